@@ -1,0 +1,512 @@
+//! A participant's scored sheet: the TOML file a person can read, diff and edit by hand.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::date::{format_dmy, parse_dmy};
+use crate::id::KsbId;
+use crate::position::{located, Position};
+use crate::score::Score;
+use crate::standard::{find_ignoring_case, Standard};
+
+/// The sheet format this version of `ksb` reads and writes.
+pub const SHEET_FORMAT: i64 = 1;
+
+/// Who was assessed, how and when: the header of the programme's sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// The participant's Miraheze username.
+    pub username: String,
+    /// Preferred role focus, one of the standard's role focuses.
+    pub role_focus: String,
+    /// Mentee, Mentor or Peer Support (one of the standard's mentoring types).
+    pub mentoring_type: String,
+    /// Self-assessment, Mentor review or Final check (one of the standard's assessment types).
+    pub assessment_type: String,
+    /// The day of the assessment.
+    pub date: NaiveDate,
+}
+
+/// One participant's scores and notes against one standard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    /// Id of the standard the sheet was scored against.
+    pub standard: String,
+    /// Version of that standard.
+    pub standard_version: String,
+    /// The participant header.
+    pub participant: Participant,
+    scores: BTreeMap<KsbId, Score>,
+    notes: BTreeMap<KsbId, String>,
+}
+
+/// Why a sheet could not be read: TOML syntax, an unknown field, or a value the standard refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", located(.position, .message))]
+pub struct SheetError {
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong, on one line.
+    pub message: String,
+}
+
+impl SheetError {
+    fn at(text: &str, span: std::ops::Range<usize>, message: String) -> Self {
+        SheetError {
+            position: Some(Position::at_offset(text, span.start)),
+            message,
+        }
+    }
+
+    fn plain(message: String) -> Self {
+        SheetError {
+            position: None,
+            message,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSheet {
+    format: Option<Spanned<toml::Value>>,
+    standard: Option<Spanned<String>>,
+    standard_version: Option<String>,
+    participant: Option<Spanned<RawParticipant>>,
+    #[serde(default)]
+    scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    #[serde(default)]
+    notes: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParticipant {
+    username: Option<Spanned<String>>,
+    role_focus: Option<Spanned<String>>,
+    mentoring_type: Option<Spanned<String>>,
+    assessment_type: Option<Spanned<String>>,
+    date: Option<Spanned<toml::Value>>,
+}
+
+impl Sheet {
+    /// A new sheet with nothing scored yet.
+    pub fn new(standard: &Standard, participant: Participant) -> Sheet {
+        Sheet {
+            standard: standard.id.clone(),
+            standard_version: standard.version.clone(),
+            participant,
+            scores: BTreeMap::new(),
+            notes: BTreeMap::new(),
+        }
+    }
+
+    /// The score of a KSB, or `None` when it is unscored.
+    pub fn score(&self, id: &KsbId) -> Option<Score> {
+        self.scores.get(id).copied()
+    }
+
+    /// Sets (or with `None` clears) the score of a KSB.
+    pub fn set_score(&mut self, id: KsbId, score: Option<Score>) {
+        match score {
+            Some(score) => self.scores.insert(id, score),
+            None => self.scores.remove(&id),
+        };
+    }
+
+    /// The note on a KSB, if it has one.
+    pub fn note(&self, id: &KsbId) -> Option<&str> {
+        self.notes.get(id).map(String::as_str)
+    }
+
+    /// Sets the note on a KSB; an empty or blank note removes it.
+    pub fn set_note(&mut self, id: KsbId, note: &str) {
+        if note.trim().is_empty() {
+            self.notes.remove(&id);
+        } else {
+            self.notes.insert(id, note.to_string());
+        }
+    }
+
+    /// How many KSBs of the standard have no score yet.
+    pub fn unscored_count(&self, standard: &Standard) -> usize {
+        standard
+            .ksbs
+            .iter()
+            .filter(|k| self.score(&k.id).is_none())
+            .count()
+    }
+
+    /// Reads a sheet and checks it against the standard it must have been scored against.
+    pub fn from_toml(text: &str, standard: &Standard) -> Result<Sheet, SheetError> {
+        let raw: RawSheet = toml::from_str(text).map_err(|err| SheetError {
+            position: err.span().map(|span| Position::at_offset(text, span.start)),
+            message: one_line(err.message()),
+        })?;
+        raw.validate(text, standard)
+    }
+
+    /// Writes the sheet as TOML, scores and notes in the standard's order.
+    pub fn to_toml(&self, standard: &Standard) -> String {
+        let quote = |text: &str| toml::Value::String(text.to_string()).to_string();
+        let mut out = format!(
+            "format = {SHEET_FORMAT}\nstandard = {}\nstandard_version = {}\n\n[participant]\n",
+            quote(&self.standard),
+            quote(&self.standard_version)
+        );
+        let p = &self.participant;
+        for (key, value) in [
+            ("username", &p.username),
+            ("role_focus", &p.role_focus),
+            ("mentoring_type", &p.mentoring_type),
+            ("assessment_type", &p.assessment_type),
+        ] {
+            out.push_str(&format!("{key} = {}\n", quote(value)));
+        }
+        out.push_str(&format!("date = {}\n", p.date.format("%Y-%m-%d")));
+
+        out.push_str("\n[scores]\n");
+        for id in ordered_ids(standard, self.scores.keys()) {
+            let value = match self.scores[id].points() {
+                Some(points) => points.to_string(),
+                None => quote("n/a"),
+            };
+            out.push_str(&format!("{id} = {value}\n"));
+        }
+        if !self.notes.is_empty() {
+            out.push_str("\n[notes]\n");
+            for id in ordered_ids(standard, self.notes.keys()) {
+                out.push_str(&format!("{id} = {}\n", quote(&self.notes[id])));
+            }
+        }
+        out
+    }
+}
+
+/// `ids` in the standard's order, any the standard does not know at the end.
+fn ordered_ids<'a>(standard: &Standard, ids: impl Iterator<Item = &'a KsbId>) -> Vec<&'a KsbId> {
+    let mut ids: Vec<&KsbId> = ids.collect();
+    ids.sort_by_key(|id| (standard.index_of(id).unwrap_or(usize::MAX), (*id).clone()));
+    ids
+}
+
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn describe(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl RawSheet {
+    fn validate(self, text: &str, standard: &Standard) -> Result<Sheet, SheetError> {
+        let format = self.format.ok_or_else(|| {
+            SheetError::plain(format!(
+                "missing `format = {SHEET_FORMAT}` at the top of the sheet"
+            ))
+        })?;
+        if format.get_ref().as_integer() != Some(SHEET_FORMAT) {
+            return Err(SheetError::at(
+                text,
+                format.span(),
+                format!(
+                    "unknown sheet format {}: this version of ksb reads format {SHEET_FORMAT}",
+                    format.get_ref()
+                ),
+            ));
+        }
+        let standard_id = self
+            .standard
+            .ok_or_else(|| SheetError::plain("missing `standard = \"…\"`".to_string()))?;
+        if standard_id.get_ref() != &standard.id {
+            return Err(SheetError::at(
+                text,
+                standard_id.span(),
+                format!(
+                    "the sheet is for standard '{}', but the standard in use is '{}' (choose it with --standard FILE)",
+                    standard_id.get_ref(),
+                    standard.id
+                ),
+            ));
+        }
+        let participant = self
+            .participant
+            .ok_or_else(|| SheetError::plain("missing [participant] table".to_string()))?;
+        let participant_span = participant.span();
+        let participant = participant
+            .into_inner()
+            .validate(text, participant_span, standard)?;
+
+        let known_id = |key: &Spanned<String>| -> Result<KsbId, SheetError> {
+            let id: KsbId = key
+                .get_ref()
+                .parse()
+                .map_err(|err| SheetError::at(text, key.span(), format!("{err}")))?;
+            match standard.ksb(&id) {
+                Some(_) => Ok(id),
+                None => Err(SheetError::at(
+                    text,
+                    key.span(),
+                    format!(
+                        "unknown KSB id '{}' in standard '{}'",
+                        key.get_ref(),
+                        standard.id
+                    ),
+                )),
+            }
+        };
+        let mut scores = BTreeMap::new();
+        for (key, value) in &self.scores {
+            let id = known_id(key)?;
+            let score = match value.get_ref() {
+                toml::Value::Integer(points) => Score::from_points(*points),
+                toml::Value::String(s) => s.parse().ok(),
+                _ => None,
+            }
+            .ok_or_else(|| {
+                SheetError::at(
+                    text,
+                    value.span(),
+                    format!(
+                        "invalid score {} for {id}: expected 0–3 or n/a",
+                        value.get_ref()
+                    ),
+                )
+            })?;
+            if scores.insert(id.clone(), score).is_some() {
+                return Err(SheetError::at(
+                    text,
+                    key.span(),
+                    format!("{id} is scored twice"),
+                ));
+            }
+        }
+        let mut notes = BTreeMap::new();
+        for (key, value) in self.notes {
+            let id = known_id(&key)?;
+            if !value.get_ref().trim().is_empty() {
+                notes.insert(id, value.into_inner());
+            }
+        }
+        Ok(Sheet {
+            standard: standard_id.into_inner(),
+            standard_version: self
+                .standard_version
+                .unwrap_or_else(|| standard.version.clone()),
+            participant,
+            scores,
+            notes,
+        })
+    }
+}
+
+impl RawParticipant {
+    fn validate(
+        self,
+        text: &str,
+        table: std::ops::Range<usize>,
+        standard: &Standard,
+    ) -> Result<Participant, SheetError> {
+        let missing = |field: &str| {
+            SheetError::at(text, table.clone(), format!("missing participant.{field}"))
+        };
+        let username = self.username.ok_or_else(|| missing("username"))?;
+        let name = username.get_ref().trim();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            return Err(SheetError::at(
+                text,
+                username.span(),
+                "username must be non-empty text on one line".to_string(),
+            ));
+        }
+        let pick = |field: &str,
+                    value: Option<Spanned<String>>,
+                    list: &[String]|
+         -> Result<String, SheetError> {
+            let value = value.ok_or_else(|| missing(field))?;
+            find_ignoring_case(list, value.get_ref())
+                .map(str::to_string)
+                .ok_or_else(|| {
+                    SheetError::at(
+                        text,
+                        value.span(),
+                        format!(
+                            "{} '{}' is not one of the standard's: {}",
+                            field.replace('_', " "),
+                            value.get_ref(),
+                            list.join(", ")
+                        ),
+                    )
+                })
+        };
+        let role_focus = pick("role_focus", self.role_focus, &standard.role_focuses)?;
+        let mentoring_type = pick(
+            "mentoring_type",
+            self.mentoring_type,
+            &standard.mentoring_types,
+        )?;
+        let assessment_type = pick(
+            "assessment_type",
+            self.assessment_type,
+            &standard.assessment_types,
+        )?;
+        let date = self.date.ok_or_else(|| missing("date"))?;
+        let parsed = match date.get_ref() {
+            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
+                .date
+                .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())),
+            toml::Value::String(s) => parse_dmy(s).ok(),
+            _ => None,
+        };
+        let date = parsed.ok_or_else(|| {
+            SheetError::at(
+                text,
+                date.span(),
+                format!(
+                    "invalid date {}: expected a date such as 2026-11-25 or \"25/11/2026\"",
+                    describe(date.get_ref())
+                ),
+            )
+        })?;
+        Ok(Participant {
+            username: name.to_string(),
+            role_focus,
+            mentoring_type,
+            assessment_type,
+            date,
+        })
+    }
+}
+
+impl Participant {
+    /// The date as the programme writes it, DD/MM/YYYY.
+    pub fn date_dmy(&self) -> String {
+        format_dmy(self.date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standard() -> Standard {
+        Standard::builtin().unwrap()
+    }
+
+    const EXAMPLE: &str = r#"format = 1
+standard = "miraheze-tech-mentoring"
+standard_version = "1.0"
+
+[participant]
+username = "ExampleUser"
+role_focus = "Infrastructure Specialist"
+mentoring_type = "Mentee"
+assessment_type = "Self-assessment"
+date = 2026-11-25
+
+[scores]
+K1 = 2
+K2 = "n/a"
+
+[notes]
+K1 = "Free text evidence"
+"#;
+
+    fn id(text: &str) -> KsbId {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn reads_the_documented_format_1_example() {
+        let sheet = Sheet::from_toml(EXAMPLE, &standard()).unwrap();
+        assert_eq!(sheet.participant.username, "ExampleUser");
+        assert_eq!(sheet.participant.date_dmy(), "25/11/2026");
+        assert_eq!(sheet.score(&id("K1")), Some(Score::Two));
+        assert_eq!(sheet.score(&id("K2")), Some(Score::NotApplicable));
+        assert_eq!(sheet.score(&id("K3")), None);
+        assert_eq!(sheet.note(&id("K1")), Some("Free text evidence"));
+        assert_eq!(sheet.unscored_count(&standard()), 26);
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let standard = standard();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        sheet.set_score(id("B8"), Some(Score::Three));
+        sheet.set_score(id("K10"), Some(Score::Zero));
+        sheet.set_note(id("S1"), "line one\nline \"two\" \\ end");
+        let text = sheet.to_toml(&standard);
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        let k10 = text.find("K10 = 0").unwrap();
+        assert!(text.find("K2 = \"n/a\"").unwrap() < k10 && k10 < text.find("B8 = 3").unwrap());
+    }
+
+    fn error_of(replace: &str, with: &str) -> SheetError {
+        assert!(EXAMPLE.contains(replace), "{replace}");
+        Sheet::from_toml(&EXAMPLE.replacen(replace, with, 1), &standard()).unwrap_err()
+    }
+
+    #[test]
+    fn names_line_id_and_value_of_an_invalid_score() {
+        for bad in ["4", "-1", "2.5", "\"high\""] {
+            let err = error_of("K2 = \"n/a\"", &format!("K2 = {bad}"));
+            assert_eq!(err.position.map(|p| p.line), Some(14), "{err}");
+            assert!(err.message.starts_with("invalid score"), "{err}");
+            assert!(err.message.contains("for K2: expected 0–3 or n/a"), "{err}");
+        }
+    }
+
+    #[test]
+    fn refuses_unknown_ids_formats_standards_and_role_focuses() {
+        let err = error_of("K2 = \"n/a\"", "K99 = 1");
+        assert_eq!(
+            err.to_string(),
+            "line 14, column 1: unknown KSB id 'K99' in standard 'miraheze-tech-mentoring'"
+        );
+        let err = error_of("format = 1", "format = 2");
+        assert!(
+            err.to_string()
+                .starts_with("line 1, column 10: unknown sheet format 2"),
+            "{err}"
+        );
+        let err = error_of(
+            "standard = \"miraheze-tech-mentoring\"",
+            "standard = \"other\"",
+        );
+        assert!(err.message.contains("for standard 'other'"), "{err}");
+        let err = error_of("\"Infrastructure Specialist\"", "\"Wizard\"");
+        assert!(
+            err.message
+                .contains("role focus 'Wizard' is not one of the standard's"),
+            "{err}"
+        );
+        let err = error_of("date = 2026-11-25", "date = \"31/02/2026\"");
+        assert!(err.message.starts_with("invalid date 31/02/2026"), "{err}");
+        let err = error_of("[scores]", "[score]");
+        assert!(err.message.contains("unknown field"), "{err}");
+        let err = Sheet::from_toml("not toml at all", &standard()).unwrap_err();
+        assert!(
+            err.position.is_some() && !err.message.contains('\n'),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn accepts_lower_case_ids_and_dmy_dates_written_by_hand() {
+        let text = EXAMPLE
+            .replace("K1 = 2", "k1 = 2")
+            .replace("2026-11-25", "\"25/11/2026\"");
+        let sheet = Sheet::from_toml(&text, &standard()).unwrap();
+        assert_eq!(sheet.score(&id("K1")), Some(Score::Two));
+        assert_eq!(
+            sheet.participant.date,
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+        );
+    }
+}
