@@ -6,7 +6,7 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 use super::{format_mean, Style};
 use crate::score::Score;
 use crate::sheet::{Participant, Sheet};
-use crate::standard::{Category, Standard};
+use crate::standard::{Category, Ksb, Standard};
 use crate::summary::{Grouping, Summary, Tally};
 
 fn new_table(style: Style, header: &[&str]) -> Table {
@@ -67,23 +67,38 @@ pub fn standard(standard: &Standard, style: Style) -> String {
         standard.version,
         standard.ksbs.len()
     );
-    for category in Category::ALL {
-        let mut table = new_table(
-            style,
-            &["Id", "Title", "Description", "Stack Area", "Role Focus"],
-        );
-        let mut any = false;
-        for ksb in standard.ksbs_in(category) {
-            any = true;
-            table.add_row(vec![
+    out.push_str(&sections(
+        standard,
+        style,
+        &["Id", "Title", "Description", "Stack Area", "Role Focus"],
+        |ksb| {
+            vec![
                 Cell::new(&ksb.id),
                 Cell::new(&ksb.title),
                 Cell::new(&ksb.description),
                 Cell::new(&ksb.stack_area),
                 Cell::new(&ksb.role_focus),
-            ]);
+            ]
+        },
+    ));
+    out
+}
+
+/// One table per category with a row per KSB, each under its heading (Knowledge, Skills,
+/// Behaviours); a category without KSBs is left out.
+fn sections(
+    standard: &Standard,
+    style: Style,
+    header: &[&str],
+    row: impl Fn(&Ksb) -> Vec<Cell>,
+) -> String {
+    let mut out = String::new();
+    for category in Category::ALL {
+        let mut table = new_table(style, header);
+        for ksb in standard.ksbs_in(category) {
+            table.add_row(row(ksb));
         }
-        if any {
+        if !table.is_empty() {
             out.push_str(&format!("\n{}\n{table}\n", category.heading()));
         }
     }
@@ -114,23 +129,20 @@ pub fn key(standard: &Standard) -> String {
 /// The scored sheet in sections Knowledge, Skills and Behaviours: `ksb show`.
 pub fn sheet(standard: &Standard, sheet: &Sheet, style: Style) -> String {
     let mut out = participant(&sheet.participant);
-    for category in Category::ALL {
-        let mut table = new_table(style, &["Id", "Title", "Stack Area", "Role Focus", "Score"]);
-        let mut any = false;
-        for ksb in standard.ksbs_in(category) {
-            any = true;
-            table.add_row(vec![
+    out.push_str(&sections(
+        standard,
+        style,
+        &["Id", "Title", "Stack Area", "Role Focus", "Score"],
+        |ksb| {
+            vec![
                 Cell::new(&ksb.id),
                 Cell::new(&ksb.title),
                 Cell::new(&ksb.stack_area),
                 Cell::new(&ksb.role_focus),
                 score_cell(sheet.score(&ksb.id), style),
-            ]);
-        }
-        if any {
-            out.push_str(&format!("\n{}\n{table}\n", category.heading()));
-        }
-    }
+            ]
+        },
+    ));
     out
 }
 
