@@ -34,3 +34,41 @@ pub fn plan(markup: &impl Markup, participant: &Participant, plan: &Plan) -> Str
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::markdown::Markdown;
+    use crate::render::wikitext::Wikitext;
+
+    fn rows() -> Vec<Vec<String>> {
+        vec![
+            vec!["K1".into(), "A | B [[link]]".into()],
+            vec!["S2".into(), "two\nlines".into()],
+        ]
+    }
+
+    #[test]
+    fn markdown_tables_escape_cells() {
+        assert_eq!(
+            Markdown.table(&["Id", "Title"], &rows()),
+            "| Id | Title |\n| --- | --- |\n| K1 | A \\| B \\[\\[link\\]\\] |\n| S2 | two lines |\n\n"
+        );
+        assert_eq!(
+            Markdown.heading(3, "Not yet scored"),
+            "### Not yet scored\n\n"
+        );
+    }
+
+    #[test]
+    fn wikitext_tables_escape_cells() {
+        assert_eq!(
+            Wikitext.table(&["Id", "Title"], &rows()),
+            "{| class=\"wikitable\"\n! Id !! Title\n|-\n| K1 || A &#124; B &#91;&#91;link&#93;&#93;\n|-\n| S2 || two&#10;lines\n|}\n\n"
+        );
+        assert_eq!(
+            Wikitext.heading(2, "Plan = done"),
+            "== Plan &#61; done ==\n\n"
+        );
+    }
+}
