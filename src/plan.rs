@@ -44,38 +44,33 @@ impl<'a> Plan<'a> {
             .chain(general.filter(|general| Some(*general) != own))
             .collect();
 
-        let items = standard.ksbs.iter().enumerate().map(|(index, ksb)| {
-            let item = PlanItem {
-                ksb,
-                score: sheet.score(&ksb.id),
-            };
-            (Some(ksb.role_focus.as_str()) != specialism, index, item)
-        });
         let in_focus = |ksb: &Ksb| focus.contains(&ksb.role_focus.as_str());
-        let mut develop: Vec<_> = items
-            .clone()
-            .filter(|(_, _, i)| {
-                in_focus(i.ksb) && matches!(i.score, Some(Score::Zero | Score::One))
-            })
-            .collect();
-        develop.sort_by_key(|(other, index, item)| (*other, item.score, *index));
-        let mut unscored: Vec<_> = items
-            .clone()
-            .filter(|(_, _, i)| in_focus(i.ksb) && i.score.is_none())
-            .collect();
-        unscored.sort_by_key(|(other, index, _)| (*other, *index));
-        let mut strengths: Vec<_> = items
-            .filter(|(_, _, i)| i.score == Some(Score::Three))
-            .collect();
-        strengths.sort_by_key(|(other, index, _)| (*other, *index));
-        let strip = |list: Vec<(bool, usize, PlanItem<'a>)>| {
-            list.into_iter().map(|(_, _, item)| item).collect()
+        let outside_specialism = |item: &PlanItem| Some(item.ksb.role_focus.as_str()) != specialism;
+        let pick = |keep: &dyn Fn(&PlanItem) -> bool| -> Vec<PlanItem<'a>> {
+            standard
+                .ksbs
+                .iter()
+                .map(|ksb| PlanItem {
+                    ksb,
+                    score: sheet.score(&ksb.id),
+                })
+                .filter(|item| keep(item))
+                .collect()
         };
+        // Stable sorts: ties stay in the standard's order.
+        let mut develop = pick(&|item| {
+            in_focus(item.ksb) && matches!(item.score, Some(Score::Zero | Score::One))
+        });
+        develop.sort_by_key(|item| (outside_specialism(item), item.score));
+        let mut unscored = pick(&|item| in_focus(item.ksb) && item.score.is_none());
+        unscored.sort_by_key(outside_specialism);
+        let mut strengths = pick(&|item| item.score == Some(Score::Three));
+        strengths.sort_by_key(outside_specialism);
         Plan {
             focus,
-            develop: strip(develop),
-            unscored: strip(unscored),
-            strengths: strip(strengths),
+            develop,
+            unscored,
+            strengths,
         }
     }
 }
