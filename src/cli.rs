@@ -9,7 +9,11 @@ Examples:
   ksb standard                                  the 28 KSBs of the built-in standard
   ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
   ksb show me.toml                              the sheet and its summary tables
-  ksb summary me.toml --by area --format json   figures for a script";
+  ksb summary me.toml --by area --format json   figures for a script
+  ksb compare me.toml me-review.toml            self-assessment against mentor review
+  ksb progress baseline.toml final.toml         what moved over the programme
+  ksb plan me.toml --format wikitext            a development plan for the wiki
+  ksb lock baseline.toml                        keep a finished assessment as it is";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
@@ -49,6 +53,24 @@ pub enum Command {
         after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json"
     )]
     Summary(SummaryArgs),
+    /// Compare two sheets of the same standard, KSB by KSB and group by group.
+    #[command(
+        after_help = "Examples:\n  ksb compare me.toml me-review.toml\n  ksb compare baseline.toml final.toml --only-different\n  ksb compare me.toml me-review.toml --format json"
+    )]
+    Compare(CompareArgs),
+    /// Several sheets of one participant in date order, with the distance travelled.
+    #[command(
+        after_help = "Examples:\n  ksb progress baseline.toml midpoint.toml final.toml\n  ksb progress *.toml --format json"
+    )]
+    Progress(ProgressArgs),
+    /// Lock a finished assessment so that no command changes it, or unlock it.
+    #[command(after_help = "Examples:\n  ksb lock baseline.toml\n  ksb lock --undo baseline.toml")]
+    Lock(LockArgs),
+    /// A development plan: what to work on next, and where the participant could mentor.
+    #[command(
+        after_help = "Examples:\n  ksb plan me.toml\n  ksb plan me.toml --format markdown > plan.md\n  ksb plan me.toml --format wikitext"
+    )]
+    Plan(PlanArgs),
 }
 
 /// Table for people, JSON for scripts.
@@ -58,6 +80,17 @@ pub enum Format {
     Table,
     /// JSON on stdout.
     Json,
+}
+
+/// How `ksb plan` writes the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Tables for a terminal.
+    Table,
+    /// Markdown with GitHub tables.
+    Markdown,
+    /// MediaWiki wikitext, to paste into a wiki page.
+    Wikitext,
 }
 
 /// Which grouping `ksb summary` shows.
@@ -138,6 +171,55 @@ pub struct SummaryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Arguments of `ksb compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first sheet (A), such as the self-assessment or the baseline.
+    pub a: PathBuf,
+    /// The second sheet (B), such as the mentor review or the final check; changes are B − A.
+    pub b: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// List only the KSBs the two sheets score differently (group means are always shown).
+    #[arg(long)]
+    pub only_different: bool,
+}
+
+/// Arguments of `ksb progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// The sheets, in any order: they are shown in date order.
+    #[arg(required = true, value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
+    /// Allow sheets of different participants (usernames are compared ignoring case).
+    #[arg(long)]
+    pub any_participant: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `ksb lock`.
+#[derive(Debug, Args)]
+pub struct LockArgs {
+    /// The sheet to lock or unlock.
+    pub sheet: PathBuf,
+    /// Unlock the sheet instead, so that it can be changed again.
+    #[arg(long)]
+    pub undo: bool,
+}
+
+/// Arguments of `ksb plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The sheet to plan from.
+    pub sheet: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
 }
 
 #[cfg(test)]

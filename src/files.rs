@@ -1,10 +1,10 @@
 //! Reading standards and sheets from files, and saving sheets, with errors that name the file.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-use ksb::{store, Sheet, Standard};
+use anyhow::{bail, Context, Result};
+use ksb::{sheet, store, Sheet, Standard};
 
 /// The standard in use: the file given with `--standard`, or the built-in one.
 pub fn load_standard(path: Option<&Path>) -> Result<Standard> {
@@ -23,6 +23,38 @@ pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Sheet> {
     let context = || format!("reading sheet '{}'", path.display());
     let text = read_text(path).with_context(context)?;
     Sheet::from_toml(&text, standard).with_context(context)
+}
+
+/// Reads and checks several sheets that must share one standard. When two files name
+/// different standards, the error says which file names which, before any is checked against
+/// the standard in use.
+pub fn load_sheets_of_one_standard(paths: &[PathBuf], standard: &Standard) -> Result<Vec<Sheet>> {
+    let mut texts = Vec::with_capacity(paths.len());
+    for path in paths {
+        texts.push(read_text(path).with_context(|| format!("reading sheet '{}'", path.display()))?);
+    }
+    let named: Vec<Option<String>> = texts.iter().map(|t| sheet::standard_named(t)).collect();
+    let mut known = paths
+        .iter()
+        .zip(&named)
+        .filter_map(|(p, n)| Some((p, n.as_ref()?)));
+    if let Some((first_path, first)) = known.next() {
+        if let Some((path, other)) = known.find(|(_, n)| n != &first) {
+            bail!(
+                "'{}' is for standard '{first}' but '{}' is for standard '{other}': only sheets of one standard can be read together",
+                first_path.display(),
+                path.display()
+            );
+        }
+    }
+    paths
+        .iter()
+        .zip(&texts)
+        .map(|(path, text)| {
+            Sheet::from_toml(text, standard)
+                .with_context(|| format!("reading sheet '{}'", path.display()))
+        })
+        .collect()
 }
 
 /// Saves a sheet atomically, readable by its owner only.

@@ -6,9 +6,12 @@
 
 #![deny(clippy::all)]
 
+pub mod compare;
 pub mod date;
 pub mod id;
+pub mod plan;
 pub mod position;
+pub mod progress;
 pub mod render;
 pub mod score;
 pub mod sheet;

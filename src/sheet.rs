@@ -39,6 +39,9 @@ pub struct Sheet {
     pub standard_version: String,
     /// The participant header.
     pub participant: Participant,
+    /// A finished assessment (a baseline, a final check): commands that change sheets refuse
+    /// to change a locked one. Written as `locked = true`; absent means unlocked.
+    pub locked: bool,
     scores: BTreeMap<KsbId, Score>,
     notes: BTreeMap<KsbId, String>,
 }
@@ -75,6 +78,7 @@ struct RawSheet {
     format: Option<Spanned<toml::Value>>,
     standard: Option<Spanned<String>>,
     standard_version: Option<String>,
+    locked: Option<bool>,
     participant: Option<Spanned<RawParticipant>>,
     #[serde(default)]
     scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -99,6 +103,7 @@ impl Sheet {
             standard: standard.id.clone(),
             standard_version: standard.version.clone(),
             participant,
+            locked: false,
             scores: BTreeMap::new(),
             notes: BTreeMap::new(),
         }
@@ -153,10 +158,14 @@ impl Sheet {
     pub fn to_toml(&self, standard: &Standard) -> String {
         let quote = |text: &str| toml::Value::String(text.to_string()).to_string();
         let mut out = format!(
-            "format = {SHEET_FORMAT}\nstandard = {}\nstandard_version = {}\n\n[participant]\n",
+            "format = {SHEET_FORMAT}\nstandard = {}\nstandard_version = {}\n",
             quote(&self.standard),
             quote(&self.standard_version)
         );
+        if self.locked {
+            out.push_str("locked = true\n");
+        }
+        out.push_str("\n[participant]\n");
         let p = &self.participant;
         for (key, value) in [
             ("username", &p.username),
@@ -184,6 +193,16 @@ impl Sheet {
         }
         out
     }
+}
+
+/// The standard id a sheet's text names, read without checking anything else: a command that
+/// takes several sheets can then say which file names which standard before loading any.
+pub fn standard_named(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Head {
+        standard: Option<String>,
+    }
+    toml::from_str::<Head>(text).ok()?.standard
 }
 
 /// `ids` in the standard's order, any the standard does not know at the end.
@@ -300,6 +319,7 @@ impl RawSheet {
                 .standard_version
                 .unwrap_or_else(|| standard.version.clone()),
             participant,
+            locked: self.locked.unwrap_or(false),
             scores,
             notes,
         })
@@ -385,6 +405,12 @@ impl RawParticipant {
 }
 
 impl Participant {
+    /// Whether two sheets are of the same person: usernames equal ignoring case, so that
+    /// `alice` typed on one sheet and `Alice` on another are one participant.
+    pub fn same_username(&self, other: &Participant) -> bool {
+        self.username.to_lowercase() == other.username.to_lowercase()
+    }
+
     /// The date as the programme writes it, DD/MM/YYYY.
     pub fn date_dmy(&self) -> String {
         format_dmy(self.date)
@@ -445,6 +471,33 @@ K1 = "Free text evidence"
         assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
         let k10 = text.find("K10 = 0").unwrap();
         assert!(text.find("K2 = \"n/a\"").unwrap() < k10 && k10 < text.find("B8 = 3").unwrap());
+    }
+
+    #[test]
+    fn a_lock_round_trips_and_format_1_without_it_is_unlocked() {
+        let standard = standard();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        assert!(!sheet.locked);
+        assert!(!sheet.to_toml(&standard).contains("locked"));
+        sheet.locked = true;
+        let text = sheet.to_toml(&standard);
+        assert!(text.contains("standard_version = \"1.0\"\nlocked = true\n\n[participant]"));
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        let unlocked = EXAMPLE.replace("format = 1\n", "format = 1\nlocked = false\n");
+        assert!(!Sheet::from_toml(&unlocked, &standard).unwrap().locked);
+    }
+
+    #[test]
+    fn names_the_standard_of_any_sheet_text() {
+        assert_eq!(
+            standard_named(EXAMPLE).as_deref(),
+            Some("miraheze-tech-mentoring")
+        );
+        assert_eq!(
+            standard_named("standard = \"other\"\n[x]\ny = 1"),
+            Some("other".into())
+        );
+        assert_eq!(standard_named("not toml ["), None);
     }
 
     fn error_of(replace: &str, with: &str) -> SheetError {

@@ -1,5 +1,9 @@
 //! One module per command, each behind the small [`Command`] trait.
 
+mod compare;
+pub mod lock;
+mod plan;
+mod progress;
 mod score;
 mod show;
 mod standard;
@@ -46,5 +50,9 @@ pub fn run(cli: Cli) -> Result<()> {
         cli::Command::Score(args) => args.run(&ctx),
         cli::Command::Show(args) => args.run(&ctx),
         cli::Command::Summary(args) => args.run(&ctx),
+        cli::Command::Compare(args) => args.run(&ctx),
+        cli::Command::Progress(args) => args.run(&ctx),
+        cli::Command::Lock(args) => args.run(&ctx),
+        cli::Command::Plan(args) => args.run(&ctx),
     }
 }

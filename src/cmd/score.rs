@@ -5,6 +5,7 @@ use chrono::Local;
 use ksb::date::parse_dmy;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
+use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::cli::{HeaderArgs, ScoreArgs};
 use crate::{files, terminal};
@@ -27,6 +28,7 @@ impl Command for ScoreArgs {
         let exists = path.exists();
         let mut sheet = if exists {
             let mut sheet = files::load_sheet(path, &standard)?;
+            ensure_unlocked(&sheet, path)?;
             apply_header(&standard, &self.header, &mut sheet.participant)
                 .with_context(|| format!("updating sheet '{}'", path.display()))?;
             sheet

@@ -2,6 +2,10 @@
 
 use serde_json::{json, Map, Value};
 
+use super::SheetLabel;
+use crate::compare::Comparison;
+use crate::progress::Progress;
+use crate::score::Score;
 use crate::sheet::Participant;
 use crate::standard::Standard;
 use crate::summary::{GroupFigures, Grouping, Summary};
@@ -55,5 +59,103 @@ pub fn summary(
         "participant": participant.map(self::participant),
         "groups": groups,
         "overall": GroupFigures::new(None, &summary.overall),
+    })
+}
+
+/// A score as reports give it: a number 0–3, `"N/A"`, or null when unscored.
+pub fn score(score: Option<Score>) -> Value {
+    match score {
+        Some(score) => match score.points() {
+            Some(points) => json!(points),
+            None => json!(score.to_string()),
+        },
+        None => Value::Null,
+    }
+}
+
+/// Two sheets side by side: `{"a", "b", "ksbs": [{"id", "a", "b", "delta"}], "groups":
+/// {"role_focus" | "area" | "category": [{"name", "a_mean", "b_mean", "delta"}]}}`. With
+/// `only_different`, only the KSBs the sheets say something different about are listed.
+pub fn compare(
+    a: &Participant,
+    b: &Participant,
+    comparison: &Comparison,
+    only_different: bool,
+) -> Value {
+    let ksbs: Vec<Value> = comparison
+        .ksbs
+        .iter()
+        .filter(|k| !only_different || k.differs())
+        .map(|k| {
+            json!({
+                "id": k.id,
+                "a": score(k.a),
+                "b": score(k.b),
+                "delta": k.delta(),
+            })
+        })
+        .collect();
+    let mut groups = Map::new();
+    for grouping in Grouping::ALL {
+        let list: Vec<Value> = comparison
+            .groups(grouping)
+            .iter()
+            .map(|g| {
+                json!({
+                    "name": g.name,
+                    "a_mean": g.a_mean,
+                    "b_mean": g.b_mean,
+                    "delta": g.delta(),
+                })
+            })
+            .collect();
+        groups.insert(grouping.key().to_string(), json!(list));
+    }
+    json!({
+        "a": participant(a),
+        "b": participant(b),
+        "ksbs": ksbs,
+        "groups": groups,
+    })
+}
+
+/// Several sheets in date order: `{"sheets": [{"file", ...participant}], "ksbs": [{"id",
+/// "scores", "travelled"}], "groups": {"role_focus" | "area" | "category": [{"name", "means",
+/// "travelled"}]}, "travelled"}`, every list in date order.
+pub fn progress(sheets: &[SheetLabel], progress: &Progress) -> Value {
+    let sheets: Vec<Value> = progress
+        .order
+        .iter()
+        .map(|&i| {
+            let mut value = participant(sheets[i].participant);
+            value["file"] = json!(sheets[i].file);
+            value
+        })
+        .collect();
+    let ksbs: Vec<Value> = progress
+        .ksbs
+        .iter()
+        .map(|k| {
+            json!({
+                "id": k.id,
+                "scores": k.scores.iter().map(|s| score(*s)).collect::<Vec<_>>(),
+                "travelled": k.travelled,
+            })
+        })
+        .collect();
+    let mut groups = Map::new();
+    for grouping in Grouping::ALL {
+        let list: Vec<Value> = progress
+            .groups(grouping)
+            .iter()
+            .map(|g| json!({"name": g.name, "means": g.means, "travelled": g.travelled}))
+            .collect();
+        groups.insert(grouping.key().to_string(), json!(list));
+    }
+    json!({
+        "sheets": sheets,
+        "ksbs": ksbs,
+        "groups": groups,
+        "travelled": progress.travelled,
     })
 }

@@ -3,7 +3,12 @@
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use super::{format_mean, Style};
+use super::sections::{self, Section};
+use super::{format_delta, format_mean, format_mean_delta, format_share, SheetLabel, Style};
+use crate::compare::{Comparison, DISAGREEMENT_POINTS};
+use crate::date::format_dmy;
+use crate::plan::Plan;
+use crate::progress::Progress;
 use crate::score::Score;
 use crate::sheet::{Participant, Sheet};
 use crate::standard::{Category, Ksb, Standard};
@@ -192,6 +197,164 @@ pub fn summary(
         if grouping == Grouping::Area && standard.has_shared_areas() {
             out.push_str("A KSB with two stack areas counts in both.\n");
         }
+    }
+    out
+}
+
+/// One line naming a sheet in a report about several: file, who, what kind and when.
+fn sheet_line(tag: &str, label: &SheetLabel) -> String {
+    let p = label.participant;
+    format!(
+        "{tag}: {} ({}, {}, {}, {})\n",
+        label.file,
+        p.username,
+        p.role_focus,
+        p.assessment_type,
+        p.date_dmy()
+    )
+}
+
+/// Two sheets side by side, per KSB and per group: `ksb compare`. With `only_different`,
+/// only the KSBs the sheets say something different about are listed.
+pub fn compare(
+    standard: &Standard,
+    sheets: [SheetLabel; 2],
+    comparison: &Comparison,
+    only_different: bool,
+    style: Style,
+) -> String {
+    let [a, b] = sheets;
+    let mut out = sheet_line("A", &a) + &sheet_line("B", &b);
+    if !a.participant.same_username(b.participant) {
+        out.push_str(&format!(
+            "Note: these are sheets of two participants, {} (A) and {} (B).\n",
+            a.participant.username, b.participant.username
+        ));
+    }
+    let mut table = new_table(style, &["Id", "Title", "A", "B", "Change"]);
+    let mut rows = 0;
+    for (change, ksb) in comparison.ksbs.iter().zip(&standard.ksbs) {
+        if only_different && !change.differs() {
+            continue;
+        }
+        rows += 1;
+        let mut delta = change.delta().map(format_delta).unwrap_or_default();
+        if change.disagreement() {
+            delta.push_str(" !");
+        }
+        let mut delta = right(delta);
+        if style.color && change.disagreement() {
+            delta = delta.fg(Color::Red).add_attribute(Attribute::Bold);
+        }
+        table.add_row(vec![
+            Cell::new(&ksb.id),
+            Cell::new(&ksb.title),
+            score_cell(change.a, style),
+            score_cell(change.b, style),
+            delta,
+        ]);
+    }
+    if rows == 0 {
+        out.push_str("\nThe two sheets score every KSB the same.\n");
+    } else {
+        out.push_str(&format!(
+            "\nKSBs\n{table}\nChange is B − A, blank where either is N/A or unscored; ! marks scores {DISAGREEMENT_POINTS} or more points apart.\n"
+        ));
+    }
+    for grouping in Grouping::ALL {
+        let mut table = new_table(style, &[grouping.heading(), "A mean", "B mean", "Change"]);
+        for group in comparison.groups(grouping) {
+            table.add_row(vec![
+                Cell::new(&group.name),
+                right(format_mean(group.a_mean)),
+                right(format_mean(group.b_mean)),
+                right(format_mean_delta(group.delta())),
+            ]);
+        }
+        out.push_str(&format!(
+            "\nBy {}\n{table}\n",
+            grouping.heading().to_lowercase()
+        ));
+    }
+    out
+}
+
+/// Several sheets in date order, a column per date: `ksb progress`. `sheets` are labelled in
+/// the order they were given; `progress.order` puts them in date order.
+pub fn progress(
+    standard: &Standard,
+    sheets: &[SheetLabel],
+    progress: &Progress,
+    style: Style,
+) -> String {
+    let sorted: Vec<&SheetLabel> = progress.order.iter().map(|&i| &sheets[i]).collect();
+    let mut out = String::new();
+    for (n, label) in sorted.iter().enumerate() {
+        out.push_str(&sheet_line(&(n + 1).to_string(), label));
+    }
+    let dates: Vec<String> = progress.dates.iter().map(|d| format_dmy(*d)).collect();
+    let header = |first: &'static str| {
+        let mut header = vec![first];
+        header.extend(dates.iter().map(String::as_str));
+        header.push("Travelled");
+        header
+    };
+
+    let mut table = new_table(style, &header("KSB"));
+    for (row, ksb) in progress.ksbs.iter().zip(&standard.ksbs) {
+        let mut cells = vec![Cell::new(format!("{} {}", ksb.id, ksb.title))];
+        cells.extend(row.scores.iter().map(|s| score_cell(*s, style)));
+        cells.push(right(format_share(row.travelled)));
+        table.add_row(cells);
+    }
+    out.push_str(&format!("\nKSBs\n{table}\n"));
+    for grouping in Grouping::ALL {
+        let mut table = new_table(style, &header(grouping.heading()));
+        for group in progress.groups(grouping) {
+            let mut cells = vec![Cell::new(&group.name)];
+            cells.extend(group.means.iter().map(|m| right(format_mean(*m))));
+            cells.push(right(format_share(group.travelled)));
+            table.add_row(cells);
+        }
+        out.push_str(&format!(
+            "\nMeans by {}\n{table}\n",
+            grouping.heading().to_lowercase()
+        ));
+    }
+    out.push_str(&match (progress.travelled, progress.dates.first()) {
+        (Some(share), Some(first)) => format!(
+            "\nDistance travelled: {} of the gap to 3 closed since {} (KSBs scored 0–3 on both the first and the latest sheet; N/A and unscored left out).\n",
+            format_share(Some(share)),
+            format_dmy(*first)
+        ),
+        _ if progress.dates.len() < 2 => {
+            "\nDistance travelled: needs two sheets or more.\n".to_string()
+        }
+        _ => "\nDistance travelled: none to measure (no KSB scored 0–2 on the first sheet and 0–3 on the latest).\n".to_string(),
+    });
+    out
+}
+
+fn section(section: &Section, style: Style) -> String {
+    if section.rows.is_empty() {
+        return format!("\n{}\n{}\n", section.heading, section.when_empty);
+    }
+    let mut table = new_table(style, &section.columns);
+    for row in &section.rows {
+        table.add_row(row);
+    }
+    format!("\n{}\n{table}\n", section.heading)
+}
+
+/// A development plan: `ksb plan`.
+pub fn plan(participant: &Participant, plan: &Plan, style: Style) -> String {
+    let mut out = format!(
+        "{}\n{}\n",
+        sections::plan_title(participant),
+        sections::plan_intro(participant, plan)
+    );
+    for part in sections::plan(plan) {
+        out.push_str(&section(&part, style));
     }
     out
 }
