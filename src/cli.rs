@@ -9,7 +9,9 @@ Examples:
   ksb standard                                  the 28 KSBs of the built-in standard
   ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
   ksb show me.toml                              the sheet and its summary tables
-  ksb summary me.toml --by area --format json   figures for a script";
+  ksb summary me.toml --by area --format json   figures for a script
+  ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
+  ksb config                                    your defaults and where each came from";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
@@ -19,9 +21,20 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "ksb", version, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Use the standard in this YAML file instead of the built-in Miraheze standard.
+    /// Use the standard in this YAML file instead of the built-in Miraheze standard
+    /// (default: KSB_STANDARD, then `standard` in the config file).
     #[arg(long, global = true, value_name = "FILE")]
     pub standard: Option<PathBuf>,
+
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto
+    )]
+    pub color: ColorChoice,
 
     /// The command to run.
     #[command(subcommand)]
@@ -49,6 +62,37 @@ pub enum Command {
         after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json"
     )]
     Summary(SummaryArgs),
+    /// Draw a radar chart (SVG) of one or two sheets' means by stack area and role focus.
+    #[command(
+        after_help = "Examples:\n  ksb chart me.toml -o profile.svg\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml final.toml -o - > progress.svg"
+    )]
+    Chart(ChartArgs),
+    /// Show your defaults (config file and KSB_* environment variables) and where each came from.
+    #[command(
+        after_help = "Examples:\n  ksb config\n  ksb config --path                  where the config file is read from\n  KSB_USERNAME=Me ksb config\n\nPrecedence: flag > environment variable > config file > default."
+    )]
+    Config(ConfigArgs),
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  ksb completions zsh > ~/.zfunc/_ksb\n  ksb completions fish > ~/.config/fish/completions/ksb.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of `ksb`.
+    #[command(
+        after_help = "Examples:\n  ksb man | man -l -\n  ksb man > ~/.local/share/man/man1/ksb.1"
+    )]
+    Man(ManArgs),
+}
+
+/// When output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    /// Always colour, even in a pipe or with NO_COLOR set.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// Table for people, JSON for scripts.
@@ -87,13 +131,13 @@ pub struct StandardArgs {
 /// The participant header fields a command can set from flags.
 #[derive(Debug, Clone, Default, Args)]
 pub struct HeaderArgs {
-    /// The participant's Miraheze username.
+    /// The participant's Miraheze username (new sheets default to KSB_USERNAME, then the config file).
     #[arg(long, value_name = "U")]
     pub username: Option<String>,
-    /// Preferred role focus (one of the standard's, e.g. "Infrastructure Specialist").
+    /// Preferred role focus, e.g. "Infrastructure Specialist" (new sheets default to KSB_ROLE_FOCUS, then the config file).
     #[arg(long, value_name = "R")]
     pub role_focus: Option<String>,
-    /// Mentoring type (Mentee, Mentor or Peer Support); new sheets default to Mentee.
+    /// Mentoring type: Mentee, Mentor or Peer Support (new sheets default to KSB_MENTORING_TYPE, then the config file, then Mentee).
     #[arg(long, value_name = "T")]
     pub mentoring_type: Option<String>,
     /// Assessment type (Self-assessment, Mentor review or Final check); new sheets default to Self-assessment.
@@ -123,14 +167,14 @@ pub struct ScoreArgs {
 /// Arguments of `ksb show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The sheet to show.
+    /// The sheet to show (`-` reads it from standard input).
     pub sheet: PathBuf,
 }
 
 /// Arguments of `ksb summary`.
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
-    /// The sheet to summarise.
+    /// The sheet to summarise (`-` reads it from standard input).
     pub sheet: PathBuf,
     /// Which grouping to show.
     #[arg(long, value_enum, default_value_t = By::All)]
@@ -140,6 +184,37 @@ pub struct SummaryArgs {
     pub format: Format,
 }
 
+/// Arguments of `ksb chart`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// One sheet, or two drawn over each other (self vs mentor, baseline vs final); `-` reads one from standard input.
+    #[arg(required = true, num_args = 1..=2, value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
+    /// The SVG file to write (`-` for standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Arguments of `ksb config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print only the path of the config file.
+    #[arg(long)]
+    pub path: bool,
+}
+
+/// Arguments of `ksb completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `ksb man` (none: the page goes to standard output).
+#[derive(Debug, Args)]
+pub struct ManArgs {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +223,17 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_has_an_example() {
+        for command in Cli::command().get_subcommands() {
+            let help = command.get_after_help().map(ToString::to_string);
+            assert!(
+                help.as_deref().is_some_and(|h| h.contains("ksb ")),
+                "`ksb {}` has no example",
+                command.get_name()
+            );
+        }
     }
 }

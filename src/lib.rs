@@ -6,6 +6,7 @@
 
 #![deny(clippy::all)]
 
+pub mod config;
 pub mod date;
 pub mod id;
 pub mod position;

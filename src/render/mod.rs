@@ -1,7 +1,9 @@
 //! Turning the core's data into text, one module per output format. Renderers return strings;
 //! the binary decides where they go.
 
+pub mod bar;
 pub mod json;
+pub mod svg;
 pub mod table;
 
 /// How terminal output may look: decided once by the binary from the terminal and NO_COLOR.

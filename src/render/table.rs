@@ -3,6 +3,7 @@
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
+use super::bar::mean_bar;
 use super::{format_mean, Style};
 use crate::score::Score;
 use crate::sheet::{Participant, Sheet};
@@ -46,15 +47,20 @@ fn right(text: impl ToString) -> Cell {
 pub fn score_cell(score: Option<Score>, style: Style) -> Cell {
     let text = score.map(|s| s.to_string()).unwrap_or_default();
     let cell = Cell::new(text).set_alignment(CellAlignment::Center);
-    if !style.color {
-        return cell;
-    }
-    match score {
-        Some(Score::Zero) => cell.fg(Color::Red),
-        Some(Score::One) => cell.fg(Color::Yellow),
-        Some(Score::Two) => cell.fg(Color::Cyan),
-        Some(Score::Three) => cell.fg(Color::Green),
+    match score.and_then(score_color) {
+        Some(color) if style.color => cell.fg(color),
         _ => cell,
+    }
+}
+
+/// The colour of a score: red for 0 through green for 3; N/A stays plain.
+fn score_color(score: Score) -> Option<Color> {
+    match score {
+        Score::Zero => Some(Color::Red),
+        Score::One => Some(Color::Yellow),
+        Score::Two => Some(Color::Cyan),
+        Score::Three => Some(Color::Green),
+        Score::NotApplicable => None,
     }
 }
 
@@ -139,16 +145,31 @@ pub const SUMMARY_COLUMNS: [&str; 9] = [
     "KSBs", "Scored", "N/A", "Unscored", "Mean", "0", "1", "2", "3",
 ];
 
-fn tally_cells(tally: &Tally) -> Vec<Cell> {
+/// The heading of the last column, which draws each mean as a bar.
+const BAR_COLUMN: &str = "Mean 0–3";
+
+fn tally_cells(tally: &Tally, style: Style) -> Vec<Cell> {
+    let mean = tally.mean();
     let mut cells = vec![
         right(tally.ksbs),
         right(tally.scored),
         right(tally.na),
         right(tally.unscored),
-        right(format_mean(tally.mean())),
+        right(format_mean(mean)),
     ];
     cells.extend(tally.counts.iter().map(right));
+    cells.push(bar_cell(mean, style));
     cells
+}
+
+/// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.
+fn bar_cell(mean: Option<f64>, style: Style) -> Cell {
+    let cell = Cell::new(mean_bar(mean, style.unicode));
+    let nearest = mean.and_then(|mean| Score::from_points(mean.round() as i64));
+    match nearest.and_then(score_color) {
+        Some(color) if style.color => cell.fg(color),
+        _ => cell,
+    }
 }
 
 /// One table per grouping, and the overall figures: `ksb summary`.
@@ -162,15 +183,16 @@ pub fn summary(
     for &grouping in groupings {
         let mut header = vec![grouping.heading()];
         header.extend(SUMMARY_COLUMNS);
+        header.push(BAR_COLUMN);
         let mut table = new_table(style, &header);
         for group in summary.groups(grouping) {
             let mut row = vec![Cell::new(&group.name)];
-            row.extend(tally_cells(&group.tally));
+            row.extend(tally_cells(&group.tally, style));
             table.add_row(row);
         }
         if grouping == Grouping::Category {
             let mut row = vec![header_cell("Overall", style)];
-            row.extend(tally_cells(&summary.overall));
+            row.extend(tally_cells(&summary.overall, style));
             table.add_row(row);
         }
         out.push_str(&format!(
@@ -236,5 +258,22 @@ mod tests {
             width: Some(100),
         };
         assert!(super::sheet(&standard, &sheet, coloured).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn summary_bars_use_blocks_on_a_terminal_and_hashes_in_ascii() {
+        let (standard, sheet) = example();
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let fancy = Style {
+            unicode: true,
+            color: false,
+            width: None,
+        };
+        let unicode = super::summary(&standard, &summary, &[Grouping::Category], fancy);
+        assert!(unicode.contains(&"█".repeat(10)), "{unicode}");
+        assert!(!unicode.contains('#'));
+        let ascii = super::summary(&standard, &summary, &[Grouping::Category], Style::PLAIN);
+        assert!(ascii.contains("| ########## "), "{ascii}");
+        assert!(!ascii.contains('█'));
     }
 }
