@@ -11,20 +11,17 @@ use crate::terminal;
 impl Command for ConfigArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let settings = &ctx.settings;
-        let path = settings
-            .config_path
-            .as_ref()
-            .map(|p| p.display().to_string());
+        let config_path = settings.config_path.as_deref();
         if self.path {
-            let Some(path) = path else {
+            let Some(path) = config_path else {
                 anyhow::bail!("no config file: set KSB_CONFIG, XDG_CONFIG_HOME or HOME");
             };
-            return terminal::emit(&format!("{path}\n"));
+            return terminal::emit(&format!("{}\n", path.display()));
         }
-        let mut out = match (&path, &settings.config_path) {
-            (Some(text), Some(p)) if p.exists() => format!("Config file: {text}\n\n"),
-            (Some(text), _) => format!("Config file: {text} (not found)\n\n"),
-            _ => "Config file: none (KSB_CONFIG, XDG_CONFIG_HOME and HOME are unset)\n\n".into(),
+        let mut out = match config_path {
+            Some(path) if path.exists() => format!("Config file: {}\n\n", path.display()),
+            Some(path) => format!("Config file: {} (not found)\n\n", path.display()),
+            None => "Config file: none (KSB_CONFIG, XDG_CONFIG_HOME and HOME are unset)\n\n".into(),
         };
         let rows: Vec<[String; 3]> = settings
             .settings
@@ -47,18 +44,21 @@ impl Command for ConfigArgs {
                 v = widths[1]
             ));
         }
-        if let Some(username) = &settings.get(Key::Username).value {
-            let standard = ctx.standard()?;
-            let assessment_type = standard.assessment_types.first().map_or("", String::as_str);
-            let path = ctx.default_sheet_path(username, assessment_type, Local::now().date_naive());
-            out.push_str(&format!("\nA new sheet today: {}\n", path.display()));
-        }
         let vars: Vec<&str> = Key::ALL.iter().map(|k| k.env()).collect();
         out.push_str(&format!(
             "\nPrecedence: flag > environment ({}) > config file > default.\n",
             vars.join(", ")
         ));
-        terminal::emit(&out)
+        terminal::emit(&out)?;
+        // Shown last: it needs the standard, and a standard that fails to load is reported
+        // after the settings that named it.
+        if let Some(username) = &settings.get(Key::Username).value {
+            let standard = ctx.standard()?;
+            let assessment_type = standard.assessment_types.first().map_or("", String::as_str);
+            let path = ctx.default_sheet_path(username, assessment_type, Local::now().date_naive());
+            terminal::emit(&format!("A new sheet today: {}\n", path.display()))?;
+        }
+        Ok(())
     }
 }
 
