@@ -77,9 +77,9 @@ pub enum Command {
         after_help = "Examples:\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  ksb completions zsh > ~/.zfunc/_ksb\n  ksb completions fish > ~/.config/fish/completions/ksb.fish"
     )]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff) of `ksb`.
+    /// Print the manual page (roff) of `ksb`, or write every page into a folder.
     #[command(
-        after_help = "Examples:\n  ksb man | man -l -\n  ksb man > ~/.local/share/man/man1/ksb.1"
+        after_help = "Examples:\n  ksb man | man -l -\n  ksb man --dir ~/.local/share/man/man1"
     )]
     Man(ManArgs),
 }
@@ -211,9 +211,13 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// Arguments of `ksb man` (none: the page goes to standard output).
+/// Arguments of `ksb man`.
 #[derive(Debug, Args)]
-pub struct ManArgs {}
+pub struct ManArgs {
+    /// Write ksb.1 and a page per command (ksb-score.1, …) into this existing folder instead of printing ksb.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
 
 #[cfg(test)]
 mod tests {

@@ -86,6 +86,22 @@ fn the_man_page_is_roff_and_lists_the_subcommands() {
 }
 
 #[test]
+fn man_dir_writes_a_page_per_command() {
+    let ws = Workspace::new();
+    std::fs::create_dir(ws.file("man1")).unwrap();
+    let out = ws.ok(&["man", "--dir", "man1"]);
+    assert!(out.starts_with("Wrote 9 manual pages"), "{out}");
+    let page = ws.read("man1/ksb.1");
+    assert!(page.contains(".TH ksb 1"));
+    for name in SUBCOMMANDS {
+        let page = ws.read(&format!("man1/ksb-{name}.1"));
+        assert!(page.contains(&format!(".TH ksb-{name} 1")), "{page}");
+    }
+    let err = ws.fails(1, &["man", "--dir", "nowhere"]);
+    assert!(err.contains("'nowhere' is not a folder"), "{err}");
+}
+
+#[test]
 fn completions_and_man_ignore_a_broken_config() {
     let ws = Workspace::new();
     ws.write("broken.toml", "colour = 1\n");

@@ -85,14 +85,11 @@ fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
         escape(&grouping.heading().to_lowercase())
     );
     for ring in 1..=MAX_POINTS {
-        let r = RADIUS * f64::from(ring) / f64::from(MAX_POINTS);
         let _ = writeln!(
             svg,
-            "<circle class=\"ring\" cx=\"{cx:.1}\" cy=\"{CENTRE_Y:.1}\" r=\"{r:.1}\" fill=\"none\" \
-             stroke=\"#c8c8c8\" stroke-width=\"1\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" \
-             fill=\"#808080\">{ring}</text>",
-            cx + 4.0,
-            CENTRE_Y - r + 13.0
+            "<circle class=\"ring\" cx=\"{cx:.1}\" cy=\"{CENTRE_Y:.1}\" r=\"{:.1}\" fill=\"none\" \
+             stroke=\"#c8c8c8\" stroke-width=\"1\"/>",
+            ring_radius(ring)
         );
     }
     for (i, name) in names.iter().enumerate() {
@@ -125,7 +122,22 @@ fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
             points.join(" ")
         );
     }
+    // The ring numbers go on top, so that no polygon hides them.
+    for ring in 1..=MAX_POINTS {
+        let _ = writeln!(
+            svg,
+            "<text class=\"ring-label\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#606060\" \
+             stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{ring}</text>",
+            cx + 4.0,
+            CENTRE_Y - ring_radius(ring) + 13.0
+        );
+    }
     svg.push_str("</g>\n");
+}
+
+/// The radius of the ring of score `ring`.
+fn ring_radius(ring: u8) -> f64 {
+    RADIUS * f64::from(ring) / f64::from(MAX_POINTS)
 }
 
 /// The axis name (wrapped) and each sheet's mean on it, in the sheet's colour, placed outside
@@ -236,7 +248,7 @@ fn legend(svg: &mut String, series: &[Series]) {
     let _ = writeln!(
         svg,
         "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#606060\" text-anchor=\"middle\">\
-         Rings: mean score 0–{MAX_POINTS} (N/A left out). – : nothing scored, drawn at the centre.</text>",
+         Rings: mean score 0–{MAX_POINTS}, N/A left out. A dash: nothing scored there, drawn at the centre.</text>",
         f64::from(WIDTH) / 2.0,
         f64::from(HEIGHT) - 14.0
     );
