@@ -148,17 +148,15 @@ pub const SUMMARY_COLUMNS: [&str; 9] = [
 /// The heading of the last column, which draws each mean as a bar.
 const BAR_COLUMN: &str = "Mean 0–3";
 
-fn tally_cells(tally: &Tally, style: Style) -> Vec<Cell> {
-    let mean = tally.mean();
+fn tally_cells(tally: &Tally) -> Vec<Cell> {
     let mut cells = vec![
         right(tally.ksbs),
         right(tally.scored),
         right(tally.na),
         right(tally.unscored),
-        right(format_mean(mean)),
+        right(format_mean(tally.mean())),
     ];
     cells.extend(tally.counts.iter().map(right));
-    cells.push(bar_cell(mean, style));
     cells
 }
 
@@ -181,19 +179,22 @@ pub fn summary(
 ) -> String {
     let mut out = String::new();
     for &grouping in groupings {
-        let mut header = vec![grouping.heading()];
-        header.extend(SUMMARY_COLUMNS);
-        header.push(BAR_COLUMN);
-        let mut table = new_table(style, &header);
-        for group in summary.groups(grouping) {
-            let mut row = vec![Cell::new(&group.name)];
-            row.extend(tally_cells(&group.tally, style));
-            table.add_row(row);
-        }
-        if grouping == Grouping::Category {
-            let mut row = vec![header_cell("Overall", style)];
-            row.extend(tally_cells(&summary.overall, style));
-            table.add_row(row);
+        // The bars are a picture of the means beside them: they go when they would make the
+        // table wrap. Measured without colour, whose escape codes take no room on screen.
+        let unlimited = Style {
+            width: None,
+            color: false,
+            ..style
+        };
+        let fits = |table: &Table| match style.width {
+            Some(width) => table
+                .lines()
+                .all(|l| l.chars().count() <= usize::from(width)),
+            None => true,
+        };
+        let mut table = summary_table(summary, grouping, true, style);
+        if !fits(&summary_table(summary, grouping, true, unlimited)) {
+            table = summary_table(summary, grouping, false, style);
         }
         out.push_str(&format!(
             "\nBy {}\n{table}\n",
@@ -204,6 +205,34 @@ pub fn summary(
         }
     }
     out
+}
+
+/// The summary table of one grouping, with or without the bar column.
+fn summary_table(summary: &Summary, grouping: Grouping, bars: bool, style: Style) -> Table {
+    let mut header = vec![grouping.heading()];
+    header.extend(SUMMARY_COLUMNS);
+    if bars {
+        header.push(BAR_COLUMN);
+    }
+    let mut table = new_table(style, &header);
+    let cells = |tally: &Tally| {
+        let mut cells = tally_cells(tally);
+        if bars {
+            cells.push(bar_cell(tally.mean(), style));
+        }
+        cells
+    };
+    for group in summary.groups(grouping) {
+        let mut row = vec![Cell::new(&group.name)];
+        row.extend(cells(&group.tally));
+        table.add_row(row);
+    }
+    if grouping == Grouping::Category {
+        let mut row = vec![header_cell("Overall", style)];
+        row.extend(cells(&summary.overall));
+        table.add_row(row);
+    }
+    table
 }
 
 #[cfg(test)]
@@ -275,5 +304,21 @@ mod tests {
         let ascii = super::summary(&standard, &summary, &[Grouping::Category], Style::PLAIN);
         assert!(ascii.contains("| ########## "), "{ascii}");
         assert!(!ascii.contains('█'));
+    }
+
+    #[test]
+    fn summary_bars_go_when_the_table_would_wrap() {
+        let (standard, sheet) = example();
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let width = |width| Style {
+            width: Some(width),
+            ..Style::PLAIN
+        };
+        let wide = super::summary(&standard, &summary, &[Grouping::Category], width(120));
+        assert!(wide.contains(BAR_COLUMN), "{wide}");
+        let narrow = super::summary(&standard, &summary, &[Grouping::Category], width(80));
+        assert!(!narrow.contains(BAR_COLUMN), "{narrow}");
+        assert!(!narrow.contains('#'), "{narrow}");
+        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
     }
 }
