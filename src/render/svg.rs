@@ -1,5 +1,8 @@
 //! A radar (spider) chart of summary means as a standalone SVG, written by hand: one radar by
 //! stack area and one by role focus, side by side, each sheet a coloured polygon over 0–3 rings.
+//!
+//! The SVG is built in a `String`, which `write!` cannot fail on, so its `fmt::Result`s are
+//! dropped with `let _`.
 
 use std::f64::consts::PI;
 use std::fmt::Write;
@@ -9,10 +12,16 @@ use crate::score::MAX_POINTS;
 use crate::sheet::Participant;
 use crate::summary::{Grouping, Summary};
 
-/// The SVG canvas, in pixels.
+/// Width of the SVG canvas, in pixels.
 pub const WIDTH: u32 = 1000;
-/// The SVG canvas, in pixels.
+/// Height of the SVG canvas with up to two sheets; each further sheet adds a legend line.
 pub const HEIGHT: u32 = 640;
+/// Height of one legend line.
+const LEGEND_LINE: f64 = 28.0;
+/// Left edge of the legend's colour swatches.
+const LEGEND_X: f64 = 330.0;
+/// Width of a legend swatch and the gap after it.
+const SWATCH: f64 = 28.0;
 /// Radius of the outer (score 3) ring of each radar.
 pub const RADIUS: f64 = 150.0;
 /// Vertical centre of both radars.
@@ -36,10 +45,11 @@ pub struct Series<'a> {
 /// The whole chart: a title, one radar per grouping of [`PANELS`] with every series drawn over
 /// the previous ones, and a legend.
 pub fn radar_chart(title: &str, series: &[Series]) -> String {
+    let height = canvas_height(series.len());
     let mut svg = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
-         viewBox=\"0 0 {WIDTH} {HEIGHT}\" {FONT}>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height:.0}\" \
+         viewBox=\"0 0 {WIDTH} {height:.0}\" {FONT}>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
          <text x=\"{}\" y=\"40\" font-size=\"22\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>\n",
         WIDTH / 2,
@@ -50,9 +60,14 @@ pub fn radar_chart(title: &str, series: &[Series]) -> String {
         let cx = panel_width * (i as f64 + 0.5);
         radar(&mut svg, grouping, cx, series);
     }
-    legend(&mut svg, series);
+    legend(&mut svg, series, height);
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The canvas height for `sheets` legend lines.
+fn canvas_height(sheets: usize) -> f64 {
+    f64::from(HEIGHT) + LEGEND_LINE * sheets.saturating_sub(2) as f64
 }
 
 /// The point `value` (0–3) along the axis at `angle`.
@@ -193,10 +208,7 @@ fn axis_label(
             .iter()
             .find(|g| g.name == name)
             .and_then(|g| g.tally.mean());
-        let text = match mean {
-            Some(_) => format_mean(mean),
-            None => "–".to_string(),
-        };
+        let text = mean.map_or_else(|| "–".to_string(), |m| format_mean(Some(m)));
         let separator = if s == 0 { "" } else { " · " };
         let _ = write!(
             svg,
@@ -222,27 +234,27 @@ fn wrap(name: &str) -> Vec<String> {
     lines
 }
 
-fn legend(svg: &mut String, series: &[Series]) {
+/// A swatch and "participant — assessment type — date" per sheet, and a note on reading it.
+fn legend(svg: &mut String, series: &[Series], height: f64) {
     let top = CENTRE_Y + RADIUS + 85.0;
     svg.push_str("<g class=\"legend\">\n");
     for (s, sheet) in series.iter().enumerate() {
-        let y = top + 28.0 * s as f64;
+        let y = top + LEGEND_LINE * s as f64;
         let colour = PALETTE[s % PALETTE.len()];
         let p = sheet.participant;
         let _ = writeln!(
             svg,
-            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"28\" height=\"14\" fill=\"{colour}\" \
-             fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n\
+            "<rect x=\"{LEGEND_X:.1}\" y=\"{:.1}\" width=\"{SWATCH}\" height=\"14\" \
+             fill=\"{colour}\" fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n\
              <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"14\">{}</text>",
             y - 12.0,
-            f64::from(WIDTH) / 2.0 - 170.0 + 40.0,
+            LEGEND_X + SWATCH * 1.5,
             escape(&format!(
                 "{} — {} — {}",
                 p.username,
                 p.assessment_type,
                 p.date_dmy()
             )),
-            x = f64::from(WIDTH) / 2.0 - 170.0,
         );
     }
     let _ = writeln!(
@@ -250,7 +262,7 @@ fn legend(svg: &mut String, series: &[Series]) {
         "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#606060\" text-anchor=\"middle\">\
          Rings: mean score 0–{MAX_POINTS}, N/A left out. A dash: nothing scored there, drawn at the centre.</text>",
         f64::from(WIDTH) / 2.0,
-        f64::from(HEIGHT) - 14.0
+        height - 14.0
     );
     svg.push_str("</g>\n");
 }
@@ -324,5 +336,13 @@ mod tests {
         assert!(svg.contains("series-2"));
         assert!(svg.contains("A&lt;&amp;&gt;B — Self-assessment — 25/11/2026"));
         assert!(!svg.contains("A<&>B"));
+        assert!(svg.contains(&format!("height=\"{HEIGHT}\"")));
+    }
+
+    #[test]
+    fn the_canvas_grows_for_a_third_legend_line() {
+        assert_eq!(canvas_height(1), f64::from(HEIGHT));
+        assert_eq!(canvas_height(2), f64::from(HEIGHT));
+        assert_eq!(canvas_height(3), f64::from(HEIGHT) + LEGEND_LINE);
     }
 }
