@@ -13,7 +13,9 @@ Examples:
   ksb compare me.toml me-review.toml            self-assessment against mentor review
   ksb progress baseline.toml final.toml         what moved over the programme
   ksb plan me.toml --format wikitext            a development plan for the wiki
-  ksb lock baseline.toml                        keep a finished assessment as it is";
+  ksb lock baseline.toml                        keep a finished assessment as it is
+  ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
+  ksb config                                    your defaults and where each came from";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
@@ -23,9 +25,20 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "ksb", version, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Use the standard in this YAML file instead of the built-in Miraheze standard.
+    /// Use the standard in this YAML file instead of the built-in Miraheze standard
+    /// (default: KSB_STANDARD, then `standard` in the config file).
     #[arg(long, global = true, value_name = "FILE")]
     pub standard: Option<PathBuf>,
+
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto
+    )]
+    pub color: ColorChoice,
 
     /// The command to run.
     #[command(subcommand)]
@@ -71,6 +84,37 @@ pub enum Command {
         after_help = "Examples:\n  ksb plan me.toml\n  ksb plan me.toml --format markdown > plan.md\n  ksb plan me.toml --format wikitext"
     )]
     Plan(PlanArgs),
+    /// Draw a radar chart (SVG) of one or two sheets' means by stack area and role focus.
+    #[command(
+        after_help = "Examples:\n  ksb chart me.toml -o profile.svg\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml final.toml -o - > progress.svg"
+    )]
+    Chart(ChartArgs),
+    /// Show your defaults (config file and KSB_* environment variables) and where each came from.
+    #[command(
+        after_help = "Examples:\n  ksb config\n  ksb config --path                  where the config file is read from\n  KSB_USERNAME=Me ksb config\n\nPrecedence: flag > environment variable > config file > default."
+    )]
+    Config(ConfigArgs),
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  ksb completions zsh > ~/.zfunc/_ksb\n  ksb completions fish > ~/.config/fish/completions/ksb.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of `ksb`, or write every page into a folder.
+    #[command(
+        after_help = "Examples:\n  ksb man | man -l -\n  ksb man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
+}
+
+/// When output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    /// Always colour, even in a pipe or with NO_COLOR set.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// Table for people, JSON for scripts.
@@ -120,13 +164,13 @@ pub struct StandardArgs {
 /// The participant header fields a command can set from flags.
 #[derive(Debug, Clone, Default, Args)]
 pub struct HeaderArgs {
-    /// The participant's Miraheze username.
+    /// The participant's Miraheze username (new sheets default to KSB_USERNAME, then the config file).
     #[arg(long, value_name = "U")]
     pub username: Option<String>,
-    /// Preferred role focus (one of the standard's, e.g. "Infrastructure Specialist").
+    /// Preferred role focus, e.g. "Infrastructure Specialist" (new sheets default to KSB_ROLE_FOCUS, then the config file).
     #[arg(long, value_name = "R")]
     pub role_focus: Option<String>,
-    /// Mentoring type (Mentee, Mentor or Peer Support); new sheets default to Mentee.
+    /// Mentoring type: Mentee, Mentor or Peer Support (new sheets default to KSB_MENTORING_TYPE, then the config file, then Mentee).
     #[arg(long, value_name = "T")]
     pub mentoring_type: Option<String>,
     /// Assessment type (Self-assessment, Mentor review or Final check); new sheets default to Self-assessment.
@@ -156,14 +200,14 @@ pub struct ScoreArgs {
 /// Arguments of `ksb show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The sheet to show.
+    /// The sheet to show (`-` reads it from standard input).
     pub sheet: PathBuf,
 }
 
 /// Arguments of `ksb summary`.
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
-    /// The sheet to summarise.
+    /// The sheet to summarise (`-` reads it from standard input).
     pub sheet: PathBuf,
     /// Which grouping to show.
     #[arg(long, value_enum, default_value_t = By::All)]
@@ -222,6 +266,41 @@ pub struct PlanArgs {
     pub format: PlanFormat,
 }
 
+/// Arguments of `ksb chart`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// One sheet, or two drawn over each other (self vs mentor, baseline vs final); `-` reads one from standard input.
+    #[arg(required = true, num_args = 1..=2, value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
+    /// The SVG file to write (`-` for standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Arguments of `ksb config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print only the path of the config file.
+    #[arg(long)]
+    pub path: bool,
+}
+
+/// Arguments of `ksb completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `ksb man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write ksb.1 and a page per command (ksb-score.1, …) into this existing folder instead of printing ksb.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +309,17 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_has_an_example() {
+        for command in Cli::command().get_subcommands() {
+            let help = command.get_after_help().map(ToString::to_string);
+            assert!(
+                help.as_deref().is_some_and(|h| h.contains("ksb ")),
+                "`ksb {}` has no example",
+                command.get_name()
+            );
+        }
     }
 }

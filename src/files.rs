@@ -1,18 +1,38 @@
-//! Reading standards and sheets from files, and saving sheets, with errors that name the file.
+//! Reading standards, sheets and the config file, and saving sheets, with errors that name the
+//! file. A sheet or standard named `-` is read from standard input.
 
 use std::fs;
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use ksb::config::ConfigFile;
 use ksb::{sheet, store, Sheet, Standard};
 
-/// The standard in use: the file given with `--standard`, or the built-in one.
+/// The file name that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// Whether `path` is `-`, standard input (or output).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// How messages name a file: `'path'`, or `<stdin>` for `-`.
+pub fn name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_string()
+    } else {
+        format!("'{}'", path.display())
+    }
+}
+
+/// The standard in use: the file given with `--standard` (or a default), or the built-in one.
 pub fn load_standard(path: Option<&Path>) -> Result<Standard> {
     match path {
         Some(path) => {
-            let text = read_text(path)
-                .with_context(|| format!("reading standard '{}'", path.display()))?;
-            Standard::from_yaml(&text).with_context(|| format!("in standard '{}'", path.display()))
+            let text =
+                read_text(path).with_context(|| format!("reading standard {}", name(path)))?;
+            Standard::from_yaml(&text).with_context(|| format!("in standard {}", name(path)))
         }
         None => Standard::builtin().context("in the built-in standard"),
     }
@@ -20,7 +40,7 @@ pub fn load_standard(path: Option<&Path>) -> Result<Standard> {
 
 /// Reads and checks a sheet against the standard in use.
 pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Sheet> {
-    let context = || format!("reading sheet '{}'", path.display());
+    let context = || format!("reading sheet {}", name(path));
     let text = read_text(path).with_context(context)?;
     Sheet::from_toml(&text, standard).with_context(context)
 }
@@ -63,19 +83,45 @@ pub fn save_sheet(path: &Path, standard: &Standard, sheet: &Sheet) -> Result<()>
         .with_context(|| format!("saving sheet '{}'", path.display()))
 }
 
-/// Reads a whole text file, saying plainly when it is missing or a folder.
-pub fn read_text(path: &Path) -> Result<String> {
-    if path.is_dir() {
-        anyhow::bail!("it is a directory, not a file");
+/// Reads the config file. A missing file is no config (`None`) unless `required` (the user named
+/// it with KSB_CONFIG); a bad one is an error naming the file, the line and the key.
+pub fn load_config(path: &Path, required: bool) -> Result<Option<ConfigFile>> {
+    if !required && !path.exists() {
+        return Ok(None);
     }
-    let bytes = fs::read(path).map_err(|err| match err.kind() {
-        std::io::ErrorKind::NotFound => anyhow::anyhow!("no such file"),
-        _ => anyhow::Error::new(err),
-    })?;
+    let context = || format!("reading config file '{}'", path.display());
+    let text = read_text(path).with_context(context)?;
+    ConfigFile::from_toml(&text).with_context(context).map(Some)
+}
+
+/// Reads a whole text file (or standard input for `-`), saying plainly when it is missing or a
+/// folder.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = if is_stdin(path) {
+        read_stdin()?
+    } else {
+        if path.is_dir() {
+            anyhow::bail!("it is a directory, not a file");
+        }
+        fs::read(path).map_err(|err| match err.kind() {
+            io::ErrorKind::NotFound => anyhow::anyhow!("no such file"),
+            _ => anyhow::Error::new(err),
+        })?
+    };
     String::from_utf8(bytes).map_err(|err| {
         anyhow::anyhow!(
             "not UTF-8 text (invalid byte at offset {})",
             err.utf8_error().valid_up_to()
         )
     })
+}
+
+fn read_stdin() -> Result<Vec<u8>> {
+    let mut stdin = io::stdin().lock();
+    if stdin.is_terminal() {
+        anyhow::bail!("standard input is a terminal: pipe a sheet in, e.g. `ksb show - < me.toml`");
+    }
+    let mut bytes = Vec::new();
+    stdin.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }

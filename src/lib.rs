@@ -7,6 +7,7 @@
 #![deny(clippy::all)]
 
 pub mod compare;
+pub mod config;
 pub mod date;
 pub mod id;
 pub mod plan;

@@ -6,6 +6,9 @@ use std::str::FromStr;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+/// The top of the programme's scale: means, bars and charts run from 0 to this.
+pub const MAX_POINTS: u8 = 3;
+
 /// How well a participant does on one KSB, on the programme's scale.
 ///
 /// An unscored KSB is not a `Score`: it is the absence of one (`Option<Score>`), so a

@@ -441,7 +441,7 @@ fn a_new_sheet_needs_a_username_and_a_role_focus() {
     let err = ws.fails(1, &["score", "new.toml", "K1=1"]);
     assert_eq!(
         err,
-        "ksb: error: creating sheet 'new.toml': a new sheet needs --username and --role-focus\n"
+        "ksb: error: creating sheet 'new.toml': a new sheet needs --username (or KSB_USERNAME, or `username` in the config file)\n"
     );
     let err = ws.fails(
         1,

@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
+use ksb::config::{Key, Setting, Settings};
 use ksb::date::parse_dmy;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
@@ -12,8 +13,13 @@ use crate::{files, terminal};
 
 impl Command for ScoreArgs {
     fn run(self, ctx: &Context) -> Result<()> {
-        let standard = ctx.standard()?;
         let path = &self.sheet;
+        if files::is_stdin(path) {
+            bail!(
+                "`ksb score` writes the sheet, so it needs a file name, not '-' (standard input)"
+            );
+        }
+        let standard = ctx.standard()?;
         let scores = self
             .scores
             .iter()
@@ -33,7 +39,7 @@ impl Command for ScoreArgs {
                 .with_context(|| format!("updating sheet '{}'", path.display()))?;
             sheet
         } else {
-            let participant = new_participant(&standard, &self.header)
+            let participant = new_participant(&standard, &self.header, &ctx.settings)
                 .with_context(|| format!("creating sheet '{}'", path.display()))?;
             Sheet::new(&standard, participant)
         };
@@ -179,26 +185,61 @@ pub fn apply_header(
     Ok(())
 }
 
-/// The participant of a new sheet: username and role focus from flags, the rest defaulted.
-fn new_participant(standard: &Standard, header: &HeaderArgs) -> Result<Participant> {
-    let Some(username) = &header.username else {
-        bail!("a new sheet needs --username and --role-focus");
+/// The participant of a new sheet: each header field from its flag, else the user's default
+/// (environment, then config file), else the standard's first choice or today; username and
+/// role focus have no default and must be set somewhere.
+pub fn new_participant(
+    standard: &Standard,
+    header: &HeaderArgs,
+    settings: &Settings,
+) -> Result<Participant> {
+    let username = flag_or_default(
+        &header.username,
+        settings.get(Key::Username),
+        check_username,
+    )?;
+    let Some(username) = username else {
+        bail!("a new sheet needs --username (or KSB_USERNAME, or `username` in the config file)");
     };
-    let Some(role) = &header.role_focus else {
+    let role = flag_or_default(&header.role_focus, settings.get(Key::RoleFocus), |text| {
+        check_role_focus(standard, text)
+    })?;
+    let Some(role_focus) = role else {
         bail!(
-            "a new sheet needs --role-focus (one of: {})",
+            "a new sheet needs --role-focus (or KSB_ROLE_FOCUS, or `role_focus` in the config file): one of {}",
             standard.role_focuses.join(", ")
         );
     };
+    let mentoring_type = flag_or_default(
+        &header.mentoring_type,
+        settings.get(Key::MentoringType),
+        |text| check_mentoring_type(standard, text),
+    )?;
     let mut participant = Participant {
-        username: check_username(username)?,
-        role_focus: check_role_focus(standard, role)?,
-        mentoring_type: first(&standard.mentoring_types),
+        username,
+        role_focus,
+        mentoring_type: mentoring_type.unwrap_or_else(|| first(&standard.mentoring_types)),
         assessment_type: first(&standard.assessment_types),
         date: Local::now().date_naive(),
     };
     apply_header(standard, header, &mut participant)?;
     Ok(participant)
+}
+
+/// The flag's value when given, else the setting's, checked; an error in a setting says where
+/// the value came from.
+fn flag_or_default(
+    flag: &Option<String>,
+    setting: &Setting,
+    check: impl Fn(&str) -> Result<String>,
+) -> Result<Option<String>> {
+    match (flag, &setting.value) {
+        (Some(text), _) => check(text).map(Some),
+        (None, Some(text)) => check(text)
+            .map(Some)
+            .with_context(|| format!("{} from {}", setting.key.name(), setting.source)),
+        (None, None) => Ok(None),
+    }
 }
 
 fn first(list: &[String]) -> String {

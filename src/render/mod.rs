@@ -1,11 +1,13 @@
 //! Turning the core's data into text, one module per output format. Renderers return strings;
 //! the binary decides where they go.
 
+pub mod bar;
 pub mod escape;
 pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod sections;
+pub mod svg;
 pub mod table;
 pub mod wikitext;
 

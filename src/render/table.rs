@@ -3,6 +3,7 @@
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
+use super::bar::mean_bar;
 use super::sections::{self, Section};
 use super::{format_delta, format_mean, format_mean_delta, format_share, SheetLabel, Style};
 use crate::compare::{Comparison, DISAGREEMENT_POINTS};
@@ -51,15 +52,20 @@ fn right(text: impl ToString) -> Cell {
 pub fn score_cell(score: Option<Score>, style: Style) -> Cell {
     let text = score.map(|s| s.to_string()).unwrap_or_default();
     let cell = Cell::new(text).set_alignment(CellAlignment::Center);
-    if !style.color {
-        return cell;
-    }
-    match score {
-        Some(Score::Zero) => cell.fg(Color::Red),
-        Some(Score::One) => cell.fg(Color::Yellow),
-        Some(Score::Two) => cell.fg(Color::Cyan),
-        Some(Score::Three) => cell.fg(Color::Green),
+    match score.and_then(score_color) {
+        Some(color) if style.color => cell.fg(color),
         _ => cell,
+    }
+}
+
+/// The colour of a score: red for 0 through green for 3; N/A stays plain.
+fn score_color(score: Score) -> Option<Color> {
+    match score {
+        Score::Zero => Some(Color::Red),
+        Score::One => Some(Color::Yellow),
+        Score::Two => Some(Color::Cyan),
+        Score::Three => Some(Color::Green),
+        Score::NotApplicable => None,
     }
 }
 
@@ -156,6 +162,9 @@ pub const SUMMARY_COLUMNS: [&str; 9] = [
     "KSBs", "Scored", "N/A", "Unscored", "Mean", "0", "1", "2", "3",
 ];
 
+/// The heading of the last column, which draws each mean as a bar.
+const BAR_COLUMN: &str = "Mean 0–3";
+
 fn tally_cells(tally: &Tally) -> Vec<Cell> {
     let mut cells = vec![
         right(tally.ksbs),
@@ -168,6 +177,16 @@ fn tally_cells(tally: &Tally) -> Vec<Cell> {
     cells
 }
 
+/// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.
+fn bar_cell(mean: Option<f64>, style: Style) -> Cell {
+    let cell = Cell::new(mean_bar(mean, style.unicode));
+    let nearest = mean.and_then(|mean| Score::from_points(mean.round() as i64));
+    match nearest.and_then(score_color) {
+        Some(color) if style.color => cell.fg(color),
+        _ => cell,
+    }
+}
+
 /// One table per grouping, and the overall figures: `ksb summary`.
 pub fn summary(
     standard: &Standard,
@@ -177,18 +196,22 @@ pub fn summary(
 ) -> String {
     let mut out = String::new();
     for &grouping in groupings {
-        let mut header = vec![grouping.heading()];
-        header.extend(SUMMARY_COLUMNS);
-        let mut table = new_table(style, &header);
-        for group in summary.groups(grouping) {
-            let mut row = vec![Cell::new(&group.name)];
-            row.extend(tally_cells(&group.tally));
-            table.add_row(row);
-        }
-        if grouping == Grouping::Category {
-            let mut row = vec![header_cell("Overall", style)];
-            row.extend(tally_cells(&summary.overall));
-            table.add_row(row);
+        // The bars are a picture of the means beside them: they go when they would make the
+        // table wrap. Measured without colour, whose escape codes take no room on screen.
+        let unlimited = Style {
+            width: None,
+            color: false,
+            ..style
+        };
+        let fits = |table: &Table| match style.width {
+            Some(width) => table
+                .lines()
+                .all(|l| l.chars().count() <= usize::from(width)),
+            None => true,
+        };
+        let mut table = summary_table(summary, grouping, true, style);
+        if !fits(&summary_table(summary, grouping, true, unlimited)) {
+            table = summary_table(summary, grouping, false, style);
         }
         out.push_str(&format!(
             "\nBy {}\n{table}\n",
@@ -359,6 +382,34 @@ pub fn plan(participant: &Participant, plan: &Plan, style: Style) -> String {
     out
 }
 
+/// The summary table of one grouping, with or without the bar column.
+fn summary_table(summary: &Summary, grouping: Grouping, bars: bool, style: Style) -> Table {
+    let mut header = vec![grouping.heading()];
+    header.extend(SUMMARY_COLUMNS);
+    if bars {
+        header.push(BAR_COLUMN);
+    }
+    let mut table = new_table(style, &header);
+    let cells = |tally: &Tally| {
+        let mut cells = tally_cells(tally);
+        if bars {
+            cells.push(bar_cell(tally.mean(), style));
+        }
+        cells
+    };
+    for group in summary.groups(grouping) {
+        let mut row = vec![Cell::new(&group.name)];
+        row.extend(cells(&group.tally));
+        table.add_row(row);
+    }
+    if grouping == Grouping::Category {
+        let mut row = vec![header_cell("Overall", style)];
+        row.extend(cells(&summary.overall));
+        table.add_row(row);
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,5 +462,38 @@ mod tests {
             width: Some(100),
         };
         assert!(super::sheet(&standard, &sheet, coloured).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn summary_bars_use_blocks_on_a_terminal_and_hashes_in_ascii() {
+        let (standard, sheet) = example();
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let fancy = Style {
+            unicode: true,
+            color: false,
+            width: None,
+        };
+        let unicode = super::summary(&standard, &summary, &[Grouping::Category], fancy);
+        assert!(unicode.contains(&"█".repeat(10)), "{unicode}");
+        assert!(!unicode.contains('#'));
+        let ascii = super::summary(&standard, &summary, &[Grouping::Category], Style::PLAIN);
+        assert!(ascii.contains("| ########## "), "{ascii}");
+        assert!(!ascii.contains('█'));
+    }
+
+    #[test]
+    fn summary_bars_go_when_the_table_would_wrap() {
+        let (standard, sheet) = example();
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let width = |width| Style {
+            width: Some(width),
+            ..Style::PLAIN
+        };
+        let wide = super::summary(&standard, &summary, &[Grouping::Category], width(120));
+        assert!(wide.contains(BAR_COLUMN), "{wide}");
+        let narrow = super::summary(&standard, &summary, &[Grouping::Category], width(80));
+        assert!(!narrow.contains(BAR_COLUMN), "{narrow}");
+        assert!(!narrow.contains('#'), "{narrow}");
+        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
     }
 }

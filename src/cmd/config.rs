@@ -1,0 +1,78 @@
+//! `ksb config`: the user's effective defaults and where each came from.
+
+use anyhow::Result;
+use chrono::Local;
+use ksb::config::{Key, Setting, Source};
+
+use super::{Command, Context};
+use crate::cli::ConfigArgs;
+use crate::terminal;
+
+impl Command for ConfigArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        let settings = &ctx.settings;
+        let config_path = settings.config_path.as_deref();
+        if self.path {
+            let Some(path) = config_path else {
+                anyhow::bail!("no config file: set KSB_CONFIG, XDG_CONFIG_HOME or HOME");
+            };
+            return terminal::emit(&format!("{}\n", path.display()));
+        }
+        let mut out = match config_path {
+            Some(path) if path.exists() => format!("Config file: {}\n\n", path.display()),
+            Some(path) => format!("Config file: {} (not found)\n\n", path.display()),
+            None => "Config file: none (KSB_CONFIG, XDG_CONFIG_HOME and HOME are unset)\n\n".into(),
+        };
+        let rows: Vec<[String; 3]> = settings
+            .settings
+            .iter()
+            .map(|setting| {
+                [
+                    setting.key.name().to_string(),
+                    value(setting),
+                    setting.source.to_string(),
+                ]
+            })
+            .collect();
+        let widths: Vec<usize> = (0..2)
+            .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+            .collect();
+        for [key, value, source] in &rows {
+            out.push_str(&format!(
+                "{key:<k$}  {value:<v$}  ({source})\n",
+                k = widths[0],
+                v = widths[1]
+            ));
+        }
+        let vars: Vec<&str> = Key::ALL.iter().map(|k| k.env()).collect();
+        out.push_str(&format!(
+            "\nPrecedence: flag > environment ({}) > config file > default.\n",
+            vars.join(", ")
+        ));
+        terminal::emit(&out)?;
+        // Shown last: it needs the standard, and a standard that fails to load is reported
+        // after the settings that named it.
+        if let Some(username) = &settings.get(Key::Username).value {
+            let standard = ctx.standard()?;
+            let assessment_type = standard.assessment_types.first().map_or("", String::as_str);
+            let path = ctx.default_sheet_path(username, assessment_type, Local::now().date_naive());
+            terminal::emit(&format!("A new sheet today: {}\n", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+/// The value as shown, or what applies when nothing set it.
+fn value(setting: &Setting) -> String {
+    match (&setting.value, &setting.source) {
+        (Some(value), _) => value.clone(),
+        (None, Source::Default) => match setting.key {
+            Key::Username | Key::RoleFocus => "(not set)",
+            Key::MentoringType => "(the standard's first)",
+            Key::Standard => "(built-in)",
+            Key::SheetsDir => "(current folder)",
+        }
+        .to_string(),
+        (None, _) => "(not set)".to_string(),
+    }
+}

@@ -1,0 +1,348 @@
+//! A radar (spider) chart of summary means as a standalone SVG, written by hand: one radar by
+//! stack area and one by role focus, side by side, each sheet a coloured polygon over 0–3 rings.
+//!
+//! The SVG is built in a `String`, which `write!` cannot fail on, so its `fmt::Result`s are
+//! dropped with `let _`.
+
+use std::f64::consts::PI;
+use std::fmt::Write;
+
+use super::format_mean;
+use crate::score::MAX_POINTS;
+use crate::sheet::Participant;
+use crate::summary::{Grouping, Summary};
+
+/// Width of the SVG canvas, in pixels.
+pub const WIDTH: u32 = 1000;
+/// Height of the SVG canvas with up to two sheets; each further sheet adds a legend line.
+pub const HEIGHT: u32 = 640;
+/// Height of one legend line.
+const LEGEND_LINE: f64 = 28.0;
+/// Left edge of the legend's colour swatches.
+const LEGEND_X: f64 = 330.0;
+/// Width of a legend swatch and the gap after it.
+const SWATCH: f64 = 28.0;
+/// Radius of the outer (score 3) ring of each radar.
+pub const RADIUS: f64 = 150.0;
+/// Vertical centre of both radars.
+const CENTRE_Y: f64 = 330.0;
+/// The groupings drawn, left to right.
+pub const PANELS: [Grouping; 2] = [Grouping::Area, Grouping::RoleFocus];
+/// One colour per sheet, in order: blue and orange first, distinct for most colour vision.
+pub const PALETTE: [&str; 4] = ["#1f77b4", "#d95f02", "#1b9e77", "#7570b3"];
+/// Axis labels longer than this are wrapped at a space.
+const LABEL_WRAP: usize = 14;
+const FONT: &str = "font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\"";
+
+/// One sheet to draw: who was assessed, how and when, and the sheet's summary figures.
+pub struct Series<'a> {
+    /// The legend names the participant, the assessment type and the date.
+    pub participant: &'a Participant,
+    /// The means plotted.
+    pub summary: &'a Summary,
+}
+
+/// The whole chart: a title, one radar per grouping of [`PANELS`] with every series drawn over
+/// the previous ones, and a legend.
+pub fn radar_chart(title: &str, series: &[Series]) -> String {
+    let height = canvas_height(series.len());
+    let mut svg = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height:.0}\" \
+         viewBox=\"0 0 {WIDTH} {height:.0}\" {FONT}>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
+         <text x=\"{}\" y=\"40\" font-size=\"22\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>\n",
+        WIDTH / 2,
+        escape(title)
+    );
+    let panel_width = f64::from(WIDTH) / PANELS.len() as f64;
+    for (i, grouping) in PANELS.into_iter().enumerate() {
+        let cx = panel_width * (i as f64 + 0.5);
+        radar(&mut svg, grouping, cx, series);
+    }
+    legend(&mut svg, series, height);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// The canvas height for `sheets` legend lines.
+fn canvas_height(sheets: usize) -> f64 {
+    f64::from(HEIGHT) + LEGEND_LINE * sheets.saturating_sub(2) as f64
+}
+
+/// The point `value` (0–3) along the axis at `angle`.
+fn point(cx: f64, angle: f64, value: f64) -> (f64, f64) {
+    let r = RADIUS * value / f64::from(MAX_POINTS);
+    (cx + r * angle.cos(), CENTRE_Y + r * angle.sin())
+}
+
+/// The angle of axis `i` of `n`, clockwise from the top.
+fn angle(i: usize, n: usize) -> f64 {
+    -PI / 2.0 + 2.0 * PI * i as f64 / n as f64
+}
+
+fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
+    let Some(first) = series.first() else {
+        return;
+    };
+    let names: Vec<&str> = first
+        .summary
+        .groups(grouping)
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect();
+    let n = names.len();
+    let _ = writeln!(
+        svg,
+        "<g class=\"radar\" id=\"radar-{}\">\n<text x=\"{cx:.1}\" y=\"100\" font-size=\"17\" \
+         font-weight=\"bold\" text-anchor=\"middle\">By {}</text>",
+        grouping.key(),
+        escape(&grouping.heading().to_lowercase())
+    );
+    for ring in 1..=MAX_POINTS {
+        let _ = writeln!(
+            svg,
+            "<circle class=\"ring\" cx=\"{cx:.1}\" cy=\"{CENTRE_Y:.1}\" r=\"{:.1}\" fill=\"none\" \
+             stroke=\"#c8c8c8\" stroke-width=\"1\"/>",
+            ring_radius(ring)
+        );
+    }
+    for (i, name) in names.iter().enumerate() {
+        let a = angle(i, n);
+        let (x, y) = point(cx, a, f64::from(MAX_POINTS));
+        let _ = writeln!(
+            svg,
+            "<line class=\"axis\" x1=\"{cx:.1}\" y1=\"{CENTRE_Y:.1}\" x2=\"{x:.1}\" y2=\"{y:.1}\" \
+             stroke=\"#a0a0a0\" stroke-width=\"1\"/>"
+        );
+        axis_label(svg, cx, a, name, grouping, series);
+    }
+    for (s, sheet) in series.iter().enumerate() {
+        let colour = PALETTE[s % PALETTE.len()];
+        let points: Vec<String> = sheet
+            .summary
+            .groups(grouping)
+            .iter()
+            .enumerate()
+            .map(|(i, group)| {
+                let (x, y) = point(cx, angle(i, n), group.tally.mean().unwrap_or(0.0));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ = writeln!(
+            svg,
+            "<polygon class=\"series series-{}\" points=\"{}\" fill=\"{colour}\" \
+             fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>",
+            s + 1,
+            points.join(" ")
+        );
+    }
+    // The ring numbers go on top, so that no polygon hides them.
+    for ring in 1..=MAX_POINTS {
+        let _ = writeln!(
+            svg,
+            "<text class=\"ring-label\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#606060\" \
+             stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{ring}</text>",
+            cx + 4.0,
+            CENTRE_Y - ring_radius(ring) + 13.0
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The radius of the ring of score `ring`.
+fn ring_radius(ring: u8) -> f64 {
+    RADIUS * f64::from(ring) / f64::from(MAX_POINTS)
+}
+
+/// The axis name (wrapped) and each sheet's mean on it, in the sheet's colour, placed outside
+/// the outer ring and anchored away from the radar.
+fn axis_label(
+    svg: &mut String,
+    cx: f64,
+    angle: f64,
+    name: &str,
+    grouping: Grouping,
+    series: &[Series],
+) {
+    let (x, y) = point(cx, angle, f64::from(MAX_POINTS));
+    let (cos, sin) = (angle.cos(), angle.sin());
+    let anchor = if cos > 0.3 {
+        "start"
+    } else if cos < -0.3 {
+        "end"
+    } else {
+        "middle"
+    };
+    let lines = wrap(name);
+    let line_height = 15.0;
+    let count = lines.len() as f64 + 1.0;
+    let x = x + 10.0 * cos;
+    let top = if sin < -0.3 {
+        y - 10.0 - (count - 1.0) * line_height
+    } else if sin > 0.3 {
+        y + 20.0
+    } else {
+        y - (count - 1.0) * line_height / 2.0 + 4.0
+    };
+    let _ = write!(
+        svg,
+        "<text class=\"label\" x=\"{x:.1}\" y=\"{top:.1}\" font-size=\"13\" text-anchor=\"{anchor}\">"
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { line_height };
+        let _ = write!(
+            svg,
+            "<tspan x=\"{x:.1}\" dy=\"{dy}\">{}</tspan>",
+            escape(line)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<tspan x=\"{x:.1}\" dy=\"{line_height}\" font-size=\"12\">"
+    );
+    for (s, sheet) in series.iter().enumerate() {
+        let mean = sheet
+            .summary
+            .groups(grouping)
+            .iter()
+            .find(|g| g.name == name)
+            .and_then(|g| g.tally.mean());
+        let text = mean.map_or_else(|| "–".to_string(), |m| format_mean(Some(m)));
+        let separator = if s == 0 { "" } else { " · " };
+        let _ = write!(
+            svg,
+            "{separator}<tspan fill=\"{}\" font-weight=\"bold\">{text}</tspan>",
+            PALETTE[s % PALETTE.len()]
+        );
+    }
+    svg.push_str("</tspan></text>\n");
+}
+
+/// Splits a long axis name at spaces into lines of about [`LABEL_WRAP`] characters.
+fn wrap(name: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= LABEL_WRAP => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// A swatch and "participant — assessment type — date" per sheet, and a note on reading it.
+fn legend(svg: &mut String, series: &[Series], height: f64) {
+    let top = CENTRE_Y + RADIUS + 85.0;
+    svg.push_str("<g class=\"legend\">\n");
+    for (s, sheet) in series.iter().enumerate() {
+        let y = top + LEGEND_LINE * s as f64;
+        let colour = PALETTE[s % PALETTE.len()];
+        let p = sheet.participant;
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{LEGEND_X:.1}\" y=\"{:.1}\" width=\"{SWATCH}\" height=\"14\" \
+             fill=\"{colour}\" fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n\
+             <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"14\">{}</text>",
+            y - 12.0,
+            LEGEND_X + SWATCH * 1.5,
+            escape(&format!(
+                "{} — {} — {}",
+                p.username,
+                p.assessment_type,
+                p.date_dmy()
+            )),
+        );
+    }
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#606060\" text-anchor=\"middle\">\
+         Rings: mean score 0–{MAX_POINTS}, N/A left out. A dash: nothing scored there, drawn at the centre.</text>",
+        f64::from(WIDTH) / 2.0,
+        height - 14.0
+    );
+    svg.push_str("</g>\n");
+}
+
+/// `text` safe inside an XML element or attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::Score;
+    use crate::sheet::Sheet;
+    use crate::standard::Standard;
+
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            escape("<a & 'b'> \"c\"\u{7}"),
+            "&lt;a &amp; &apos;b&apos;&gt; &quot;c&quot;"
+        );
+    }
+
+    #[test]
+    fn wraps_long_names_at_spaces() {
+        assert_eq!(
+            wrap("Infrastructure Specialist"),
+            ["Infrastructure", "Specialist"]
+        );
+        assert_eq!(wrap("All Areas"), ["All Areas"]);
+    }
+
+    #[test]
+    fn one_polygon_per_sheet_and_panel_with_a_vertex_per_group() {
+        let standard = Standard::builtin().unwrap();
+        let participant = Participant {
+            username: "A<&>B".into(),
+            role_focus: "Generalist".into(),
+            mentoring_type: "Mentee".into(),
+            assessment_type: "Self-assessment".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        };
+        let mut sheet = Sheet::new(&standard, participant.clone());
+        sheet.set_score("K1".parse().unwrap(), Some(Score::Three));
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let series = [
+            Series {
+                participant: &participant,
+                summary: &summary,
+            },
+            Series {
+                participant: &participant,
+                summary: &summary,
+            },
+        ];
+        let svg = radar_chart("KSB profile", &series);
+        assert_eq!(svg.matches("<polygon").count(), 4);
+        assert!(svg.contains("series-2"));
+        assert!(svg.contains("A&lt;&amp;&gt;B — Self-assessment — 25/11/2026"));
+        assert!(!svg.contains("A<&>B"));
+        assert!(svg.contains(&format!("height=\"{HEIGHT}\"")));
+    }
+
+    #[test]
+    fn the_canvas_grows_for_a_third_legend_line() {
+        assert_eq!(canvas_height(1), f64::from(HEIGHT));
+        assert_eq!(canvas_height(2), f64::from(HEIGHT));
+        assert_eq!(canvas_height(3), f64::from(HEIGHT) + LEGEND_LINE);
+    }
+}

@@ -1,0 +1,712 @@
+//! `ksb` among other command-line tools: completions, man page, config file and environment,
+//! colour, `-` as standard input, help and errors, and the radar chart checked by rendering it.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use common::{fixture, Workspace};
+
+const ESC: char = '\u{1b}';
+const SUBCOMMANDS: [&str; 12] = [
+    "standard",
+    "score",
+    "show",
+    "summary",
+    "chart",
+    "config",
+    "completions",
+    "man",
+    "compare",
+    "progress",
+    "lock",
+    "plan",
+];
+
+/// Every KSB id of the built-in standard.
+fn all_ids() -> Vec<String> {
+    [("K", 11), ("S", 9), ("B", 8)]
+        .into_iter()
+        .flat_map(|(prefix, n)| (1..=n).map(move |i| format!("{prefix}{i}")))
+        .collect()
+}
+
+/// Creates `name` with every KSB scored `score`.
+fn sheet_scored(ws: &Workspace, name: &str, who: &str, kind: &str, score: u8) {
+    let scores: Vec<String> = all_ids().iter().map(|id| format!("{id}={score}")).collect();
+    let mut args = vec![
+        "score",
+        name,
+        "--username",
+        who,
+        "--role-focus",
+        "Generalist",
+        "--assessment-type",
+        kind,
+        "--date",
+        "25/11/2026",
+    ];
+    args.extend(scores.iter().map(String::as_str));
+    ws.ok(&args);
+}
+
+/// The value of `key` in the [participant] table of a sheet.
+fn participant_field(ws: &Workspace, sheet: &str, key: &str) -> String {
+    let value: toml::Value = toml::from_str(&ws.read(sheet)).expect("sheet is TOML");
+    value["participant"][key]
+        .as_str()
+        .expect("a string field")
+        .to_string()
+}
+
+// ---------------------------------------------------------------- completions, man, help
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    let ws = Workspace::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = ws.ok(&["completions", shell]);
+        assert!(script.len() > 500, "{shell}: {script}");
+        for name in SUBCOMMANDS {
+            assert!(script.contains(name), "{shell} script lacks {name}");
+        }
+    }
+    let err = ws.fails(2, &["completions", "tcsh"]);
+    assert!(err.contains("possible values"), "{err}");
+}
+
+#[test]
+fn the_man_page_is_roff_and_lists_the_subcommands() {
+    let ws = Workspace::new();
+    let page = ws.ok(&["man"]);
+    assert!(page.contains(".TH ksb 1"));
+    for name in SUBCOMMANDS {
+        assert!(
+            page.contains(&format!("ksb\\-{name}")),
+            "man page lacks {name}"
+        );
+    }
+}
+
+#[test]
+fn man_dir_writes_a_page_per_command() {
+    let ws = Workspace::new();
+    std::fs::create_dir(ws.file("man1")).unwrap();
+    let out = ws.ok(&["man", "--dir", "man1"]);
+    let pages = SUBCOMMANDS.len() + 1;
+    assert!(
+        out.starts_with(&format!("Wrote {pages} manual pages")),
+        "{out}"
+    );
+    let page = ws.read("man1/ksb.1");
+    assert!(page.contains(".TH ksb 1"));
+    for name in SUBCOMMANDS {
+        let page = ws.read(&format!("man1/ksb-{name}.1"));
+        assert!(page.contains(&format!(".TH ksb-{name} 1")), "{page}");
+    }
+    let err = ws.fails(1, &["man", "--dir", "nowhere"]);
+    assert!(err.contains("'nowhere' is not a folder"), "{err}");
+}
+
+#[test]
+fn completions_and_man_ignore_a_broken_config() {
+    let ws = Workspace::new();
+    ws.write("broken.toml", "colour = 1\n");
+    let broken = ws.file("broken.toml");
+    let output = ws
+        .ksb(&["man"])
+        .env("KSB_CONFIG", &broken)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+}
+
+#[test]
+fn every_command_has_help_with_an_example_and_there_is_a_version() {
+    let ws = Workspace::new();
+    for name in SUBCOMMANDS {
+        let help = ws.ok(&[name, "--help"]);
+        assert!(help.contains("Example"), "`ksb {name} --help`: {help}");
+        assert!(help.contains(&format!("ksb {name}")), "`ksb {name} --help`");
+    }
+    let version = ws.ok(&["--version"]);
+    assert_eq!(version.trim(), format!("ksb {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn an_invalid_score_error_carries_the_file_the_line_and_the_cause() {
+    let ws = Workspace::new();
+    let text = std::fs::read_to_string(fixture("example.toml"))
+        .unwrap()
+        .replace("K2 = \"n/a\"", "K2 = 4");
+    ws.write("x.toml", &text);
+    let err = ws.fails(1, &["show", "x.toml"]);
+    let line = text.lines().position(|l| l == "K2 = 4").unwrap() + 1;
+    assert_eq!(
+        err,
+        format!(
+            "ksb: error: reading sheet 'x.toml': line {line}, column 6: invalid score 4 for K2: expected 0–3 or n/a\n"
+        )
+    );
+}
+
+// ---------------------------------------------------------------- config and environment
+
+#[test]
+fn header_defaults_follow_flag_then_env_then_config_then_default() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(
+        ".config/ksb/config.toml",
+        "username = \"FromConfig\"\nrole_focus = \"MediaWiki Specialist\"\nmentoring_type = \"Mentor\"\n",
+    );
+
+    // Nothing but the defaults: username and role focus are required.
+    let bare = Workspace::new();
+    let err = bare.fails(1, &["score", "a.toml"]);
+    assert!(err.contains("needs --username"), "{err}");
+    bare.ok(&[
+        "score",
+        "a.toml",
+        "--username",
+        "U",
+        "--role-focus",
+        "Generalist",
+    ]);
+    assert_eq!(
+        participant_field(&bare, "a.toml", "mentoring_type"),
+        "Mentee"
+    );
+
+    // The config file fills in everything.
+    ws.ok(&["score", "config.toml"]);
+    for (key, value) in [
+        ("username", "FromConfig"),
+        ("role_focus", "MediaWiki Specialist"),
+        ("mentoring_type", "Mentor"),
+    ] {
+        assert_eq!(participant_field(&ws, "config.toml", key), value);
+    }
+
+    // The environment beats the config file.
+    let output = ws
+        .ksb(&["score", "env.toml"])
+        .env("KSB_USERNAME", "FromEnv")
+        .env("KSB_ROLE_FOCUS", "infrastructure specialist")
+        .env("KSB_MENTORING_TYPE", "Peer Support")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    for (key, value) in [
+        ("username", "FromEnv"),
+        ("role_focus", "Infrastructure Specialist"),
+        ("mentoring_type", "Peer Support"),
+    ] {
+        assert_eq!(participant_field(&ws, "env.toml", key), value);
+    }
+
+    // A flag beats both.
+    let output = ws
+        .ksb(&[
+            "score",
+            "flag.toml",
+            "--username",
+            "FromFlag",
+            "--role-focus",
+            "Generalist",
+            "--mentoring-type",
+            "Mentee",
+        ])
+        .env("KSB_USERNAME", "FromEnv")
+        .env("KSB_ROLE_FOCUS", "Infrastructure Specialist")
+        .env("KSB_MENTORING_TYPE", "Peer Support")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    for (key, value) in [
+        ("username", "FromFlag"),
+        ("role_focus", "Generalist"),
+        ("mentoring_type", "Mentee"),
+    ] {
+        assert_eq!(participant_field(&ws, "flag.toml", key), value);
+    }
+
+    // Defaults never overwrite the header of an existing sheet.
+    let output = ws
+        .ksb(&["score", "flag.toml", "K1=2"])
+        .env("KSB_USERNAME", "FromEnv")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(participant_field(&ws, "flag.toml", "username"), "FromFlag");
+}
+
+/// A copy of the built-in standard with another title, to tell which file was loaded.
+fn standard_titled(ws: &Workspace, name: &str, title: &str) -> String {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("standards/miraheze-tech-mentoring.yaml"),
+    )
+    .unwrap()
+    .replace(
+        "title: \"Miraheze Technology Mentoring Programme\"",
+        &format!("title: \"{title}\""),
+    );
+    ws.write(name, &text).display().to_string()
+}
+
+#[test]
+fn the_standard_follows_flag_then_env_then_config_then_builtin() {
+    let ws = Workspace::new();
+    let first_line = |out: String| out.lines().next().unwrap_or_default().to_string();
+    assert!(first_line(ws.ok(&["standard"])).starts_with("Miraheze Technology"));
+
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    standard_titled(&ws, ".config/ksb/mine.yaml", "From config");
+    // A relative path in the config file is taken from the config file's folder.
+    ws.write(".config/ksb/config.toml", "standard = \"mine.yaml\"\n");
+    assert!(first_line(ws.ok(&["standard"])).starts_with("From config"));
+
+    let env_file = standard_titled(&ws, "env.yaml", "From env");
+    let run = |args: &[&str]| {
+        let output = ws
+            .ksb(args)
+            .env("KSB_STANDARD", &env_file)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        first_line(String::from_utf8(output.stdout).unwrap())
+    };
+    assert!(run(&["standard"]).starts_with("From env"));
+    standard_titled(&ws, "flag.yaml", "From flag");
+    assert!(run(&["--standard", "flag.yaml", "standard"]).starts_with("From flag"));
+}
+
+#[test]
+fn ksb_config_shows_each_value_and_its_source() {
+    let ws = Workspace::new();
+    let plain = ws.ok(&["config"]);
+    let config_path = ws.file(".config/ksb/config.toml");
+    assert!(
+        plain.contains(&format!(
+            "Config file: {} (not found)",
+            config_path.display()
+        )),
+        "{plain}"
+    );
+    assert!(plain.contains("KSB_USERNAME"));
+    assert_eq!(
+        ws.ok(&["config", "--path"]).trim(),
+        config_path.display().to_string()
+    );
+
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(
+        ".config/ksb/config.toml",
+        "username = \"Cfg\"\nrole_focus = \"Generalist\"\nsheets_dir = \"~/sheets\"\n",
+    );
+    standard_titled(&ws, "x.yaml", "Mine");
+    let output = ws
+        .ksb(&["--standard", "x.yaml", "config"])
+        .env("KSB_MENTORING_TYPE", "Mentor")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let shown = String::from_utf8(output.stdout).unwrap();
+    let line = |key: &str| {
+        shown
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line("username").contains("Cfg"), "{shown}");
+    assert!(line("username").contains("(config file '"), "{shown}");
+    assert!(line("mentoring_type").contains("(environment variable KSB_MENTORING_TYPE)"));
+    assert!(line("standard").contains("x.yaml"));
+    assert!(line("standard").contains("(flag --standard)"));
+    let sheets = ws.file("sheets");
+    assert!(
+        line("sheets_dir").contains(&sheets.display().to_string()),
+        "{shown}"
+    );
+    assert!(line("role_focus").contains("Generalist"));
+}
+
+#[test]
+fn the_sheets_folder_follows_env_then_config_then_the_current_folder() {
+    let ws = Workspace::new();
+    let new_sheet = |out: &str| {
+        out.lines()
+            .find_map(|l| l.strip_prefix("A new sheet today: "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d");
+    let run = |envs: &[(&str, &str)]| {
+        let mut cmd = ws.ksb(&["config"]);
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let output = cmd.output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        new_sheet(&String::from_utf8(output.stdout).unwrap())
+    };
+    assert_eq!(
+        run(&[("KSB_USERNAME", "Ann Lee")]),
+        format!("./Ann-Lee-Self-assessment-{today}.toml")
+    );
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(".config/ksb/config.toml", "sheets_dir = \"/srv/sheets\"\n");
+    assert_eq!(
+        run(&[("KSB_USERNAME", "Ann")]),
+        format!("/srv/sheets/Ann-Self-assessment-{today}.toml")
+    );
+    assert_eq!(
+        run(&[("KSB_USERNAME", "Ann"), ("KSB_SHEETS_DIR", "/env")]),
+        format!("/env/Ann-Self-assessment-{today}.toml")
+    );
+}
+
+#[test]
+fn a_bad_config_file_is_named_with_its_line_and_key() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(
+        ".config/ksb/config.toml",
+        "username = \"Me\"\ncolour = \"always\"\n",
+    );
+    let path = ws.file(".config/ksb/config.toml");
+    let err = ws.fails(1, &["summary", "x.toml"]);
+    assert_eq!(
+        err,
+        format!(
+            "ksb: error: reading config file '{}': line 2, column 1: unknown key 'colour' (known keys: username, role_focus, mentoring_type, standard, sheets_dir)\n",
+            path.display()
+        )
+    );
+
+    ws.write(".config/ksb/config.toml", "role_focus = 3\n");
+    let err = ws.fails(1, &["config"]);
+    assert!(
+        err.contains("line 1, column 14: key 'role_focus' must be a string"),
+        "{err}"
+    );
+
+    ws.write(".config/ksb/config.toml", "role_focus = \"Chef\"\n");
+    let err = ws.fails(1, &["score", "new.toml", "--username", "Me"]);
+    assert!(err.contains("role_focus from config file"), "{err}");
+    assert!(err.contains("role focus 'Chef' is not one of"), "{err}");
+    assert!(!ws.file("new.toml").exists());
+
+    let output = ws
+        .ksb(&["config"])
+        .env("KSB_CONFIG", ws.file("missing.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.contains("missing.toml': no such file"), "{err}");
+}
+
+// ---------------------------------------------------------------- colour
+
+fn show_example(ws: &Workspace, args: &[&str], no_color: Option<&str>) -> String {
+    let example = fixture("example.toml");
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["show", example.to_str().unwrap()]);
+    let mut cmd = ws.ksb(&all);
+    match no_color {
+        Some(value) => cmd.env("NO_COLOR", value),
+        None => cmd.env_remove("NO_COLOR"),
+    };
+    let output = cmd.output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn output_to_a_pipe_or_with_no_color_has_no_escape_codes() {
+    let ws = Workspace::new();
+    assert!(!show_example(&ws, &[], None).contains(ESC));
+    assert!(!show_example(&ws, &[], Some("1")).contains(ESC));
+    assert!(!show_example(&ws, &["--color", "never"], None).contains(ESC));
+    assert!(!show_example(&ws, &["--color", "auto"], None).contains(ESC));
+}
+
+#[test]
+fn color_always_colours_even_in_a_pipe() {
+    let ws = Workspace::new();
+    let out = show_example(&ws, &["--color", "always"], Some("1"));
+    assert!(out.contains(ESC), "{out}");
+    assert!(out.contains('█'), "bars drawn with blocks: {out}");
+}
+
+/// Runs `ksb show` on a pseudo-terminal with `script` (util-linux, essential on Debian).
+fn show_on_a_terminal(no_color: Option<&str>) -> String {
+    let example = fixture("example.toml");
+    let command = format!(
+        "{} show {}",
+        assert_cmd::cargo::cargo_bin("ksb").display(),
+        example.display()
+    );
+    let mut script = Process::new("script");
+    script
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env("COLUMNS", "160")
+        .env_remove("KSB_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent");
+    match no_color {
+        Some(value) => script.env("NO_COLOR", value),
+        None => script.env_remove("NO_COLOR"),
+    };
+    let output = script
+        .output()
+        .expect("`script` (util-linux) runs ksb on a pseudo-terminal");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn on_a_terminal_colour_is_on_unless_no_color_is_set() {
+    let coloured = show_on_a_terminal(None);
+    assert!(coloured.contains(ESC), "a terminal gets colour: {coloured}");
+    let plain = show_on_a_terminal(Some("1"));
+    assert!(plain.contains("Knowledge"), "{plain}");
+    assert!(!plain.contains(ESC), "NO_COLOR: {plain}");
+    // An empty NO_COLOR does not count, as no-color.org says.
+    assert!(show_on_a_terminal(Some("")).contains(ESC));
+}
+
+// ---------------------------------------------------------------- `-` as standard input
+
+#[test]
+fn a_sheet_named_dash_is_read_from_stdin() {
+    let ws = Workspace::new();
+    let text = std::fs::read_to_string(fixture("example.toml")).unwrap();
+    let example = fixture("example.toml");
+    for command in ["show", "summary"] {
+        let from_file = ws.ok(&[command, example.to_str().unwrap()]);
+        let output = ws
+            .ksb(&[command, "-"])
+            .write_stdin(text.as_str())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), from_file);
+    }
+    let output = ws
+        .ksb(&["summary", "-", "--format", "json"])
+        .write_stdin(text.as_str())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["participant"]["username"], "ExampleUser");
+
+    let output = ws
+        .ksb(&["show", "-"])
+        .write_stdin("format = 2\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.starts_with("ksb: error: reading sheet <stdin>: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn score_refuses_to_write_to_stdin() {
+    let ws = Workspace::new();
+    let err = ws.fails(1, &["score", "-", "K1=2"]);
+    assert!(err.contains("needs a file name, not '-'"), "{err}");
+}
+
+// ---------------------------------------------------------------- the radar chart
+
+/// A radar of the chart: its centre, outer radius, axes and each sheet's polygon vertices.
+struct Radar {
+    cx: f64,
+    cy: f64,
+    radius: f64,
+    axes: usize,
+    polygons: Vec<Vec<(f64, f64)>>,
+}
+
+fn number(node: roxmltree::Node, name: &str) -> f64 {
+    node.attribute(name).unwrap().parse().unwrap()
+}
+
+fn radars(svg: &str) -> Vec<Radar> {
+    let doc = roxmltree::Document::parse(svg).expect("the chart is well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    let class = |n: &roxmltree::Node, c: &str| {
+        n.attribute("class")
+            .is_some_and(|v| v.split_whitespace().any(|x| x == c))
+    };
+    root.descendants()
+        .filter(|n| class(n, "radar"))
+        .map(|g| {
+            let rings: Vec<_> = g.descendants().filter(|n| class(n, "ring")).collect();
+            let outer = rings
+                .iter()
+                .max_by(|a, b| number(**a, "r").total_cmp(&number(**b, "r")))
+                .unwrap();
+            let polygons = g
+                .descendants()
+                .filter(|n| class(n, "series"))
+                .map(|p| {
+                    p.attribute("points")
+                        .unwrap()
+                        .split_whitespace()
+                        .map(|xy| {
+                            let (x, y) = xy.split_once(',').unwrap();
+                            (x.parse().unwrap(), y.parse().unwrap())
+                        })
+                        .collect()
+                })
+                .collect();
+            Radar {
+                cx: number(*outer, "cx"),
+                cy: number(*outer, "cy"),
+                radius: number(*outer, "r"),
+                axes: g.descendants().filter(|n| class(n, "axis")).count(),
+                polygons,
+            }
+        })
+        .collect()
+}
+
+/// Renders an SVG to PNG with rsvg-convert and decodes it to (width, height, RGB pixels).
+fn render(svg: &Path) -> (u32, u32, Vec<u8>) {
+    let png_path = svg.with_extension("png");
+    let status = Process::new("rsvg-convert")
+        .arg(svg)
+        .arg("-o")
+        .arg(&png_path)
+        .status()
+        .expect("rsvg-convert (Debian librsvg2-bin, see .ci/install-ecosystem)");
+    assert!(status.success());
+    let file = std::io::BufReader::new(std::fs::File::open(&png_path).unwrap());
+    let mut decoder = png::Decoder::new(file);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let rgb = buf[..info.buffer_size()]
+        .chunks(channels)
+        .flat_map(|px| [px[0], px[1], px[2]])
+        .collect();
+    (info.width, info.height, rgb)
+}
+
+fn pixel(image: &(u32, u32, Vec<u8>), x: f64, y: f64) -> (i32, i32, i32) {
+    let i = 3 * (y.round() as usize * image.0 as usize + x.round() as usize);
+    let p = &image.2[i..i + 3];
+    (i32::from(p[0]), i32::from(p[1]), i32::from(p[2]))
+}
+
+/// A point inside polygon `poly` and off its spokes: the centroid of the triangle between the
+/// centre and its first two vertices.
+fn inside(radar: &Radar, poly: &[(f64, f64)]) -> (f64, f64) {
+    (
+        (radar.cx + poly[0].0 + poly[1].0) / 3.0,
+        (radar.cy + poly[0].1 + poly[1].1) / 3.0,
+    )
+}
+
+#[test]
+fn one_sheet_chart_is_a_valid_svg_that_renders_its_polygons() {
+    let ws = Workspace::new();
+    sheet_scored(&ws, "self.toml", "Ann", "Self-assessment", 1);
+    let out = ws.ok(&["chart", "self.toml", "-o", "one.svg"]);
+    assert!(out.starts_with("Wrote one.svg"), "{out}");
+    let svg = ws.read("one.svg");
+    let radars = radars(&svg);
+    assert_eq!(radars.len(), 2, "by stack area and by role focus");
+    assert_eq!(radars[0].axes, 5, "five canonical stack areas");
+    assert_eq!(radars[1].axes, 3, "three role focuses");
+    for radar in &radars {
+        assert_eq!(radar.polygons.len(), 1);
+        assert_eq!(radar.polygons[0].len(), radar.axes);
+        for &(x, y) in &radar.polygons[0] {
+            let r = (x - radar.cx).hypot(y - radar.cy);
+            assert!(
+                (r - radar.radius / 3.0).abs() < 0.5,
+                "mean 1 is a third out: {r}"
+            );
+        }
+    }
+    assert!(svg.contains("Ann — Self-assessment — 25/11/2026"));
+
+    let image = render(&ws.file("one.svg"));
+    assert_eq!((image.0, image.1), (1000, 640));
+    assert_eq!(pixel(&image, 3.0, 3.0), (255, 255, 255), "white background");
+    for radar in &radars {
+        let (x, y) = inside(radar, &radar.polygons[0]);
+        let (r, _, b) = pixel(&image, x, y);
+        assert!(
+            b > r + 20,
+            "blue fill at ({x}, {y}): {:?}",
+            pixel(&image, x, y)
+        );
+    }
+}
+
+#[test]
+fn a_second_sheet_is_drawn_over_the_first_in_another_colour() {
+    let ws = Workspace::new();
+    sheet_scored(&ws, "self.toml", "Ann", "Self-assessment", 1);
+    sheet_scored(&ws, "final.toml", "Ann", "Final check", 3);
+    let text = ws.read("final.toml");
+    let output = ws
+        .ksb(&["chart", "self.toml", "-", "-o", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let svg = String::from_utf8(output.stdout).unwrap();
+    ws.write("two.svg", &svg);
+    assert!(svg.contains("Ann — Self-assessment — 25/11/2026"));
+    assert!(svg.contains("Ann — Final check — 25/11/2026"));
+
+    let radars = radars(&svg);
+    let image = render(&ws.file("two.svg"));
+    assert_eq!((image.0, image.1), (1000, 640));
+    for radar in &radars {
+        assert_eq!(radar.polygons.len(), 2);
+        for &(x, y) in &radar.polygons[1] {
+            let r = (x - radar.cx).hypot(y - radar.cy);
+            assert!(
+                (r - radar.radius).abs() < 0.5,
+                "mean 3 is on the outer ring: {r}"
+            );
+        }
+        // Inside the final check's polygon, outside the self-assessment's: orange.
+        let (x, y) = inside(radar, &radar.polygons[1]);
+        let (r, _, b) = pixel(&image, x, y);
+        assert!(
+            r > b + 30,
+            "orange fill at ({x}, {y}): {:?}",
+            pixel(&image, x, y)
+        );
+    }
+}
+
+#[test]
+fn chart_errors_name_the_problem() {
+    let ws = Workspace::new();
+    let err = ws.fails(1, &["chart", "missing.toml", "-o", "x.svg"]);
+    assert!(
+        err.contains("reading sheet 'missing.toml': no such file"),
+        "{err}"
+    );
+    assert!(!ws.file("x.svg").exists());
+    let err = ws.fails(1, &["chart", "-", "-", "-o", "x.svg"]);
+    assert!(err.contains("only one SHEET can be '-'"), "{err}");
+    ws.fails(2, &["chart", "a.toml", "b.toml", "c.toml", "-o", "x.svg"]);
+    ws.fails(2, &["chart", "a.toml"]);
+}
