@@ -9,7 +9,8 @@ Examples:
   ksb standard                                  the 28 KSBs of the built-in standard
   ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
   ksb show me.toml                              the sheet and its summary tables
-  ksb summary me.toml --by area --format json   figures for a script";
+  ksb summary me.toml --by area --format json   figures for a script
+  ksb export me.toml --notes -o me.wiki         wikitext to paste into a wiki page";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
@@ -49,6 +50,11 @@ pub enum Command {
         after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json"
     )]
     Summary(SummaryArgs),
+    /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
+    #[command(
+        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export --blank --format wikitext"
+    )]
+    Export(ExportArgs),
 }
 
 /// Table for people, JSON for scripts.
@@ -138,6 +144,42 @@ pub struct SummaryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// The formats `ksb export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// MediaWiki wikitext, to paste into a wiki page.
+    Wikitext,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// CSV, one row per KSB (always with notes, never with the summary).
+    Csv,
+    /// JSON (always with notes and the summary figures).
+    Json,
+}
+
+/// Arguments of `ksb export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The sheet to export.
+    #[arg(required_unless_present = "blank")]
+    pub sheet: Option<PathBuf>,
+    /// Export the standard's empty participant sheet instead, as the programme hands it out.
+    #[arg(long, conflicts_with_all = ["sheet", "summary"])]
+    pub blank: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Wikitext)]
+    pub format: ExportFormat,
+    /// Add a Notes column with each KSB's note.
+    #[arg(long)]
+    pub notes: bool,
+    /// Add the summary tables by role focus, stack area and category.
+    #[arg(long)]
+    pub summary: bool,
+    /// Write to this file (atomically, replacing it) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[cfg(test)]

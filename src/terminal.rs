@@ -18,7 +18,10 @@ pub fn stdout_style() -> Style {
     let tty = io::stdout().is_terminal();
     let fancy = tty && !no_color();
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    let terminal = tty.then(terminal_size::terminal_size).flatten().map(|(w, _)| w.0);
+    let terminal = tty
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(w, _)| w.0);
     Style {
         unicode: fancy,
         color: fancy,
@@ -28,8 +31,13 @@ pub fn stdout_style() -> Style {
 
 /// Writes `text` to stdout; a closed pipe (`ksb show x | head`) is not an error.
 pub fn emit(text: &str) -> anyhow::Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout, as [`emit`] does text.
+pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }

@@ -1,5 +1,6 @@
 //! One module per command, each behind the small [`Command`] trait.
 
+mod export;
 mod score;
 mod show;
 mod standard;
@@ -46,5 +47,6 @@ pub fn run(cli: Cli) -> Result<()> {
         cli::Command::Score(args) => args.run(&ctx),
         cli::Command::Show(args) => args.run(&ctx),
         cli::Command::Summary(args) => args.run(&ctx),
+        cli::Command::Export(args) => args.run(&ctx),
     }
 }

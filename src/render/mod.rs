@@ -1,8 +1,13 @@
 //! Turning the core's data into text, one module per output format. Renderers return strings;
 //! the binary decides where they go.
 
+pub mod csv;
+pub mod export;
 pub mod json;
+pub mod markdown;
+pub mod markup;
 pub mod table;
+pub mod wikitext;
 
 /// How terminal output may look: decided once by the binary from the terminal and NO_COLOR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
