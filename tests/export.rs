@@ -379,6 +379,120 @@ fn blank_wikitext_is_the_empty_participant_sheet() {
     check_sheet_table(tables[0], &standard, &expected);
 }
 
+/// Pieces of markup that random notes are made of.
+const PIECES: [&str; 48] = [
+    "|",
+    "||",
+    "!",
+    "!!",
+    "{",
+    "}",
+    "{{",
+    "}}",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "'",
+    "''",
+    "~",
+    "~~~",
+    "_",
+    "__NOTOC__",
+    ":",
+    ";",
+    "*",
+    "#",
+    "=",
+    "-",
+    "----",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "?",
+    "%",
+    "«",
+    "»",
+    "(",
+    ")",
+    ".",
+    ",",
+    "\"",
+    "/",
+    "ISBN ",
+    "RFC ",
+    "https://",
+    "a",
+];
+
+/// A small deterministic generator (xorshift), so a failure can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+#[test]
+fn escaped_random_markup_renders_literally_through_mediawiki() {
+    use ksb::render::markup::MarkupExporter;
+    use ksb::render::wikitext::{escape, Wikitext};
+
+    let Some(conf) = mediawiki() else { return };
+    let mut random = Random(0x5eed_cafe_f00d_d00d);
+    let texts: Vec<String> = (0..1000)
+        .map(|_| {
+            let len = 1 + random.below(10);
+            (0..len)
+                .map(|_| PIECES[random.below(PIECES.len())])
+                .collect()
+        })
+        .collect();
+    let mut page = Wikitext.table_start(&["Text"]);
+    for text in &texts {
+        page.push_str(&Wikitext.row(&[escape(text)]));
+    }
+    page.push_str(&Wikitext.table_end());
+    let items: Vec<String> = texts
+        .iter()
+        .map(|t| format!("Item: {}", escape(t)))
+        .collect();
+    page.push_str(&Wikitext.list(&items));
+    let ws = Workspace::new();
+    let document = render(conf, &ws.write("random.wiki", &page));
+    let root = document.root_element();
+
+    let rows = select(root, "table.wikitable tr");
+    assert_eq!(rows.len(), texts.len() + 1, "one row per text");
+    let items = select(root, "ul > li");
+    assert_eq!(items.len(), texts.len(), "one list item per text");
+    for ((text, row), item) in texts.iter().zip(&rows[1..]).zip(&items) {
+        let cells = cells(*row);
+        assert_eq!(cells.len(), 1, "{text:?} split its row");
+        assert!(
+            cells[0].attrs.is_empty(),
+            "{text:?} gave its cell attributes"
+        );
+        assert_eq!(cells[0].text, lines(text), "{text:?} in a cell");
+        let item = plain_text(*item).unwrap_or_else(|err| panic!("{text:?}: {err}"));
+        assert_eq!(
+            item,
+            format!("Item: {}", lines(text)),
+            "{text:?} in a list item"
+        );
+    }
+}
+
 // ---- Markdown, CSV, JSON ---------------------------------------------------------------
 
 /// The tables of a GFM document as rows of cell texts (`<br>` read as a line break), and
