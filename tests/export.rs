@@ -383,7 +383,7 @@ fn blank_wikitext_is_the_empty_participant_sheet() {
 }
 
 /// Pieces of markup that random notes are made of.
-const PIECES: [&str; 48] = [
+const PIECES: [&str; 54] = [
     "|",
     "||",
     "!",
@@ -432,6 +432,12 @@ const PIECES: [&str; 48] = [
     "RFC ",
     "https://",
     "a",
+    "{{!}}",
+    "PMID ",
+    "‹",
+    "›",
+    "é",
+    "\r",
 ];
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.

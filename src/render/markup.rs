@@ -3,7 +3,7 @@
 
 use std::io;
 
-use super::export::{ExportDoc, Exporter, HeaderValue, Hint};
+use super::export::{ExportDoc, Exporter, HeaderValue, Hint, KEY_LABEL};
 use super::format_mean;
 use super::table::SUMMARY_COLUMNS;
 use crate::summary::{Grouping, Tally};
@@ -48,7 +48,7 @@ fn document(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
         .map(|(label, value)| format!("{label}: {}", header_value(m, &value)))
         .collect();
     out.push_str(&m.list(&header));
-    out.push_str(&m.paragraph(super::export::KEY_LABEL));
+    out.push_str(&m.paragraph(KEY_LABEL));
     let key: Vec<String> = doc
         .key()
         .into_iter()
