@@ -15,7 +15,8 @@ Examples:
   ksb plan me.toml --format wikitext            a development plan for the wiki
   ksb lock baseline.toml                        keep a finished assessment as it is
   ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
-  ksb config                                    your defaults and where each came from";
+  ksb config                                    your defaults and where each came from
+  ksb export me.toml --notes -o me.wiki         wikitext to paste into a wiki page";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
@@ -66,6 +67,11 @@ pub enum Command {
         after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json"
     )]
     Summary(SummaryArgs),
+    /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
+    #[command(
+        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export --blank --format wikitext"
+    )]
+    Export(ExportArgs),
     /// Compare two sheets of the same standard, KSB by KSB and group by group.
     #[command(
         after_help = "Examples:\n  ksb compare me.toml me-review.toml\n  ksb compare baseline.toml final.toml --only-different\n  ksb compare me.toml me-review.toml --format json"
@@ -299,6 +305,42 @@ pub struct ManArgs {
     /// Write ksb.1 and a page per command (ksb-score.1, …) into this existing folder instead of printing ksb.1.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+/// The formats `ksb export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// MediaWiki wikitext, to paste into a wiki page.
+    Wikitext,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// CSV, one row per KSB (always with notes, never with the summary).
+    Csv,
+    /// JSON (always with notes and the summary figures).
+    Json,
+}
+
+/// Arguments of `ksb export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The sheet to export.
+    #[arg(required_unless_present = "blank")]
+    pub sheet: Option<PathBuf>,
+    /// Export the standard's empty participant sheet instead, as the programme hands it out.
+    #[arg(long, conflicts_with_all = ["sheet", "summary"])]
+    pub blank: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Wikitext)]
+    pub format: ExportFormat,
+    /// Add a Notes column with each KSB's note.
+    #[arg(long)]
+    pub notes: bool,
+    /// Add the summary tables by role focus, stack area and category.
+    #[arg(long)]
+    pub summary: bool,
+    /// Write to this file (atomically, replacing it) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::process::Command as Process;
 use common::{fixture, Workspace};
 
 const ESC: char = '\u{1b}';
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "standard",
     "score",
     "show",
@@ -22,6 +22,7 @@ const SUBCOMMANDS: [&str; 12] = [
     "progress",
     "lock",
     "plan",
+    "export",
 ];
 
 /// Every KSB id of the built-in standard.

@@ -4,6 +4,7 @@ mod chart;
 mod compare;
 mod completions;
 mod config;
+mod export;
 pub mod lock;
 mod man;
 mod plan;
@@ -80,6 +81,7 @@ pub fn run(cli: Cli) -> Result<()> {
         cli::Command::Progress(args) => args.run(&ctx()?),
         cli::Command::Lock(args) => args.run(&ctx()?),
         cli::Command::Plan(args) => args.run(&ctx()?),
+        cli::Command::Export(args) => args.run(&ctx()?),
         cli::Command::Chart(args) => args.run(&ctx()?),
         cli::Command::Config(args) => args.run(&ctx()?),
         // These print what the command line is, so no user setting may get in their way.

@@ -1,7 +1,10 @@
-//! JSON output: the standard, a participant and summary figures, for scripts.
+//! JSON output: the standard, a participant, summary figures and exported sheets, for scripts.
+
+use std::io;
 
 use serde_json::{json, Map, Value};
 
+use super::export::{ExportDoc, Exporter};
 use super::SheetLabel;
 use crate::compare::Comparison;
 use crate::progress::Progress;
@@ -158,4 +161,50 @@ pub fn progress(sheets: &[SheetLabel], progress: &Progress) -> Value {
         "groups": groups,
         "travelled": progress.travelled,
     })
+}
+
+/// The export document: the standard, the participant (null on the blank sheet), every KSB
+/// with its definition, score and note, and the summary figures as `ksb summary` gives them.
+pub fn export(doc: &ExportDoc) -> Value {
+    let participant = doc.sheet.map(|sheet| &sheet.participant);
+    let version = doc
+        .sheet
+        .map_or(&doc.standard.version, |sheet| &sheet.standard_version);
+    let ksbs: Vec<Value> = doc
+        .rows()
+        .iter()
+        .map(|row| {
+            json!({
+                "id": row.ksb.id,
+                "category": row.ksb.category.key(),
+                "title": row.ksb.title,
+                "description": row.ksb.description,
+                "stack_area": row.ksb.stack_area,
+                "areas": row.ksb.areas,
+                "role_focus": row.ksb.role_focus,
+                "score": score(row.score),
+                "note": row.note,
+            })
+        })
+        .collect();
+    json!({
+        "standard": {
+            "id": doc.standard.id,
+            "title": doc.standard.title,
+            "version": version,
+        },
+        "participant": participant.map(self::participant),
+        "ksbs": ksbs,
+        "summary": summary(participant, &doc.figures(), &Grouping::ALL),
+    })
+}
+
+/// Writes [`export`] as pretty-printed JSON; it always carries notes and summary figures.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json;
+
+impl Exporter for Json {
+    fn export(&self, doc: &ExportDoc) -> io::Result<Vec<u8>> {
+        Ok(format!("{:#}\n", export(doc)).into_bytes())
+    }
 }

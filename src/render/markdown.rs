@@ -1,28 +1,116 @@
-//! Markdown (CommonMark with GitHub tables).
+//! GitHub-flavoured Markdown: the participant sheet as a page for a Git forge or a README.
 
-use super::escape;
-use super::markup::Markup;
+use super::markup::MarkupExporter;
 
-/// Markdown syntax.
+/// The characters [`Markdown`] escapes.
+const MARKUP: &str = "\\`*_[]<>!|~&:#@{}$";
+
+/// Writes the export document as GitHub-flavoured Markdown (tables extension).
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Markdown;
 
-impl Markup for Markdown {
-    fn heading(&self, level: usize, text: &str) -> String {
-        format!("{} {}\n\n", "#".repeat(level), escape::markdown(text))
+impl MarkupExporter for Markdown {
+    /// Backslash-escapes every character that can open in-line markup (CommonMark lets any
+    /// ASCII punctuation be escaped, and `\|` is GFM's literal pipe in a table): emphasis,
+    /// code, links, images, HTML, entities, cells, strikethrough, autolinks (`:`, `@`),
+    /// closing `#`s of a heading, math (`$`) and emoji codes; `&` only where it could start
+    /// an entity (not before a space). The rest of the punctuation
+    /// only means something at the start of a line, and escaped text never starts one: a
+    /// line break becomes `<br>`.
+    fn escape(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    chars.next_if_eq(&'\n');
+                    out.push_str("<br>");
+                }
+                '\n' => out.push_str("<br>"),
+                '&' if chars.peek().is_some_and(|next| next.is_whitespace()) => out.push('&'),
+                c if MARKUP.contains(c) => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() && c != '\t' => out.push(char::REPLACEMENT_CHARACTER),
+                c => out.push(c),
+            }
+        }
+        out
     }
 
-    fn paragraph(&self, text: &str) -> String {
-        format!("{}\n\n", escape::markdown(text))
+    fn heading(&self, level: usize, markup: &str) -> String {
+        format!("{} {markup}\n\n", "#".repeat(level))
     }
 
-    fn table(&self, columns: &[&str], rows: &[Vec<String>]) -> String {
-        let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-        let mut out = line(columns.iter().map(|c| escape::markdown(c)).collect());
-        out.push_str(&line(columns.iter().map(|_| "---".to_string()).collect()));
-        for row in rows {
-            out.push_str(&line(row.iter().map(|c| escape::markdown(c)).collect()));
+    fn paragraph(&self, markup: &str) -> String {
+        format!("{markup}\n\n")
+    }
+
+    fn list(&self, items: &[String]) -> String {
+        let mut out: String = items.iter().map(|item| format!("- {item}\n")).collect();
+        out.push('\n');
+        out
+    }
+
+    fn table_start(&self, columns: &[&str]) -> String {
+        let columns: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+        let mut out = self.row(&columns);
+        out.push_str(&self.row(&vec!["---".to_string(); columns.len()]));
+        out
+    }
+
+    fn section_row(&self, markup: &str, width: usize) -> String {
+        let mut cells = vec![format!("**{markup}**")];
+        cells.resize(width, String::new());
+        self.row(&cells)
+    }
+
+    fn row(&self, cells: &[String]) -> String {
+        let mut out = String::from("|");
+        for cell in cells {
+            out.push(' ');
+            out.push_str(cell);
+            out.push_str(" |");
         }
         out.push('\n');
         out
+    }
+
+    fn table_end(&self) -> String {
+        "\n".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::export::tests::example;
+    use crate::render::export::{ExportDoc, Exporter};
+
+    #[test]
+    fn escapes_markup_and_keeps_text_on_one_line() {
+        assert_eq!(Markdown.escape("a | b"), r"a \| b");
+        assert_eq!(Markdown.escape("*x* [y](z)"), r"\*x\* \[y\](z)");
+        assert_eq!(
+            Markdown.escape("Self-assessment 27/11/2026"),
+            "Self-assessment 27/11/2026"
+        );
+        assert_eq!(Markdown.escape("one\r\ntwo\nthree"), "one<br>two<br>three");
+        assert_eq!(Markdown.escape("&amp; <b> & x&"), r"\&amp; \<b\> & x\&");
+        assert_eq!(Markdown.escape("Zoë\u{7}"), "Zoë\u{fffd}");
+    }
+
+    #[test]
+    fn sheet_snapshot() {
+        let (standard, sheet) = example();
+        let doc = ExportDoc {
+            standard: &standard,
+            sheet: Some(&sheet),
+            notes: true,
+            summary: true,
+        };
+        let text = String::from_utf8(Markdown.export(&doc).unwrap()).unwrap();
+        insta::assert_snapshot!(text);
     }
 }

@@ -2,7 +2,8 @@
 //! the binary decides where they go.
 
 pub mod bar;
-pub mod escape;
+pub mod csv;
+pub mod export;
 pub mod json;
 pub mod markdown;
 pub mod markup;

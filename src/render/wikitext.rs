@@ -1,38 +1,216 @@
-//! MediaWiki wikitext, to paste into a wiki page.
+//! MediaWiki wikitext: the participant sheet as the programme's wiki page writes it, ready to
+//! paste into a page.
 
-use super::escape;
-use super::markup::Markup;
+use super::markup::MarkupExporter;
 
-/// Wikitext syntax: `==` headings and `{| class="wikitable"` tables.
+/// Writes the export document as wikitext: `== headings ==`, `*` lists and one
+/// `{| class="wikitable"` table with a full-width header row before each category.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Wikitext;
 
-impl Markup for Wikitext {
-    fn heading(&self, level: usize, text: &str) -> String {
+impl MarkupExporter for Wikitext {
+    fn escape(&self, text: &str) -> String {
+        escape(text)
+    }
+
+    fn heading(&self, level: usize, markup: &str) -> String {
         let marks = "=".repeat(level);
-        format!("{marks} {} {marks}\n\n", escape::wikitext(text))
+        format!("{marks} {markup} {marks}\n\n")
     }
 
-    fn paragraph(&self, text: &str) -> String {
-        format!("{}\n\n", escape::wikitext(text))
+    fn paragraph(&self, markup: &str) -> String {
+        format!("{markup}\n\n")
     }
 
-    fn table(&self, columns: &[&str], rows: &[Vec<String>]) -> String {
-        let cells = |cells: Vec<String>, separator: &str| cells.join(separator);
-        let mut out = String::from("{| class=\"wikitable\"\n");
-        out.push_str(&format!(
-            "! {}\n",
-            cells(
-                columns.iter().map(|c| escape::wikitext(c)).collect(),
-                " !! "
-            )
-        ));
-        for row in rows {
-            out.push_str(&format!(
-                "|-\n| {}\n",
-                cells(row.iter().map(|c| escape::wikitext(c)).collect(), " || ")
-            ));
-        }
-        out.push_str("|}\n\n");
+    fn list(&self, items: &[String]) -> String {
+        let mut out: String = items.iter().map(|item| format!("* {item}\n")).collect();
+        out.push('\n');
         out
+    }
+
+    fn table_start(&self, columns: &[&str]) -> String {
+        format!("{{| class=\"wikitable\"\n! {}\n", columns.join(" !! "))
+    }
+
+    fn section_row(&self, markup: &str, width: usize) -> String {
+        format!("|-\n! colspan=\"{width}\" | {markup}\n")
+    }
+
+    fn row(&self, cells: &[String]) -> String {
+        let mut out = String::from("|-\n");
+        for cell in cells {
+            if cell.is_empty() {
+                out.push_str("|\n");
+            } else {
+                out.push_str(&format!("| {cell}\n"));
+            }
+        }
+        out
+    }
+
+    fn table_end(&self) -> String {
+        "|}\n\n".to_string()
+    }
+}
+
+/// Escapes text so that MediaWiki shows exactly the characters typed, wherever the result
+/// sits on one line: a table cell, a header cell, a list item or a heading.
+///
+/// Markup-significant characters become character references (`&#124;`, `&lt;`, …), which the
+/// parser never reads as markup and the browser shows as the character. `{{!}}` is no escape:
+/// it is a magic word that becomes a real cell separator. The output never holds:
+/// - a raw `& < > [ ] { } | ~ :` (`&` stays raw before a space, where it starts no
+///   character reference; entities, tags, links, templates, `{|` tables, cell
+///   separators and attributes, signatures, and every free-link protocol such as `https:`);
+/// - a raw doubled `''`, `__` or `!!` (bold and italics, behaviour switches like
+///   `__NOTOC__`, header-cell separators);
+/// - a raw line break: `\n`, `\r\n` and `\r` become `<br />`, so a note keeps its row;
+/// - markup-significant punctuation or whitespace as the first or last character (line-start
+///   markup such as `*`, `#`, `=`, `-`, a leading space, text a cell would trim, or text that
+///   could join the wikitext around it), except the harmless `( ) . , " /`;
+/// - a space that MediaWiki's French spacing would turn into a no-break space (before
+///   `? : ; ! % » ›` or after `« ‹`), or `ISBN`, `RFC`, `PMID` followed by a space (magic
+///   links).
+///
+/// Characters HTML cannot carry (C0 controls other than tab and line breaks, DELETE and the
+/// C1 controls) become U+FFFD.
+pub fn escape(text: &str) -> String {
+    let chars: Vec<char> = normalise_line_breaks(text).chars().collect();
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            out.push_str("<br />");
+        } else if is_unrepresentable(c) {
+            out.push(char::REPLACEMENT_CHARACTER);
+        } else if must_escape(&chars, i) {
+            push_reference(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn normalise_line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn is_unrepresentable(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Whether the character at `i` must become a character reference.
+fn must_escape(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + 1).copied();
+    if c == '&' {
+        // Only `&` followed by a name or `#` can start a character reference.
+        return next.is_none_or(|next| !next.is_whitespace());
+    }
+    if matches!(c, '<' | '>' | '[' | ']' | '{' | '}' | '|' | '~' | ':') {
+        return true;
+    }
+    if matches!(c, '\'' | '_' | '!') && (prev == Some(c) || next == Some(c)) {
+        return true;
+    }
+    let at_edge = i == 0 || i + 1 == chars.len();
+    let harmless_at_edge = matches!(c, '(' | ')' | '.' | ',' | '"' | '/');
+    if at_edge
+        && !harmless_at_edge
+        && (c.is_ascii_punctuation() || c.is_whitespace() || matches!(c, '«' | '»' | '‹' | '›'))
+    {
+        return true;
+    }
+    if c.is_whitespace()
+        && (matches!(next, Some('?' | ':' | ';' | '!' | '%' | '»' | '›'))
+            || matches!(prev, Some('«' | '‹')))
+    {
+        return true;
+    }
+    ends_magic_link_keyword(&chars[..i], c) && next.is_none_or(char::is_whitespace)
+}
+
+/// Whether `c` completes `ISBN`, `RFC` or `PMID` after `before`.
+fn ends_magic_link_keyword(before: &[char], c: char) -> bool {
+    match c {
+        'N' => before.ends_with(&['I', 'S', 'B']),
+        'C' => before.ends_with(&['R', 'F']),
+        'D' => before.ends_with(&['P', 'M', 'I']),
+        _ => false,
+    }
+}
+
+fn push_reference(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        _ => out.push_str(&format!("&#{};", u32::from(c))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::export::tests::example;
+    use crate::render::export::{ExportDoc, Exporter};
+
+    #[test]
+    fn leaves_ordinary_text_alone() {
+        assert_eq!(escape("Alice Smith 42"), "Alice Smith 42");
+        assert_eq!(escape("Infra (Caching/CDN)"), "Infra (Caching/CDN)");
+        assert_eq!(escape("don't, it's fine."), "don't, it's fine.");
+        assert_eq!(escape("مرحبا 👋 e\u{301}"), "مرحبا 👋 e\u{301}");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("a || b"), "a &#124;&#124; b");
+        assert_eq!(escape("{{!}}"), "&#123;&#123;!&#125;&#125;");
+        assert_eq!(escape("[[Main Page]]"), "&#91;&#91;Main Page&#93;&#93;");
+        assert_eq!(escape("https://example.org"), "https&#58;//example.org");
+        assert_eq!(escape("~~~~"), "&#126;&#126;&#126;&#126;");
+        assert_eq!(escape("a &amp; b & c&"), "a &amp;amp; b & c&amp;");
+        assert_eq!(escape("<b>x</b>"), "&lt;b&gt;x&lt;/b&gt;");
+        assert_eq!(escape("''x''"), "&#39;&#39;x&#39;&#39;");
+        assert_eq!(escape("__NOTOC__"), "&#95;&#95;NOTOC&#95;&#95;");
+        assert_eq!(escape("a_b Hi! Bye!!"), "a_b Hi! Bye&#33;&#33;");
+        assert_eq!(escape("* x"), "&#42; x");
+        assert_eq!(escape(" lead "), "&#32;lead&#32;");
+        assert_eq!(escape("ISBN 1234567890"), "ISB&#78; 1234567890");
+        assert_eq!(escape("a ! b"), "a&#32;! b");
+    }
+
+    #[test]
+    fn line_breaks_become_br_and_controls_go() {
+        assert_eq!(escape("a\r\nb\rc\nd"), "a<br />b<br />c<br />d");
+        assert_eq!(escape("a\u{1}b\u{7f}c\td"), "a\u{fffd}b\u{fffd}c\td");
+    }
+
+    #[test]
+    fn sheet_snapshot() {
+        let (standard, sheet) = example();
+        let doc = ExportDoc {
+            standard: &standard,
+            sheet: Some(&sheet),
+            notes: true,
+            summary: true,
+        };
+        let text = String::from_utf8(Wikitext.export(&doc).unwrap()).unwrap();
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn blank_sheet_snapshot() {
+        let (standard, _) = example();
+        let doc = ExportDoc {
+            standard: &standard,
+            sheet: None,
+            notes: false,
+            summary: false,
+        };
+        let text = String::from_utf8(Wikitext.export(&doc).unwrap()).unwrap();
+        insta::assert_snapshot!(text);
     }
 }

@@ -1,0 +1,52 @@
+//! `ksb export`: a sheet, or the blank sheet, as wikitext, Markdown, CSV or JSON.
+
+use anyhow::{bail, Context as _, Result};
+use ksb::render::csv::Csv;
+use ksb::render::export::{ExportDoc, Exporter};
+use ksb::render::json::Json;
+use ksb::render::markdown::Markdown;
+use ksb::render::wikitext::Wikitext;
+use ksb::store;
+
+use super::{Command, Context};
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::{files, terminal};
+
+/// The exporter of each format.
+fn exporter(format: ExportFormat) -> Box<dyn Exporter> {
+    match format {
+        ExportFormat::Wikitext => Box::new(Wikitext),
+        ExportFormat::Markdown => Box::new(Markdown),
+        ExportFormat::Csv => Box::new(Csv),
+        ExportFormat::Json => Box::new(Json),
+    }
+}
+
+impl Command for ExportArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        if self.summary && self.format == ExportFormat::Csv {
+            bail!(
+                "--summary does not fit CSV's one row per KSB: use --format json for the figures"
+            );
+        }
+        let standard = ctx.standard()?;
+        let sheet = match &self.sheet {
+            Some(path) => Some(files::load_sheet(path, &standard)?),
+            None => None,
+        };
+        let doc = ExportDoc {
+            standard: &standard,
+            sheet: sheet.as_ref(),
+            notes: self.notes,
+            summary: self.summary,
+        };
+        let bytes = exporter(self.format)
+            .export(&doc)
+            .context("rendering the export")?;
+        match &self.output {
+            Some(path) => store::write_private(path, &bytes)
+                .with_context(|| format!("writing export '{}'", path.display())),
+            None => terminal::emit_bytes(&bytes),
+        }
+    }
+}

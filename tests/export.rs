@@ -1,0 +1,736 @@
+//! `ksb export`: sheets written by `ksb score`, exported, then read back by a real parser of
+//! each format: MediaWiki itself for wikitext, pulldown-cmark (GFM tables) for Markdown, the
+//! csv crate for CSV and serde_json for JSON.
+
+mod common;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, OnceLock};
+
+use common::Workspace;
+use ksb::Standard;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use scraper::node::Node;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+/// A username that is wikitext markup of every kind.
+const HOSTILE_USERNAME: &str =
+    "{{PAGENAME}} [[Main Page]] |x|| !! ~~~~ <script>alert(1)</script> ''x'' __NOTOC__ &amp; Zoë";
+
+/// One note per KSB, each markup that must show as typed.
+const HOSTILE_NOTES: [&str; 28] = [
+    "|",
+    "||",
+    "!!",
+    "{|",
+    "|}",
+    "|-",
+    "{{PAGENAME}}",
+    "{{!}}",
+    "[[Main Page]]",
+    "~~~~",
+    "__NOTOC__",
+    "<script>alert(1)</script>",
+    "''x''",
+    "* x",
+    "line one\nline two\r\n|- line three",
+    "&amp; &#124; &lt;",
+    "Zoë 👋 مرحبا «bonjour» ? ; ! %",
+    "https://example.org [https://example.org x] mailto:a@example.org",
+    "style=\"color:red\" | x",
+    "== Heading ==",
+    "----",
+    "  leading and trailing  ",
+    "ISBN 1234567890 RFC 1234 PMID 1",
+    "back\\slash \\| and `code` *em* _em_ ~~gone~~ $x$",
+    "<nowiki>x</nowiki> <!-- c --> <br />",
+    "'''bold''' # not a list ; a : b",
+    "{{{1}}} -{zh}- {| class=\"wikitable\"",
+    "!x! | y ||| z |",
+];
+
+/// The score typed for the KSB at `index`: each of 0–3, N/A and unscored in turn.
+fn typed_score(index: usize) -> Option<&'static str> {
+    ["0", "1", "2", "3", "n/a"].get(index % 6).copied()
+}
+
+/// The score as every export writes it.
+fn score_text(index: usize) -> &'static str {
+    ["0", "1", "2", "3", "N/A", ""][index % 6]
+}
+
+/// A note with its line breaks as one `\n` each.
+fn lines(note: &str) -> String {
+    note.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Writes `h.toml` with `ksb score`: the hostile username and a hostile note on every KSB.
+fn hostile_sheet(ws: &Workspace, standard: &Standard) {
+    let mut args: Vec<String> = [
+        "score",
+        "h.toml",
+        "--username",
+        HOSTILE_USERNAME,
+        "--role-focus",
+        "MediaWiki Specialist",
+        "--date",
+        "25/11/2026",
+    ]
+    .map(String::from)
+    .to_vec();
+    for (i, ksb) in standard.ksbs.iter().enumerate() {
+        if let Some(score) = typed_score(i) {
+            args.push(format!("{}={score}", ksb.id));
+        }
+        args.push("--note".into());
+        args.push(format!("{}={}", ksb.id, HOSTILE_NOTES[i]));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ws.ok(&args);
+}
+
+fn standard() -> Standard {
+    Standard::builtin().expect("built-in standard")
+}
+
+// ---- MediaWiki -------------------------------------------------------------------------
+
+const PARSE_PHP: &str = "/usr/share/mediawiki/maintenance/parse.php";
+
+/// The LocalSettings.php of a throw-away wiki in target/mediawiki, set up once per test run by
+/// .ci/setup-mediawiki; `None` (after a loud message) when PHP is missing outside CI.
+fn mediawiki() -> Option<&'static Path> {
+    static CONF: OnceLock<Option<PathBuf>> = OnceLock::new();
+    CONF.get_or_init(|| {
+        let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
+        let has_php = Command::new("php").arg("--version").output().is_ok();
+        if !has_php && !in_ci {
+            // Straight to stderr: the test harness would hide an eprintln! of a passing test.
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n*** SKIPPING the MediaWiki checks: `php` is not installed. Run .ci/setup-mediawiki \
+                 (Debian: mediawiki php-sqlite3 php-cli php-mbstring php-xml php-intl) to run them. ***\n"
+            );
+            return None;
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let output = Command::new(root.join(".ci/setup-mediawiki"))
+            .arg(root.join("target/mediawiki"))
+            .output()
+            .expect("run .ci/setup-mediawiki");
+        assert!(
+            output.status.success(),
+            ".ci/setup-mediawiki failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8 path");
+        Some(PathBuf::from(stdout.lines().last().expect("LocalSettings.php path")))
+    })
+    .as_deref()
+}
+
+/// Renders a wikitext file with MediaWiki's own parser, one page at a time.
+fn render(conf: &Path, wikitext: &Path) -> Html {
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let output = Command::new("php")
+        .arg(PARSE_PHP)
+        .arg("--quiet")
+        .arg("--conf")
+        .arg(conf)
+        .arg(wikitext)
+        .output()
+        .expect("run parse.php");
+    assert!(
+        output.status.success(),
+        "parse.php failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Html::parse_fragment(&String::from_utf8(output.stdout).expect("UTF-8 HTML"))
+}
+
+fn select<'a>(root: ElementRef<'a>, selector: &str) -> Vec<ElementRef<'a>> {
+    root.select(&Selector::parse(selector).expect("selector"))
+        .collect()
+}
+
+/// The text of a cell or list item as a reader sees it, `<br>` as a line break; any other
+/// element or comment inside it is returned as an error.
+fn plain_text(element: ElementRef) -> Result<String, String> {
+    let mut text = String::new();
+    for child in element.children() {
+        match child.value() {
+            Node::Text(t) => text.push_str(&t.replace('\n', "")),
+            Node::Element(e) if e.name() == "br" => text.push('\n'),
+            Node::Element(e) => return Err(format!("<{}> in {:?}", e.name(), element.html())),
+            other => return Err(format!("{other:?} in {:?}", element.html())),
+        }
+    }
+    Ok(text)
+}
+
+/// One rendered table cell.
+struct RenderedCell {
+    /// `th` or `td`.
+    tag: String,
+    /// Its attributes, name and value.
+    attrs: Vec<(String, String)>,
+    /// Its text, `<br>` read as a line break.
+    text: String,
+}
+
+/// The cells of a table row.
+fn cells(row: ElementRef) -> Vec<RenderedCell> {
+    row.children()
+        .filter_map(ElementRef::wrap)
+        .map(|cell| RenderedCell {
+            tag: cell.value().name().to_string(),
+            attrs: cell
+                .value()
+                .attrs()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            text: plain_text(cell).unwrap_or_else(|err| panic!("markup in a cell: {err}")),
+        })
+        .collect()
+}
+
+/// The texts of a row's cells.
+fn texts(row: ElementRef) -> Vec<String> {
+    cells(row).into_iter().map(|c| c.text).collect()
+}
+
+/// Checks the sheet table: header, three full-width section rows, and `expected` KSB rows.
+fn check_sheet_table(table: ElementRef, standard: &Standard, expected: &[Vec<String>]) {
+    let rows = select(table, "tr");
+    let width = expected[0].len();
+    assert_eq!(rows.len(), 1 + 3 + standard.ksbs.len(), "rows of the sheet");
+    let header = texts(rows[0]);
+    let mut columns = vec![
+        "Title",
+        "Stack Area",
+        "Role Focus",
+        "Score (0–3 or N/A)",
+        "Notes",
+    ];
+    columns.truncate(width);
+    assert_eq!(header, columns);
+    let mut data = expected.iter();
+    let mut sections = Vec::new();
+    for row in &rows[1..] {
+        let cells = cells(*row);
+        if cells[0].tag == "th" {
+            assert_eq!(cells.len(), 1, "a section row is one cell");
+            assert_eq!(cells[0].attrs, [("colspan".to_string(), width.to_string())]);
+            sections.push(cells[0].text.clone());
+            continue;
+        }
+        let want = data.next().expect("no more KSBs than the standard's");
+        for cell in &cells {
+            assert_eq!(cell.tag, "td");
+            assert!(
+                cell.attrs.is_empty(),
+                "a cell gained attributes: {:?}",
+                cell.attrs
+            );
+        }
+        let got: Vec<String> = cells.into_iter().map(|c| c.text).collect();
+        assert_eq!(&got, want);
+    }
+    assert!(data.next().is_none(), "every KSB has its row");
+    assert_eq!(sections, ["Knowledge", "Skills", "Behaviours"]);
+}
+
+/// The labels and values of the participant header list.
+fn header_items(document: &Html) -> Vec<String> {
+    select(document.root_element(), "ul > li")
+        .into_iter()
+        .filter(|li| li.value().attrs().next().is_none())
+        .take(5)
+        .map(|li| plain_text(li).unwrap_or_else(|err| panic!("markup in the header: {err}")))
+        .collect()
+}
+
+#[test]
+fn wikitext_renders_through_mediawiki_as_the_literal_sheet() {
+    let Some(conf) = mediawiki() else { return };
+    let ws = Workspace::new();
+    let standard = standard();
+    hostile_sheet(&ws, &standard);
+    ws.ok(&["export", "h.toml", "--notes", "--summary", "-o", "h.wiki"]);
+    let wikitext = ws.read("h.wiki");
+    // Signatures expand only when a page is saved, so check them in the wikitext itself.
+    for markup in ["~~~", "{{", "[[", "__", "<script", "''"] {
+        assert!(!wikitext.contains(markup), "raw {markup:?} in the wikitext");
+    }
+
+    let document = render(conf, &ws.file("h.wiki"));
+    let root = document.root_element();
+    let expected: Vec<Vec<String>> = standard
+        .ksbs
+        .iter()
+        .enumerate()
+        .map(|(i, ksb)| {
+            vec![
+                ksb.title.clone(),
+                ksb.stack_area.clone(),
+                ksb.role_focus.clone(),
+                score_text(i).to_string(),
+                lines(HOSTILE_NOTES[i]),
+            ]
+        })
+        .collect();
+    let tables = select(root, "table.wikitable");
+    assert_eq!(tables.len(), 4, "the sheet and three summary tables");
+    check_sheet_table(tables[0], &standard, &expected);
+
+    let header = header_items(&document);
+    assert_eq!(header[0], format!("Username: {HOSTILE_USERNAME}"));
+    assert_eq!(header[1], "Preferred Role Focus: MediaWiki Specialist");
+    assert_eq!(header[4], "Date: 25/11/2026");
+
+    for tag in ["script", "b", "i", "pre", "hr", "h4", "dl", "ol", "nowiki"] {
+        assert!(select(root, tag).is_empty(), "a <{tag}> appeared");
+    }
+    let links: Vec<String> = select(root, "a")
+        .into_iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .filter(|href| !href.starts_with('#') && !href.contains("action=edit"))
+        .collect();
+    assert!(links.is_empty(), "links appeared: {links:?}");
+    assert!(
+        !select(root, "#toc").is_empty(),
+        "__NOTOC__ in a note must not remove the table of contents"
+    );
+    let visible: String = root.text().collect();
+    assert!(!visible.contains("CLIParser"), "{{{{PAGENAME}}}} expanded");
+
+    let figures: Value = serde_json::from_str(&ws.ok(&["summary", "h.toml", "--format", "json"]))
+        .expect("summary JSON");
+    for (table, key) in tables[1..].iter().zip(["role_focus", "area", "category"]) {
+        let rows: Vec<Vec<String>> = select(*table, "tr")
+            .into_iter()
+            .skip(1)
+            .map(texts)
+            .collect();
+        let mut groups = figures["groups"][key].as_array().expect("groups").clone();
+        if key == "category" {
+            let mut overall = figures["overall"].clone();
+            overall["name"] = "Overall".into();
+            groups.push(overall);
+        }
+        assert_eq!(rows.len(), groups.len(), "rows of the {key} table");
+        for (row, group) in rows.iter().zip(&groups) {
+            let mean = group["mean"]
+                .as_f64()
+                .map(|m| format!("{m:.2}"))
+                .unwrap_or_default();
+            let mut want = vec![group["name"].as_str().unwrap().to_string()];
+            for field in ["ksbs", "scored", "na", "unscored"] {
+                want.push(group[field].to_string());
+            }
+            want.push(mean);
+            for points in ["0", "1", "2", "3"] {
+                want.push(group["counts"][points].to_string());
+            }
+            assert_eq!(row, &want, "{key} table");
+        }
+    }
+}
+
+#[test]
+fn blank_wikitext_is_the_empty_participant_sheet() {
+    let Some(conf) = mediawiki() else { return };
+    let ws = Workspace::new();
+    let standard = standard();
+    ws.ok(&[
+        "export",
+        "--blank",
+        "--format",
+        "wikitext",
+        "-o",
+        "blank.wiki",
+    ]);
+    let document = render(conf, &ws.file("blank.wiki"));
+    assert_eq!(
+        header_items(&document),
+        [
+            "Username: (Enter your Miraheze username here)",
+            "Preferred Role Focus: (e.g. Generalist, MediaWiki Specialist, Infrastructure Specialist)",
+            "Mentoring Type: (e.g. Mentee, Mentor, Peer Support)",
+            "Assessment Type: (e.g. Self-assessment, Mentor review, Final check)",
+            "Date: (DD/MM/YYYY)",
+        ]
+    );
+    let expected: Vec<Vec<String>> = standard
+        .ksbs
+        .iter()
+        .map(|ksb| {
+            vec![
+                ksb.title.clone(),
+                ksb.stack_area.clone(),
+                ksb.role_focus.clone(),
+                String::new(),
+            ]
+        })
+        .collect();
+    let tables = select(document.root_element(), "table.wikitable");
+    assert_eq!(tables.len(), 1);
+    check_sheet_table(tables[0], &standard, &expected);
+}
+
+/// Pieces of markup that random notes are made of.
+const PIECES: [&str; 54] = [
+    "|",
+    "||",
+    "!",
+    "!!",
+    "{",
+    "}",
+    "{{",
+    "}}",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "'",
+    "''",
+    "~",
+    "~~~",
+    "_",
+    "__NOTOC__",
+    ":",
+    ";",
+    "*",
+    "#",
+    "=",
+    "-",
+    "----",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "?",
+    "%",
+    "«",
+    "»",
+    "(",
+    ")",
+    ".",
+    ",",
+    "\"",
+    "/",
+    "ISBN ",
+    "RFC ",
+    "https://",
+    "a",
+    "{{!}}",
+    "PMID ",
+    "‹",
+    "›",
+    "é",
+    "\r",
+];
+
+/// A small deterministic generator (xorshift), so a failure can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+#[test]
+fn escaped_random_markup_renders_literally_through_mediawiki() {
+    use ksb::render::markup::MarkupExporter;
+    use ksb::render::wikitext::{escape, Wikitext};
+
+    let Some(conf) = mediawiki() else { return };
+    let mut random = Random(0x5eed_cafe_f00d_d00d);
+    let texts: Vec<String> = (0..1000)
+        .map(|_| {
+            let len = 1 + random.below(10);
+            (0..len)
+                .map(|_| PIECES[random.below(PIECES.len())])
+                .collect()
+        })
+        .collect();
+    let mut page = Wikitext.table_start(&["Text"]);
+    for text in &texts {
+        page.push_str(&Wikitext.row(&[escape(text)]));
+    }
+    page.push_str(&Wikitext.table_end());
+    let items: Vec<String> = texts
+        .iter()
+        .map(|t| format!("Item: {}", escape(t)))
+        .collect();
+    page.push_str(&Wikitext.list(&items));
+    let ws = Workspace::new();
+    let document = render(conf, &ws.write("random.wiki", &page));
+    let root = document.root_element();
+
+    let rows = select(root, "table.wikitable tr");
+    assert_eq!(rows.len(), texts.len() + 1, "one row per text");
+    let items = select(root, "ul > li");
+    assert_eq!(items.len(), texts.len(), "one list item per text");
+    for ((text, row), item) in texts.iter().zip(&rows[1..]).zip(&items) {
+        let cells = cells(*row);
+        assert_eq!(cells.len(), 1, "{text:?} split its row");
+        assert!(
+            cells[0].attrs.is_empty(),
+            "{text:?} gave its cell attributes"
+        );
+        assert_eq!(cells[0].text, lines(text), "{text:?} in a cell");
+        let item = plain_text(*item).unwrap_or_else(|err| panic!("{text:?}: {err}"));
+        assert_eq!(
+            item,
+            format!("Item: {}", lines(text)),
+            "{text:?} in a list item"
+        );
+    }
+}
+
+// ---- Markdown, CSV, JSON ---------------------------------------------------------------
+
+/// A GFM document as a reader sees it: list items, table rows of cell texts (`<br>` read as a
+/// line break), and every piece of markup other than lists, tables, the section rows' bold
+/// and `<br>`.
+struct MarkdownRead {
+    items: Vec<String>,
+    rows: Vec<Vec<String>>,
+    markup: Vec<String>,
+}
+
+fn read_markdown(text: &str) -> MarkdownRead {
+    let mut read = MarkdownRead {
+        items: Vec::new(),
+        rows: Vec::new(),
+        markup: Vec::new(),
+    };
+    let mut row: Vec<String> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Item | Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::Item) => read.items.push(cell.take().expect("item")),
+            Event::End(TagEnd::TableCell) => row.push(cell.take().expect("cell")),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
+                read.rows.push(std::mem::take(&mut row))
+            }
+            Event::Text(t) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&t);
+                }
+            }
+            Event::InlineHtml(html) if html.as_ref() == "<br>" => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push('\n');
+                }
+            }
+            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => {}
+            Event::Start(
+                Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::Heading { .. }
+                | Tag::Paragraph
+                | Tag::List(None),
+            )
+            | Event::End(_) => {}
+            other => read.markup.push(format!("{other:?}")),
+        }
+    }
+    read
+}
+
+#[test]
+fn markdown_reads_back_cell_for_cell() {
+    let ws = Workspace::new();
+    let standard = standard();
+    hostile_sheet(&ws, &standard);
+    let text = ws.ok(&["export", "h.toml", "--format", "markdown", "--notes"]);
+    let read = read_markdown(&text);
+    assert!(
+        read.markup.is_empty(),
+        "markup in the Markdown: {:?}",
+        read.markup
+    );
+    assert_eq!(read.items[0], format!("Username: {HOSTILE_USERNAME}"));
+    assert_eq!(read.items[4], "Date: 25/11/2026");
+    assert_eq!(read.items[9], "N/A – Not relevant to current role");
+    let mut want = vec![vec![
+        "Title".to_string(),
+        "Stack Area".into(),
+        "Role Focus".into(),
+        "Score (0–3 or N/A)".into(),
+        "Notes".into(),
+    ]];
+    for category in ksb::Category::ALL {
+        let mut section = vec![category.heading().to_string()];
+        section.resize(5, String::new());
+        want.push(section);
+        for (i, ksb) in standard.ksbs.iter().enumerate() {
+            if ksb.category == category {
+                want.push(vec![
+                    ksb.title.clone(),
+                    ksb.stack_area.clone(),
+                    ksb.role_focus.clone(),
+                    score_text(i).to_string(),
+                    lines(HOSTILE_NOTES[i]).trim().to_string(),
+                ]);
+            }
+        }
+    }
+    assert_eq!(read.rows, want);
+}
+
+#[test]
+fn csv_reads_back_one_record_per_ksb() {
+    let ws = Workspace::new();
+    let standard = standard();
+    hostile_sheet(&ws, &standard);
+    let text = ws.ok(&["export", "h.toml", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().expect("header"),
+        vec![
+            "id",
+            "category",
+            "title",
+            "stack_area",
+            "role_focus",
+            "score",
+            "note"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(records.len(), standard.ksbs.len());
+    for (i, (record, ksb)) in records.iter().zip(&standard.ksbs).enumerate() {
+        assert_eq!(
+            record,
+            vec![
+                ksb.id.as_str(),
+                ksb.category.key(),
+                &ksb.title,
+                &ksb.stack_area,
+                &ksb.role_focus,
+                score_text(i),
+                HOSTILE_NOTES[i],
+            ]
+        );
+    }
+}
+
+#[test]
+fn json_carries_the_sheet_and_the_summary_figures() {
+    let ws = Workspace::new();
+    let standard = standard();
+    hostile_sheet(&ws, &standard);
+    let export: Value = serde_json::from_str(&ws.ok(&["export", "h.toml", "--format", "json"]))
+        .expect("export JSON");
+    let summary: Value = serde_json::from_str(&ws.ok(&["summary", "h.toml", "--format", "json"]))
+        .expect("summary JSON");
+    assert_eq!(export["summary"], summary);
+    assert_eq!(export["participant"]["username"], HOSTILE_USERNAME);
+    assert_eq!(export["standard"]["id"], "miraheze-tech-mentoring");
+    assert_eq!(export["standard"]["version"], standard.version.as_str());
+    let ksbs = export["ksbs"].as_array().expect("ksbs");
+    assert_eq!(ksbs.len(), standard.ksbs.len());
+    for (i, (got, ksb)) in ksbs.iter().zip(&standard.ksbs).enumerate() {
+        assert_eq!(got["id"], ksb.id.as_str());
+        assert_eq!(got["description"], ksb.description.as_str());
+        assert_eq!(got["note"], HOSTILE_NOTES[i]);
+        let score = match score_text(i) {
+            "" => Value::Null,
+            "N/A" => "N/A".into(),
+            points => points.parse::<u8>().unwrap().into(),
+        };
+        assert_eq!(got["score"], score);
+    }
+
+    let blank: Value = serde_json::from_str(&ws.ok(&["export", "--blank", "--format", "json"]))
+        .expect("blank JSON");
+    assert_eq!(blank["participant"], Value::Null);
+    assert!(blank["ksbs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|k| k["score"].is_null()));
+}
+
+// ---- Files and errors --------------------------------------------------------------------
+
+#[test]
+fn output_file_is_replaced_atomically_and_private() {
+    let ws = Workspace::new();
+    ws.ok(&[
+        "score",
+        "me.toml",
+        "--username",
+        "Me",
+        "--role-focus",
+        "Generalist",
+        "K1=2",
+    ]);
+    ws.write(
+        "me.wiki",
+        "old contents that are longer than nothing at all\n",
+    );
+    let printed = ws.ok(&["export", "me.toml"]);
+    assert_eq!(ws.ok(&["export", "me.toml", "-o", "me.wiki"]), "");
+    assert_eq!(ws.read("me.wiki"), printed);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(ws.file("me.wiki"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let names: Vec<_> = std::fs::read_dir(ws.path()).unwrap().collect();
+    assert_eq!(names.len(), 2, "no temporary file left behind");
+}
+
+#[test]
+fn bad_requests_fail_with_one_line_and_touch_nothing() {
+    let ws = Workspace::new();
+    ws.ok(&[
+        "score",
+        "me.toml",
+        "--username",
+        "Me",
+        "--role-focus",
+        "Generalist",
+    ]);
+    let err = ws.fails(1, &["export", "me.toml", "--format", "csv", "--summary"]);
+    assert!(
+        err.contains("--summary") && err.lines().count() == 1,
+        "{err}"
+    );
+    let err = ws.fails(1, &["export", "missing.toml"]);
+    assert!(
+        err.contains("missing.toml") && err.contains("no such file"),
+        "{err}"
+    );
+    let err = ws.fails(1, &["export", "me.toml", "-o", "no/such/folder/me.wiki"]);
+    assert!(err.contains("no/such/folder/me.wiki"), "{err}");
+    ws.fails(2, &["export", "me.toml", "--blank"]);
+    ws.fails(2, &["export"]);
+    ws.fails(2, &["export", "me.toml", "--format", "pdf"]);
+    ws.write("keep.wiki", "keep");
+    ws.fails(1, &["export", "missing.toml", "-o", "keep.wiki"]);
+    assert_eq!(ws.read("keep.wiki"), "keep");
+}
