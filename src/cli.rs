@@ -9,7 +9,8 @@ Examples:
   ksb standard                                  the 28 KSBs of the built-in standard
   ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
   ksb show me.toml                              the sheet and its summary tables
-  ksb summary me.toml --by area --format json   figures for a script";
+  ksb summary me.toml --by area --format json   figures for a script
+  ksb summary cohort/ --format json             a cohort report over every sheet in cohort/";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
@@ -44,9 +45,9 @@ pub enum Command {
     /// Show a sheet: the participant, every KSB with its score, then the summary tables.
     #[command(after_help = "Example:\n  ksb show me.toml")]
     Show(ShowArgs),
-    /// Summary figures of a sheet by role focus, stack area and category.
+    /// Summary figures of a sheet, or a cohort report over many, by role focus, stack area and category.
     #[command(
-        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json"
+        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/, as one report\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
     )]
     Summary(SummaryArgs),
 }
@@ -130,14 +131,18 @@ pub struct ShowArgs {
 /// Arguments of `ksb summary`.
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
-    /// The sheet to summarise.
-    pub sheet: PathBuf,
+    /// Sheets, or folders searched recursively for *.toml sheets; more than one sheet gives a cohort report.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// Which grouping to show.
     #[arg(long, value_enum, default_value_t = By::All)]
     pub by: By,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Reading standards and sheets from files, and saving sheets, with errors that name the file.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use ksb::{store, Sheet, Standard};
@@ -29,6 +29,37 @@ pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Sheet> {
 pub fn save_sheet(path: &Path, standard: &Standard, sheet: &Sheet) -> Result<()> {
     store::write_private(path, sheet.to_toml(standard).as_bytes())
         .with_context(|| format!("saving sheet '{}'", path.display()))
+}
+
+/// The sheets `paths` name: files as given, folders searched recursively for `*.toml` files (in
+/// name order, so reports list them in the same order every time).
+pub fn find_sheets(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut sheets = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_sheets(path, &mut sheets)?;
+        } else {
+            sheets.push(path.clone());
+        }
+    }
+    Ok(sheets)
+}
+
+fn collect_sheets(folder: &Path, sheets: &mut Vec<PathBuf>) -> Result<()> {
+    let context = || format!("searching folder '{}' for sheets", folder.display());
+    let mut entries = fs::read_dir(folder)
+        .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
+        .with_context(context)?;
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_type().with_context(context)?.is_dir() {
+            collect_sheets(&path, sheets)?;
+        } else if path.extension().is_some_and(|ext| ext == "toml") {
+            sheets.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Reads a whole text file, saying plainly when it is missing or a folder.

@@ -1,7 +1,9 @@
-//! What the output can look like: decided once from stdout and NO_COLOR.
+//! What the output can look like (decided once from stdout and NO_COLOR), error lines and
+//! progress on stderr.
 
 use std::io::{self, IsTerminal, Write};
 
+use indicatif::{ProgressBar, ProgressStyle};
 use ksb::render::Style;
 
 /// Whether the NO_COLOR convention (no-color.org) asks for plain output.
@@ -18,7 +20,10 @@ pub fn stdout_style() -> Style {
     let tty = io::stdout().is_terminal();
     let fancy = tty && !no_color();
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    let terminal = tty.then(terminal_size::terminal_size).flatten().map(|(w, _)| w.0);
+    let terminal = tty
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(w, _)| w.0);
     Style {
         unicode: fancy,
         color: fancy,
@@ -33,4 +38,28 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// An error as `ksb` reports it on stderr: `ksb: error: ` and the whole cause chain on one line,
+/// whatever a cause's message holds.
+pub fn error_line(err: &anyhow::Error) -> String {
+    let message = format!("{err:#}");
+    let words: Vec<&str> = message.lines().map(str::trim).collect();
+    format!("ksb: error: {}", words.join(" "))
+}
+
+/// Sheets a cohort must have before reading them shows a progress bar; fewer take a blink.
+const PROGRESS_FROM_SHEETS: usize = 300;
+
+/// A progress bar on stderr for reading `sheets` sheets, when there are many and stderr is a
+/// terminal.
+pub fn sheet_progress(sheets: usize) -> Option<ProgressBar> {
+    if sheets <= PROGRESS_FROM_SHEETS || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(sheets as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} sheets read") {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
