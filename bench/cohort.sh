@@ -23,12 +23,13 @@ if ! command -v hyperfine >/dev/null || ! command -v mlr >/dev/null; then
 fi
 
 cargo build --release --locked --bin ksb --example gen_cohort
-ksb=$PWD/target/release/ksb
+target=$(cargo metadata --format-version 1 --no-deps | mlr --ijson --onidx cut -f target_directory)
+ksb=$target/release/ksb
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "Generating $sheets sheets (seed $seed) in $work ..."
-target/release/examples/gen_cohort "$work" "$sheets" "$seed"
+"$target/release/examples/gen_cohort" "$work" "$sheets" "$seed"
 sheet=$work/sheets/g00/p00000.toml
 csv=$work/scores.csv
 
