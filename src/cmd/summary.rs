@@ -94,6 +94,7 @@ impl SummaryArgs {
     }
 }
 
+/// The paths as an error message lists them: quoted, comma-separated.
 fn quoted_paths(paths: &[PathBuf]) -> String {
     let quoted: Vec<String> = paths
         .iter()
