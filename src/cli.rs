@@ -16,7 +16,8 @@ Examples:
   ksb lock baseline.toml                        keep a finished assessment as it is
   ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
   ksb config                                    your defaults and where each came from
-  ksb export me.toml --notes -o me.wiki         wikitext to paste into a wiki page";
+  ksb export me.toml --notes -o me.wiki         wikitext to paste into a wiki page
+  ksb summary cohort/ --format json             a cohort report over every sheet in cohort/";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
@@ -62,9 +63,9 @@ pub enum Command {
     /// Show a sheet: the participant, every KSB with its score, then the summary tables.
     #[command(after_help = "Example:\n  ksb show me.toml")]
     Show(ShowArgs),
-    /// Summary figures of a sheet by role focus, stack area and category.
+    /// Summary figures of a sheet, or a cohort report over many, by role focus, stack area and category.
     #[command(
-        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json"
+        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/, as one report\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
     )]
     Summary(SummaryArgs),
     /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
@@ -213,14 +214,19 @@ pub struct ShowArgs {
 /// Arguments of `ksb summary`.
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
-    /// The sheet to summarise (`-` reads it from standard input).
-    pub sheet: PathBuf,
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml
+    /// sheets; more than one sheet gives a cohort report.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// Which grouping to show.
     #[arg(long, value_enum, default_value_t = By::All)]
     pub by: By,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Arguments of `ksb compare`.

@@ -83,6 +83,37 @@ pub fn save_sheet(path: &Path, standard: &Standard, sheet: &Sheet) -> Result<()>
         .with_context(|| format!("saving sheet '{}'", path.display()))
 }
 
+/// The sheets `paths` name: files as given, folders searched recursively for `*.toml` files (in
+/// name order, so reports list them in the same order every time).
+pub fn find_sheets(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut sheets = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_sheets(path, &mut sheets)?;
+        } else {
+            sheets.push(path.clone());
+        }
+    }
+    Ok(sheets)
+}
+
+fn collect_sheets(folder: &Path, sheets: &mut Vec<PathBuf>) -> Result<()> {
+    let context = || format!("searching folder '{}' for sheets", folder.display());
+    let mut entries = fs::read_dir(folder)
+        .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
+        .with_context(context)?;
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_type().with_context(context)?.is_dir() {
+            collect_sheets(&path, sheets)?;
+        } else if path.extension().is_some_and(|ext| ext == "toml") {
+            sheets.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// Reads the config file. A missing file is no config (`None`) unless `required` (the user named
 /// it with KSB_CONFIG); a bad one is an error naming the file, the line and the key.
 pub fn load_config(path: &Path, required: bool) -> Result<Option<ConfigFile>> {

@@ -1,11 +1,13 @@
 //! `ksb`: skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 //!
 //! This library is the core the `ksb` binary wires up: the standard ([`Standard`]), a
-//! participant's scored [`Sheet`], [`Score`]s, [`Summary`] figures, and the renderers that turn
-//! them into text. It never prints and never prompts; the binary does both.
+//! participant's scored [`Sheet`], [`Score`]s, [`Summary`] figures, [`Cohort`] figures over
+//! many sheets, and the renderers that turn them into text. It never prints and never prompts;
+//! the binary does both.
 
 #![deny(clippy::all)]
 
+pub mod cohort;
 pub mod compare;
 pub mod config;
 pub mod date;
@@ -20,6 +22,7 @@ pub mod standard;
 pub mod store;
 pub mod summary;
 
+pub use cohort::{Cohort, FocusGroup, KsbFigures};
 pub use id::KsbId;
 pub use score::Score;
 pub use sheet::{Participant, Sheet, SheetError};

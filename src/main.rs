@@ -4,6 +4,7 @@
 
 mod cli;
 mod cmd;
+mod cohort_reader;
 mod files;
 mod terminal;
 
@@ -16,13 +17,8 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("ksb: error: {}", one_line(&format!("{err:#}")));
+            eprintln!("{}", terminal::error_line(&err));
             ExitCode::FAILURE
         }
     }
-}
-
-/// Keeps every error on one line, whatever a cause's message holds.
-fn one_line(message: &str) -> String {
-    message.lines().map(str::trim).collect::<Vec<_>>().join(" ")
 }

@@ -1,7 +1,9 @@
-//! What the output can look like: decided once from `--color`, stdout and NO_COLOR.
+//! What the output can look like (decided once from `--color`, stdout and NO_COLOR), error
+//! lines and progress on stderr.
 
 use std::io::{self, IsTerminal, Write};
 
+use indicatif::{ProgressBar, ProgressStyle};
 use ksb::render::Style;
 
 use crate::cli::ColorChoice;
@@ -49,4 +51,28 @@ pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// An error as `ksb` reports it on stderr: `ksb: error: ` and the whole cause chain on one line,
+/// whatever a cause's message holds.
+pub fn error_line(err: &anyhow::Error) -> String {
+    let message = format!("{err:#}");
+    let words: Vec<&str> = message.lines().map(str::trim).collect();
+    format!("ksb: error: {}", words.join(" "))
+}
+
+/// Sheets a cohort must have before reading them shows a progress bar; fewer take a blink.
+const PROGRESS_FROM_SHEETS: usize = 300;
+
+/// A progress bar on stderr for reading `sheets` sheets, when there are many and stderr is a
+/// terminal.
+pub fn sheet_progress(sheets: usize) -> Option<ProgressBar> {
+    if sheets <= PROGRESS_FROM_SHEETS || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(sheets as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} sheets read") {
+        bar.set_style(style);
+    }
+    Some(bar)
 }

@@ -524,8 +524,13 @@ fn missing_files_and_directories_are_named() {
     );
     fs::create_dir(ws.file("folder.toml")).unwrap();
     assert_eq!(
-        ws.fails(1, &["summary", "folder.toml"]),
+        ws.fails(1, &["show", "folder.toml"]),
         "ksb: error: reading sheet 'folder.toml': it is a directory, not a file\n"
+    );
+    // `ksb summary` reads folders of sheets (a cohort); an empty one is an error.
+    assert_eq!(
+        ws.fails(1, &["summary", "folder.toml"]),
+        "ksb: error: no sheets (*.toml files) found in 'folder.toml'\n"
     );
     assert_eq!(
         ws.fails(1, &["score", "folder.toml", "K1=1"]),

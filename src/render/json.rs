@@ -1,4 +1,5 @@
-//! JSON output: the standard, a participant, summary figures and exported sheets, for scripts.
+//! JSON output: the standard, a participant, summary and cohort figures, comparisons, progress
+//! and exported sheets, for scripts.
 
 use std::io;
 
@@ -6,6 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::export::{ExportDoc, Exporter};
 use super::SheetLabel;
+use crate::cohort::Cohort;
 use crate::compare::Comparison;
 use crate::progress::Progress;
 use crate::score::Score;
@@ -49,6 +51,15 @@ pub fn summary(
     summary: &Summary,
     groupings: &[Grouping],
 ) -> Value {
+    json!({
+        "participant": participant.map(self::participant),
+        "groups": groups(summary, groupings),
+        "overall": GroupFigures::new(None, &summary.overall),
+    })
+}
+
+/// The `groups` object of a summary: one array of figures per grouping.
+fn groups(summary: &Summary, groupings: &[Grouping]) -> Map<String, Value> {
     let mut groups = Map::new();
     for &grouping in groupings {
         let figures: Vec<GroupFigures> = summary
@@ -58,10 +69,44 @@ pub fn summary(
             .collect();
         groups.insert(grouping.key().to_string(), json!(figures));
     }
+    groups
+}
+
+/// Cohort figures: the one-sheet shape (`groups`, `overall`) with `participants` counted instead
+/// of one participant, `ksbs` (per KSB `id`, `mean`, `scored`, `na`, `unscored`), and
+/// `by_preferred_role_focus` (per role focus `name`, `participants`, `groups`, `overall`).
+pub fn cohort(cohort: &Cohort, groupings: &[Grouping]) -> Value {
+    let ksbs: Vec<Value> = cohort
+        .ksbs
+        .iter()
+        .map(|ksb| {
+            json!({
+                "id": ksb.id,
+                "mean": ksb.tally.mean(),
+                "scored": ksb.tally.scored,
+                "na": ksb.tally.na,
+                "unscored": ksb.tally.unscored,
+            })
+        })
+        .collect();
+    let by_focus: Vec<Value> = cohort
+        .by_preferred_role_focus
+        .iter()
+        .map(|focus| {
+            json!({
+                "name": focus.name,
+                "participants": focus.participants,
+                "groups": groups(&focus.summary, groupings),
+                "overall": GroupFigures::new(None, &focus.summary.overall),
+            })
+        })
+        .collect();
     json!({
-        "participant": participant.map(self::participant),
-        "groups": groups,
-        "overall": GroupFigures::new(None, &summary.overall),
+        "participants": cohort.participants,
+        "groups": groups(&cohort.summary, groupings),
+        "overall": GroupFigures::new(None, &cohort.summary.overall),
+        "ksbs": ksbs,
+        "by_preferred_role_focus": by_focus,
     })
 }
 

@@ -1,4 +1,4 @@
-//! Terminal tables (comfy-table): the standard, a sheet and summary figures.
+//! Terminal tables (comfy-table): the standard, a sheet, summary and cohort figures.
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
@@ -6,6 +6,7 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 use super::bar::mean_bar;
 use super::sections::{self, Section};
 use super::{format_delta, format_mean, format_mean_delta, format_share, SheetLabel, Style};
+use crate::cohort::Cohort;
 use crate::compare::{Comparison, DISAGREEMENT_POINTS};
 use crate::date::format_dmy;
 use crate::plan::Plan;
@@ -382,6 +383,100 @@ pub fn plan(participant: &Participant, plan: &Plan, style: Style) -> String {
     out
 }
 
+/// The header cells of the per-KSB table of a cohort, after the id and title.
+const KSB_COLUMNS: [&str; 8] = ["Scored", "N/A", "Unscored", "Mean", "0", "1", "2", "3"];
+
+/// A cohort report: who was counted, every KSB, the summary tables, then the group means side by
+/// side for each preferred role focus: `ksb summary` over many sheets.
+pub fn cohort(
+    standard: &Standard,
+    cohort: &Cohort,
+    groupings: &[Grouping],
+    style: Style,
+) -> String {
+    let focus_counts: Vec<String> = cohort
+        .by_preferred_role_focus
+        .iter()
+        .map(|focus| format!("{} {}", focus.name, focus.participants))
+        .collect();
+    let mut out = format!(
+        "Cohort: {} participants\nPreferred role focus: {}\n",
+        cohort.participants,
+        focus_counts.join(", ")
+    );
+
+    let mut header = vec!["Id", "Title"];
+    header.extend(KSB_COLUMNS);
+    let mut table = new_table(style, &header);
+    for (ksb, figures) in standard.ksbs.iter().zip(&cohort.ksbs) {
+        let tally = &figures.tally;
+        let mut row = vec![
+            Cell::new(&figures.id),
+            Cell::new(&ksb.title),
+            right(tally.scored),
+            right(tally.na),
+            right(tally.unscored),
+            right(format_mean(tally.mean())),
+        ];
+        row.extend(tally.counts.iter().map(right));
+        table.add_row(row);
+    }
+    out.push_str(&format!("\nBy KSB\n{table}\n"));
+    out.push_str(&summary(standard, &cohort.summary, groupings, style));
+    out.push_str(&means_by_preferred_role_focus(cohort, groupings, style));
+    out
+}
+
+/// One table per grouping: a row per group, the mean of the whole cohort, then the mean of the
+/// participants preferring each role focus.
+fn means_by_preferred_role_focus(cohort: &Cohort, groupings: &[Grouping], style: Style) -> String {
+    let mut out = String::new();
+    for &grouping in groupings {
+        let mut header = vec![
+            grouping.heading().to_string(),
+            format!("All ({})", cohort.participants),
+        ];
+        header.extend(
+            cohort
+                .by_preferred_role_focus
+                .iter()
+                .map(|focus| format!("{} ({})", focus.name, focus.participants)),
+        );
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut table = new_table(style, &header);
+        for (index, group) in cohort.summary.groups(grouping).iter().enumerate() {
+            let mut row = vec![
+                Cell::new(&group.name),
+                right(format_mean(group.tally.mean())),
+            ];
+            row.extend(cohort.by_preferred_role_focus.iter().map(|focus| {
+                right(format_mean(
+                    focus.summary.groups(grouping)[index].tally.mean(),
+                ))
+            }));
+            table.add_row(row);
+        }
+        if grouping == Grouping::Category {
+            let mut row = vec![
+                header_cell("Overall", style),
+                right(format_mean(cohort.summary.overall.mean())),
+            ];
+            row.extend(
+                cohort
+                    .by_preferred_role_focus
+                    .iter()
+                    .map(|focus| right(format_mean(focus.summary.overall.mean()))),
+            );
+            table.add_row(row);
+        }
+        out.push_str(&format!(
+            "\nMeans by {}, per preferred role focus\n{table}\n",
+            grouping.heading().to_lowercase()
+        ));
+    }
+    out
+}
+
 /// The summary table of one grouping, with or without the bar column.
 fn summary_table(summary: &Summary, grouping: Grouping, bars: bool, style: Style) -> Table {
     let mut header = vec![grouping.heading()];
@@ -441,6 +536,24 @@ mod tests {
         insta::assert_snapshot!(super::summary(
             &standard,
             &summary,
+            &Grouping::ALL,
+            Style::PLAIN
+        ));
+    }
+
+    #[test]
+    fn cohort_snapshot() {
+        let (standard, sheet) = example();
+        let mut other = sheet.clone();
+        other.participant.role_focus = "Generalist".into();
+        other.set_score("K1".parse().unwrap(), Some(Score::Three));
+        other.set_score("B1".parse().unwrap(), Some(Score::Zero));
+        let mut cohort = Cohort::empty(&standard);
+        cohort.add_sheet(&standard, &sheet);
+        cohort.add_sheet(&standard, &other);
+        insta::assert_snapshot!(super::cohort(
+            &standard,
+            &cohort,
             &Grouping::ALL,
             Style::PLAIN
         ));
