@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXAMPLES: &str = "\
 Examples:
   ksb standard                                  the 28 KSBs of the built-in standard
+  ksb assess me.toml                            score all 28 KSBs at the terminal
   ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
   ksb show me.toml                              the sheet and its summary tables
   ksb summary me.toml --by area --format json   figures for a script";
@@ -36,6 +37,11 @@ pub enum Command {
         after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --check my-programme.yaml"
     )]
     Standard(StandardArgs),
+    /// Score a sheet at the terminal, one KSB at a time, saving after every answer.
+    #[command(
+        after_help = "Keys at a KSB's prompt: 0 1 2 3 or n/na/n/a score it, Enter keeps the score in [brackets],\nb goes back, s skips, q saves and quits, ? shows the key.\n\nExamples:\n  ksb assess me.toml\n  ksb assess me.toml --username Me --role-focus \"MediaWiki Specialist\" --notes\n  ksb assess me.toml --all          go through every KSB again"
+    )]
+    Assess(AssessArgs),
     /// Create or update a sheet from the command line (for scripts and quick edits).
     #[command(
         after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026"
@@ -118,6 +124,22 @@ pub struct ScoreArgs {
     /// A note (evidence) on a KSB, such as K1="Ran the Swift rebalance"; an empty text removes it.
     #[arg(long = "note", value_name = "ID=TEXT")]
     pub notes: Vec<String>,
+}
+
+/// Arguments of `ksb assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The sheet to score (TOML); created once the participant header is complete.
+    pub sheet: PathBuf,
+    /// Participant header fields; any not given and not in the sheet are asked for.
+    #[command(flatten)]
+    pub header: HeaderArgs,
+    /// After each score, ask for an optional note (evidence for the mentor).
+    #[arg(long)]
+    pub notes: bool,
+    /// Go through every KSB, offering its current score, instead of only the unscored ones.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `ksb show`.

@@ -5,6 +5,7 @@
 mod cli;
 mod cmd;
 mod files;
+mod prompt;
 mod terminal;
 
 use std::process::ExitCode;

@@ -18,7 +18,10 @@ pub fn stdout_style() -> Style {
     let tty = io::stdout().is_terminal();
     let fancy = tty && !no_color();
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    let terminal = tty.then(terminal_size::terminal_size).flatten().map(|(w, _)| w.0);
+    let terminal = tty
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(w, _)| w.0);
     Style {
         unicode: fancy,
         color: fancy,

@@ -1,5 +1,7 @@
 //! One module per command, each behind the small [`Command`] trait.
 
+mod assess;
+mod header;
 mod score;
 mod show;
 mod standard;
@@ -43,6 +45,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     match cli.command {
         cli::Command::Standard(args) => args.run(&ctx),
+        cli::Command::Assess(args) => args.run(&ctx),
         cli::Command::Score(args) => args.run(&ctx),
         cli::Command::Show(args) => args.run(&ctx),
         cli::Command::Summary(args) => args.run(&ctx),

@@ -1,0 +1,151 @@
+//! `ksb assess`: score a sheet at the terminal, one KSB at a time.
+
+use anyhow::{Context as _, Result};
+use chrono::Local;
+use ksb::date::{format_dmy, parse_dmy};
+use ksb::render::table;
+use ksb::{Grouping, Participant, Sheet, Standard, Summary};
+
+use super::header::{
+    apply_header, check_assessment_type, check_mentoring_type, check_role_focus, check_username,
+};
+use super::{Command, Context};
+use crate::cli::{AssessArgs, HeaderArgs};
+use crate::files;
+use crate::prompt::walk::Scope;
+use crate::prompt::{self, interrupt, screen, NoGuide, Outcome, Prompter, WalkOptions};
+
+impl Command for AssessArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        prompt::require_terminal("assess")?;
+        let standard = ctx.standard()?;
+        let path = &self.sheet;
+        let existing = if path.exists() {
+            Some(files::load_sheet(path, &standard)?)
+        } else {
+            None
+        };
+        interrupt::install()?;
+        let prompter = Prompter::new();
+        let mut sheet = match existing {
+            Some(mut sheet) => {
+                let before = sheet.participant.clone();
+                apply_header(&standard, &self.header, &mut sheet.participant)
+                    .with_context(|| format!("updating sheet '{}'", path.display()))?;
+                if sheet.participant != before {
+                    prompt::save(path, &standard, &sheet)?;
+                }
+                sheet
+            }
+            None => {
+                let participant = ask_participant(&prompter, &standard, &self.header)
+                    .with_context(|| format!("creating sheet '{}'", path.display()))?;
+                let sheet = Sheet::new(&standard, participant);
+                prompt::save(path, &standard, &sheet)?;
+                prompter.say(&format!("Created {}\n", path.display()))?;
+                sheet
+            }
+        };
+        interrupt::record_progress(format!(
+            "Saved so far: {}",
+            screen::progress(path, &standard, &sheet)
+        ));
+        prompter.say(&screen::help(&standard))?;
+
+        let options = WalkOptions {
+            scope: if self.all {
+                Scope::All
+            } else {
+                Scope::Unscored
+            },
+            notes: self.notes,
+        };
+        let outcome =
+            prompt::walk_sheet(&prompter, &standard, &mut sheet, path, options, &NoGuide)?;
+        let progress = screen::progress(path, &standard, &sheet);
+        match outcome {
+            Outcome::Quit => prompter.say(&format!(
+                "Saved so far: {progress}. `ksb assess {}` goes on from here.\n",
+                path.display()
+            )),
+            Outcome::Finished => {
+                let summary = Summary::of_sheet(&standard, &sheet);
+                let mut out = String::from("\n");
+                out.push_str(&table::summary(
+                    &standard,
+                    &summary,
+                    &Grouping::ALL,
+                    ctx.style,
+                ));
+                out.push_str(&format!("\nSaved: {progress}\n"));
+                prompter.say(&out)
+            }
+        }
+    }
+}
+
+/// The header of a new sheet: flags where given (all checked before anything is asked),
+/// the rest asked for.
+fn ask_participant(
+    prompter: &Prompter,
+    standard: &Standard,
+    header: &HeaderArgs,
+) -> Result<Participant> {
+    let username = header.username.as_deref().map(check_username).transpose()?;
+    let role_focus = header
+        .role_focus
+        .as_deref()
+        .map(|text| check_role_focus(standard, text))
+        .transpose()?;
+    let mentoring_type = header
+        .mentoring_type
+        .as_deref()
+        .map(|text| check_mentoring_type(standard, text))
+        .transpose()?;
+    let assessment_type = header
+        .assessment_type
+        .as_deref()
+        .map(|text| check_assessment_type(standard, text))
+        .transpose()?;
+    let date = header.date.as_deref().map(parse_dmy).transpose()?;
+
+    let username = match username {
+        Some(name) => name,
+        None => check_username(&prompter.text("Username", None, |text| {
+            check_username(text)
+                .map(drop)
+                .map_err(|err| err.to_string())
+        })?)?,
+    };
+    let choose = |prompt: &str, list: &[String]| -> Result<String> {
+        Ok(list[prompter.choose(prompt, list)?].clone())
+    };
+    let role_focus = match role_focus {
+        Some(role) => role,
+        None => choose("Preferred role focus", &standard.role_focuses)?,
+    };
+    let mentoring_type = match mentoring_type {
+        Some(kind) => kind,
+        None => choose("Mentoring type", &standard.mentoring_types)?,
+    };
+    let assessment_type = match assessment_type {
+        Some(kind) => kind,
+        None => choose("Assessment type", &standard.assessment_types)?,
+    };
+    let date = match date {
+        Some(date) => date,
+        None => {
+            let today = format_dmy(Local::now().date_naive());
+            parse_dmy(&prompter.text("Date (DD/MM/YYYY)", Some(&today), |text| {
+                parse_dmy(text).map(drop).map_err(|err| err.to_string())
+            })?)?
+        }
+    };
+    Ok(Participant {
+        username,
+        role_focus,
+        mentoring_type,
+        assessment_type,
+        date,
+    })
+}
