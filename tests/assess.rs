@@ -91,6 +91,7 @@ fn scores_all_28_with_back_skip_a_refusal_and_n_a_then_the_skipped_one() {
     }
     pty.expect("By role focus");
     pty.expect("Saved: me.toml (27 of 28 scored)");
+    pty.expect("1 left unscored: `ksb assess me.toml` asks them again.");
     assert_eq!(pty.finish().0, 0);
 
     let sheet = load(&ws, "me.toml");

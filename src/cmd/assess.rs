@@ -78,6 +78,13 @@ impl Command for AssessArgs {
                     ctx.style,
                 ));
                 out.push_str(&format!("\nSaved: {progress}\n"));
+                let left = sheet.unscored_count(&standard);
+                if left > 0 {
+                    out.push_str(&format!(
+                        "{left} left unscored: `ksb assess {}` asks them again.\n",
+                        path.display()
+                    ));
+                }
                 prompter.say(&out)
             }
         }

@@ -180,11 +180,10 @@ pub fn walk_sheet(
     guide: &dyn Guide,
 ) -> Result<Outcome> {
     let mut walk = Walk::start(options.scope, &scored(standard, sheet));
-    prompter.say(&screen::start(
-        standard,
-        sheet,
-        walk.current(),
-        options.scope == Scope::All,
+    let all = options.scope == Scope::All;
+    prompter.say(&format!(
+        "\n{}",
+        screen::start(standard, sheet, walk.current(), all)
     ))?;
     while let Some(index) = walk.current() {
         let ksb = &standard.ksbs[index];

@@ -69,7 +69,7 @@ pub fn score_prompt(offered: Option<Score>) -> String {
 
 /// The scoring key and the keys: shown once at the start and again on `?`.
 pub fn help(standard: &Standard) -> String {
-    let mut out = format!("\n{}Keys:\n", table::key(standard));
+    let mut out = format!("\n{}\nKeys:\n", table::key(standard));
     let width = KEYS.iter().map(|(keys, _)| keys.len()).max().unwrap_or(0);
     for (keys, meaning) in KEYS {
         out.push_str(&format!("  {keys:width$}  {meaning}\n"));
