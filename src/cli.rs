@@ -42,6 +42,11 @@ pub enum Command {
         after_help = "Keys at a KSB's prompt: 0 1 2 3 or n/na/n/a score it, Enter keeps the score in [brackets],\nb goes back, s skips, q saves and quits, ? shows the key.\n\nExamples:\n  ksb assess me.toml\n  ksb assess me.toml --username Me --role-focus \"MediaWiki Specialist\" --notes\n  ksb assess me.toml --all          go through every KSB again"
     )]
     Assess(AssessArgs),
+    /// Review a self-assessment as the mentor: the same walk, the mentee's answers in view.
+    #[command(
+        after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes"
+    )]
+    Review(ReviewArgs),
     /// Create or update a sheet from the command line (for scripts and quick edits).
     #[command(
         after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026"
@@ -140,6 +145,19 @@ pub struct AssessArgs {
     /// Go through every KSB, offering its current score, instead of only the unscored ones.
     #[arg(long)]
     pub all: bool,
+}
+
+/// Arguments of `ksb review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The mentee's self-assessment sheet (only read, never changed).
+    pub self_sheet: PathBuf,
+    /// The review sheet to write or resume [default: SELF_SHEET with -review before the extension].
+    #[arg(short, long, value_name = "REVIEW_SHEET")]
+    pub output: Option<PathBuf>,
+    /// After each score, ask for an optional note (the mentor's evidence).
+    #[arg(long)]
+    pub notes: bool,
 }
 
 /// Arguments of `ksb show`.

@@ -37,6 +37,9 @@ pub struct Sheet {
     pub standard: String,
     /// Version of that standard.
     pub standard_version: String,
+    /// For a mentor review: the path of the self-assessment it reviews, as the reviewer gave it
+    /// relative to the review's folder (absolute when the two are in different folders).
+    pub reviews: Option<String>,
     /// The participant header.
     pub participant: Participant,
     scores: BTreeMap<KsbId, Score>,
@@ -75,6 +78,7 @@ struct RawSheet {
     format: Option<Spanned<toml::Value>>,
     standard: Option<Spanned<String>>,
     standard_version: Option<String>,
+    reviews: Option<String>,
     participant: Option<Spanned<RawParticipant>>,
     #[serde(default)]
     scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -98,6 +102,7 @@ impl Sheet {
         Sheet {
             standard: standard.id.clone(),
             standard_version: standard.version.clone(),
+            reviews: None,
             participant,
             scores: BTreeMap::new(),
             notes: BTreeMap::new(),
@@ -153,10 +158,14 @@ impl Sheet {
     pub fn to_toml(&self, standard: &Standard) -> String {
         let quote = |text: &str| toml::Value::String(text.to_string()).to_string();
         let mut out = format!(
-            "format = {SHEET_FORMAT}\nstandard = {}\nstandard_version = {}\n\n[participant]\n",
+            "format = {SHEET_FORMAT}\nstandard = {}\nstandard_version = {}\n",
             quote(&self.standard),
             quote(&self.standard_version)
         );
+        if let Some(reviews) = &self.reviews {
+            out.push_str(&format!("reviews = {}\n", quote(reviews)));
+        }
+        out.push_str("\n[participant]\n");
         let p = &self.participant;
         for (key, value) in [
             ("username", &p.username),
@@ -299,6 +308,7 @@ impl RawSheet {
             standard_version: self
                 .standard_version
                 .unwrap_or_else(|| standard.version.clone()),
+            reviews: self.reviews,
             participant,
             scores,
             notes,
@@ -445,6 +455,25 @@ K1 = "Free text evidence"
         assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
         let k10 = text.find("K10 = 0").unwrap();
         assert!(text.find("K2 = \"n/a\"").unwrap() < k10 && k10 < text.find("B8 = 3").unwrap());
+    }
+
+    #[test]
+    fn a_mentor_review_names_the_sheet_it_reviews() {
+        let standard = standard();
+        assert_eq!(Sheet::from_toml(EXAMPLE, &standard).unwrap().reviews, None);
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        sheet.reviews = Some("selves/me.toml".to_string());
+        let text = sheet.to_toml(&standard);
+        assert!(
+            text.contains(
+                "standard_version = \"1.0\"\nreviews = \"selves/me.toml\"\n\n[participant]"
+            ),
+            "{text}"
+        );
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        sheet.reviews = Some("me \"self\" \\ 'x'.toml".to_string());
+        let text = sheet.to_toml(&standard);
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
     }
 
     fn error_of(replace: &str, with: &str) -> SheetError {

@@ -6,40 +6,9 @@ mod common;
 use std::time::Duration;
 
 use common::pty::Pty;
+use common::sheets::{assert_scores, ids, load, unscored, varied_score};
 use common::Workspace;
-use ksb::{Score, Sheet, Standard};
-
-fn standard() -> Standard {
-    Standard::builtin().expect("built-in standard")
-}
-
-/// The 28 ids of the built-in standard, in order.
-fn ids() -> Vec<String> {
-    standard().ksbs.iter().map(|k| k.id.to_string()).collect()
-}
-
-fn load(ws: &Workspace, name: &str) -> Sheet {
-    Sheet::from_toml(&ws.read(name), &standard()).expect("a valid sheet")
-}
-
-/// Checks every KSB of the sheet against `expected` (id, score), value by value.
-fn assert_scores(sheet: &Sheet, expected: &[(String, Option<Score>)]) {
-    assert_eq!(expected.len(), 28);
-    for (id, score) in expected {
-        assert_eq!(sheet.score(&id.parse().unwrap()), *score, "score of {id}");
-    }
-}
-
-/// A score for the KSB at `position`, varied so that every score is used: what the tests type.
-fn typed_for(position: usize) -> (&'static str, Score) {
-    [
-        ("3", Score::Three),
-        ("2", Score::Two),
-        ("1", Score::One),
-        ("0", Score::Zero),
-        ("na", Score::NotApplicable),
-    ][position % 5]
-}
+use ksb::Score;
 
 #[test]
 fn scores_all_28_with_back_skip_a_refusal_and_n_a_then_the_skipped_one() {
@@ -62,8 +31,7 @@ fn scores_all_28_with_back_skip_a_refusal_and_n_a_then_the_skipped_one() {
     pty.expect("28 KSBs to score.");
 
     let ids = ids();
-    let mut expected: Vec<(String, Option<Score>)> =
-        ids.iter().map(|id| (id.clone(), None)).collect();
+    let mut expected = unscored();
     pty.answer("K1", 1, "2");
     expected[0].1 = Some(Score::Two);
     pty.answer("K2", 2, "x");
@@ -85,7 +53,7 @@ fn scores_all_28_with_back_skip_a_refusal_and_n_a_then_the_skipped_one() {
     pty.answer("K6", 6, "N/A");
     expected[5].1 = Some(Score::NotApplicable);
     for position in 7..=28 {
-        let (text, score) = typed_for(position);
+        let (text, score) = varied_score(position);
         pty.answer(&ids[position - 1], position, text);
         expected[position - 1].1 = Some(score);
     }
@@ -140,10 +108,9 @@ fn ctrl_c_keeps_the_answers_restores_the_terminal_and_the_next_run_resumes() {
     ];
     let mut pty = Pty::start(&ws, &[&["assess", "me.toml"][..], &header].concat());
     let ids = ids();
-    let mut expected: Vec<(String, Option<Score>)> =
-        ids.iter().map(|id| (id.clone(), None)).collect();
+    let mut expected = unscored();
     for position in 1..=3 {
-        let (text, score) = typed_for(position);
+        let (text, score) = varied_score(position);
         pty.answer(&ids[position - 1], position, text);
         expected[position - 1].1 = Some(score);
     }
@@ -171,7 +138,7 @@ fn ctrl_c_keeps_the_answers_restores_the_terminal_and_the_next_run_resumes() {
     let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
     pty.expect("25 of 28 KSBs left to score, starting at K4.");
     for position in 4..=28 {
-        let (text, score) = typed_for(position);
+        let (text, score) = varied_score(position);
         pty.answer(&ids[position - 1], position, text);
         expected[position - 1].1 = Some(score);
     }
@@ -196,7 +163,7 @@ fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     .to_vec();
     let mut expected = Vec::new();
     for (index, id) in ids.iter().enumerate() {
-        let (text, score) = typed_for(index);
+        let (text, score) = varied_score(index);
         args.push(format!("{id}={text}"));
         expected.push((id.clone(), Some(score)));
     }
@@ -212,6 +179,7 @@ fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     pty.expect("K1 · 1/28 · Knowledge");
     pty.expect("? for help) [3]");
     pty.line("");
+    pty.expect("? for help) [3]: 3\r\n");
     pty.expect("Note (Enter for none)");
     pty.line("Ran the Swift rebalance");
     pty.expect("K2 · 2/28 · Knowledge");

@@ -2,6 +2,7 @@
 
 mod assess;
 mod header;
+mod review;
 mod score;
 mod show;
 mod standard;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         cli::Command::Standard(args) => args.run(&ctx),
         cli::Command::Assess(args) => args.run(&ctx),
+        cli::Command::Review(args) => args.run(&ctx),
         cli::Command::Score(args) => args.run(&ctx),
         cli::Command::Show(args) => args.run(&ctx),
         cli::Command::Summary(args) => args.run(&ctx),

@@ -26,10 +26,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Enter", "keep the score shown in [brackets]"),
     ("b", "back one KSB"),
     ("s", "skip it for now (left unscored)"),
-    (
-        "q",
-        "save and quit; `ksb assess` on the sheet goes on from there",
-    ),
+    ("q", "save and quit; the same command goes on from there"),
     ("?", "show the key and these keys again"),
 ];
 

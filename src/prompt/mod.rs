@@ -91,6 +91,23 @@ impl Prompter {
         answered(input.interact_text_on(&self.term))
     }
 
+    /// Rewrites the line of a prompt just answered with Enter alone so it shows the value taken,
+    /// as if it had been typed.
+    pub fn show_taken(&self, prompt: &str, value: &str) -> Result<()> {
+        let mut line = String::new();
+        self.theme
+            .format_input_prompt_selection(&mut line, prompt, "")?;
+        let rows = console::measure_text_width(&line)
+            .div_ceil(self.width())
+            .max(1);
+        self.term.clear_last_lines(rows)?;
+        line.clear();
+        self.theme
+            .format_input_prompt_selection(&mut line, prompt, value)?;
+        self.term.write_line(&line)?;
+        Ok(())
+    }
+
     /// Asks to choose one of `items` with the arrow keys and Enter; returns its index.
     pub fn choose(&self, prompt: &str, items: &[String]) -> Result<usize> {
         answered(
@@ -195,10 +212,13 @@ pub fn walk_sheet(
             width: prompter.width(),
         };
         prompter.say(&screen::ksb(standard, index, &frame))?;
-        let typed = prompter.text(&screen::score_prompt(offered), None, |text| {
-            answer::parse(text, offered).map(drop)
-        })?;
-        match answer::parse(&typed, offered) {
+        let prompt = screen::score_prompt(offered);
+        let typed = prompter.text(&prompt, None, |text| answer::parse(text, offered).map(drop))?;
+        let answer = answer::parse(&typed, offered);
+        if let Ok(Answer::Keep(score)) = answer {
+            prompter.show_taken(&prompt, &score.to_string())?;
+        }
+        match answer {
             Ok(Answer::Score(score) | Answer::Keep(score)) => {
                 sheet.set_score(ksb.id.clone(), Some(score));
                 if options.notes {
