@@ -148,6 +148,42 @@ fn ctrl_c_keeps_the_answers_restores_the_terminal_and_the_next_run_resumes() {
 }
 
 #[test]
+fn sigint_from_outside_while_a_prompt_holds_the_terminal_raw_restores_it() {
+    let ws = Workspace::new();
+    let mut pty = Pty::start(
+        &ws,
+        &[
+            "assess",
+            "me.toml",
+            "--username",
+            "Tester",
+            "--role-focus",
+            "Generalist",
+            "--mentoring-type",
+            "Mentee",
+            "--assessment-type",
+            "Self-assessment",
+            "--date",
+            "01/12/2026",
+        ],
+    );
+    pty.answer("K1", 1, "2");
+    pty.expect("K2 · 2/28 · Knowledge");
+    pty.expect("? for help)");
+    pty.interrupt_in_raw_mode();
+    pty.expect("Interrupted. Saved so far: me.toml (1 of 28 scored)");
+    let (status, settings) = pty.finish();
+    assert_eq!(status, 130);
+    let modes: Vec<&str> = settings.split_whitespace().collect();
+    for mode in ["icanon", "isig", "icrnl", "opost"] {
+        assert!(modes.contains(&mode), "{mode} is back on: {settings}");
+    }
+    let mut expected = unscored();
+    expected[0].1 = Some(Score::Two);
+    assert_scores(&load(&ws, "me.toml"), &expected);
+}
+
+#[test]
 fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     let ws = Workspace::new();
     let ids = ids();

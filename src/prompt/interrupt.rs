@@ -4,6 +4,8 @@
 //! sends SIGINT, which the handler installed here catches. While dialoguer reads a key the
 //! terminal is raw: console sees the byte, raises SIGINT itself and dialoguer returns an
 //! `Interrupted` error, which the prompts pass to [`exit`]. Both end in [`exit`], once.
+//! A SIGINT sent from outside (`kill -INT`) can arrive while a prompt holds the terminal raw,
+//! so [`exit`] also puts back the terminal mode saved when the session started.
 
 use std::io::Write;
 use std::sync::{Mutex, PoisonError};
@@ -20,9 +22,30 @@ static PROGRESS: Mutex<Option<String>> = Mutex::new(None);
 /// Held by the one thread that is ending the process, so the message is printed once.
 static EXITING: Mutex<()> = Mutex::new(());
 
-/// Installs the Ctrl-C handler; call once, before the first prompt.
+/// The terminal mode when the session started.
+#[cfg(unix)]
+static TERMINAL_MODE: Mutex<Option<nix::sys::termios::Termios>> = Mutex::new(None);
+
+/// Saves the terminal mode and installs the Ctrl-C handler; call once, before the first prompt.
 pub fn install() -> Result<()> {
+    #[cfg(unix)]
+    {
+        *TERMINAL_MODE.lock().unwrap_or_else(PoisonError::into_inner) =
+            nix::sys::termios::tcgetattr(std::io::stdin()).ok();
+    }
     ctrlc::set_handler(|| exit()).context("installing the Ctrl-C handler")
+}
+
+/// Puts back the terminal mode saved by [`install`].
+fn restore_terminal_mode() {
+    #[cfg(unix)]
+    {
+        use nix::sys::termios::{tcsetattr, SetArg};
+        let saved = TERMINAL_MODE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(mode) = saved.as_ref() {
+            let _ = tcsetattr(std::io::stdin(), SetArg::TCSADRAIN, mode);
+        }
+    }
 }
 
 /// Records where the answers are, for the message Ctrl-C prints.
@@ -33,6 +56,7 @@ pub fn record_progress(line: String) {
 /// Shows the cursor again, says where the sheet is, and exits with status 130.
 pub fn exit() -> ! {
     let _only_once = EXITING.lock().unwrap_or_else(PoisonError::into_inner);
+    restore_terminal_mode();
     let term = Term::stdout();
     let _ = term.show_cursor();
     let progress = PROGRESS

@@ -6,6 +6,7 @@
 //! interactive shell, it outlives a Ctrl-C meant for `ksb`.
 
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use rexpect::reader::Options;
 use rexpect::session::{spawn_with_options, PtySession};
@@ -16,13 +17,15 @@ use super::Workspace;
 const TIMEOUT_MS: u64 = 15_000;
 
 /// What the shell around `ksb` does; `$0` is the binary and `$@` its arguments.
-const SHELL: &str = r#"trap : INT; stty rows 40 cols 100 && "$0" "$@" $KSB_REDIRECT; echo "exit status $?"; stty -a"#;
+const SHELL: &str = r#"trap : INT; echo "shell pid $$"; stty rows 40 cols 100 && "$0" "$@" $KSB_REDIRECT; echo "exit status $?"; stty -a"#;
 
 /// A running `ksb` in a pseudo-terminal.
 pub struct Pty {
     session: PtySession,
     /// Everything read so far, for messages when an expectation fails.
     seen: String,
+    /// The process id of the shell that runs `ksb`.
+    shell: u32,
 }
 
 impl Pty {
@@ -48,10 +51,64 @@ impl Pty {
             .env_remove("LINES");
         let options = Options::new().timeout_ms(Some(TIMEOUT_MS));
         let session = spawn_with_options(command, options).expect("start ksb in a pty");
-        Pty {
+        let mut pty = Pty {
             session,
             seen: String::new(),
+            shell: 0,
+        };
+        pty.expect("shell pid ");
+        let line = pty.session.read_line().expect("the shell's pid");
+        pty.shell = line.trim().parse().expect("a numeric pid");
+        pty
+    }
+
+    /// Waits until a prompt holds the terminal in raw mode, then sends SIGINT to `ksb` from
+    /// outside, as `kill -INT` would.
+    pub fn interrupt_in_raw_mode(&self) {
+        let pid = self.ksb_pid().to_string();
+        let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("ksb's terminal");
+        let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+        loop {
+            let output = Command::new("stty")
+                .arg("-F")
+                .arg(&tty)
+                .arg("-a")
+                .output()
+                .expect("run stty");
+            let settings = String::from_utf8_lossy(&output.stdout);
+            if settings.split_whitespace().any(|mode| mode == "-icanon") {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the prompt never went raw: {settings}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
         }
+        let status = Command::new("sh")
+            .args(["-c", "kill -INT \"$1\"", "sh", &pid])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -INT {pid}");
+    }
+
+    /// The process id of `ksb`: the child of the shell, found in /proc.
+    fn ksb_pid(&self) -> u32 {
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
+            let after = &stat[stat.rfind(')').map_or(0, |i| i + 1)..];
+            let ppid = after.split_whitespace().nth(1).and_then(|p| p.parse().ok());
+            if ppid == Some(self.shell) && stat.contains("(ksb)") {
+                return pid;
+            }
+        }
+        panic!("no ksb process under shell {}", self.shell)
     }
 
     /// Waits until `text` appears and returns what came before it.
