@@ -100,7 +100,7 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
 }
 
 #[test]
-fn output_elsewhere_with_notes_and_refusals() {
+fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     let ws = Workspace::new();
     self_assessment(&ws);
     std::fs::create_dir(ws.file("reviews")).unwrap();
@@ -123,6 +123,24 @@ fn output_elsewhere_with_notes_and_refusals() {
     );
     let reviews = std::fs::canonicalize(review.reviews.expect("a reviews field")).unwrap();
     assert_eq!(reviews, std::fs::canonicalize(ws.file("me.toml")).unwrap());
+
+    // Resumed with -o; Ctrl-C at the note keeps the score just given.
+    let mut pty = Pty::start(
+        &ws,
+        &["review", "me.toml", "-o", "reviews/mine.toml", "--notes"],
+    );
+    pty.expect("27 of 28 KSBs left to score, starting at K2.");
+    pty.answer("K2", 2, "3");
+    pty.expect("Note (Enter for none)");
+    pty.keys("\x03");
+    pty.expect("Interrupted. Saved so far: reviews/mine.toml (2 of 28 scored)");
+    assert_eq!(pty.finish().0, 130);
+    let review = load(&ws, "reviews/mine.toml");
+    assert_eq!(review.score(&"K2".parse().unwrap()), Some(Score::Three));
+    assert_eq!(
+        review.note(&"K1".parse().unwrap()),
+        Some("Saw the FAQ in review")
+    );
 
     // A sheet that is not a review of me.toml is not resumed as one.
     ws.ok(&[

@@ -221,12 +221,16 @@ pub fn walk_sheet(
         match answer {
             Ok(Answer::Score(score) | Answer::Keep(score)) => {
                 sheet.set_score(ksb.id.clone(), Some(score));
-                if options.notes {
-                    let note =
-                        prompter.text("Note (Enter for none)", sheet.note(&ksb.id), |_| Ok(()))?;
-                    sheet.set_note(ksb.id.clone(), &note);
-                }
                 save(path, standard, sheet)?;
+                if options.notes {
+                    let before = sheet.note(&ksb.id).map(str::to_string);
+                    let note =
+                        prompter.text("Note (Enter for none)", before.as_deref(), |_| Ok(()))?;
+                    sheet.set_note(ksb.id.clone(), &note);
+                    if sheet.note(&ksb.id).map(str::to_string) != before {
+                        save(path, standard, sheet)?;
+                    }
+                }
                 walk.next(&scored(standard, sheet));
             }
             Ok(Answer::Skip) => walk.next(&scored(standard, sheet)),
