@@ -104,13 +104,13 @@ pub struct HeaderArgs {
     /// Preferred role focus (one of the standard's, e.g. "Infrastructure Specialist").
     #[arg(long, value_name = "R")]
     pub role_focus: Option<String>,
-    /// Mentoring type (Mentee, Mentor or Peer Support); new sheets default to Mentee.
+    /// Mentoring type (Mentee, Mentor or Peer Support); for a new sheet `ksb score` defaults to Mentee and `ksb assess` asks.
     #[arg(long, value_name = "T")]
     pub mentoring_type: Option<String>,
-    /// Assessment type (Self-assessment, Mentor review or Final check); new sheets default to Self-assessment.
+    /// Assessment type (Self-assessment, Mentor review or Final check); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks.
     #[arg(long, value_name = "A")]
     pub assessment_type: Option<String>,
-    /// Date of the assessment as DD/MM/YYYY; new sheets default to today.
+    /// Date of the assessment as DD/MM/YYYY; for a new sheet `ksb score` defaults to today and `ksb assess` asks.
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub date: Option<String>,
 }
