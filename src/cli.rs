@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXAMPLES: &str = "\
 Examples:
   ksb standard                                  the 28 KSBs of the built-in standard
+  ksb assess me.toml                            score all 28 KSBs at the terminal
   ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
   ksb show me.toml                              the sheet and its summary tables
   ksb summary me.toml --by area --format json   figures for a script
@@ -55,6 +56,16 @@ pub enum Command {
         after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --check my-programme.yaml"
     )]
     Standard(StandardArgs),
+    /// Score a sheet at the terminal, one KSB at a time, saving after every answer.
+    #[command(
+        after_help = "Keys at a KSB's prompt: 0 1 2 3 or n/na/n/a score it, Enter keeps the score in [brackets],\nb goes back, s skips, q saves and quits, ? shows the key.\n\nExamples:\n  ksb assess me.toml\n  ksb assess me.toml --username Me --role-focus \"MediaWiki Specialist\" --notes\n  ksb assess me.toml --all          go through every KSB again"
+    )]
+    Assess(AssessArgs),
+    /// Review a self-assessment as the mentor: the same walk, the mentee's answers in view.
+    #[command(
+        after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes"
+    )]
+    Review(ReviewArgs),
     /// Create or update a sheet from the command line (for scripts and quick edits).
     #[command(
         after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026"
@@ -177,13 +188,13 @@ pub struct HeaderArgs {
     /// Preferred role focus, e.g. "Infrastructure Specialist" (new sheets default to KSB_ROLE_FOCUS, then the config file).
     #[arg(long, value_name = "R")]
     pub role_focus: Option<String>,
-    /// Mentoring type: Mentee, Mentor or Peer Support (new sheets default to KSB_MENTORING_TYPE, then the config file, then Mentee).
+    /// Mentoring type: Mentee, Mentor or Peer Support (new sheets default to KSB_MENTORING_TYPE, then the config file; then `ksb score` takes Mentee and `ksb assess` asks).
     #[arg(long, value_name = "T")]
     pub mentoring_type: Option<String>,
-    /// Assessment type (Self-assessment, Mentor review or Final check); new sheets default to Self-assessment.
+    /// Assessment type (Self-assessment, Mentor review or Final check); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks.
     #[arg(long, value_name = "A")]
     pub assessment_type: Option<String>,
-    /// Date of the assessment as DD/MM/YYYY; new sheets default to today.
+    /// Date of the assessment as DD/MM/YYYY; for a new sheet `ksb score` defaults to today and `ksb assess` asks.
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub date: Option<String>,
 }
@@ -202,6 +213,36 @@ pub struct ScoreArgs {
     /// A note (evidence) on a KSB, such as K1="Ran the Swift rebalance"; an empty text removes it.
     #[arg(long = "note", value_name = "ID=TEXT")]
     pub notes: Vec<String>,
+}
+
+/// Arguments of `ksb assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The sheet to score (TOML); created once the participant header is complete. Without it,
+    /// the sheet is <sheets folder>/<username>-<assessment type>-<date>.toml (see `ksb config`).
+    pub sheet: Option<PathBuf>,
+    /// Participant header fields; any not given and not in the sheet are asked for.
+    #[command(flatten)]
+    pub header: HeaderArgs,
+    /// After each score, ask for an optional note (evidence for the mentor).
+    #[arg(long)]
+    pub notes: bool,
+    /// Go through every KSB, offering its current score, instead of only the unscored ones.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Arguments of `ksb review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The mentee's self-assessment sheet (only read, never changed).
+    pub self_sheet: PathBuf,
+    /// The review sheet to write or resume [default: SELF_SHEET with -review before the extension].
+    #[arg(short, long, value_name = "REVIEW_SHEET")]
+    pub output: Option<PathBuf>,
+    /// After each score, ask for an optional note (the mentor's evidence).
+    #[arg(long)]
+    pub notes: bool,
 }
 
 /// Arguments of `ksb show`.

@@ -77,6 +77,21 @@ pub fn load_sheets_of_one_standard(paths: &[PathBuf], standard: &Standard) -> Re
         .collect()
 }
 
+/// Creates the folder sheets go to when it is not there yet, readable by its owner only (sheets
+/// are personal data).
+pub fn create_private_folder(folder: Option<&Path>) -> Result<()> {
+    let Some(folder) = folder.filter(|f| !f.as_os_str().is_empty() && !f.exists()) else {
+        return Ok(());
+    };
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(folder)
+        .with_context(|| format!("creating the sheets folder '{}'", folder.display()))
+}
+
 /// Saves a sheet atomically, readable by its owner only.
 pub fn save_sheet(path: &Path, standard: &Standard, sheet: &Sheet) -> Result<()> {
     store::write_private(path, sheet.to_toml(standard).as_bytes())

@@ -6,6 +6,7 @@ mod cli;
 mod cmd;
 mod cohort_reader;
 mod files;
+mod prompt;
 mod terminal;
 
 use std::process::ExitCode;

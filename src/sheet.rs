@@ -37,6 +37,9 @@ pub struct Sheet {
     pub standard: String,
     /// Version of that standard.
     pub standard_version: String,
+    /// For a mentor review: the path of the self-assessment it reviews, as the reviewer gave it
+    /// relative to the review's folder (absolute when the two are in different folders).
+    pub reviews: Option<String>,
     /// The participant header.
     pub participant: Participant,
     /// A finished assessment (a baseline, a final check): commands that change sheets refuse
@@ -79,6 +82,7 @@ struct RawSheet {
     standard: Option<Spanned<String>>,
     standard_version: Option<String>,
     locked: Option<bool>,
+    reviews: Option<String>,
     participant: Option<Spanned<RawParticipant>>,
     #[serde(default)]
     scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -102,6 +106,7 @@ impl Sheet {
         Sheet {
             standard: standard.id.clone(),
             standard_version: standard.version.clone(),
+            reviews: None,
             participant,
             locked: false,
             scores: BTreeMap::new(),
@@ -164,6 +169,9 @@ impl Sheet {
         );
         if self.locked {
             out.push_str("locked = true\n");
+        }
+        if let Some(reviews) = &self.reviews {
+            out.push_str(&format!("reviews = {}\n", quote(reviews)));
         }
         out.push_str("\n[participant]\n");
         let p = &self.participant;
@@ -318,6 +326,7 @@ impl RawSheet {
             standard_version: self
                 .standard_version
                 .unwrap_or_else(|| standard.version.clone()),
+            reviews: self.reviews,
             participant,
             locked: self.locked.unwrap_or(false),
             scores,
@@ -498,6 +507,25 @@ K1 = "Free text evidence"
             Some("other".into())
         );
         assert_eq!(standard_named("not toml ["), None);
+    }
+
+    #[test]
+    fn a_mentor_review_names_the_sheet_it_reviews() {
+        let standard = standard();
+        assert_eq!(Sheet::from_toml(EXAMPLE, &standard).unwrap().reviews, None);
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        sheet.reviews = Some("selves/me.toml".to_string());
+        let text = sheet.to_toml(&standard);
+        assert!(
+            text.contains(
+                "standard_version = \"1.0\"\nreviews = \"selves/me.toml\"\n\n[participant]"
+            ),
+            "{text}"
+        );
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        sheet.reviews = Some("me \"self\" \\ 'x'.toml".to_string());
+        let text = sheet.to_toml(&standard);
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
     }
 
     fn error_of(replace: &str, with: &str) -> SheetError {

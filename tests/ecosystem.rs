@@ -9,7 +9,7 @@ use std::process::Command as Process;
 use common::{fixture, Workspace};
 
 const ESC: char = '\u{1b}';
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 15] = [
     "standard",
     "score",
     "show",
@@ -23,6 +23,8 @@ const SUBCOMMANDS: [&str; 13] = [
     "lock",
     "plan",
     "export",
+    "assess",
+    "review",
 ];
 
 /// Every KSB id of the built-in standard.

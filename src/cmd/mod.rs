@@ -1,14 +1,17 @@
 //! One module per command, each behind the small [`Command`] trait.
 
+mod assess;
 mod chart;
 mod compare;
 mod completions;
 mod config;
 mod export;
+mod header;
 pub mod lock;
 mod man;
 mod plan;
 mod progress;
+mod review;
 mod score;
 mod show;
 mod standard;
@@ -74,6 +77,8 @@ pub fn run(cli: Cli) -> Result<()> {
     let ctx = move || context(standard, color);
     match command {
         cli::Command::Standard(args) => args.run(&ctx()?),
+        cli::Command::Assess(args) => args.run(&ctx()?),
+        cli::Command::Review(args) => args.run(&ctx()?),
         cli::Command::Score(args) => args.run(&ctx()?),
         cli::Command::Show(args) => args.run(&ctx()?),
         cli::Command::Summary(args) => args.run(&ctx()?),

@@ -2,10 +2,12 @@
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
-use ksb::config::{Key, Setting, Settings};
-use ksb::date::parse_dmy;
+use ksb::config::{Key, Settings};
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
+use super::header::{
+    apply_header, check_mentoring_type, check_role_focus, check_username, flag_or_default,
+};
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::cli::{HeaderArgs, ScoreArgs};
@@ -116,75 +118,6 @@ fn parse_note(standard: &Standard, arg: &str) -> Result<(KsbId, String)> {
     Ok((id, text.to_string()))
 }
 
-/// Checks a username typed on the command line or at a prompt.
-pub fn check_username(text: &str) -> Result<String> {
-    let name = text.trim();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        bail!("the username must be non-empty text on one line");
-    }
-    Ok(name.to_string())
-}
-
-/// Resolves a role focus typed in any case to the standard's spelling.
-pub fn check_role_focus(standard: &Standard, text: &str) -> Result<String> {
-    pick(
-        text,
-        "role focus",
-        &standard.role_focuses,
-        standard.role_focus(text),
-    )
-}
-
-/// Resolves a mentoring type typed in any case to the standard's spelling.
-pub fn check_mentoring_type(standard: &Standard, text: &str) -> Result<String> {
-    pick(
-        text,
-        "mentoring type",
-        &standard.mentoring_types,
-        standard.mentoring_type(text),
-    )
-}
-
-/// Resolves an assessment type typed in any case to the standard's spelling.
-pub fn check_assessment_type(standard: &Standard, text: &str) -> Result<String> {
-    pick(
-        text,
-        "assessment type",
-        &standard.assessment_types,
-        standard.assessment_type(text),
-    )
-}
-
-fn pick(text: &str, what: &str, list: &[String], found: Option<&str>) -> Result<String> {
-    found
-        .map(str::to_string)
-        .ok_or_else(|| anyhow::anyhow!("{what} '{text}' is not one of: {}", list.join(", ")))
-}
-
-/// Applies the header flags that were given to an existing participant.
-pub fn apply_header(
-    standard: &Standard,
-    header: &HeaderArgs,
-    participant: &mut Participant,
-) -> Result<()> {
-    if let Some(username) = &header.username {
-        participant.username = check_username(username)?;
-    }
-    if let Some(role) = &header.role_focus {
-        participant.role_focus = check_role_focus(standard, role)?;
-    }
-    if let Some(kind) = &header.mentoring_type {
-        participant.mentoring_type = check_mentoring_type(standard, kind)?;
-    }
-    if let Some(kind) = &header.assessment_type {
-        participant.assessment_type = check_assessment_type(standard, kind)?;
-    }
-    if let Some(date) = &header.date {
-        participant.date = parse_dmy(date)?;
-    }
-    Ok(())
-}
-
 /// The participant of a new sheet: each header field from its flag, else the user's default
 /// (environment, then config file), else the standard's first choice or today; username and
 /// role focus have no default and must be set somewhere.
@@ -224,22 +157,6 @@ pub fn new_participant(
     };
     apply_header(standard, header, &mut participant)?;
     Ok(participant)
-}
-
-/// The flag's value when given, else the setting's, checked; an error in a setting says where
-/// the value came from.
-fn flag_or_default(
-    flag: &Option<String>,
-    setting: &Setting,
-    check: impl Fn(&str) -> Result<String>,
-) -> Result<Option<String>> {
-    match (flag, &setting.value) {
-        (Some(text), _) => check(text).map(Some),
-        (None, Some(text)) => check(text)
-            .map(Some)
-            .with_context(|| format!("{} from {}", setting.key.name(), setting.source)),
-        (None, None) => Ok(None),
-    }
 }
 
 fn first(list: &[String]) -> String {

@@ -141,6 +141,9 @@ pub fn key(standard: &Standard) -> String {
 /// The scored sheet in sections Knowledge, Skills and Behaviours: `ksb show`.
 pub fn sheet(standard: &Standard, sheet: &Sheet, style: Style) -> String {
     let mut out = participant(&sheet.participant);
+    if let Some(reviews) = &sheet.reviews {
+        out.push_str(&format!("Reviews: {reviews}\n"));
+    }
     out.push_str(&sections(
         standard,
         style,

@@ -1,6 +1,9 @@
 //! One harness for running the real `ksb` binary in a temporary folder.
 #![allow(dead_code)]
 
+pub mod pty;
+pub mod sheets;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,201 @@
+//! `ksb assess`: score a sheet at the terminal, one KSB at a time.
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use chrono::Local;
+use ksb::config::Key;
+use ksb::date::{format_dmy, parse_dmy};
+use ksb::render::table;
+use ksb::{Grouping, Participant, Sheet, Standard, Summary};
+
+use super::header::{
+    apply_header, check_assessment_type, check_mentoring_type, check_role_focus, check_username,
+    flag_or_default,
+};
+use super::lock::ensure_unlocked;
+use super::{Command, Context};
+use crate::cli::{AssessArgs, HeaderArgs};
+use crate::files;
+use crate::prompt::walk::Scope;
+use crate::prompt::{self, interrupt, screen, NoGuide, Outcome, Prompter, WalkOptions};
+
+impl Command for AssessArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        prompt::require_terminal("assess")?;
+        let standard = ctx.standard()?;
+        interrupt::install()?;
+        let prompter = Prompter::new();
+        let (path, mut sheet) = match &self.sheet {
+            Some(path) if path.exists() => {
+                let sheet = open_existing(path, &standard, &self.header)?;
+                (path.clone(), sheet)
+            }
+            Some(path) => {
+                let participant = ask_participant(&prompter, &standard, &self.header, ctx)
+                    .with_context(|| format!("creating sheet '{}'", path.display()))?;
+                (
+                    path.clone(),
+                    create(&prompter, path, &standard, participant)?,
+                )
+            }
+            None => {
+                let participant = ask_participant(&prompter, &standard, &self.header, ctx)
+                    .context("creating a new sheet")?;
+                let path = ctx.default_sheet_path(
+                    &participant.username,
+                    &participant.assessment_type,
+                    participant.date,
+                );
+                let sheet = if path.exists() {
+                    open_existing(&path, &standard, &self.header)?
+                } else {
+                    files::create_private_folder(path.parent())?;
+                    create(&prompter, &path, &standard, participant)?
+                };
+                (path, sheet)
+            }
+        };
+        let path = &path;
+        interrupt::record_progress(format!(
+            "Saved so far: {}",
+            screen::progress(path, &standard, &sheet)
+        ));
+        prompter.say(&screen::help(&standard))?;
+
+        let options = WalkOptions {
+            scope: if self.all {
+                Scope::All
+            } else {
+                Scope::Unscored
+            },
+            notes: self.notes,
+        };
+        let outcome =
+            prompt::walk_sheet(&prompter, &standard, &mut sheet, path, options, &NoGuide)?;
+        let progress = screen::progress(path, &standard, &sheet);
+        match outcome {
+            Outcome::Quit => prompter.say(&format!(
+                "Saved so far: {progress}. `ksb assess {}` goes on from here.\n",
+                path.display()
+            )),
+            Outcome::Finished => {
+                let summary = Summary::of_sheet(&standard, &sheet);
+                let mut out = String::from("\n");
+                out.push_str(&table::summary(
+                    &standard,
+                    &summary,
+                    &Grouping::ALL,
+                    ctx.style,
+                ));
+                out.push_str(&format!("\nSaved: {progress}\n"));
+                let left = sheet.unscored_count(&standard);
+                if left > 0 {
+                    out.push_str(&format!(
+                        "{left} left unscored: `ksb assess {}` asks them again.\n",
+                        path.display()
+                    ));
+                }
+                prompter.say(&out)
+            }
+        }
+    }
+}
+
+/// Opens a sheet that is already there to go on scoring it: refused when it is locked; header
+/// flags given are applied (and saved) first.
+fn open_existing(path: &Path, standard: &Standard, header: &HeaderArgs) -> Result<Sheet> {
+    let mut sheet = files::load_sheet(path, standard)?;
+    ensure_unlocked(&sheet, path)?;
+    let before = sheet.participant.clone();
+    apply_header(standard, header, &mut sheet.participant)
+        .with_context(|| format!("updating sheet '{}'", path.display()))?;
+    if sheet.participant != before {
+        prompt::save(path, standard, &sheet)?;
+    }
+    Ok(sheet)
+}
+
+/// Creates the sheet as soon as its header is complete, so that nothing typed is lost.
+fn create(
+    prompter: &Prompter,
+    path: &Path,
+    standard: &Standard,
+    participant: Participant,
+) -> Result<Sheet> {
+    let sheet = Sheet::new(standard, participant);
+    prompt::save(path, standard, &sheet)?;
+    prompter.say(&format!("Created {}\n", path.display()))?;
+    Ok(sheet)
+}
+
+/// The header of a new sheet: flags where given, else the user's defaults (environment, then
+/// config file) for username, role focus and mentoring type (all checked before anything is
+/// asked), the rest asked for.
+fn ask_participant(
+    prompter: &Prompter,
+    standard: &Standard,
+    header: &HeaderArgs,
+    ctx: &Context,
+) -> Result<Participant> {
+    let defaults = &ctx.settings;
+    let username = flag_or_default(
+        &header.username,
+        defaults.get(Key::Username),
+        check_username,
+    )?;
+    let role_focus = flag_or_default(&header.role_focus, defaults.get(Key::RoleFocus), |text| {
+        check_role_focus(standard, text)
+    })?;
+    let mentoring_type = flag_or_default(
+        &header.mentoring_type,
+        defaults.get(Key::MentoringType),
+        |text| check_mentoring_type(standard, text),
+    )?;
+    let assessment_type = header
+        .assessment_type
+        .as_deref()
+        .map(|text| check_assessment_type(standard, text))
+        .transpose()?;
+    let date = header.date.as_deref().map(parse_dmy).transpose()?;
+
+    let username = match username {
+        Some(name) => name,
+        None => check_username(&prompter.text("Username", None, |text| {
+            check_username(text)
+                .map(drop)
+                .map_err(|err| err.to_string())
+        })?)?,
+    };
+    let choose = |prompt: &str, list: &[String]| -> Result<String> {
+        Ok(list[prompter.choose(prompt, list)?].clone())
+    };
+    let role_focus = match role_focus {
+        Some(role) => role,
+        None => choose("Preferred role focus", &standard.role_focuses)?,
+    };
+    let mentoring_type = match mentoring_type {
+        Some(kind) => kind,
+        None => choose("Mentoring type", &standard.mentoring_types)?,
+    };
+    let assessment_type = match assessment_type {
+        Some(kind) => kind,
+        None => choose("Assessment type", &standard.assessment_types)?,
+    };
+    let date = match date {
+        Some(date) => date,
+        None => {
+            let today = format_dmy(Local::now().date_naive());
+            parse_dmy(&prompter.text("Date (DD/MM/YYYY)", Some(&today), |text| {
+                parse_dmy(text).map(drop).map_err(|err| err.to_string())
+            })?)?
+        }
+    };
+    Ok(Participant {
+        username,
+        role_focus,
+        mentoring_type,
+        assessment_type,
+        date,
+    })
+}

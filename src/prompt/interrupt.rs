@@ -1,0 +1,71 @@
+//! Ctrl-C during a session: restore the terminal, say where the answers are, exit 130.
+//!
+//! Ctrl-C reaches `ksb` two ways. Between prompts the terminal is in cooked mode and the kernel
+//! sends SIGINT, which the handler installed here catches. While dialoguer reads a key the
+//! terminal is raw: console sees the byte, raises SIGINT itself and dialoguer returns an
+//! `Interrupted` error, which the prompts pass to [`exit`]. Both end in [`exit`], once.
+//! A SIGINT sent from outside (`kill -INT`) can arrive while a prompt holds the terminal raw,
+//! so [`exit`] also puts back the terminal mode saved when the session started.
+
+use std::io::Write;
+use std::sync::{Mutex, PoisonError};
+
+use anyhow::{Context, Result};
+use console::Term;
+
+/// The exit status of a process ended by SIGINT, as shells report it.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// What to tell the participant about their sheet if they stop now.
+static PROGRESS: Mutex<Option<String>> = Mutex::new(None);
+
+/// Held by the one thread that is ending the process, so the message is printed once.
+static EXITING: Mutex<()> = Mutex::new(());
+
+/// The terminal mode when the session started.
+#[cfg(unix)]
+static TERMINAL_MODE: Mutex<Option<nix::sys::termios::Termios>> = Mutex::new(None);
+
+/// Saves the terminal mode and installs the Ctrl-C handler; call once, before the first prompt.
+pub fn install() -> Result<()> {
+    #[cfg(unix)]
+    {
+        *TERMINAL_MODE.lock().unwrap_or_else(PoisonError::into_inner) =
+            nix::sys::termios::tcgetattr(std::io::stdin()).ok();
+    }
+    ctrlc::set_handler(|| exit()).context("installing the Ctrl-C handler")
+}
+
+/// Puts back the terminal mode saved by [`install`].
+fn restore_terminal_mode() {
+    #[cfg(unix)]
+    {
+        use nix::sys::termios::{tcsetattr, SetArg};
+        let saved = TERMINAL_MODE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(mode) = saved.as_ref() {
+            let _ = tcsetattr(std::io::stdin(), SetArg::TCSADRAIN, mode);
+        }
+    }
+}
+
+/// Records where the answers are, for the message Ctrl-C prints.
+pub fn record_progress(line: String) {
+    *PROGRESS.lock().unwrap_or_else(PoisonError::into_inner) = Some(line);
+}
+
+/// Shows the cursor again, says where the sheet is, and exits with status 130.
+pub fn exit() -> ! {
+    let _only_once = EXITING.lock().unwrap_or_else(PoisonError::into_inner);
+    restore_terminal_mode();
+    let term = Term::stdout();
+    let _ = term.show_cursor();
+    let progress = PROGRESS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+        .unwrap_or_else(|| "Nothing was saved.".to_string());
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "\nInterrupted. {progress}");
+    let _ = out.flush();
+    std::process::exit(EXIT_INTERRUPTED)
+}

@@ -1,0 +1,132 @@
+//! Which KSB to ask next: a cursor over the standard's KSBs, apart from any terminal.
+
+/// Which KSBs a walk visits when moving on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Only those still unscored: resuming goes straight to the work left.
+    Unscored,
+    /// Every KSB, each offering its current score (`--all`).
+    All,
+}
+
+/// The position of a walk over a sheet's KSBs (indexes in the standard's order).
+///
+/// Moving on goes to the next KSB in scope; going back goes to the one just before,
+/// scored or not, so an answer can always be changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Walk {
+    scope: Scope,
+    at: usize,
+    len: usize,
+}
+
+impl Walk {
+    /// A walk over `scored.len()` KSBs (`scored[i]`: whether KSB `i` has a score), starting
+    /// at the first KSB in scope; already done when nothing is in scope.
+    pub fn start(scope: Scope, scored: &[bool]) -> Walk {
+        let mut walk = Walk {
+            scope,
+            at: 0,
+            len: scored.len(),
+        };
+        walk.at = walk.first_in_scope(0, scored);
+        walk
+    }
+
+    /// The index of the KSB to ask now, or `None` when the walk is done.
+    pub fn current(&self) -> Option<usize> {
+        (self.at < self.len).then_some(self.at)
+    }
+
+    /// Moves on to the next KSB in scope, after the current one.
+    pub fn next(&mut self, scored: &[bool]) {
+        self.at = self.first_in_scope(self.at + 1, scored);
+    }
+
+    /// Goes back one KSB; `false` (and no move) when already at the first.
+    pub fn back(&mut self) -> bool {
+        if self.at == 0 || self.len == 0 {
+            return false;
+        }
+        self.at = self.at.min(self.len) - 1;
+        true
+    }
+
+    fn first_in_scope(&self, from: usize, scored: &[bool]) -> usize {
+        match self.scope {
+            Scope::All => from.min(self.len),
+            Scope::Unscored => (from..self.len)
+                .find(|&i| !scored.get(i).copied().unwrap_or(false))
+                .unwrap_or(self.len),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_sheet_starts_at_the_first_ksb_and_ends_after_the_last() {
+        let mut scored = vec![false; 3];
+        let mut walk = Walk::start(Scope::Unscored, &scored);
+        for i in 0..3 {
+            assert_eq!(walk.current(), Some(i));
+            scored[i] = true;
+            walk.next(&scored);
+        }
+        assert_eq!(walk.current(), None);
+    }
+
+    #[test]
+    fn resuming_starts_at_the_first_unscored_and_passes_scored_ones() {
+        let scored = [true, true, false, true, false];
+        let mut walk = Walk::start(Scope::Unscored, &scored);
+        assert_eq!(walk.current(), Some(2));
+        walk.next(&scored);
+        assert_eq!(walk.current(), Some(4));
+        walk.next(&scored);
+        assert_eq!(walk.current(), None);
+    }
+
+    #[test]
+    fn a_fully_scored_sheet_is_done_unless_walking_all() {
+        let scored = [true; 4];
+        assert_eq!(Walk::start(Scope::Unscored, &scored).current(), None);
+        let mut walk = Walk::start(Scope::All, &scored);
+        assert_eq!(walk.current(), Some(0));
+        walk.next(&scored);
+        assert_eq!(walk.current(), Some(1));
+    }
+
+    #[test]
+    fn back_goes_to_the_ksb_before_even_when_scored() {
+        let mut scored = [true, true, false, false];
+        let mut walk = Walk::start(Scope::Unscored, &scored);
+        assert_eq!(walk.current(), Some(2));
+        assert!(walk.back());
+        assert_eq!(walk.current(), Some(1));
+        scored[1] = true;
+        walk.next(&scored);
+        assert_eq!(walk.current(), Some(2));
+    }
+
+    #[test]
+    fn back_stops_at_the_first_ksb() {
+        let scored = [false, false];
+        let mut walk = Walk::start(Scope::All, &scored);
+        assert!(!walk.back());
+        assert_eq!(walk.current(), Some(0));
+    }
+
+    #[test]
+    fn a_skipped_ksb_stays_behind_until_the_next_run() {
+        let scored = [false, false];
+        let mut walk = Walk::start(Scope::Unscored, &scored);
+        walk.next(&scored);
+        assert_eq!(walk.current(), Some(1));
+        walk.next(&scored);
+        assert_eq!(walk.current(), None);
+        assert_eq!(Walk::start(Scope::Unscored, &scored).current(), Some(0));
+    }
+}

@@ -1,0 +1,264 @@
+//! `ksb assess` driven through a real pseudo-terminal: every key a participant types, the sheet
+//! on disk after it, Ctrl-C and resuming, and the refusal without a terminal.
+
+mod common;
+
+use std::time::Duration;
+
+use common::pty::Pty;
+use common::sheets::{assert_scores, ids, load, unscored, varied_score};
+use common::Workspace;
+use ksb::Score;
+
+#[test]
+fn scores_all_28_with_back_skip_a_refusal_and_n_a_then_the_skipped_one() {
+    let ws = Workspace::new();
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.expect("Username:");
+    pty.line("Tester");
+    pty.expect("Preferred role focus");
+    pty.keys("\x1b[B");
+    pty.expect("> MediaWiki Specialist");
+    pty.keys("\r");
+    pty.expect("Mentoring type");
+    pty.keys("\r");
+    pty.expect("Assessment type");
+    pty.keys("\r");
+    pty.expect("Date (DD/MM/YYYY)");
+    pty.keys(&"\x7f".repeat(10));
+    pty.line("25/11/2026");
+    pty.expect("Created me.toml");
+    pty.expect("28 KSBs to score.");
+
+    let ids = ids();
+    let mut expected = unscored();
+    pty.answer("K1", 1, "2");
+    expected[0].1 = Some(Score::Two);
+    pty.answer("K2", 2, "x");
+    pty.expect("'x' is not an answer");
+    pty.expect("? for help)");
+    pty.line("3");
+    expected[1].1 = Some(Score::Three);
+    pty.answer("K3", 3, "1");
+    pty.answer("K4", 4, "b");
+    pty.expect("K3 · 3/28 · Knowledge");
+    pty.expect("? for help) [1]");
+    pty.line("0");
+    expected[2].1 = Some(Score::Zero);
+    pty.answer("K4", 4, "n/a");
+    expected[3].1 = Some(Score::NotApplicable);
+    pty.answer("K5", 5, "s");
+    pty.answer("K6", 6, "?");
+    pty.expect("Keys:");
+    pty.answer("K6", 6, "N/A");
+    expected[5].1 = Some(Score::NotApplicable);
+    for position in 7..=28 {
+        let (text, score) = varied_score(position);
+        pty.answer(&ids[position - 1], position, text);
+        expected[position - 1].1 = Some(score);
+    }
+    pty.expect("By role focus");
+    pty.expect("Saved: me.toml (27 of 28 scored)");
+    pty.expect("1 left unscored: `ksb assess me.toml` asks them again.");
+    assert_eq!(pty.finish().0, 0);
+
+    let sheet = load(&ws, "me.toml");
+    assert_scores(&sheet, &expected);
+    let p = &sheet.participant;
+    assert_eq!(
+        (
+            p.username.as_str(),
+            p.role_focus.as_str(),
+            p.mentoring_type.as_str(),
+            p.assessment_type.as_str(),
+            p.date_dmy()
+        ),
+        (
+            "Tester",
+            "MediaWiki Specialist",
+            "Mentee",
+            "Self-assessment",
+            "25/11/2026".to_string()
+        )
+    );
+
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.expect("1 of 28 KSBs left to score, starting at K5.");
+    pty.answer("K5", 5, "1");
+    expected[4].1 = Some(Score::One);
+    pty.expect("Saved: me.toml (28 of 28 scored)");
+    assert_eq!(pty.finish().0, 0);
+    assert_scores(&load(&ws, "me.toml"), &expected);
+}
+
+#[test]
+fn ctrl_c_keeps_the_answers_restores_the_terminal_and_the_next_run_resumes() {
+    let ws = Workspace::new();
+    let header = [
+        "--username",
+        "Tester",
+        "--role-focus",
+        "generalist",
+        "--mentoring-type",
+        "peer support",
+        "--assessment-type",
+        "Final check",
+        "--date",
+        "01/12/2026",
+    ];
+    let mut pty = Pty::start(&ws, &[&["assess", "me.toml"][..], &header].concat());
+    let ids = ids();
+    let mut expected = unscored();
+    for position in 1..=3 {
+        let (text, score) = varied_score(position);
+        pty.answer(&ids[position - 1], position, text);
+        expected[position - 1].1 = Some(score);
+    }
+    pty.expect("K4 · 4/28 · Knowledge");
+    pty.expect("? for help)");
+    pty.keys("\x03");
+    let before = pty.expect("Interrupted. Saved so far: me.toml (3 of 28 scored)");
+    assert!(
+        before.contains("\x1b[?25h"),
+        "the cursor is shown again: {before:?}"
+    );
+    let (status, settings) = pty.finish();
+    assert_eq!(status, 130);
+    let modes: Vec<&str> = settings.split_whitespace().collect();
+    for mode in ["icanon", "isig", "icrnl", "opost"] {
+        assert!(modes.contains(&mode), "{mode} is back on: {settings}");
+    }
+    let sheet = load(&ws, "me.toml");
+    assert_scores(&sheet, &expected);
+    assert_eq!(sheet.participant.role_focus, "Generalist");
+    assert_eq!(sheet.participant.mentoring_type, "Peer Support");
+    assert_eq!(sheet.participant.assessment_type, "Final check");
+    assert_eq!(sheet.participant.date_dmy(), "01/12/2026");
+
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.expect("25 of 28 KSBs left to score, starting at K4.");
+    for position in 4..=28 {
+        let (text, score) = varied_score(position);
+        pty.answer(&ids[position - 1], position, text);
+        expected[position - 1].1 = Some(score);
+    }
+    pty.expect("Saved: me.toml (28 of 28 scored)");
+    assert_eq!(pty.finish().0, 0);
+    assert_scores(&load(&ws, "me.toml"), &expected);
+}
+
+#[test]
+fn sigint_from_outside_while_a_prompt_holds_the_terminal_raw_restores_it() {
+    let ws = Workspace::new();
+    let mut pty = Pty::start(
+        &ws,
+        &[
+            "assess",
+            "me.toml",
+            "--username",
+            "Tester",
+            "--role-focus",
+            "Generalist",
+            "--mentoring-type",
+            "Mentee",
+            "--assessment-type",
+            "Self-assessment",
+            "--date",
+            "01/12/2026",
+        ],
+    );
+    pty.answer("K1", 1, "2");
+    pty.expect("K2 · 2/28 · Knowledge");
+    pty.expect("? for help)");
+    pty.interrupt_in_raw_mode();
+    pty.expect("Interrupted. Saved so far: me.toml (1 of 28 scored)");
+    let (status, settings) = pty.finish();
+    assert_eq!(status, 130);
+    let modes: Vec<&str> = settings.split_whitespace().collect();
+    for mode in ["icanon", "isig", "icrnl", "opost"] {
+        assert!(modes.contains(&mode), "{mode} is back on: {settings}");
+    }
+    let mut expected = unscored();
+    expected[0].1 = Some(Score::Two);
+    assert_scores(&load(&ws, "me.toml"), &expected);
+}
+
+#[test]
+fn all_offers_each_score_and_enter_keeps_it_with_notes() {
+    let ws = Workspace::new();
+    let ids = ids();
+    let mut args: Vec<String> = [
+        "score",
+        "me.toml",
+        "--username",
+        "Tester",
+        "--role-focus",
+        "Generalist",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut expected = Vec::new();
+    for (index, id) in ids.iter().enumerate() {
+        let (text, score) = varied_score(index);
+        args.push(format!("{id}={text}"));
+        expected.push((id.clone(), Some(score)));
+    }
+    ws.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.expect("All 28 KSBs are scored; `--all` goes through them again.");
+    pty.expect("Saved: me.toml (28 of 28 scored)");
+    assert_eq!(pty.finish().0, 0);
+
+    let mut pty = Pty::start(&ws, &["assess", "me.toml", "--all", "--notes"]);
+    pty.expect("Going through all 28 KSBs (0 unscored)");
+    pty.expect("K1 · 1/28 · Knowledge");
+    pty.expect("? for help) [3]");
+    pty.line("");
+    pty.expect("? for help) [3]: 3\r\n");
+    pty.expect("Note (Enter for none)");
+    pty.line("Ran the Swift rebalance");
+    pty.expect("K2 · 2/28 · Knowledge");
+    pty.expect("? for help) [2]");
+    pty.line("0");
+    expected[1].1 = Some(Score::Zero);
+    pty.expect("Note (Enter for none)");
+    pty.line("");
+    pty.answer("K3", 3, "q");
+    pty.expect("Saved so far: me.toml (28 of 28 scored). `ksb assess me.toml` goes on from here.");
+    assert_eq!(pty.finish().0, 0);
+
+    let sheet = load(&ws, "me.toml");
+    assert_scores(&sheet, &expected);
+    assert_eq!(
+        sheet.note(&"K1".parse().unwrap()),
+        Some("Ran the Swift rebalance")
+    );
+    assert_eq!(sheet.note(&"K2".parse().unwrap()), None);
+}
+
+const NEEDS_A_TERMINAL: &str = "`ksb assess` needs an interactive terminal on stdin and stdout; \
+                                to set scores from a script use `ksb score SHEET ID=SCORE...`";
+
+#[test]
+fn without_a_terminal_it_exits_1_and_says_how_to_script_scores() {
+    let ws = Workspace::new();
+    let output = ws
+        .ksb(&["assess", "me.toml", "--username", "Tester"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("run ksb");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!("ksb: error: {NEEDS_A_TERMINAL}\n")
+    );
+    assert!(!ws.file("me.toml").exists());
+
+    for redirect in ["< /dev/null", "> out.txt"] {
+        let mut pty = Pty::start_redirected(&ws, &["assess", "me.toml"], redirect);
+        pty.expect(NEEDS_A_TERMINAL);
+        assert_eq!(pty.finish().0, 1, "with {redirect}");
+        assert!(!ws.file("me.toml").exists());
+    }
+}

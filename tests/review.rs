@@ -1,0 +1,180 @@
+//! `ksb review` driven through a real pseudo-terminal: the mentee's answers on each screen,
+//! Enter agreeing with them, the review sheet on disk, resuming, and the refusals.
+
+mod common;
+
+use std::time::Duration;
+
+use common::pty::Pty;
+use common::sheets::{assert_scores, ids, load, unscored, varied_score};
+use common::Workspace;
+use ksb::Score;
+
+/// Writes a fully scored self-assessment `me.toml` with a note on K1; returns its scores.
+fn self_assessment(ws: &Workspace) -> Vec<(String, Option<Score>)> {
+    let mut args: Vec<String> = [
+        "score",
+        "me.toml",
+        "--username",
+        "Mentee",
+        "--role-focus",
+        "Infrastructure Specialist",
+        "--date",
+        "25/11/2026",
+        "--note",
+        "K1=Wrote the licence FAQ",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut scores = unscored();
+    for (index, (id, score)) in scores.iter_mut().enumerate() {
+        let (text, value) = varied_score(index);
+        args.push(format!("{id}={text}"));
+        *score = Some(value);
+    }
+    ws.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    scores
+}
+
+#[test]
+fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
+    let ws = Workspace::new();
+    let mentee = self_assessment(&ws);
+    let self_before = ws.read("me.toml");
+    let ids = ids();
+
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.expect("Created me-review.toml");
+    pty.expect(
+        "Mentor review of Mentee's self-assessment me.toml (25/11/2026), into me-review.toml",
+    );
+    pty.expect("28 KSBs to score.");
+    pty.expect("K1 · 1/28 · Knowledge");
+    pty.expect("Mentee's score: 3\r\nMentee's note: Wrote the licence FAQ\r\n");
+    pty.expect("? for help) [3]");
+    pty.line("");
+    let mut expected = unscored();
+    expected[0].1 = mentee[0].1;
+    pty.expect("K2 · 2/28 · Knowledge");
+    pty.expect("Mentee's score: 2\r\n");
+    pty.expect("? for help) [2]");
+    pty.line("1");
+    expected[1].1 = Some(Score::One);
+    pty.answer("K3", 3, "x");
+    pty.expect("'x' is not an answer");
+    pty.expect("? for help) [1]");
+    pty.line("q");
+    pty.expect(
+        "Saved so far: me-review.toml (2 of 28 scored). `ksb review me.toml` goes on from here.",
+    );
+    assert_eq!(pty.finish().0, 0);
+
+    let review = load(&ws, "me-review.toml");
+    assert_scores(&review, &expected);
+    assert_eq!(review.reviews.as_deref(), Some("me.toml"));
+    let p = &review.participant;
+    assert_eq!(
+        (
+            p.username.as_str(),
+            p.role_focus.as_str(),
+            p.assessment_type.as_str()
+        ),
+        ("Mentee", "Infrastructure Specialist", "Mentor review")
+    );
+    assert_eq!(
+        ws.read("me.toml"),
+        self_before,
+        "the self sheet is never changed"
+    );
+
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.expect("26 of 28 KSBs left to score, starting at K3.");
+    for position in 3..=28 {
+        pty.answer(&ids[position - 1], position, "");
+        expected[position - 1].1 = mentee[position - 1].1;
+    }
+    pty.expect("Saved: me-review.toml (28 of 28 scored)");
+    assert_eq!(pty.finish().0, 0);
+    assert_scores(&load(&ws, "me-review.toml"), &expected);
+    assert_eq!(ws.read("me.toml"), self_before);
+}
+
+#[test]
+fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    std::fs::create_dir(ws.file("reviews")).unwrap();
+
+    let mut pty = Pty::start(
+        &ws,
+        &["review", "me.toml", "-o", "reviews/mine.toml", "--notes"],
+    );
+    pty.answer("K1", 1, "2");
+    pty.expect("Note (Enter for none)");
+    pty.line("Saw the FAQ in review");
+    pty.answer("K2", 2, "q");
+    pty.expect("`ksb review me.toml -o reviews/mine.toml` goes on from here.");
+    assert_eq!(pty.finish().0, 0);
+    let review = load(&ws, "reviews/mine.toml");
+    assert_eq!(review.score(&"K1".parse().unwrap()), Some(Score::Two));
+    assert_eq!(
+        review.note(&"K1".parse().unwrap()),
+        Some("Saw the FAQ in review")
+    );
+    let reviews = std::fs::canonicalize(review.reviews.expect("a reviews field")).unwrap();
+    assert_eq!(reviews, std::fs::canonicalize(ws.file("me.toml")).unwrap());
+
+    // Resumed with -o; Ctrl-C at the note keeps the score just given.
+    let mut pty = Pty::start(
+        &ws,
+        &["review", "me.toml", "-o", "reviews/mine.toml", "--notes"],
+    );
+    pty.expect("27 of 28 KSBs left to score, starting at K2.");
+    pty.answer("K2", 2, "3");
+    pty.expect("Note (Enter for none)");
+    pty.keys("\x03");
+    pty.expect("Interrupted. Saved so far: reviews/mine.toml (2 of 28 scored)");
+    assert_eq!(pty.finish().0, 130);
+    let review = load(&ws, "reviews/mine.toml");
+    assert_eq!(review.score(&"K2".parse().unwrap()), Some(Score::Three));
+    assert_eq!(
+        review.note(&"K1".parse().unwrap()),
+        Some("Saw the FAQ in review")
+    );
+
+    // A sheet that is not a review of me.toml is not resumed as one.
+    ws.ok(&[
+        "score",
+        "other.toml",
+        "--username",
+        "X",
+        "--role-focus",
+        "Generalist",
+    ]);
+    let other_before = ws.read("other.toml");
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "-o", "other.toml"]);
+    pty.expect("'other.toml' exists and is not a mentor review");
+    assert_eq!(pty.finish().0, 1);
+    assert_eq!(ws.read("other.toml"), other_before);
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "-o", "me.toml"]);
+    pty.expect("would overwrite the self-assessment");
+    assert_eq!(pty.finish().0, 1);
+}
+
+#[test]
+fn without_a_terminal_it_exits_1() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    let output = ws
+        .ksb(&["review", "me.toml"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("run ksb");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "ksb: error: `ksb review` needs an interactive terminal on stdin and stdout; \
+         to set scores from a script use `ksb score SHEET ID=SCORE...`\n"
+    );
+    assert!(!ws.file("me-review.toml").exists());
+}
