@@ -237,6 +237,88 @@ fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     assert_eq!(sheet.note(&"K2".parse().unwrap()), None);
 }
 
+#[test]
+fn without_a_sheet_it_names_the_file_from_the_config_defaults() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(
+        ".config/ksb/config.toml",
+        "username = \"Zoë O'Brien\"\nrole_focus = \"Infrastructure Specialist\"\nmentoring_type = \"Peer Support\"\nsheets_dir = \"../../assessments\"\n",
+    );
+    let mut pty = Pty::start(&ws, &["assess", "--date", "01/12/2026"]);
+    // Username, role focus and mentoring type come from the config file; the rest is asked.
+    pty.expect("Assessment type");
+    pty.keys("\x1b[B");
+    pty.expect("> Mentor review");
+    pty.line("");
+    let path = "assessments/Zoë-O-Brien-Mentor-review-2026-12-01.toml";
+    pty.expect("Created ");
+    pty.expect(&format!("{path}\r\n"));
+    pty.answer("K1", 1, "3");
+    pty.answer("K2", 2, "q");
+    assert_eq!(pty.finish().0, 0);
+
+    let sheet = load(&ws, path);
+    let p = &sheet.participant;
+    assert_eq!(
+        (
+            p.username.as_str(),
+            p.role_focus.as_str(),
+            p.mentoring_type.as_str()
+        ),
+        ("Zoë O'Brien", "Infrastructure Specialist", "Peer Support")
+    );
+    assert_eq!(
+        (p.assessment_type.as_str(), p.date_dmy()),
+        ("Mentor review", "01/12/2026".to_string())
+    );
+    assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Three));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(ws.file("assessments"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "the sheets folder is private");
+    }
+
+    // The same participant, type and date again: the same file, resumed.
+    let mut pty = Pty::start(
+        &ws,
+        &[
+            "assess",
+            "--date",
+            "01/12/2026",
+            "--assessment-type",
+            "mentor review",
+        ],
+    );
+    pty.expect("27 of 28 KSBs left to score, starting at K2.");
+    pty.answer("K2", 2, "q");
+    assert_eq!(pty.finish().0, 0);
+}
+
+#[test]
+fn a_locked_sheet_is_refused_and_left_as_it_was() {
+    let ws = Workspace::new();
+    ws.ok(&[
+        "score",
+        "me.toml",
+        "--username",
+        "Tester",
+        "--role-focus",
+        "Generalist",
+        "K1=2",
+    ]);
+    ws.ok(&["lock", "me.toml"]);
+    let before = std::fs::read(ws.file("me.toml")).unwrap();
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.expect("sheet 'me.toml' is locked as a finished assessment; unlock it first with `ksb lock --undo me.toml`");
+    assert_eq!(pty.finish().0, 1);
+    assert_eq!(std::fs::read(ws.file("me.toml")).unwrap(), before);
+}
+
 const NEEDS_A_TERMINAL: &str = "`ksb assess` needs an interactive terminal on stdin and stdout; \
                                 to set scores from a script use `ksb score SHEET ID=SCORE...`";
 

@@ -47,6 +47,13 @@ impl Pty {
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
             .env("HOME", ws.path())
+            .env("XDG_CONFIG_HOME", ws.file(".config"))
+            .env_remove("KSB_CONFIG")
+            .env_remove("KSB_STANDARD")
+            .env_remove("KSB_USERNAME")
+            .env_remove("KSB_ROLE_FOCUS")
+            .env_remove("KSB_MENTORING_TYPE")
+            .env_remove("KSB_SHEETS_DIR")
             .env_remove("COLUMNS")
             .env_remove("LINES");
         let options = Options::new().timeout_ms(Some(TIMEOUT_MS));
