@@ -6,19 +6,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
-  ksb standard                                  the 28 KSBs of the built-in standard
-  ksb assess me.toml                            score all 28 KSBs at the terminal
+  ksb standard                                    the 28 KSBs of the built-in standard
+  ksb assess me.toml                              score all 28 KSBs at the terminal
   ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
-  ksb show me.toml                              the sheet and its summary tables
-  ksb summary me.toml --by area --format json   figures for a script
-  ksb compare me.toml me-review.toml            self-assessment against mentor review
-  ksb progress baseline.toml final.toml         what moved over the programme
-  ksb plan me.toml --format wikitext            a development plan for the wiki
-  ksb lock baseline.toml                        keep a finished assessment as it is
+  ksb show me.toml                                the sheet and its summary tables
+  ksb summary me.toml --by area --format json     figures for a script
+  ksb export me.toml --notes -o me.wiki           wikitext to paste into a wiki page
+  ksb review me.toml                              the mentor's review, into me-review.toml
+  ksb compare me.toml me-review.toml              self-assessment against mentor review
+  ksb progress baseline.toml final.toml           what moved over the programme
+  ksb plan me.toml --format wikitext              a development plan for the wiki
+  ksb lock baseline.toml                          keep a finished assessment as it is
+  ksb summary cohort/ --format json               a cohort report over every sheet in cohort/
   ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
-  ksb config                                    your defaults and where each came from
-  ksb export me.toml --notes -o me.wiki         wikitext to paste into a wiki page
-  ksb summary cohort/ --format json             a cohort report over every sheet in cohort/";
+  ksb config                                      your defaults and where each came from";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
 ///
