@@ -6,8 +6,7 @@ use anyhow::{Context as _, Result};
 use chrono::Local;
 use ksb::config::Key;
 use ksb::date::{format_dmy, parse_dmy};
-use ksb::render::table;
-use ksb::{Grouping, Participant, Sheet, Standard, Summary};
+use ksb::{Participant, Sheet, Standard};
 
 use super::header::{
     apply_header, check_assessment_type, check_mentoring_type, check_role_focus, check_username,
@@ -73,32 +72,11 @@ impl Command for AssessArgs {
         };
         let outcome =
             prompt::walk_sheet(&prompter, &standard, &mut sheet, path, options, &NoGuide)?;
-        let progress = screen::progress(path, &standard, &sheet);
-        match outcome {
-            Outcome::Quit => prompter.say(&format!(
-                "Saved so far: {progress}. `ksb assess {}` goes on from here.\n",
-                path.display()
-            )),
-            Outcome::Finished => {
-                let summary = Summary::of_sheet(&standard, &sheet);
-                let mut out = String::from("\n");
-                out.push_str(&table::summary(
-                    &standard,
-                    &summary,
-                    &Grouping::ALL,
-                    ctx.style,
-                ));
-                out.push_str(&format!("\nSaved: {progress}\n"));
-                let left = sheet.unscored_count(&standard);
-                if left > 0 {
-                    out.push_str(&format!(
-                        "{left} left unscored: `ksb assess {}` asks them again.\n",
-                        path.display()
-                    ));
-                }
-                prompter.say(&out)
-            }
-        }
+        let again = format!("ksb assess {}", path.display());
+        prompter.say(&match outcome {
+            Outcome::Quit => screen::quit(path, &standard, &sheet, &again),
+            Outcome::Finished => screen::finished(path, &standard, &sheet, ctx.style, &again),
+        })
     }
 }
 

@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
-use ksb::render::table;
-use ksb::{Grouping, Ksb, Score, Sheet, Standard, Summary};
+use ksb::{Ksb, Score, Sheet, Standard};
 
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
@@ -70,28 +69,17 @@ impl Command for ReviewArgs {
         let guide = MenteeAnswers { sheet: &mentee };
         let outcome =
             prompt::walk_sheet(&prompter, &standard, &mut review, &path, options, &guide)?;
-        let progress = screen::progress(&path, &standard, &review);
-        match outcome {
-            Outcome::Quit => prompter.say(&format!(
-                "Saved so far: {progress}. `ksb review {}{}` goes on from here.\n",
-                self_path.display(),
-                self.output
-                    .map(|out| format!(" -o {}", out.display()))
-                    .unwrap_or_default()
-            )),
-            Outcome::Finished => {
-                let summary = Summary::of_sheet(&standard, &review);
-                let mut out = String::from("\n");
-                out.push_str(&table::summary(
-                    &standard,
-                    &summary,
-                    &Grouping::ALL,
-                    ctx.style,
-                ));
-                out.push_str(&format!("\nSaved: {progress}\n"));
-                prompter.say(&out)
-            }
-        }
+        let again = format!(
+            "ksb review {}{}",
+            self_path.display(),
+            self.output
+                .map(|out| format!(" -o {}", out.display()))
+                .unwrap_or_default()
+        );
+        prompter.say(&match outcome {
+            Outcome::Quit => screen::quit(&path, &standard, &review, &again),
+            Outcome::Finished => screen::finished(&path, &standard, &review, ctx.style, &again),
+        })
     }
 }
 

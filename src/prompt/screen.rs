@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use ksb::render::table;
-use ksb::{Ksb, Score, Sheet, Standard};
+use ksb::render::{table, Style};
+use ksb::{Grouping, Ksb, Score, Sheet, Standard, Summary};
 
 use super::answer::KEYS;
 
@@ -85,6 +85,37 @@ pub fn progress(path: &Path, standard: &Standard, sheet: &Sheet) -> String {
         path.display(),
         total - sheet.unscored_count(standard)
     )
+}
+
+/// What is said when the participant quits: where the sheet is, and the command (`again`) that
+/// goes on from there.
+pub fn quit(path: &Path, standard: &Standard, sheet: &Sheet, again: &str) -> String {
+    format!(
+        "Saved so far: {}. `{again}` goes on from here.\n",
+        progress(path, standard, sheet)
+    )
+}
+
+/// What follows the last KSB: the summary tables, where the sheet is, and how many KSBs were
+/// skipped, with the command (`again`) that asks them again.
+pub fn finished(
+    path: &Path,
+    standard: &Standard,
+    sheet: &Sheet,
+    style: Style,
+    again: &str,
+) -> String {
+    let summary = Summary::of_sheet(standard, sheet);
+    let mut out = String::from("\n");
+    out.push_str(&table::summary(standard, &summary, &Grouping::ALL, style));
+    out.push_str(&format!("\nSaved: {}\n", progress(path, standard, sheet)));
+    let left = sheet.unscored_count(standard);
+    if left > 0 {
+        out.push_str(&format!(
+            "{left} left unscored: `{again}` asks them again.\n"
+        ));
+    }
+    out
 }
 
 /// The line that opens a walk: how much is left and where it starts.
