@@ -9,6 +9,7 @@ use serde_saphyr::Spanned;
 use crate::id::KsbId;
 use crate::position::{located, Position};
 use crate::score::Score;
+use crate::version;
 
 /// The standard that ships with `ksb`: the Miraheze Technology Mentoring Programme.
 pub const BUILTIN_YAML: &str = include_str!("../standards/miraheze-tech-mentoring.yaml");
@@ -77,6 +78,9 @@ pub struct Ksb {
     pub areas: Vec<String>,
     /// The role focus the item matters most to; one of the standard's role focuses.
     pub role_focus: String,
+    /// The version of the standard that added the item, when the standard says (`since: "1.1"`).
+    /// A sheet scored against an older version is warned that the item is new and unscored.
+    pub since: Option<String>,
 }
 
 /// One line of the scoring key: a score and what it means.
@@ -174,6 +178,7 @@ struct RawKsb {
     #[serde(default)]
     areas: Vec<String>,
     role_focus: Spanned<String>,
+    since: Option<Spanned<String>>,
 }
 
 impl Standard {
@@ -367,6 +372,22 @@ impl RawStandard {
                     areas.push(canonical.to_string());
                 }
             }
+            let since = match raw.since {
+                None => None,
+                Some(since) if since.value.trim().is_empty() => {
+                    return Err(fail(&since.referenced, "since is empty".to_string()));
+                }
+                Some(since) if version::compare(&since.value, &self.version).is_gt() => {
+                    return Err(fail(
+                        &since.referenced,
+                        format!(
+                            "since {} is newer than the standard's version {}",
+                            since.value, self.version
+                        ),
+                    ));
+                }
+                Some(since) => Some(since.value.trim().to_string()),
+            };
             ksbs.push(Ksb {
                 id,
                 category,
@@ -375,6 +396,7 @@ impl RawStandard {
                 stack_area: raw.stack_area,
                 areas,
                 role_focus,
+                since,
             });
         }
         Ok(Standard {

@@ -3,6 +3,7 @@
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use ksb::date::parse_dmy;
+use ksb::store::Snapshot;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
 use super::{Command, Context};
@@ -25,15 +26,15 @@ impl Command for ScoreArgs {
             .collect::<Result<Vec<_>>>()?;
 
         let exists = path.exists();
-        let mut sheet = if exists {
-            let mut sheet = files::load_sheet(path, &standard)?;
+        let (mut sheet, loaded) = if exists {
+            let (mut sheet, loaded) = files::load_sheet_for_update(path, &standard)?;
             apply_header(&standard, &self.header, &mut sheet.participant)
                 .with_context(|| format!("updating sheet '{}'", path.display()))?;
-            sheet
+            (sheet, loaded)
         } else {
             let participant = new_participant(&standard, &self.header)
                 .with_context(|| format!("creating sheet '{}'", path.display()))?;
-            Sheet::new(&standard, participant)
+            (Sheet::new(&standard, participant), Snapshot::Absent)
         };
         for (id, score) in scores {
             sheet.set_score(id, Some(score));
@@ -41,7 +42,7 @@ impl Command for ScoreArgs {
         for (id, note) in notes {
             sheet.set_note(id, &note);
         }
-        files::save_sheet(path, &standard, &sheet)?;
+        files::save_sheet_unless_changed(path, &standard, &sheet, loaded)?;
         let left = sheet.unscored_count(&standard);
         terminal::emit(&format!(
             "{} {}: {} of {} KSBs scored, {left} left\n",
