@@ -760,6 +760,67 @@ K1 = "Free text evidence"
         );
     }
 
+    const SHEET_V1_0: &str = include_str!("../tests/fixtures/sheet-v1.0.toml");
+
+    fn standard_v1_1() -> Standard {
+        Standard::from_yaml(include_str!("../tests/fixtures/standard-v1.1.yaml")).unwrap()
+    }
+
+    #[test]
+    fn a_newer_standard_retires_removed_ksbs_and_names_added_ones() {
+        let v1_1 = standard_v1_1();
+        let (sheet, warnings) = Sheet::from_toml_with_warnings(SHEET_V1_0, &v1_1).unwrap();
+        let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "it was scored against version 1.0 of standard 'miraheze-tech-mentoring', and \
+                 version 1.1 no longer has K11: their scores and notes are kept in the file but \
+                 left out of summaries",
+                "version 1.1 of standard 'miraheze-tech-mentoring' added K12 since version 1.0 \
+                 the sheet was scored against: unscored so far"
+            ]
+        );
+        assert_eq!(sheet.score(&id("K11")), None);
+        assert_eq!(sheet.score(&id("K1")), Some(Score::Two));
+        assert_eq!(sheet.retired_scores().get(&id("K11")), Some(&Score::Three));
+        assert_eq!(
+            sheet.retired_notes().get(&id("K11")).map(String::as_str),
+            Some("Reported the supplier outage")
+        );
+        assert_eq!(sheet.standard_version, "1.1");
+
+        let saved = sheet.to_toml(&v1_1);
+        assert!(saved.contains("standard_version = \"1.1\""), "{saved}");
+        assert!(saved.contains("[retired_scores]\nK11 = 3\n"), "{saved}");
+        let (again, warnings) = Sheet::from_toml_with_warnings(&saved, &v1_1).unwrap();
+        assert_eq!((again, warnings), (sheet, vec![]));
+    }
+
+    #[test]
+    fn a_retired_ksb_that_comes_back_counts_again() {
+        let v1_1 = standard_v1_1();
+        let saved = Sheet::from_toml(SHEET_V1_0, &v1_1).unwrap().to_toml(&v1_1);
+        let (sheet, warnings) = Sheet::from_toml_with_warnings(&saved, &standard()).unwrap();
+        assert_eq!(sheet.score(&id("K11")), Some(Score::Three));
+        assert_eq!(sheet.note(&id("K11")), Some("Reported the supplier outage"));
+        assert!(sheet.retired_scores().is_empty() && sheet.retired_notes().is_empty());
+        assert_eq!(
+            warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "version 1.0 of standard 'miraheze-tech-mentoring' has K11 again: their kept \
+              scores and notes count again"
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_a_ksb_both_scored_and_retired() {
+        let text = format!("{EXAMPLE}\n[retired_scores]\nK1 = 3\n");
+        let err = Sheet::from_toml(&text, &standard()).unwrap_err();
+        assert_eq!(err.message, "K1 is scored twice");
+    }
+
     #[test]
     fn accepts_lower_case_ids_and_dmy_dates_written_by_hand() {
         let text = EXAMPLE

@@ -524,6 +524,33 @@ mod tests {
     }
 
     #[test]
+    fn reads_since_and_refuses_one_newer_than_the_standard() {
+        let standard = with_first_ksb(
+            "role_focus: Generalist",
+            "role_focus: Generalist\n    since: \"1.0\"",
+        )
+        .unwrap();
+        assert_eq!(standard.ksbs[0].since.as_deref(), Some("1.0"));
+        assert_eq!(standard.ksbs[1].since, None);
+        let err = with_first_ksb(
+            "role_focus: Generalist",
+            "role_focus: Generalist\n    since: \"1.2\"",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "line {}, column 12: K1: since 1.2 is newer than the standard's version 1.0",
+                1 + BUILTIN_YAML
+                    .lines()
+                    .position(|l| l.contains("role_focus: Generalist"))
+                    .unwrap()
+                    + 1
+            )
+        );
+    }
+
+    #[test]
     fn reports_yaml_syntax_errors_on_one_line_with_a_position() {
         let err = Standard::from_yaml("id: [unclosed\n").unwrap_err();
         assert!(err.position.is_some(), "{err}");
