@@ -257,6 +257,29 @@ fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first control character in `text` (other than a line break where `multi_line`), named
+/// for an error: a terminal would act on it (colours, cursor moves) and tables would break.
+fn control_character(text: &str, multi_line: bool) -> Option<String> {
+    text.chars()
+        .find(|&c| c.is_control() && !(multi_line && c == '\n'))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+}
+
+/// Refuses text a standard shows in tables that holds a control character.
+fn require_printable(name: &str, text: &str, multi_line: bool) -> Result<(), String> {
+    match control_character(text, multi_line) {
+        Some(c) => Err(format!(
+            "{name} contains the control character {c}; remove it{}",
+            if multi_line {
+                ""
+            } else {
+                " and keep it on one line"
+            }
+        )),
+        None => Ok(()),
+    }
+}
+
 fn require_list(name: &str, list: &[String]) -> Result<(), StandardError> {
     let plain = |message: String| StandardError {
         position: None,
@@ -274,6 +297,7 @@ fn require_list(name: &str, list: &[String]) -> Result<(), StandardError> {
         if !seen.insert(item.to_lowercase()) {
             return Err(plain(format!("{name} lists '{item}' twice")));
         }
+        require_printable(&format!("an entry of {name}"), item, false).map_err(plain)?;
     }
     Ok(())
 }
@@ -293,6 +317,15 @@ impl RawStandard {
             if value.trim().is_empty() {
                 return Err(plain(format!("the standard's {name} is empty")));
             }
+            require_printable(&format!("the standard's {name}"), value, false).map_err(plain)?;
+        }
+        for entry in &self.scoring_key {
+            require_printable(
+                &format!("the meaning of score {}", entry.score),
+                &entry.meaning,
+                false,
+            )
+            .map_err(plain)?;
         }
         require_list("role_focuses", &self.role_focuses)?;
         require_list("areas", &self.areas)?;
@@ -338,6 +371,14 @@ impl RawStandard {
             }
             if raw.stack_area.trim().is_empty() {
                 return Err(fail(&spanned.referenced, "stack_area is empty".to_string()));
+            }
+            for (name, text, multi_line) in [
+                ("title", &raw.title, false),
+                ("stack_area", &raw.stack_area, false),
+                ("description", &raw.description, true),
+            ] {
+                require_printable(name, text, multi_line)
+                    .map_err(|message| fail(&spanned.referenced, message))?;
             }
             let role_focus = find_ignoring_case(&self.role_focuses, &raw.role_focus.value)
                 .ok_or_else(|| {
@@ -548,6 +589,31 @@ mod tests {
                     + 1
             )
         );
+    }
+
+    #[test]
+    fn refuses_control_characters_a_terminal_would_act_on() {
+        let err = with_first_ksb(
+            "title: \"Open Source Ecosystem Awareness\"",
+            "title: \"Open \\e[31mSource\"",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message,
+            "title contains the control character U+001B; remove it and keep it on one line"
+        );
+        let err = with_first_ksb("  - Mentee\n", "  - \"Men\\ttee\"\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("an entry of mentoring_types contains the control character U+0009"),
+            "{err}"
+        );
+        let standard = with_first_ksb(
+            "description: \"Understands",
+            "description: \"Two lines,\\nunderstands",
+        )
+        .unwrap();
+        assert!(standard.ksbs[0].description.contains('\n'));
     }
 
     #[test]

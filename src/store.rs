@@ -63,7 +63,11 @@ pub enum ReadError {
     #[error("it is a directory, not a file")]
     Directory,
     /// The file is larger than [`MAX_FILE_BYTES`]; its size when the file system knows it.
-    #[error("{}over ksb's limit of {} MiB for sheets and standards", .0.map(|n| format!("it is {n} bytes, ")).unwrap_or_else(|| "it holds more than that: ".to_string()), MAX_FILE_BYTES >> 20)]
+    #[error(
+        "{} ksb's limit of {} MiB for sheets and standards",
+        .0.map_or("it holds more than".to_string(), |n| format!("it is {n} bytes, over")),
+        MAX_FILE_BYTES >> 20
+    )]
     TooLarge(Option<u64>),
     /// The bytes are not UTF-8; the offset of the first bad byte.
     #[error("not UTF-8 text (invalid byte at offset {0})")]
