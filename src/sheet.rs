@@ -267,24 +267,28 @@ impl Sheet {
 
         out.push_str("\n[scores]\n");
         for id in ordered_ids(standard, self.scores.keys()) {
-            out.push_str(&format!("{id} = {}\n", score_value(self.scores[id])));
+            out.push_str(&format!(
+                "{} = {}\n",
+                toml_key(id),
+                score_value(self.scores[id])
+            ));
         }
         if !self.notes.is_empty() {
             out.push_str("\n[notes]\n");
             for id in ordered_ids(standard, self.notes.keys()) {
-                out.push_str(&format!("{id} = {}\n", quote(&self.notes[id])));
+                out.push_str(&format!("{} = {}\n", toml_key(id), quote(&self.notes[id])));
             }
         }
         if !self.retired_scores.is_empty() {
             out.push_str(&format!("\n{RETIRED_COMMENT}[retired_scores]\n"));
             for (id, score) in &self.retired_scores {
-                out.push_str(&format!("{id} = {}\n", score_value(*score)));
+                out.push_str(&format!("{} = {}\n", toml_key(id), score_value(*score)));
             }
         }
         if !self.retired_notes.is_empty() {
             out.push_str(&format!("\n{RETIRED_COMMENT}[retired_notes]\n"));
             for (id, note) in &self.retired_notes {
-                out.push_str(&format!("{id} = {}\n", quote(note)));
+                out.push_str(&format!("{} = {}\n", toml_key(id), quote(note)));
             }
         }
         out
@@ -294,6 +298,20 @@ impl Sheet {
 /// Said above the retired tables, for whoever edits a sheet by hand.
 const RETIRED_COMMENT: &str =
     "# KSBs that the standard no longer has: kept so nothing is lost, left out of summaries.\n";
+
+/// An id as a TOML key: bare when it can be (`K1`), quoted when it holds a dot (`"K1.2"`),
+/// which a bare key would turn into a nested table.
+fn toml_key(id: &KsbId) -> String {
+    let text = id.as_str();
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        text.to_string()
+    } else {
+        format!("\"{text}\"")
+    }
+}
 
 /// A score as a sheet stores it: an integer 0–3 or the string "n/a".
 fn score_value(score: Score) -> String {
@@ -812,6 +830,19 @@ K1 = "Free text evidence"
               scores and notes count again"
             ]
         );
+    }
+
+    #[test]
+    fn quotes_ids_with_a_dot_so_they_stay_keys() {
+        // Found by the property tests: `K1.2 = 3` is a dotted key, a table in TOML.
+        let yaml = crate::standard::BUILTIN_YAML.replacen("id: K1\n", "id: K1.2\n", 1);
+        let standard = Standard::from_yaml(&yaml).unwrap();
+        let mut sheet =
+            Sheet::from_toml(&EXAMPLE.replace("K1 =", "\"K1.2\" ="), &standard).unwrap();
+        sheet.set_score(id("K1.2"), Some(Score::Three));
+        let text = sheet.to_toml(&standard);
+        assert!(text.contains("\"K1.2\" = 3\n"), "{text}");
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
     }
 
     #[test]

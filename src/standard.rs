@@ -246,9 +246,9 @@ impl Standard {
 
 /// The entry of `list` equal to `text` ignoring case and surrounding spaces.
 pub(crate) fn find_ignoring_case<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
-    let text = text.trim();
+    let text = text.trim().to_lowercase();
     list.iter()
-        .find(|item| item.to_lowercase() == text.to_lowercase())
+        .find(|item| item.trim().to_lowercase() == text)
         .map(String::as_str)
 }
 
@@ -294,7 +294,7 @@ fn require_list(name: &str, list: &[String]) -> Result<(), StandardError> {
         if item.trim().is_empty() {
             return Err(plain(format!("{name} has an empty entry")));
         }
-        if !seen.insert(item.to_lowercase()) {
+        if !seen.insert(item.trim().to_lowercase()) {
             return Err(plain(format!("{name} lists '{item}' twice")));
         }
         require_printable(&format!("an entry of {name}"), item, false).map_err(plain)?;
@@ -589,6 +589,16 @@ mod tests {
                     + 1
             )
         );
+    }
+
+    #[test]
+    fn list_entries_match_whatever_spaces_surround_them() {
+        // Found by the property tests: a role focus declared as " Generalist" matched nothing.
+        let standard = with_first_ksb("  - Generalist\n", "  - \" Generalist \"\n").unwrap();
+        assert_eq!(standard.ksbs[0].role_focus, " Generalist ");
+        assert_eq!(standard.role_focus("generalist"), Some(" Generalist "));
+        let err = with_first_ksb("  - Mentee\n", "  - Mentee\n  - \" mentee\"\n").unwrap_err();
+        assert_eq!(err.message, "mentoring_types lists ' mentee' twice");
     }
 
     #[test]
