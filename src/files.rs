@@ -40,17 +40,20 @@ pub fn load_sheet_for_update(path: &Path, standard: &Standard) -> Result<(Sheet,
 /// Saves a sheet atomically, readable by its owner only, but only if the file still holds what
 /// `loaded` describes (or is still missing, for a new sheet): when another program changed,
 /// deleted or created it since `ksb` looked, its file is left exactly as it is.
+///
+/// Returns the snapshot of what was saved, for the next save of the same sheet (a command that
+/// saves after every answer passes each save's snapshot to the next).
 pub fn save_sheet_unless_changed(
     path: &Path,
     standard: &Standard,
     sheet: &Sheet,
     loaded: Snapshot,
-) -> Result<()> {
+) -> Result<Snapshot> {
     let context = || format!("saving sheet '{}'", path.display());
     let text = sheet_text(standard, sheet).with_context(context)?;
     let name = path.display();
     match store::replace_private(path, loaded, text.as_bytes()) {
-        Ok(()) => Ok(()),
+        Ok(()) => Ok(Snapshot::of(text.as_bytes())),
         Err(ReplaceError::Io(err)) => Err(anyhow::Error::new(err).context(context())),
         Err(err @ ReplaceError::Changed) => anyhow::bail!(
             "sheet '{name}' {err}; not overwriting it: run the command again to work on its new contents"
@@ -99,11 +102,14 @@ mod tests {
     }
 
     #[test]
-    fn saves_a_sheet_nobody_else_touched() {
+    fn saves_a_sheet_nobody_else_touched_again_and_again() {
         let dir = tempfile::tempdir().unwrap();
-        let (path, standard, sheet, snapshot) = loaded(dir.path());
-        save_sheet_unless_changed(&path, &standard, &sheet, snapshot).unwrap();
+        let (path, standard, mut sheet, snapshot) = loaded(dir.path());
+        let saved = save_sheet_unless_changed(&path, &standard, &sheet, snapshot).unwrap();
         assert!(std::fs::read_to_string(&path).unwrap().contains("K3 = 3"));
+        sheet.set_score("K4".parse().unwrap(), Some(ksb::Score::One));
+        save_sheet_unless_changed(&path, &standard, &sheet, saved).unwrap();
+        assert!(std::fs::read_to_string(&path).unwrap().contains("K4 = 1"));
     }
 
     #[test]

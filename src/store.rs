@@ -141,7 +141,7 @@ pub enum ReplaceError {
 /// assessments.
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
     let temp = write_temp(path, |file| file.write_all(contents))?;
-    persist(path, temp, false)
+    persist(path, temp)
 }
 
 /// Like [`write_private`], but only if `path` still holds what `expected` describes (or is
@@ -163,17 +163,22 @@ pub fn replace_private(
         other => ReplaceError::Io(io::Error::other(other)),
     })?;
     match (expected, now) {
-        (Snapshot::Absent, Snapshot::Absent) => persist(path, temp, true).map_err(|err| {
-            if err.kind() == io::ErrorKind::AlreadyExists {
-                ReplaceError::Created
-            } else {
-                ReplaceError::Io(err)
+        (Snapshot::Absent, Snapshot::Absent) => match temp.persist_noclobber(path) {
+            Ok(_) => {
+                sync_folder(path);
+                Ok(())
             }
-        }),
+            Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => {
+                Err(ReplaceError::Created)
+            }
+            // A file system with neither an exclusive rename nor hard links (FAT): the path was
+            // absent a moment ago, which is as close as such a file system lets us check.
+            Err(err) => Ok(persist(path, err.file)?),
+        },
         (Snapshot::Absent, Snapshot::Contents { .. }) => Err(ReplaceError::Created),
         (Snapshot::Contents { .. }, Snapshot::Absent) => Err(ReplaceError::Deleted),
         (expected, now) if expected != now => Err(ReplaceError::Changed),
-        _ => Ok(persist(path, temp, false)?),
+        _ => Ok(persist(path, temp)?),
     }
 }
 
@@ -201,20 +206,20 @@ fn write_temp(
     Ok(temp)
 }
 
-/// Renames the temporary file onto `path` (refusing to replace an existing file when
-/// `no_clobber`), then makes the rename durable.
-fn persist(path: &Path, temp: NamedTempFile, no_clobber: bool) -> io::Result<()> {
-    if no_clobber {
-        temp.persist_noclobber(path).map_err(|err| err.error)?;
-    } else {
-        temp.persist(path).map_err(|err| err.error)?;
-    }
+/// Renames the temporary file onto `path`, then makes the rename durable.
+fn persist(path: &Path, temp: NamedTempFile) -> io::Result<()> {
+    temp.persist(path).map_err(|err| err.error)?;
+    sync_folder(path);
+    Ok(())
+}
+
+/// Makes a rename into the folder of `path` durable; a failure here loses nothing already
+/// written, so it is not an error.
+fn sync_folder(path: &Path) {
     #[cfg(unix)]
     if let Ok(dir) = fs::File::open(folder_of(path)) {
-        // Makes the rename itself durable; a failure here loses nothing already written.
         let _ = dir.sync_all();
     }
-    Ok(())
 }
 
 fn folder_of(path: &Path) -> &Path {
@@ -300,7 +305,7 @@ mod tests {
             }
             .write_all(b"new contents, longer than the room left")
         })
-        .map(|temp| persist(&path, temp, false))
+        .map(|temp| persist(&path, temp))
         .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::StorageFull);
         assert_eq!(fs::read_to_string(&path).unwrap(), "old contents");
