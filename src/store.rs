@@ -194,7 +194,22 @@ fn write_temp(
             "is a directory, not a file",
         ));
     }
-    let mut temp = NamedTempFile::new_in(folder_of(path))?;
+    let folder = folder_of(path);
+    // tempfile ends its error with the temporary file's path, which the user never asked for:
+    // name the folder instead.
+    let mut temp = NamedTempFile::new_in(folder).map_err(|err| {
+        let message = err.to_string();
+        let cause = message
+            .rsplit_once(" at path \"")
+            .map_or(message.as_str(), |(cause, _)| cause);
+        io::Error::new(
+            err.kind(),
+            format!(
+                "cannot create a file in folder '{}': {cause}",
+                folder.display()
+            ),
+        )
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -257,7 +272,14 @@ mod tests {
     fn refuses_a_directory_and_a_missing_folder() {
         let dir = tempfile::tempdir().unwrap();
         assert!(write_private(dir.path(), b"x").is_err());
-        assert!(write_private(&dir.path().join("nope/sheet.toml"), b"x").is_err());
+        let err = write_private(&dir.path().join("nope/sheet.toml"), b"x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot create a file in folder '{}': No such file or directory (os error 2)",
+                dir.path().join("nope").display()
+            )
+        );
     }
 
     #[test]

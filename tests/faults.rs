@@ -71,7 +71,10 @@ fn a_sheet_in_a_read_only_folder_is_left_intact() {
         .args(["score", "ro/x.toml", "K3=1"])
         .output()
         .expect("run ksb (as root this needs setpriv from util-linux)");
-    assert_one_line_error(&output, &["saving sheet 'ro/x.toml'", "Permission denied"]);
+    assert_one_line_error(
+        &output,
+        &["saving sheet 'ro/x.toml': cannot create a file in folder 'ro': Permission denied (os error 13)"],
+    );
     assert_eq!(
         fs::read_to_string(dir.path().join("ro/x.toml")).unwrap(),
         example()
@@ -97,7 +100,7 @@ fn a_sheet_under_a_file_is_refused_and_the_file_left_alone() {
         .unwrap();
     assert_one_line_error(
         &output,
-        &["saving sheet 'notes.txt/x.toml'", "Not a directory"],
+        &["saving sheet 'notes.txt/x.toml': cannot create a file in folder 'notes.txt': Not a directory (os error 20)"],
     );
     assert_eq!(ws.read("notes.txt"), "mine");
 }
