@@ -21,10 +21,11 @@ pub mod sheet;
 pub mod standard;
 pub mod store;
 pub mod summary;
+pub mod version;
 
 pub use cohort::{Cohort, FocusGroup, KsbFigures};
 pub use id::KsbId;
 pub use score::Score;
-pub use sheet::{Participant, Sheet, SheetError};
+pub use sheet::{LoadWarning, Participant, Sheet, SheetError};
 pub use standard::{Category, Ksb, Standard, StandardError};
 pub use summary::{Grouping, Summary, Tally};

@@ -1,6 +1,6 @@
 //! A participant's scored sheet: the TOML file a person can read, diff and edit by hand.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -11,6 +11,7 @@ use crate::id::KsbId;
 use crate::position::{located, Position};
 use crate::score::Score;
 use crate::standard::{find_ignoring_case, Standard};
+use crate::version;
 
 /// The sheet format this version of `ksb` reads and writes.
 pub const SHEET_FORMAT: i64 = 1;
@@ -31,6 +32,13 @@ pub struct Participant {
 }
 
 /// One participant's scores and notes against one standard.
+///
+/// A sheet read against another version of its standard is mapped onto the version in use:
+/// scores and notes are matched by KSB id, and those of KSBs the standard no longer has are
+/// *retired*: kept, written back under `[retired_scores]` and `[retired_notes]`, and left out
+/// of every summary (which only ever counts the standard's own KSBs). The sheet then records
+/// the version in use, so saving it never drops a score and reading it again warns no more.
+/// A retired KSB that a later version brings back counts again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
     /// Id of the standard the sheet was scored against.
@@ -47,6 +55,65 @@ pub struct Sheet {
     pub locked: bool,
     scores: BTreeMap<KsbId, Score>,
     notes: BTreeMap<KsbId, String>,
+    retired_scores: BTreeMap<KsbId, Score>,
+    retired_notes: BTreeMap<KsbId, String>,
+}
+
+/// Something worth telling about a sheet that was nevertheless read: the standard changed
+/// since it was scored. Returned as data; the binary prints each on one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadWarning {
+    /// The sheet scores or notes KSBs that this version of the standard no longer has.
+    #[error(
+        "it was scored against version {sheet_version} of standard '{standard}', and version \
+         {standard_version} no longer has {}: their scores and notes are kept in the file but \
+         left out of summaries",
+        join(.ids)
+    )]
+    Removed {
+        /// The standard's id.
+        standard: String,
+        /// The version the sheet was scored against.
+        sheet_version: String,
+        /// The version in use.
+        standard_version: String,
+        /// The KSBs that are gone, in id order.
+        ids: Vec<KsbId>,
+    },
+    /// This version of the standard added KSBs (their `since` is newer than the sheet's version).
+    #[error(
+        "version {standard_version} of standard '{standard}' added {} since version \
+         {sheet_version} the sheet was scored against: unscored so far",
+        join(.ids)
+    )]
+    Added {
+        /// The standard's id.
+        standard: String,
+        /// The version the sheet was scored against.
+        sheet_version: String,
+        /// The version in use.
+        standard_version: String,
+        /// The new KSBs, in the standard's order.
+        ids: Vec<KsbId>,
+    },
+    /// KSBs retired by an earlier version are in this version again; their kept scores count.
+    #[error(
+        "version {standard_version} of standard '{standard}' has {} again: their kept scores \
+         and notes count again",
+        join(.ids)
+    )]
+    Restored {
+        /// The standard's id.
+        standard: String,
+        /// The version in use.
+        standard_version: String,
+        /// The KSBs that are back, in id order.
+        ids: Vec<KsbId>,
+    },
+}
+
+fn join(ids: &[KsbId]) -> String {
+    ids.iter().map(KsbId::as_str).collect::<Vec<_>>().join(", ")
 }
 
 /// Why a sheet could not be read: TOML syntax, an unknown field, or a value the standard refuses.
@@ -88,6 +155,10 @@ struct RawSheet {
     scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     notes: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    retired_scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    #[serde(default)]
+    retired_notes: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -111,7 +182,19 @@ impl Sheet {
             locked: false,
             scores: BTreeMap::new(),
             notes: BTreeMap::new(),
+            retired_scores: BTreeMap::new(),
+            retired_notes: BTreeMap::new(),
         }
+    }
+
+    /// Scores of KSBs that the standard in use no longer has, kept so that no score is lost.
+    pub fn retired_scores(&self) -> &BTreeMap<KsbId, Score> {
+        &self.retired_scores
+    }
+
+    /// Notes on KSBs that the standard in use no longer has, kept so that no note is lost.
+    pub fn retired_notes(&self) -> &BTreeMap<KsbId, String> {
+        &self.retired_notes
     }
 
     /// The score of a KSB, or `None` when it is unscored.
@@ -150,8 +233,22 @@ impl Sheet {
             .count()
     }
 
-    /// Reads a sheet and checks it against the standard it must have been scored against.
+    /// Reads a sheet and checks it against the standard it must have been scored against,
+    /// leaving out any [`LoadWarning`]s (see [`Sheet::from_toml_with_warnings`]).
     pub fn from_toml(text: &str, standard: &Standard) -> Result<Sheet, SheetError> {
+        Sheet::from_toml_with_warnings(text, standard).map(|(sheet, _)| sheet)
+    }
+
+    /// Reads a sheet and checks it against the standard in use.
+    ///
+    /// When the sheet records the same version as the standard in use (or none), an id the
+    /// standard does not know is an error: it catches typos. When the versions differ, the
+    /// sheet is mapped onto the version in use (see [`Sheet`]) and the warnings say which KSBs
+    /// were removed, added (a KSB whose `since` is newer than the sheet's version) or restored.
+    pub fn from_toml_with_warnings(
+        text: &str,
+        standard: &Standard,
+    ) -> Result<(Sheet, Vec<LoadWarning>), SheetError> {
         let raw: RawSheet = toml::from_str(text).map_err(|err| SheetError {
             position: err.span().map(|span| Position::at_offset(text, span.start)),
             message: one_line(err.message()),
@@ -187,16 +284,28 @@ impl Sheet {
 
         out.push_str("\n[scores]\n");
         for id in ordered_ids(standard, self.scores.keys()) {
-            let value = match self.scores[id].points() {
-                Some(points) => points.to_string(),
-                None => quote("n/a"),
-            };
-            out.push_str(&format!("{id} = {value}\n"));
+            out.push_str(&format!(
+                "{} = {}\n",
+                toml_key(id),
+                score_value(self.scores[id])
+            ));
         }
         if !self.notes.is_empty() {
             out.push_str("\n[notes]\n");
             for id in ordered_ids(standard, self.notes.keys()) {
-                out.push_str(&format!("{id} = {}\n", quote(&self.notes[id])));
+                out.push_str(&format!("{} = {}\n", toml_key(id), quote(&self.notes[id])));
+            }
+        }
+        if !self.retired_scores.is_empty() {
+            out.push_str(&format!("\n{RETIRED_COMMENT}[retired_scores]\n"));
+            for (id, score) in &self.retired_scores {
+                out.push_str(&format!("{} = {}\n", toml_key(id), score_value(*score)));
+            }
+        }
+        if !self.retired_notes.is_empty() {
+            out.push_str(&format!("\n{RETIRED_COMMENT}[retired_notes]\n"));
+            for (id, note) in &self.retired_notes {
+                out.push_str(&format!("{} = {}\n", toml_key(id), quote(note)));
             }
         }
         out
@@ -213,10 +322,42 @@ pub fn standard_named(text: &str) -> Option<String> {
     toml::from_str::<Head>(text).ok()?.standard
 }
 
+/// Said above the retired tables, for whoever edits a sheet by hand.
+const RETIRED_COMMENT: &str =
+    "# KSBs that the standard no longer has: kept so nothing is lost, left out of summaries.\n";
+
+/// An id as a TOML key: bare when it can be (`K1`), quoted when it holds a dot (`"K1.2"`),
+/// which a bare key would turn into a nested table.
+fn toml_key(id: &KsbId) -> String {
+    let text = id.as_str();
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        text.to_string()
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// A score as a sheet stores it: an integer 0–3 or the string "n/a".
+fn score_value(score: Score) -> String {
+    match score.points() {
+        Some(points) => points.to_string(),
+        None => "\"n/a\"".to_string(),
+    }
+}
+
 /// `ids` in the standard's order, any the standard does not know at the end.
 fn ordered_ids<'a>(standard: &Standard, ids: impl Iterator<Item = &'a KsbId>) -> Vec<&'a KsbId> {
+    let index: HashMap<&KsbId, usize> = standard
+        .ksbs
+        .iter()
+        .enumerate()
+        .map(|(i, ksb)| (&ksb.id, i))
+        .collect();
     let mut ids: Vec<&KsbId> = ids.collect();
-    ids.sort_by_key(|id| (standard.index_of(id).unwrap_or(usize::MAX), (*id).clone()));
+    ids.sort_by_key(|id| (index.get(id).copied().unwrap_or(usize::MAX), *id));
     ids
 }
 
@@ -232,7 +373,11 @@ fn describe(value: &toml::Value) -> String {
 }
 
 impl RawSheet {
-    fn validate(self, text: &str, standard: &Standard) -> Result<Sheet, SheetError> {
+    fn validate(
+        self,
+        text: &str,
+        standard: &Standard,
+    ) -> Result<(Sheet, Vec<LoadWarning>), SheetError> {
         let format = self.format.ok_or_else(|| {
             SheetError::plain(format!(
                 "missing `format = {SHEET_FORMAT}` at the top of the sheet"
@@ -270,68 +415,204 @@ impl RawSheet {
             .into_inner()
             .validate(text, participant_span, standard)?;
 
-        let known_id = |key: &Spanned<String>| -> Result<KsbId, SheetError> {
-            let id: KsbId = key
-                .get_ref()
-                .parse()
-                .map_err(|err| SheetError::at(text, key.span(), format!("{err}")))?;
-            match standard.ksb(&id) {
-                Some(_) => Ok(id),
-                None => Err(SheetError::at(
-                    text,
-                    key.span(),
-                    format!(
-                        "unknown KSB id '{}' in standard '{}'",
-                        key.get_ref(),
-                        standard.id
-                    ),
-                )),
-            }
+        let sheet_version = self
+            .standard_version
+            .unwrap_or_else(|| standard.version.clone());
+        let mut entries = Entries {
+            text,
+            standard,
+            known: standard.ksbs.iter().map(|ksb| &ksb.id).collect(),
+            migrating: !version::same(&sheet_version, &standard.version),
+            scores: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            retired_scores: BTreeMap::new(),
+            retired_notes: BTreeMap::new(),
+            removed: BTreeSet::new(),
+            restored: BTreeSet::new(),
         };
-        let mut scores = BTreeMap::new();
         for (key, value) in &self.scores {
-            let id = known_id(key)?;
-            let score = match value.get_ref() {
-                toml::Value::Integer(points) => Score::from_points(*points),
-                toml::Value::String(s) => s.parse().ok(),
-                _ => None,
-            }
-            .ok_or_else(|| {
-                SheetError::at(
-                    text,
-                    value.span(),
-                    format!(
-                        "invalid score {} for {id}: expected 0–3 or n/a",
-                        value.get_ref()
-                    ),
-                )
-            })?;
-            if scores.insert(id.clone(), score).is_some() {
-                return Err(SheetError::at(
-                    text,
-                    key.span(),
-                    format!("{id} is scored twice"),
-                ));
-            }
+            entries.score(key, value, false)?;
         }
-        let mut notes = BTreeMap::new();
-        for (key, value) in self.notes {
-            let id = known_id(&key)?;
-            if !value.get_ref().trim().is_empty() {
-                notes.insert(id, value.into_inner());
-            }
+        for (key, value) in &self.notes {
+            entries.note(key, value, false)?;
         }
-        Ok(Sheet {
-            standard: standard_id.into_inner(),
-            standard_version: self
-                .standard_version
-                .unwrap_or_else(|| standard.version.clone()),
-            reviews: self.reviews,
-            participant,
-            locked: self.locked.unwrap_or(false),
-            scores,
-            notes,
-        })
+        for (key, value) in &self.retired_scores {
+            entries.score(key, value, true)?;
+        }
+        for (key, value) in &self.retired_notes {
+            entries.note(key, value, true)?;
+        }
+        let warnings = entries.warnings(&sheet_version);
+        Ok((
+            Sheet {
+                standard: standard_id.into_inner(),
+                standard_version: standard.version.clone(),
+                reviews: self.reviews,
+                participant,
+                locked: self.locked.unwrap_or(false),
+                scores: entries.scores,
+                notes: entries.notes,
+                retired_scores: entries.retired_scores,
+                retired_notes: entries.retired_notes,
+            },
+            warnings,
+        ))
+    }
+}
+
+/// The scores and notes of a sheet being read, sorted into those of the standard in use and
+/// those retired, with what the warnings need to say.
+struct Entries<'a> {
+    text: &'a str,
+    standard: &'a Standard,
+    known: HashSet<&'a KsbId>,
+    /// Whether the sheet was scored against another version of the standard.
+    migrating: bool,
+    scores: BTreeMap<KsbId, Score>,
+    notes: BTreeMap<KsbId, String>,
+    retired_scores: BTreeMap<KsbId, Score>,
+    retired_notes: BTreeMap<KsbId, String>,
+    removed: BTreeSet<KsbId>,
+    restored: BTreeSet<KsbId>,
+}
+
+/// Which of the four tables an entry goes to.
+enum Slot {
+    Current,
+    Retired,
+}
+
+impl Entries<'_> {
+    /// Where the entry at `key` belongs: a known id counts, an unknown one is retired when the
+    /// sheet comes from another version (or was retired already) and a typo otherwise.
+    fn place(&mut self, key: &Spanned<String>, retired: bool) -> Result<(KsbId, Slot), SheetError> {
+        let id: KsbId = key
+            .get_ref()
+            .parse()
+            .map_err(|err| SheetError::at(self.text, key.span(), format!("{err}")))?;
+        if self.known.contains(&id) {
+            if retired {
+                self.restored.insert(id.clone());
+            }
+            Ok((id, Slot::Current))
+        } else if retired {
+            Ok((id, Slot::Retired))
+        } else if self.migrating {
+            self.removed.insert(id.clone());
+            Ok((id, Slot::Retired))
+        } else {
+            Err(SheetError::at(
+                self.text,
+                key.span(),
+                format!(
+                    "unknown KSB id '{}' in standard '{}'",
+                    key.get_ref(),
+                    self.standard.id
+                ),
+            ))
+        }
+    }
+
+    fn score(
+        &mut self,
+        key: &Spanned<String>,
+        value: &Spanned<toml::Value>,
+        retired: bool,
+    ) -> Result<(), SheetError> {
+        let (id, slot) = self.place(key, retired)?;
+        let score = match value.get_ref() {
+            toml::Value::Integer(points) => Score::from_points(*points),
+            toml::Value::String(s) => s.parse().ok(),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            SheetError::at(
+                self.text,
+                value.span(),
+                format!(
+                    "invalid score {} for {id}: expected 0–3 or n/a",
+                    value.get_ref()
+                ),
+            )
+        })?;
+        let table = match slot {
+            Slot::Current => &mut self.scores,
+            Slot::Retired => &mut self.retired_scores,
+        };
+        if table.insert(id.clone(), score).is_some() {
+            return Err(SheetError::at(
+                self.text,
+                key.span(),
+                format!("{id} is scored twice"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn note(
+        &mut self,
+        key: &Spanned<String>,
+        value: &Spanned<String>,
+        retired: bool,
+    ) -> Result<(), SheetError> {
+        let (id, slot) = self.place(key, retired)?;
+        if value.get_ref().trim().is_empty() {
+            return Ok(());
+        }
+        let table = match slot {
+            Slot::Current => &mut self.notes,
+            Slot::Retired => &mut self.retired_notes,
+        };
+        if table.insert(id.clone(), value.get_ref().clone()).is_some() {
+            return Err(SheetError::at(
+                self.text,
+                key.span(),
+                format!("{id} has two notes"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn warnings(&self, sheet_version: &str) -> Vec<LoadWarning> {
+        let standard = self.standard;
+        let mut warnings = Vec::new();
+        if !self.removed.is_empty() {
+            warnings.push(LoadWarning::Removed {
+                standard: standard.id.clone(),
+                sheet_version: sheet_version.to_string(),
+                standard_version: standard.version.clone(),
+                ids: self.removed.iter().cloned().collect(),
+            });
+        }
+        let added: Vec<KsbId> = standard
+            .ksbs
+            .iter()
+            .filter(|ksb| {
+                self.migrating
+                    && !self.scores.contains_key(&ksb.id)
+                    && ksb
+                        .since
+                        .as_deref()
+                        .is_some_and(|since| version::compare(since, sheet_version).is_gt())
+            })
+            .map(|ksb| ksb.id.clone())
+            .collect();
+        if !added.is_empty() {
+            warnings.push(LoadWarning::Added {
+                standard: standard.id.clone(),
+                sheet_version: sheet_version.to_string(),
+                standard_version: standard.version.clone(),
+                ids: added,
+            });
+        }
+        if !self.restored.is_empty() {
+            warnings.push(LoadWarning::Restored {
+                standard: standard.id.clone(),
+                standard_version: standard.version.clone(),
+                ids: self.restored.iter().cloned().collect(),
+            });
+        }
+        warnings
     }
 }
 
@@ -576,6 +857,80 @@ K1 = "Free text evidence"
             err.position.is_some() && !err.message.contains('\n'),
             "{err}"
         );
+    }
+
+    const SHEET_V1_0: &str = include_str!("../tests/fixtures/sheet-v1.0.toml");
+
+    fn standard_v1_1() -> Standard {
+        Standard::from_yaml(include_str!("../tests/fixtures/standard-v1.1.yaml")).unwrap()
+    }
+
+    #[test]
+    fn a_newer_standard_retires_removed_ksbs_and_names_added_ones() {
+        let v1_1 = standard_v1_1();
+        let (sheet, warnings) = Sheet::from_toml_with_warnings(SHEET_V1_0, &v1_1).unwrap();
+        let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "it was scored against version 1.0 of standard 'miraheze-tech-mentoring', and \
+                 version 1.1 no longer has K11: their scores and notes are kept in the file but \
+                 left out of summaries",
+                "version 1.1 of standard 'miraheze-tech-mentoring' added K12 since version 1.0 \
+                 the sheet was scored against: unscored so far"
+            ]
+        );
+        assert_eq!(sheet.score(&id("K11")), None);
+        assert_eq!(sheet.score(&id("K1")), Some(Score::Two));
+        assert_eq!(sheet.retired_scores().get(&id("K11")), Some(&Score::Three));
+        assert_eq!(
+            sheet.retired_notes().get(&id("K11")).map(String::as_str),
+            Some("Reported the supplier outage")
+        );
+        assert_eq!(sheet.standard_version, "1.1");
+
+        let saved = sheet.to_toml(&v1_1);
+        assert!(saved.contains("standard_version = \"1.1\""), "{saved}");
+        assert!(saved.contains("[retired_scores]\nK11 = 3\n"), "{saved}");
+        let (again, warnings) = Sheet::from_toml_with_warnings(&saved, &v1_1).unwrap();
+        assert_eq!((again, warnings), (sheet, vec![]));
+    }
+
+    #[test]
+    fn a_retired_ksb_that_comes_back_counts_again() {
+        let v1_1 = standard_v1_1();
+        let saved = Sheet::from_toml(SHEET_V1_0, &v1_1).unwrap().to_toml(&v1_1);
+        let (sheet, warnings) = Sheet::from_toml_with_warnings(&saved, &standard()).unwrap();
+        assert_eq!(sheet.score(&id("K11")), Some(Score::Three));
+        assert_eq!(sheet.note(&id("K11")), Some("Reported the supplier outage"));
+        assert!(sheet.retired_scores().is_empty() && sheet.retired_notes().is_empty());
+        assert_eq!(
+            warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "version 1.0 of standard 'miraheze-tech-mentoring' has K11 again: their kept \
+              scores and notes count again"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_ids_with_a_dot_so_they_stay_keys() {
+        // Found by the property tests: `K1.2 = 3` is a dotted key, a table in TOML.
+        let yaml = crate::standard::BUILTIN_YAML.replacen("id: K1\n", "id: K1.2\n", 1);
+        let standard = Standard::from_yaml(&yaml).unwrap();
+        let mut sheet =
+            Sheet::from_toml(&EXAMPLE.replace("K1 =", "\"K1.2\" ="), &standard).unwrap();
+        sheet.set_score(id("K1.2"), Some(Score::Three));
+        let text = sheet.to_toml(&standard);
+        assert!(text.contains("\"K1.2\" = 3\n"), "{text}");
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+    }
+
+    #[test]
+    fn refuses_a_ksb_both_scored_and_retired() {
+        let text = format!("{EXAMPLE}\n[retired_scores]\nK1 = 3\n");
+        let err = Sheet::from_toml(&text, &standard()).unwrap_err();
+        assert_eq!(err.message, "K1 is scored twice");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde_saphyr::Spanned;
 use crate::id::KsbId;
 use crate::position::{located, Position};
 use crate::score::Score;
+use crate::version;
 
 /// The standard that ships with `ksb`: the Miraheze Technology Mentoring Programme.
 pub const BUILTIN_YAML: &str = include_str!("../standards/miraheze-tech-mentoring.yaml");
@@ -77,6 +78,9 @@ pub struct Ksb {
     pub areas: Vec<String>,
     /// The role focus the item matters most to; one of the standard's role focuses.
     pub role_focus: String,
+    /// The version of the standard that added the item, when the standard says (`since: "1.1"`).
+    /// A sheet scored against an older version is warned that the item is new and unscored.
+    pub since: Option<String>,
 }
 
 /// One line of the scoring key: a score and what it means.
@@ -174,6 +178,7 @@ struct RawKsb {
     #[serde(default)]
     areas: Vec<String>,
     role_focus: Spanned<String>,
+    since: Option<Spanned<String>>,
 }
 
 impl Standard {
@@ -241,15 +246,38 @@ impl Standard {
 
 /// The entry of `list` equal to `text` ignoring case and surrounding spaces.
 pub(crate) fn find_ignoring_case<'a>(list: &'a [String], text: &str) -> Option<&'a str> {
-    let text = text.trim();
+    let text = text.trim().to_lowercase();
     list.iter()
-        .find(|item| item.to_lowercase() == text.to_lowercase())
+        .find(|item| item.trim().to_lowercase() == text)
         .map(String::as_str)
 }
 
 /// Folds a multi-line parser message onto one line.
 fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first control character in `text` (other than a line break where `multi_line`), named
+/// for an error: a terminal would act on it (colours, cursor moves) and tables would break.
+fn control_character(text: &str, multi_line: bool) -> Option<String> {
+    text.chars()
+        .find(|&c| c.is_control() && !(multi_line && c == '\n'))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+}
+
+/// Refuses text a standard shows in tables that holds a control character.
+fn require_printable(name: &str, text: &str, multi_line: bool) -> Result<(), String> {
+    match control_character(text, multi_line) {
+        Some(c) => Err(format!(
+            "{name} contains the control character {c}; remove it{}",
+            if multi_line {
+                ""
+            } else {
+                " and keep it on one line"
+            }
+        )),
+        None => Ok(()),
+    }
 }
 
 fn require_list(name: &str, list: &[String]) -> Result<(), StandardError> {
@@ -266,9 +294,10 @@ fn require_list(name: &str, list: &[String]) -> Result<(), StandardError> {
         if item.trim().is_empty() {
             return Err(plain(format!("{name} has an empty entry")));
         }
-        if !seen.insert(item.to_lowercase()) {
+        if !seen.insert(item.trim().to_lowercase()) {
             return Err(plain(format!("{name} lists '{item}' twice")));
         }
+        require_printable(&format!("an entry of {name}"), item, false).map_err(plain)?;
     }
     Ok(())
 }
@@ -288,6 +317,15 @@ impl RawStandard {
             if value.trim().is_empty() {
                 return Err(plain(format!("the standard's {name} is empty")));
             }
+            require_printable(&format!("the standard's {name}"), value, false).map_err(plain)?;
+        }
+        for entry in &self.scoring_key {
+            require_printable(
+                &format!("the meaning of score {}", entry.score),
+                &entry.meaning,
+                false,
+            )
+            .map_err(plain)?;
         }
         require_list("role_focuses", &self.role_focuses)?;
         require_list("areas", &self.areas)?;
@@ -334,6 +372,14 @@ impl RawStandard {
             if raw.stack_area.trim().is_empty() {
                 return Err(fail(&spanned.referenced, "stack_area is empty".to_string()));
             }
+            for (name, text, multi_line) in [
+                ("title", &raw.title, false),
+                ("stack_area", &raw.stack_area, false),
+                ("description", &raw.description, true),
+            ] {
+                require_printable(name, text, multi_line)
+                    .map_err(|message| fail(&spanned.referenced, message))?;
+            }
             let role_focus = find_ignoring_case(&self.role_focuses, &raw.role_focus.value)
                 .ok_or_else(|| {
                     fail(
@@ -367,6 +413,22 @@ impl RawStandard {
                     areas.push(canonical.to_string());
                 }
             }
+            let since = match raw.since {
+                None => None,
+                Some(since) if since.value.trim().is_empty() => {
+                    return Err(fail(&since.referenced, "since is empty".to_string()));
+                }
+                Some(since) if version::compare(&since.value, &self.version).is_gt() => {
+                    return Err(fail(
+                        &since.referenced,
+                        format!(
+                            "since {} is newer than the standard's version {}",
+                            since.value, self.version
+                        ),
+                    ));
+                }
+                Some(since) => Some(since.value.trim().to_string()),
+            };
             ksbs.push(Ksb {
                 id,
                 category,
@@ -375,6 +437,7 @@ impl RawStandard {
                 stack_area: raw.stack_area,
                 areas,
                 role_focus,
+                since,
             });
         }
         Ok(Standard {
@@ -499,6 +562,68 @@ mod tests {
         assert_eq!(err.message, "areas must name at least one area");
         let err = with_first_ksb("areas: [Community]", "areas: [Moon]").unwrap_err();
         assert!(err.message.contains("area 'Moon'"), "{err}");
+    }
+
+    #[test]
+    fn reads_since_and_refuses_one_newer_than_the_standard() {
+        let standard = with_first_ksb(
+            "role_focus: Generalist",
+            "role_focus: Generalist\n    since: \"1.0\"",
+        )
+        .unwrap();
+        assert_eq!(standard.ksbs[0].since.as_deref(), Some("1.0"));
+        assert_eq!(standard.ksbs[1].since, None);
+        let err = with_first_ksb(
+            "role_focus: Generalist",
+            "role_focus: Generalist\n    since: \"1.2\"",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "line {}, column 12: K1: since 1.2 is newer than the standard's version 1.0",
+                1 + BUILTIN_YAML
+                    .lines()
+                    .position(|l| l.contains("role_focus: Generalist"))
+                    .unwrap()
+                    + 1
+            )
+        );
+    }
+
+    #[test]
+    fn list_entries_match_whatever_spaces_surround_them() {
+        // Found by the property tests: a role focus declared as " Generalist" matched nothing.
+        let standard = with_first_ksb("  - Generalist\n", "  - \" Generalist \"\n").unwrap();
+        assert_eq!(standard.ksbs[0].role_focus, " Generalist ");
+        assert_eq!(standard.role_focus("generalist"), Some(" Generalist "));
+        let err = with_first_ksb("  - Mentee\n", "  - Mentee\n  - \" mentee\"\n").unwrap_err();
+        assert_eq!(err.message, "mentoring_types lists ' mentee' twice");
+    }
+
+    #[test]
+    fn refuses_control_characters_a_terminal_would_act_on() {
+        let err = with_first_ksb(
+            "title: \"Open Source Ecosystem Awareness\"",
+            "title: \"Open \\e[31mSource\"",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message,
+            "title contains the control character U+001B; remove it and keep it on one line"
+        );
+        let err = with_first_ksb("  - Mentee\n", "  - \"Men\\ttee\"\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("an entry of mentoring_types contains the control character U+0009"),
+            "{err}"
+        );
+        let standard = with_first_ksb(
+            "description: \"Understands",
+            "description: \"Two lines,\\nunderstands",
+        )
+        .unwrap();
+        assert!(standard.ksbs[0].description.contains('\n'));
     }
 
     #[test]

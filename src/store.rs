@@ -1,10 +1,137 @@
-//! Writing files so that a crash, a full disk or a killed process never leaves half a file.
+//! Reading and writing files so that a crash, a full disk, a killed process, a huge file or
+//! another program editing the same sheet never leaves a damaged file behind.
 
+use std::collections::hash_map::DefaultHasher;
 use std::fs;
-use std::io::{self, Write};
+use std::hash::Hasher;
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use tempfile::NamedTempFile;
+
+/// Largest sheet or standard `ksb` reads (and so writes): 10 MiB. The programme's sheets are a
+/// few kilobytes; the limit keeps a wrong path (a video, `/dev/zero`) from eating the memory.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What a file held when `ksb` read it, or that it was not there: compared again just before
+/// saving, so that a change made by another program in the meantime is never overwritten.
+///
+/// The comparison is by length and a hash of the whole contents, not by modification time:
+/// some file systems keep times to the second (or two), so an edit made within the same second
+/// would go unnoticed; a content hash notices every change that matters and ignores a mere `touch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snapshot {
+    /// The file did not exist.
+    Absent,
+    /// The file held bytes of this length and hash.
+    Contents {
+        /// Length in bytes.
+        len: u64,
+        /// Hash of the bytes (stable within one run of `ksb`, which is all it is compared in).
+        hash: u64,
+    },
+}
+
+impl Snapshot {
+    /// The snapshot of a file holding `contents`.
+    pub fn of(contents: &[u8]) -> Snapshot {
+        let mut hasher = DefaultHasher::new();
+        hasher.write(contents);
+        Snapshot::Contents {
+            len: contents.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
+
+    /// What `path` holds now.
+    pub fn take(path: &Path) -> Result<Snapshot, ReadError> {
+        match read_capped(path) {
+            Ok(bytes) => Ok(Snapshot::of(&bytes)),
+            Err(ReadError::Missing) => Ok(Snapshot::Absent),
+            Err(err) => Err(err),
+        }
+    }
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// Nothing is at the path.
+    #[error("no such file")]
+    Missing,
+    /// The path is a folder.
+    #[error("it is a directory, not a file")]
+    Directory,
+    /// The file is larger than [`MAX_FILE_BYTES`]; its size when the file system knows it.
+    #[error(
+        "{} ksb's limit of {} MiB for sheets and standards",
+        .0.map_or("it holds more than".to_string(), |n| format!("it is {n} bytes, over")),
+        MAX_FILE_BYTES >> 20
+    )]
+    TooLarge(Option<u64>),
+    /// The bytes are not UTF-8; the offset of the first bad byte.
+    #[error("not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    /// Any other failure of the file system.
+    #[error(transparent)]
+    Io(io::Error),
+}
+
+impl From<io::Error> for ReadError {
+    fn from(err: io::Error) -> Self {
+        match err.kind() {
+            io::ErrorKind::NotFound => ReadError::Missing,
+            io::ErrorKind::IsADirectory => ReadError::Directory,
+            _ => ReadError::Io(err),
+        }
+    }
+}
+
+/// Reads a whole text file of at most [`MAX_FILE_BYTES`], and the snapshot of what it held.
+///
+/// The size is checked before reading, and the reading itself stops one byte past the limit,
+/// so memory stays bounded even for files that grow or never end.
+pub fn read_text(path: &Path) -> Result<(String, Snapshot), ReadError> {
+    let bytes = read_capped(path)?;
+    let snapshot = Snapshot::of(&bytes);
+    let text = String::from_utf8(bytes)
+        .map_err(|err| ReadError::NotUtf8(err.utf8_error().valid_up_to()))?;
+    Ok((text, snapshot))
+}
+
+fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let file = fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    if metadata.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(Some(metadata.len())));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(None));
+    }
+    Ok(bytes)
+}
+
+/// Why a file was not replaced. In every case the file at the path is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplaceError {
+    /// Another program changed the file after `ksb` read it.
+    #[error("was changed by another program since ksb read it")]
+    Changed,
+    /// Another program deleted the file after `ksb` read it.
+    #[error("was deleted by another program since ksb read it")]
+    Deleted,
+    /// Another program created the file after `ksb` found it missing.
+    #[error("was created by another program while ksb was working")]
+    Created,
+    /// Writing failed (full disk, read-only folder, …).
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
 
 /// Replaces `path` with `contents` atomically: the bytes go to a temporary file in the same
 /// folder, are flushed to disk, and the temporary file is renamed over `path`. Either the old
@@ -13,32 +140,108 @@ use tempfile::NamedTempFile;
 /// The file is readable and writable by its owner only (0600 on Unix): sheets hold personal
 /// assessments.
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let temp = write_temp(path, |file| file.write_all(contents))?;
+    persist(path, temp)
+}
+
+/// Like [`write_private`], but only if `path` still holds what `expected` describes (or is
+/// still absent): a file another program changed, deleted or created in the meantime is left
+/// exactly as that program left it.
+///
+/// The check happens after the new contents are safely on disk, just before the rename, so the
+/// window in which a change can slip through is as short as the file system allows; a new file
+/// is linked into place only if nothing has appeared at the path.
+pub fn replace_private(
+    path: &Path,
+    expected: Snapshot,
+    contents: &[u8],
+) -> Result<(), ReplaceError> {
+    let temp = write_temp(path, |file| file.write_all(contents))?;
+    let now = Snapshot::take(path).map_err(|err| match err {
+        ReadError::Io(err) => ReplaceError::Io(err),
+        ReadError::TooLarge(_) => ReplaceError::Changed,
+        other => ReplaceError::Io(io::Error::other(other)),
+    })?;
+    match (expected, now) {
+        (Snapshot::Absent, Snapshot::Absent) => match temp.persist_noclobber(path) {
+            Ok(_) => {
+                sync_folder(path);
+                Ok(())
+            }
+            Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => {
+                Err(ReplaceError::Created)
+            }
+            // A file system with neither an exclusive rename nor hard links (FAT): the path was
+            // absent a moment ago, which is as close as such a file system lets us check.
+            Err(err) => Ok(persist(path, err.file)?),
+        },
+        (Snapshot::Absent, Snapshot::Contents { .. }) => Err(ReplaceError::Created),
+        (Snapshot::Contents { .. }, Snapshot::Absent) => Err(ReplaceError::Deleted),
+        (expected, now) if expected != now => Err(ReplaceError::Changed),
+        _ => Ok(persist(path, temp)?),
+    }
+}
+
+/// A private temporary file beside `path`, filled by `fill` and flushed to disk. Dropping it
+/// (on any error) removes it.
+fn write_temp(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<NamedTempFile> {
     if path.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::IsADirectory,
             "is a directory, not a file",
         ));
     }
-    let mut temp = NamedTempFile::new_in(folder)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
+    let folder = folder_of(path);
+    // tempfile ends its error with the temporary file's path, which the user never asked for:
+    // name the folder instead.
+    let mut temp = NamedTempFile::new_in(folder).map_err(|err| {
+        let message = err.to_string();
+        let cause = message
+            .rsplit_once(" at path \"")
+            .map_or(message.as_str(), |(cause, _)| cause);
+        io::Error::new(
+            err.kind(),
+            format!(
+                "cannot create a file in folder '{}': {cause}",
+                folder.display()
+            ),
+        )
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         temp.as_file()
             .set_permissions(fs::Permissions::from_mode(0o600))?;
     }
+    fill(temp.as_file_mut())?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// Renames the temporary file onto `path`, then makes the rename durable.
+fn persist(path: &Path, temp: NamedTempFile) -> io::Result<()> {
     temp.persist(path).map_err(|err| err.error)?;
+    sync_folder(path);
+    Ok(())
+}
+
+/// Makes a rename into the folder of `path` durable; a failure here loses nothing already
+/// written, so it is not an error.
+fn sync_folder(path: &Path) {
     #[cfg(unix)]
-    if let Ok(dir) = fs::File::open(folder) {
-        // Makes the rename itself durable; a failure here loses nothing already written.
+    if let Ok(dir) = fs::File::open(folder_of(path)) {
         let _ = dir.sync_all();
     }
-    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 #[cfg(test)]
@@ -69,6 +272,156 @@ mod tests {
     fn refuses_a_directory_and_a_missing_folder() {
         let dir = tempfile::tempdir().unwrap();
         assert!(write_private(dir.path(), b"x").is_err());
-        assert!(write_private(&dir.path().join("nope/sheet.toml"), b"x").is_err());
+        let err = write_private(&dir.path().join("nope/sheet.toml"), b"x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot create a file in folder '{}': No such file or directory (os error 2)",
+                dir.path().join("nope").display()
+            )
+        );
+    }
+
+    #[test]
+    fn refuses_a_path_whose_folder_is_a_file_and_leaves_that_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("notes.txt");
+        fs::write(&file, "mine").unwrap();
+        assert!(write_private(&file.join("sheet.toml"), b"x").is_err());
+        assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+    }
+
+    /// A writer that takes `room` bytes and then fails as a full disk does.
+    struct FullDisk<'a> {
+        inner: &'a mut fs::File,
+        room: usize,
+    }
+
+    impl Write for FullDisk<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "No space left on device",
+                ));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            self.inner.write(&buf[..n])
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            self.inner.flush()
+        }
+    }
+
+    #[test]
+    fn a_full_disk_leaves_the_old_file_whole_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.toml");
+        fs::write(&path, "old contents").unwrap();
+        let err = write_temp(&path, |file| {
+            FullDisk {
+                inner: file,
+                room: 5,
+            }
+            .write_all(b"new contents, longer than the room left")
+        })
+        .map(|temp| persist(&path, temp))
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old contents");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn replaces_only_what_is_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.toml");
+        fs::write(&path, "read by ksb").unwrap();
+        let (_, snapshot) = read_text(&path).unwrap();
+        replace_private(&path, snapshot, b"saved by ksb").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "saved by ksb");
+        let (_, snapshot) = read_text(&path).unwrap();
+
+        fs::write(&path, "saved by an editor").unwrap();
+        let err = replace_private(&path, snapshot, b"saved by ksb again").unwrap_err();
+        assert!(matches!(err, ReplaceError::Changed), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "saved by an editor");
+
+        fs::remove_file(&path).unwrap();
+        let err = replace_private(&path, snapshot, b"saved by ksb again").unwrap_err();
+        assert!(matches!(err, ReplaceError::Deleted), "{err}");
+        assert!(!path.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_same_length_edit_is_a_change_and_a_touch_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.toml");
+        fs::write(&path, "K1 = 2").unwrap();
+        let (_, snapshot) = read_text(&path).unwrap();
+        fs::write(&path, "K1 = 3").unwrap();
+        assert!(matches!(
+            replace_private(&path, snapshot, b"K1 = 1"),
+            Err(ReplaceError::Changed)
+        ));
+        fs::write(&path, "K1 = 2").unwrap();
+        replace_private(&path, snapshot, b"K1 = 1").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "K1 = 1");
+    }
+
+    #[test]
+    fn creates_a_new_file_only_if_nothing_appeared() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.toml");
+        replace_private(&path, Snapshot::Absent, b"first").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        let err = replace_private(&path, Snapshot::Absent, b"second").unwrap_err();
+        assert!(matches!(err, ReplaceError::Created), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+    }
+
+    #[test]
+    fn reads_at_most_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.toml");
+        let file = fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_text(&path).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "it is {} bytes, over ksb's limit of 10 MiB for sheets and standards",
+                MAX_FILE_BYTES + 1
+            )
+        );
+        file.set_len(MAX_FILE_BYTES).unwrap();
+        assert_eq!(read_text(&path).unwrap().0.len() as u64, MAX_FILE_BYTES);
+        #[cfg(target_os = "linux")]
+        assert!(matches!(
+            read_text(Path::new("/dev/zero")),
+            Err(ReadError::TooLarge(None))
+        ));
+    }
+
+    #[test]
+    fn names_missing_files_folders_and_bad_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            read_text(&dir.path().join("none")),
+            Err(ReadError::Missing)
+        ));
+        assert_eq!(
+            read_text(dir.path()).unwrap_err().to_string(),
+            "it is a directory, not a file"
+        );
+        let path = dir.path().join("latin1.toml");
+        fs::write(&path, b"ok \xe9").unwrap();
+        assert_eq!(
+            read_text(&path).unwrap_err().to_string(),
+            "not UTF-8 text (invalid byte at offset 3)"
+        );
     }
 }

@@ -319,6 +319,34 @@ fn a_locked_sheet_is_refused_and_left_as_it_was() {
     assert_eq!(std::fs::read(ws.file("me.toml")).unwrap(), before);
 }
 
+#[test]
+fn a_sheet_changed_by_another_program_during_assess_is_not_overwritten() {
+    let ws = Workspace::new();
+    ws.ok(&[
+        "score",
+        "me.toml",
+        "--username",
+        "Tester",
+        "--role-focus",
+        "Generalist",
+    ]);
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.answer("K1", 1, "2");
+    pty.expect("K2 · 2/28 · Knowledge");
+    pty.expect("? for help)");
+    // Another program (an editor, a second `ksb`) rewrites the sheet meanwhile.
+    ws.ok(&["score", "me.toml", "B8=3"]);
+    let theirs = std::fs::read(ws.file("me.toml")).unwrap();
+    pty.line("1");
+    pty.expect("was changed by another program since ksb read it; not overwriting it");
+    assert_eq!(pty.finish().0, 1);
+    assert_eq!(std::fs::read(ws.file("me.toml")).unwrap(), theirs);
+    let sheet = load(&ws, "me.toml");
+    assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Two));
+    assert_eq!(sheet.score(&"B8".parse().unwrap()), Some(Score::Three));
+    assert_eq!(sheet.score(&"K2".parse().unwrap()), None);
+}
+
 const NEEDS_A_TERMINAL: &str = "`ksb assess` needs an interactive terminal on stdin and stdout; \
                                 to set scores from a script use `ksb score SHEET ID=SCORE...`";
 

@@ -15,7 +15,7 @@ use super::header::{
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::cli::{AssessArgs, HeaderArgs};
-use crate::files;
+use crate::files::{self, SheetFile};
 use crate::prompt::walk::Scope;
 use crate::prompt::{self, interrupt, screen, NoGuide, Outcome, Prompter, WalkOptions};
 
@@ -25,18 +25,12 @@ impl Command for AssessArgs {
         let standard = ctx.standard()?;
         interrupt::install()?;
         let prompter = Prompter::new();
-        let (path, mut sheet) = match &self.sheet {
-            Some(path) if path.exists() => {
-                let sheet = open_existing(path, &standard, &self.header)?;
-                (path.clone(), sheet)
-            }
+        let (mut file, mut sheet) = match &self.sheet {
+            Some(path) if path.exists() => open_existing(path, &standard, &self.header)?,
             Some(path) => {
                 let participant = ask_participant(&prompter, &standard, &self.header, ctx)
                     .with_context(|| format!("creating sheet '{}'", path.display()))?;
-                (
-                    path.clone(),
-                    create(&prompter, path, &standard, participant)?,
-                )
+                create(&prompter, path, &standard, participant)?
             }
             None => {
                 let participant = ask_participant(&prompter, &standard, &self.header, ctx)
@@ -46,15 +40,15 @@ impl Command for AssessArgs {
                     &participant.assessment_type,
                     participant.date,
                 );
-                let sheet = if path.exists() {
+                if path.exists() {
                     open_existing(&path, &standard, &self.header)?
                 } else {
                     files::create_private_folder(path.parent())?;
                     create(&prompter, &path, &standard, participant)?
-                };
-                (path, sheet)
+                }
             }
         };
+        let path = file.path.clone();
         let path = &path;
         interrupt::record_progress(format!(
             "Saved so far: {}",
@@ -70,8 +64,9 @@ impl Command for AssessArgs {
             },
             notes: self.notes,
         };
-        let outcome =
-            prompt::walk_sheet(&prompter, &standard, &mut sheet, path, options, &NoGuide)?;
+        let outcome = prompt::walk_sheet(
+            &prompter, &standard, &mut sheet, &mut file, options, &NoGuide,
+        )?;
         let again = format!("ksb assess {}", path.display());
         prompter.say(&match outcome {
             Outcome::Quit => screen::quit(path, &standard, &sheet, &again),
@@ -82,16 +77,20 @@ impl Command for AssessArgs {
 
 /// Opens a sheet that is already there to go on scoring it: refused when it is locked; header
 /// flags given are applied (and saved) first.
-fn open_existing(path: &Path, standard: &Standard, header: &HeaderArgs) -> Result<Sheet> {
-    let mut sheet = files::load_sheet(path, standard)?;
+fn open_existing(
+    path: &Path,
+    standard: &Standard,
+    header: &HeaderArgs,
+) -> Result<(SheetFile, Sheet)> {
+    let (mut file, mut sheet) = SheetFile::open(path, standard)?;
     ensure_unlocked(&sheet, path)?;
     let before = sheet.participant.clone();
     apply_header(standard, header, &mut sheet.participant)
         .with_context(|| format!("updating sheet '{}'", path.display()))?;
     if sheet.participant != before {
-        prompt::save(path, standard, &sheet)?;
+        prompt::save(&mut file, standard, &sheet)?;
     }
-    Ok(sheet)
+    Ok((file, sheet))
 }
 
 /// Creates the sheet as soon as its header is complete, so that nothing typed is lost.
@@ -100,11 +99,12 @@ fn create(
     path: &Path,
     standard: &Standard,
     participant: Participant,
-) -> Result<Sheet> {
+) -> Result<(SheetFile, Sheet)> {
     let sheet = Sheet::new(standard, participant);
-    prompt::save(path, standard, &sheet)?;
+    let mut file = SheetFile::create(path);
+    prompt::save(&mut file, standard, &sheet)?;
     prompter.say(&format!("Created {}\n", path.display()))?;
-    Ok(sheet)
+    Ok((file, sheet))
 }
 
 /// The header of a new sheet: flags where given, else the user's defaults (environment, then

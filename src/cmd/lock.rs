@@ -8,7 +8,8 @@ use ksb::Sheet;
 
 use super::{Command, Context};
 use crate::cli::LockArgs;
-use crate::{files, terminal};
+use crate::files::SheetFile;
+use crate::terminal;
 
 /// Refuses to go on when `sheet` (read from `path`) is locked, saying how to unlock it. Every
 /// command that changes an existing sheet calls this before changing anything.
@@ -40,14 +41,14 @@ impl Command for LockArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
         let path = &self.sheet;
-        let mut sheet = files::load_sheet(path, &standard)?;
+        let (mut file, mut sheet) = SheetFile::open(path, &standard)?;
         let lock = !self.undo;
         let message = match (sheet.locked, lock) {
             (true, true) => format!("{} is already locked\n", path.display()),
             (false, false) => format!("{} is not locked\n", path.display()),
             _ => {
                 sheet.locked = lock;
-                files::save_sheet(path, &standard, &sheet)?;
+                file.save(&standard, &sheet)?;
                 if lock {
                     format!(
                         "Locked {}: ksb will not change it (unlock with `ksb lock --undo {}`)\n",

@@ -10,7 +10,7 @@ use ksb::{Ksb, Score, Sheet, Standard};
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::cli::ReviewArgs;
-use crate::files;
+use crate::files::{self, SheetFile};
 use crate::prompt::walk::Scope;
 use crate::prompt::{self, interrupt, screen, Guide, Outcome, Prompter, WalkOptions};
 
@@ -29,23 +29,24 @@ impl Command for ReviewArgs {
             .unwrap_or_else(|| review_path(self_path));
         let reviews = reviews_field(self_path, &path)?;
         let existing = if path.exists() {
-            let review = files::load_sheet(&path, &standard)?;
+            let (file, review) = SheetFile::open(&path, &standard)?;
             ensure_unlocked(&review, &path)?;
             check_resumable(&review, self_path, &path)?;
-            Some(review)
+            Some((file, review))
         } else {
             None
         };
         interrupt::install()?;
         let prompter = Prompter::new();
-        let mut review = match existing {
-            Some(review) => review,
+        let (mut file, mut review) = match existing {
+            Some(opened) => opened,
             None => {
                 let review = new_review(&standard, &mentee, reviews)
                     .with_context(|| format!("creating review sheet '{}'", path.display()))?;
-                prompt::save(&path, &standard, &review)?;
+                let mut file = SheetFile::create(&path);
+                prompt::save(&mut file, &standard, &review)?;
                 prompter.say(&format!("Created {}\n", path.display()))?;
-                review
+                (file, review)
             }
         };
         interrupt::record_progress(format!(
@@ -67,8 +68,14 @@ impl Command for ReviewArgs {
             notes: self.notes,
         };
         let guide = MenteeAnswers { sheet: &mentee };
-        let outcome =
-            prompt::walk_sheet(&prompter, &standard, &mut review, &path, options, &guide)?;
+        let outcome = prompt::walk_sheet(
+            &prompter,
+            &standard,
+            &mut review,
+            &mut file,
+            options,
+            &guide,
+        )?;
         let again = format!(
             "ksb review {}{}",
             self_path.display(),

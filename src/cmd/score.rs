@@ -11,7 +11,8 @@ use super::header::{
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::cli::{HeaderArgs, ScoreArgs};
-use crate::{files, terminal};
+use crate::files::{self, SheetFile};
+use crate::terminal;
 
 impl Command for ScoreArgs {
     fn run(self, ctx: &Context) -> Result<()> {
@@ -34,16 +35,16 @@ impl Command for ScoreArgs {
             .collect::<Result<Vec<_>>>()?;
 
         let exists = path.exists();
-        let mut sheet = if exists {
-            let mut sheet = files::load_sheet(path, &standard)?;
+        let (mut file, mut sheet) = if exists {
+            let (file, mut sheet) = SheetFile::open(path, &standard)?;
             ensure_unlocked(&sheet, path)?;
             apply_header(&standard, &self.header, &mut sheet.participant)
                 .with_context(|| format!("updating sheet '{}'", path.display()))?;
-            sheet
+            (file, sheet)
         } else {
             let participant = new_participant(&standard, &self.header, &ctx.settings)
                 .with_context(|| format!("creating sheet '{}'", path.display()))?;
-            Sheet::new(&standard, participant)
+            (SheetFile::create(path), Sheet::new(&standard, participant))
         };
         for (id, score) in scores {
             sheet.set_score(id, Some(score));
@@ -51,7 +52,7 @@ impl Command for ScoreArgs {
         for (id, note) in notes {
             sheet.set_note(id, &note);
         }
-        files::save_sheet(path, &standard, &sheet)?;
+        file.save(&standard, &sheet)?;
         let left = sheet.unscored_count(&standard);
         terminal::emit(&format!(
             "{} {}: {} of {} KSBs scored, {left} left\n",

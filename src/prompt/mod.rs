@@ -10,7 +10,6 @@ pub mod screen;
 pub mod walk;
 
 use std::io::{self, IsTerminal};
-use std::path::Path;
 
 use anyhow::{bail, Result};
 use console::Term;
@@ -20,7 +19,8 @@ use ksb::{Ksb, Score, Sheet, Standard};
 
 use self::answer::Answer;
 use self::walk::{Scope, Walk};
-use crate::{files, terminal};
+use crate::files::SheetFile;
+use crate::terminal;
 
 /// Refuses to start a session unless both stdin and stdout are a terminal: dialoguer would
 /// otherwise read keys from /dev/tty behind a pipe, or wait for keys that never come.
@@ -177,22 +177,23 @@ fn scored(standard: &Standard, sheet: &Sheet) -> Vec<bool> {
         .collect()
 }
 
-/// Saves the sheet and remembers where it is for the Ctrl-C message.
-pub fn save(path: &Path, standard: &Standard, sheet: &Sheet) -> Result<()> {
-    files::save_sheet(path, standard, sheet)?;
+/// Saves the sheet (refusing to overwrite a change another program made to its file) and
+/// remembers where it is for the Ctrl-C message.
+pub fn save(file: &mut SheetFile, standard: &Standard, sheet: &Sheet) -> Result<()> {
+    file.save(standard, sheet)?;
     interrupt::record_progress(format!(
         "Saved so far: {}",
-        screen::progress(path, standard, sheet)
+        screen::progress(&file.path, standard, sheet)
     ));
     Ok(())
 }
 
-/// Walks the sheet's KSBs one screen at a time, saving the sheet at `path` after every answer.
+/// Walks the sheet's KSBs one screen at a time, saving it to `file` after every answer.
 pub fn walk_sheet(
     prompter: &Prompter,
     standard: &Standard,
     sheet: &mut Sheet,
-    path: &Path,
+    file: &mut SheetFile,
     options: WalkOptions,
     guide: &dyn Guide,
 ) -> Result<Outcome> {
@@ -221,14 +222,14 @@ pub fn walk_sheet(
         match answer {
             Ok(Answer::Score(score) | Answer::Keep(score)) => {
                 sheet.set_score(ksb.id.clone(), Some(score));
-                save(path, standard, sheet)?;
+                save(file, standard, sheet)?;
                 if options.notes {
                     let before = sheet.note(&ksb.id).map(str::to_string);
                     let note =
                         prompter.text("Note (Enter for none)", before.as_deref(), |_| Ok(()))?;
                     sheet.set_note(ksb.id.clone(), &note);
                     if sheet.note(&ksb.id).map(str::to_string) != before {
-                        save(path, standard, sheet)?;
+                        save(file, standard, sheet)?;
                     }
                 }
                 walk.next(&scored(standard, sheet));
