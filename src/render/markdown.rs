@@ -2,6 +2,12 @@
 
 use super::markup::MarkupExporter;
 
+/// Whitespace a GFM table cell or list item trims from its ends (but not line breaks, which
+/// become `<br>`).
+fn is_trimmed(c: char) -> bool {
+    c.is_whitespace() && c != '\n' && c != '\r'
+}
+
 /// The characters [`Markdown`] escapes.
 const MARKUP: &str = "\\`*_[]<>!|~&:#@{}$";
 
@@ -16,10 +22,17 @@ impl MarkupExporter for Markdown {
     /// closing `#`s of a heading, math (`$`) and emoji codes; `&` only where it could start
     /// an entity (not before a space). The rest of the punctuation
     /// only means something at the start of a line, and escaped text never starts one: a
-    /// line break becomes `<br>`.
+    /// line break becomes `<br>`. Spaces and tabs at either end become character references,
+    /// which a table cell or list item does not trim.
     fn escape(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + text.len() / 4);
-        let mut chars = text.chars().peekable();
+        // A table cell or list item drops the whitespace at its ends: keep it as references.
+        let inner = text.trim_matches(is_trimmed);
+        let start = text.len() - text.trim_start_matches(is_trimmed).len();
+        for c in text[..start].chars() {
+            out.push_str(&format!("&#{};", u32::from(c)));
+        }
+        let mut chars = inner.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
                 '\r' => {
@@ -35,6 +48,10 @@ impl MarkupExporter for Markdown {
                 c if c.is_control() && c != '\t' => out.push(char::REPLACEMENT_CHARACTER),
                 c => out.push(c),
             }
+        }
+        let end = start + inner.len();
+        for c in text[end..].chars() {
+            out.push_str(&format!("&#{};", u32::from(c)));
         }
         out
     }
