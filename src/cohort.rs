@@ -113,22 +113,11 @@ impl Cohort {
 mod tests {
     use super::*;
     use crate::score::Score;
-    use crate::sheet::Participant;
     use crate::summary::Grouping;
+    use crate::test_support;
 
     fn sheet(standard: &Standard, role_focus: &str, scores: &[(&str, Score)]) -> Sheet {
-        let participant = Participant {
-            username: "Tester".into(),
-            role_focus: role_focus.into(),
-            mentoring_type: "Mentee".into(),
-            assessment_type: "Self-assessment".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        };
-        let mut sheet = Sheet::new(standard, participant);
-        for (id, score) in scores {
-            sheet.set_score(id.parse().unwrap(), Some(*score));
-        }
-        sheet
+        test_support::sheet(standard, role_focus, scores)
     }
 
     fn sheets(standard: &Standard) -> Vec<Sheet> {

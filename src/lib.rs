@@ -21,6 +21,8 @@ pub mod sheet;
 pub mod standard;
 pub mod store;
 pub mod summary;
+#[cfg(test)]
+mod test_support;
 pub mod version;
 
 pub use cohort::{Cohort, FocusGroup, KsbFigures};

@@ -78,22 +78,11 @@ impl<'a> Plan<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sheet::Participant;
+    use crate::test_support;
     use Score::*;
 
     fn sheet(standard: &Standard, role: &str, scores: &[(&str, Score)]) -> Sheet {
-        let participant = Participant {
-            username: "Tester".into(),
-            role_focus: role.into(),
-            mentoring_type: "Mentee".into(),
-            assessment_type: "Self-assessment".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        };
-        let mut sheet = Sheet::new(standard, participant);
-        for (id, score) in scores {
-            sheet.set_score(id.parse().unwrap(), Some(*score));
-        }
-        sheet
+        test_support::sheet(standard, role, scores)
     }
 
     fn ids(items: &[PlanItem]) -> Vec<String> {

@@ -159,21 +159,12 @@ fn in_group(ksb: &Ksb, grouping: Grouping, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sheet::Participant;
+    use crate::test_support;
     use Score::*;
 
     fn sheet(standard: &Standard, day: u32, scores: &[(&str, Score)]) -> Sheet {
-        let participant = Participant {
-            username: "Tester".into(),
-            role_focus: "Generalist".into(),
-            mentoring_type: "Mentee".into(),
-            assessment_type: "Self-assessment".into(),
-            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-        };
-        let mut sheet = Sheet::new(standard, participant);
-        for (id, score) in scores {
-            sheet.set_score(id.parse().unwrap(), Some(*score));
-        }
+        let mut sheet = test_support::sheet(standard, "Generalist", scores);
+        sheet.participant.date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
         sheet
     }
 

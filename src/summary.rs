@@ -235,21 +235,10 @@ impl GroupFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sheet::Participant;
+    use crate::test_support;
 
     fn sheet_with(standard: &Standard, scores: &[(&str, Score)]) -> Sheet {
-        let participant = Participant {
-            username: "Tester".into(),
-            role_focus: "Generalist".into(),
-            mentoring_type: "Mentee".into(),
-            assessment_type: "Self-assessment".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        };
-        let mut sheet = Sheet::new(standard, participant);
-        for (id, score) in scores {
-            sheet.set_score(id.parse().unwrap(), Some(*score));
-        }
-        sheet
+        test_support::sheet(standard, "Generalist", scores)
     }
 
     fn group<'a>(summary: &'a Summary, grouping: Grouping, name: &str) -> &'a Tally {
