@@ -187,19 +187,13 @@ impl<'a> ExportDoc<'a> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::sheet::Participant;
+    use crate::test_support;
 
     /// The built-in standard and a small sheet with a score of each kind and two notes.
     pub(crate) fn example() -> (Standard, Sheet) {
         let standard = Standard::builtin().unwrap();
-        let participant = Participant {
-            username: "ExampleUser".into(),
-            role_focus: "Infrastructure Specialist".into(),
-            mentoring_type: "Mentee".into(),
-            assessment_type: "Self-assessment".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        };
-        let mut sheet = Sheet::new(&standard, participant);
+        let mut sheet = test_support::sheet(&standard, "Infrastructure Specialist", &[]);
+        sheet.participant.username = "ExampleUser".into();
         for (id, score) in [
             ("K1", Score::Two),
             ("K2", Score::NotApplicable),

@@ -511,24 +511,17 @@ fn summary_table(summary: &Summary, grouping: Grouping, bars: bool, style: Style
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support;
 
     fn example() -> (Standard, Sheet) {
         let standard = Standard::builtin().unwrap();
-        let participant = Participant {
-            username: "ExampleUser".into(),
-            role_focus: "Infrastructure Specialist".into(),
-            mentoring_type: "Mentee".into(),
-            assessment_type: "Self-assessment".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        };
-        let mut sheet = Sheet::new(&standard, participant);
-        for (id, score) in [
+        let scores = [
             ("K1", Score::Two),
             ("K2", Score::NotApplicable),
             ("S2", Score::Three),
-        ] {
-            sheet.set_score(id.parse().unwrap(), Some(score));
-        }
+        ];
+        let mut sheet = test_support::sheet(&standard, "Infrastructure Specialist", &scores);
+        sheet.participant.username = "ExampleUser".into();
         (standard, sheet)
     }
 
