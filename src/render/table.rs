@@ -403,8 +403,9 @@ pub fn cohort(
         .map(|focus| format!("{} {}", focus.name, focus.participants))
         .collect();
     let mut out = format!(
-        "Cohort: {} participants\nPreferred role focus: {}\n",
+        "Cohort: {} participant{}\nPreferred role focus: {}\n",
         cohort.participants,
+        if cohort.participants == 1 { "" } else { "s" },
         focus_counts.join(", ")
     );
 
