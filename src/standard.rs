@@ -252,9 +252,18 @@ pub(crate) fn find_ignoring_case<'a>(list: &'a [String], text: &str) -> Option<&
         .map(String::as_str)
 }
 
-/// Folds a multi-line parser message onto one line.
+/// Folds a multi-line parser message onto one line, without the " at line L, column C" the
+/// parser appends: the error puts the position first, once.
 fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    match message.rsplit_once(" at line ") {
+        Some((text, position)) if position.split(", column ").all(is_number) => text.to_string(),
+        _ => message,
+    }
+}
+
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The first control character in `text` (other than a line break where `multi_line`), named
@@ -630,6 +639,7 @@ mod tests {
     fn reports_yaml_syntax_errors_on_one_line_with_a_position() {
         let err = Standard::from_yaml("id: [unclosed\n").unwrap_err();
         assert!(err.position.is_some(), "{err}");
+        assert_eq!(err.to_string().matches("line").count(), 1, "{err}");
         assert!(!err.to_string().contains('\n'), "{err}");
         let err = Standard::from_yaml("").unwrap_err();
         assert!(!err.to_string().is_empty());
