@@ -386,7 +386,8 @@ pub struct ExportArgs {
     /// Add the summary tables by role focus, stack area and category.
     #[arg(long)]
     pub summary: bool,
-    /// Write to this file (atomically, replacing it) instead of stdout.
+    /// Write to this file (atomically, replacing it; never over the sheet itself) instead of
+    /// stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -10,12 +10,55 @@ use ksb::config::ConfigFile;
 use ksb::store::{self, ReadError, ReplaceError, Snapshot, MAX_FILE_BYTES};
 use ksb::{sheet, Sheet, Standard};
 
+use crate::terminal;
+
 /// The file name that stands for standard input.
 pub const STDIN: &str = "-";
 
 /// Whether `path` is `-`, standard input (or output).
 pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == STDIN
+}
+
+/// Refuses more than one `-` among `paths`: standard input can be read only once.
+pub fn refuse_repeated_stdin(paths: &[PathBuf]) -> Result<()> {
+    if paths.iter().filter(|p| is_stdin(p)).count() > 1 {
+        bail!("only one SHEET can be '-' (standard input)");
+    }
+    Ok(())
+}
+
+/// Refuses `-` where `command` writes the sheet: it needs a file to save to.
+pub fn refuse_stdin_for_writing(path: &Path, command: &str) -> Result<()> {
+    if is_stdin(path) {
+        bail!(
+            "`ksb {command}` writes the sheet, so it needs a file name, not '-' (standard input)"
+        );
+    }
+    Ok(())
+}
+
+/// Writes an export or a chart to `path` (atomically, readable by its owner only), or to
+/// standard output for `-`. Refuses to write over one of the sheets it was made from.
+/// Returns whether a file was written.
+pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf], what: &str) -> Result<bool> {
+    if is_stdin(path) {
+        terminal::emit_bytes(bytes)?;
+        return Ok(false);
+    }
+    let target = fs::canonicalize(path).ok();
+    if let Some(input) = inputs
+        .iter()
+        .find(|input| target.is_some() && fs::canonicalize(input).ok() == target)
+    {
+        bail!(
+            "refusing to write the {what} over its own sheet '{}': choose another -o file",
+            input.display()
+        );
+    }
+    store::write_private(path, bytes)
+        .with_context(|| format!("writing {what} '{}'", path.display()))?;
+    Ok(true)
 }
 
 /// How messages name a file: `'path'`, or `<stdin>` for `-`.
@@ -134,6 +177,7 @@ fn sheet_text(standard: &Standard, sheet: &Sheet) -> Result<String> {
 /// different standards, the error says which file names which, before any is checked against
 /// the standard in use.
 pub fn load_sheets_of_one_standard(paths: &[PathBuf], standard: &Standard) -> Result<Vec<Sheet>> {
+    refuse_repeated_stdin(paths)?;
     let mut texts = Vec::with_capacity(paths.len());
     for path in paths {
         texts.push(read_text(path).with_context(|| format!("reading sheet {}", name(path)))?);

@@ -149,7 +149,7 @@ struct RawSheet {
     standard: Option<Spanned<String>>,
     standard_version: Option<String>,
     locked: Option<bool>,
-    reviews: Option<String>,
+    reviews: Option<Spanned<String>>,
     participant: Option<Spanned<RawParticipant>>,
     #[serde(default)]
     scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -443,11 +443,21 @@ impl RawSheet {
             entries.note(key, value, true)?;
         }
         let warnings = entries.warnings(&sheet_version);
+        let reviews = match self.reviews {
+            Some(path) if path.get_ref().chars().any(char::is_control) => {
+                return Err(SheetError::at(
+                    text,
+                    path.span(),
+                    "reviews must name a file on one line, without control characters".to_string(),
+                ))
+            }
+            path => path.map(Spanned::into_inner),
+        };
         Ok((
             Sheet {
                 standard: standard_id.into_inner(),
                 standard_version: standard.version.clone(),
-                reviews: self.reviews,
+                reviews,
                 participant,
                 locked: self.locked.unwrap_or(false),
                 scores: entries.scores,
@@ -807,6 +817,9 @@ K1 = "Free text evidence"
         sheet.reviews = Some("me \"self\" \\ 'x'.toml".to_string());
         let text = sheet.to_toml(&standard);
         assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        let hostile = EXAMPLE.replace("format = 1\n", "format = 1\nreviews = \"\\u001b[41mX\"\n");
+        let err = Sheet::from_toml(&hostile, &standard).unwrap_err();
+        assert!(err.message.contains("without control characters"), "{err}");
     }
 
     fn error_of(replace: &str, with: &str) -> SheetError {

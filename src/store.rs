@@ -5,7 +5,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::fs;
 use std::hash::Hasher;
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
@@ -140,8 +140,21 @@ pub enum ReplaceError {
 /// The file is readable and writable by its owner only (0600 on Unix): sheets hold personal
 /// assessments.
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let path = &target_of(path);
     let temp = write_temp(path, |file| file.write_all(contents))?;
     persist(path, temp)
+}
+
+/// The file a save replaces: for a symbolic link, the file it points to (the new contents go
+/// beside that file, and the link stays a link), so a sheet kept behind a link, in a synced
+/// folder or a dotfiles repository, is updated where it lives.
+fn target_of(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Like [`write_private`], but only if `path` still holds what `expected` describes (or is
@@ -156,6 +169,7 @@ pub fn replace_private(
     expected: Snapshot,
     contents: &[u8],
 ) -> Result<(), ReplaceError> {
+    let path = &target_of(path);
     let temp = write_temp(path, |file| file.write_all(contents))?;
     let now = Snapshot::take(path).map_err(|err| match err {
         ReadError::Io(err) => ReplaceError::Io(err),
@@ -247,6 +261,30 @@ fn folder_of(path: &Path) -> &Path {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_sheet_behind_a_link_is_updated_where_it_lives() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let real = dir.path().join("real/sheet.toml");
+        let link = dir.path().join("link.toml");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink("real/sheet.toml", &link).unwrap();
+        write_private(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        let snapshot = Snapshot::take(&link).unwrap();
+        replace_private(&link, snapshot, b"newer").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "newer");
+    }
 
     #[test]
     fn replaces_the_file_and_keeps_it_private() {

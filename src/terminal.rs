@@ -76,3 +76,50 @@ pub fn sheet_progress(sheets: usize) -> Option<ProgressBar> {
     }
     Some(bar)
 }
+
+/// `text` as one word a POSIX shell reads back unchanged (quoted only when it must be).
+pub fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "/._-+,:@%".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+/// `text` safe to print on a terminal: control characters other than line breaks and tabs
+/// (escape sequences that would recolour the screen or move the cursor) become U+FFFD.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_not_printed() {
+        assert_eq!(
+            printable("a\u{1b}[41mb\nc\td\u{7}"),
+            "a\u{fffd}[41mb\nc\td\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn shell_words_are_quoted_only_when_they_must_be() {
+        assert_eq!(shell_word("sheets/me.toml"), "sheets/me.toml");
+        assert_eq!(shell_word("my sheet.toml"), "'my sheet.toml'");
+        assert_eq!(shell_word("it's.toml"), r"'it'\''s.toml'");
+    }
+}

@@ -412,6 +412,26 @@ fn a_bad_config_file_is_named_with_its_line_and_key() {
     assert!(err.contains("missing.toml': no such file"), "{err}");
 }
 
+#[test]
+fn a_broken_config_file_can_still_be_found_and_a_standard_checked() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(".config/ksb/config.toml", "colour = \"always\"\n");
+    let path = ws.file(".config/ksb/config.toml");
+    assert_eq!(
+        ws.ok(&["config", "--path"]),
+        format!("{}\n", path.display())
+    );
+    let shipped = common::fixture("../../standards/miraheze-tech-mentoring.yaml");
+    let out = ws.ok(&["standard", "--check", shipped.to_str().unwrap()]);
+    assert!(
+        out.contains("valid standard 'miraheze-tech-mentoring'"),
+        "{out}"
+    );
+    let err = ws.fails(1, &["config"]);
+    assert!(err.contains("unknown key 'colour'"), "{err}");
+}
+
 // ---------------------------------------------------------------- colour
 
 fn show_example(ws: &Workspace, args: &[&str], no_color: Option<&str>) -> String {

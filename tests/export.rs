@@ -655,3 +655,27 @@ fn bad_requests_fail_with_one_line_and_touch_nothing() {
     ws.fails(1, &["export", "missing.toml", "-o", "keep.wiki"]);
     assert_eq!(ws.read("keep.wiki"), "keep");
 }
+
+#[test]
+fn an_export_or_chart_never_replaces_its_own_sheet() {
+    let ws = Workspace::new();
+    let standard = standard();
+    hostile_sheet(&ws, &standard);
+    let before = std::fs::read(ws.file("h.toml")).unwrap();
+    for args in [
+        &["export", "h.toml", "--format", "csv", "-o", "h.toml"][..],
+        &["export", "h.toml", "-o", "./h.toml"],
+        &["chart", "h.toml", "-o", "h.toml"],
+    ] {
+        let err = ws.fails(1, args);
+        assert!(
+            err.contains("over its own sheet 'h.toml': choose another -o file"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(ws.file("h.toml")).unwrap(), before);
+    // `-o -` is standard output, as for `ksb chart`, not a file named '-'.
+    let out = ws.ok(&["export", "h.toml", "--format", "csv", "-o", "-"]);
+    assert!(out.starts_with("id,category,title,stack_area,role_focus,score,note\n"));
+    assert!(!ws.file("-").exists());
+}

@@ -253,7 +253,7 @@ fn sheet_of(standard: &Standard) -> impl Strategy<Value = Sheet> {
         prop::collection::vec(score(), n),
         prop::collection::vec(prop::option::of(any_text()), n),
         any::<bool>(),
-        prop::option::of(any_text()),
+        prop::option::of(any_text().prop_map(|t| t.replace(char::is_control, ""))),
     )
         .prop_map(
             move |(username, role, mentoring, assessment, date, scores, notes, locked, reviews)| {

@@ -460,3 +460,34 @@ fn a_locked_sheet_is_left_byte_for_byte_until_unlocked() {
     ws.ok(&["score", "self.toml", "K1=2"]);
     assert!(ws.read("self.toml").contains("\nK1 = 2\n"));
 }
+
+#[test]
+fn standard_input_is_read_once_and_never_written() {
+    let ws = Workspace::new();
+    alice(&ws);
+    for args in [
+        &["compare", "-", "-"][..],
+        &["progress", "-", "-"],
+        &["summary", "-", "-"],
+        &["chart", "-", "-", "-o", "c.svg"],
+    ] {
+        let err = ws.fails(1, args);
+        assert_eq!(
+            err, "ksb: error: only one SHEET can be '-' (standard input)\n",
+            "{args:?}"
+        );
+    }
+    let err = ws.fails(1, &["lock", "-"]);
+    assert_eq!(
+        err,
+        "ksb: error: `ksb lock` writes the sheet, so it needs a file name, not '-' (standard input)\n"
+    );
+    let sheet = std::fs::read(ws.file("self.toml")).unwrap();
+    let out = ws
+        .ksb(&["compare", "self.toml", "-"])
+        .write_stdin(sheet)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("B: - (Alice"));
+}

@@ -18,13 +18,17 @@ use crate::cli::{AssessArgs, HeaderArgs};
 use crate::files::{self, SheetFile};
 use crate::prompt::walk::Scope;
 use crate::prompt::{self, interrupt, screen, NoGuide, Outcome, Prompter, WalkOptions};
+use crate::terminal;
 
 impl Command for AssessArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         prompt::require_terminal("assess")?;
+        if let Some(path) = &self.sheet {
+            files::refuse_stdin_for_writing(path, "assess")?;
+        }
         let standard = ctx.standard()?;
         interrupt::install()?;
-        let prompter = Prompter::new();
+        let prompter = Prompter::new(ctx.style.color);
         let (mut file, mut sheet) = match &self.sheet {
             Some(path) if path.exists() => open_existing(path, &standard, &self.header)?,
             Some(path) => {
@@ -67,7 +71,10 @@ impl Command for AssessArgs {
         let outcome = prompt::walk_sheet(
             &prompter, &standard, &mut sheet, &mut file, options, &NoGuide,
         )?;
-        let again = format!("ksb assess {}", path.display());
+        let again = format!(
+            "ksb assess {}",
+            terminal::shell_word(&path.display().to_string())
+        );
         prompter.say(&match outcome {
             Outcome::Quit => screen::quit(path, &standard, &sheet, &again),
             Outcome::Finished => screen::finished(path, &standard, &sheet, ctx.style, &again),

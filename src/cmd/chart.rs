@@ -1,8 +1,8 @@
 //! `ksb chart`: a radar chart (SVG) of one or two sheets, by stack area and role focus.
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
 use ksb::render::svg::{self, Series};
-use ksb::{store, Summary};
+use ksb::Summary;
 
 use super::{Command, Context};
 use crate::cli::ChartArgs;
@@ -10,9 +10,7 @@ use crate::{files, terminal};
 
 impl Command for ChartArgs {
     fn run(self, ctx: &Context) -> Result<()> {
-        if self.sheets.iter().filter(|p| files::is_stdin(p)).count() > 1 {
-            bail!("only one SHEET can be '-' (standard input)");
-        }
+        files::refuse_repeated_stdin(&self.sheets)?;
         let standard = ctx.standard()?;
         let sheets = self
             .sheets
@@ -32,11 +30,9 @@ impl Command for ChartArgs {
             })
             .collect();
         let chart = svg::radar_chart(&format!("KSB profile: {}", standard.title), &series);
-        if files::is_stdin(&self.output) {
-            return terminal::emit(&chart);
+        if !files::write_output(&self.output, chart.as_bytes(), &self.sheets, "chart")? {
+            return Ok(());
         }
-        store::write_private(&self.output, chart.as_bytes())
-            .with_context(|| format!("writing chart '{}'", self.output.display()))?;
         terminal::emit(&format!(
             "Wrote {}: {} by stack area and role focus\n",
             self.output.display(),

@@ -2,22 +2,25 @@
 
 use anyhow::Result;
 use chrono::Local;
-use ksb::config::{Key, Setting, Source};
+use ksb::config::{self as settings, Key, Setting, Source};
 
 use super::{Command, Context};
 use crate::cli::ConfigArgs;
 use crate::terminal;
 
+/// `ksb config --path`: where the config file is read from. It does not read the file, so it
+/// works when the file is broken: `$EDITOR "$(ksb config --path)"` is how to mend it.
+pub fn print_path() -> Result<()> {
+    let Some(path) = settings::config_path(|name| std::env::var(name).ok()) else {
+        anyhow::bail!("no config file: set KSB_CONFIG, XDG_CONFIG_HOME or HOME");
+    };
+    terminal::emit(&format!("{}\n", path.display()))
+}
+
 impl Command for ConfigArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let settings = &ctx.settings;
         let config_path = settings.config_path.as_deref();
-        if self.path {
-            let Some(path) = config_path else {
-                anyhow::bail!("no config file: set KSB_CONFIG, XDG_CONFIG_HOME or HOME");
-            };
-            return terminal::emit(&format!("{}\n", path.display()));
-        }
         let mut out = match config_path {
             Some(path) if path.exists() => format!("Config file: {}\n\n", path.display()),
             Some(path) => format!("Config file: {} (not found)\n\n", path.display()),

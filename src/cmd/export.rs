@@ -6,7 +6,6 @@ use ksb::render::export::{ExportDoc, Exporter};
 use ksb::render::json::Json;
 use ksb::render::markdown::Markdown;
 use ksb::render::wikitext::Wikitext;
-use ksb::store;
 
 use super::{Command, Context};
 use crate::cli::{ExportArgs, ExportFormat};
@@ -44,8 +43,10 @@ impl Command for ExportArgs {
             .export(&doc)
             .context("rendering the export")?;
         match &self.output {
-            Some(path) => store::write_private(path, &bytes)
-                .with_context(|| format!("writing export '{}'", path.display())),
+            Some(path) => {
+                let inputs: Vec<_> = self.sheet.iter().cloned().collect();
+                files::write_output(path, &bytes, &inputs, "export").map(drop)
+            }
             None => terminal::emit_bytes(&bytes),
         }
     }

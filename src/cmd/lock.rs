@@ -8,7 +8,7 @@ use ksb::Sheet;
 
 use super::{Command, Context};
 use crate::cli::LockArgs;
-use crate::files::SheetFile;
+use crate::files::{self, SheetFile};
 use crate::terminal;
 
 /// Refuses to go on when `sheet` (read from `path`) is locked, saying how to unlock it. Every
@@ -18,29 +18,17 @@ pub fn ensure_unlocked(sheet: &Sheet, path: &Path) -> Result<()> {
         bail!(
             "sheet '{}' is locked as a finished assessment; unlock it first with `ksb lock --undo {}`",
             path.display(),
-            shell_word(&path.display().to_string())
+            terminal::shell_word(&path.display().to_string())
         );
     }
     Ok(())
 }
 
-/// `text` as one word a POSIX shell reads back unchanged (quoted only when it must be).
-fn shell_word(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || "/._-+,:@%".contains(c));
-    if plain {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
-}
-
 impl Command for LockArgs {
     fn run(self, ctx: &Context) -> Result<()> {
-        let standard = ctx.standard()?;
         let path = &self.sheet;
+        files::refuse_stdin_for_writing(path, "lock")?;
+        let standard = ctx.standard()?;
         let (mut file, mut sheet) = SheetFile::open(path, &standard)?;
         let lock = !self.undo;
         let message = match (sheet.locked, lock) {
@@ -53,7 +41,7 @@ impl Command for LockArgs {
                     format!(
                         "Locked {}: ksb will not change it (unlock with `ksb lock --undo {}`)\n",
                         path.display(),
-                        shell_word(&path.display().to_string())
+                        terminal::shell_word(&path.display().to_string())
                     )
                 } else {
                     format!("Unlocked {}: it can be changed again\n", path.display())
@@ -70,8 +58,11 @@ mod tests {
 
     #[test]
     fn quotes_only_paths_a_shell_would_split() {
-        assert_eq!(shell_word("sheets/me-2026.toml"), "sheets/me-2026.toml");
-        assert_eq!(shell_word("my sheet.toml"), "'my sheet.toml'");
-        assert_eq!(shell_word("it's.toml"), r"'it'\''s.toml'");
+        assert_eq!(
+            terminal::shell_word("sheets/me-2026.toml"),
+            "sheets/me-2026.toml"
+        );
+        assert_eq!(terminal::shell_word("my sheet.toml"), "'my sheet.toml'");
+        assert_eq!(terminal::shell_word("it's.toml"), r"'it'\''s.toml'");
     }
 }

@@ -25,7 +25,7 @@ use ksb::config::{self as settings, Key, Settings};
 use ksb::render::Style;
 use ksb::Standard;
 
-use crate::cli::{self, Cli, ColorChoice};
+use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardArgs};
 use crate::{files, terminal};
 
 /// What every command may need from the global flags, the user's defaults and the terminal.
@@ -76,6 +76,11 @@ pub fn run(cli: Cli) -> Result<()> {
     } = cli;
     let ctx = move || context(standard, color);
     match command {
+        // These need no user setting, so a broken config file never gets in their way.
+        cli::Command::Standard(StandardArgs {
+            check: Some(path), ..
+        }) => standard::check(&path),
+        cli::Command::Config(ConfigArgs { path: true }) => config::print_path(),
         cli::Command::Standard(args) => args.run(&ctx()?),
         cli::Command::Assess(args) => args.run(&ctx()?),
         cli::Command::Review(args) => args.run(&ctx()?),

@@ -13,6 +13,7 @@ use crate::cli::ReviewArgs;
 use crate::files::{self, SheetFile};
 use crate::prompt::walk::Scope;
 use crate::prompt::{self, interrupt, screen, Guide, Outcome, Prompter, WalkOptions};
+use crate::terminal;
 
 /// The assessment type a review sheet gets, as the programme names it.
 const MENTOR_REVIEW: &str = "Mentor review";
@@ -20,6 +21,9 @@ const MENTOR_REVIEW: &str = "Mentor review";
 impl Command for ReviewArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         prompt::require_terminal("review")?;
+        if let Some(output) = &self.output {
+            files::refuse_stdin_for_writing(output, "review")?;
+        }
         let standard = ctx.standard()?;
         let self_path = &self.self_sheet;
         let mentee = files::load_sheet(self_path, &standard)?;
@@ -37,7 +41,7 @@ impl Command for ReviewArgs {
             None
         };
         interrupt::install()?;
-        let prompter = Prompter::new();
+        let prompter = Prompter::new(ctx.style.color);
         let (mut file, mut review) = match existing {
             Some(opened) => opened,
             None => {
@@ -76,11 +80,12 @@ impl Command for ReviewArgs {
             options,
             &guide,
         )?;
+        let word = |path: &Path| terminal::shell_word(&path.display().to_string());
         let again = format!(
             "ksb review {}{}",
-            self_path.display(),
+            word(self_path),
             self.output
-                .map(|out| format!(" -o {}", out.display()))
+                .map(|out| format!(" -o {}", word(&out)))
                 .unwrap_or_default()
         );
         prompter.say(&match outcome {
@@ -103,7 +108,8 @@ impl Guide for MenteeAnswers<'_> {
             .map_or_else(|| "unscored".to_string(), |score| score.to_string());
         let mut lines = vec![format!("Mentee's score: {score}")];
         if let Some(note) = self.sheet.note(&ksb.id) {
-            lines.push(format!("Mentee's note: {note}"));
+            // Someone else's file: nothing in it may drive the mentor's terminal.
+            lines.push(format!("Mentee's note: {}", terminal::printable(note)));
         }
         lines
     }

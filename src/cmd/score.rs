@@ -17,11 +17,7 @@ use crate::terminal;
 impl Command for ScoreArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let path = &self.sheet;
-        if files::is_stdin(path) {
-            bail!(
-                "`ksb score` writes the sheet, so it needs a file name, not '-' (standard input)"
-            );
-        }
+        files::refuse_stdin_for_writing(path, "score")?;
         let standard = ctx.standard()?;
         let scores = self
             .scores

@@ -1,5 +1,7 @@
 //! `ksb standard`: list the standard in use, or check a standards file.
 
+use std::path::Path;
+
 use anyhow::Result;
 use ksb::render::{json, table};
 use ksb::Category;
@@ -8,12 +10,12 @@ use super::{Command, Context};
 use crate::cli::{Format, StandardArgs};
 use crate::{files, terminal};
 
-impl Command for StandardArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
-        if let Some(path) = &self.check {
-            let standard = files::load_standard(Some(path))?;
-            let count = |c| standard.ksbs_in(c).count();
-            return terminal::emit(&format!(
+/// `ksb standard --check FILE`: validates a standards file. It needs no user setting, so it
+/// runs without reading the config file (a broken one cannot stop it).
+pub fn check(path: &Path) -> Result<()> {
+    let standard = files::load_standard(Some(path))?;
+    let count = |c| standard.ksbs_in(c).count();
+    terminal::emit(&format!(
                 "{}: valid standard '{}' version {} with {} KSBs ({} knowledge, {} skills, {} behaviours)\n",
                 path.display(),
                 standard.id,
@@ -22,8 +24,11 @@ impl Command for StandardArgs {
                 count(Category::Knowledge),
                 count(Category::Skill),
                 count(Category::Behaviour)
-            ));
-        }
+            ))
+}
+
+impl Command for StandardArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
         match self.format {
             Format::Table => terminal::emit(&table::standard(&standard, ctx.style)),

@@ -22,6 +22,7 @@ pub fn groupings(by: By) -> &'static [Grouping] {
 
 impl Command for SummaryArgs {
     fn run(self, ctx: &Context) -> Result<()> {
+        files::refuse_repeated_stdin(&self.paths)?;
         let standard = ctx.standard()?;
         let sheets = files::find_sheets(&self.paths)?;
         match sheets.as_slice() {

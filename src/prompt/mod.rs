@@ -20,7 +20,6 @@ use ksb::{Ksb, Score, Sheet, Standard};
 use self::answer::Answer;
 use self::walk::{Scope, Walk};
 use crate::files::SheetFile;
-use crate::terminal;
 
 /// Refuses to start a session unless both stdin and stdout are a terminal: dialoguer would
 /// otherwise read keys from /dev/tty behind a pipe, or wait for keys that never come.
@@ -45,8 +44,8 @@ pub struct Prompter {
 
 impl Prompter {
     /// Prompts on stdout, in colour unless NO_COLOR is set or the terminal has no colours.
-    pub fn new() -> Prompter {
-        let plain = terminal::no_color() || !console::colors_enabled();
+    pub fn new(color: bool) -> Prompter {
+        let plain = !color || !console::colors_enabled();
         let theme: Box<dyn Theme> = if plain {
             Box::new(SimpleTheme)
         } else {
