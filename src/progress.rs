@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 
 use crate::id::KsbId;
-use crate::score::Score;
+use crate::score::{Score, MAX_POINTS};
 use crate::sheet::Sheet;
 use crate::standard::{Ksb, Standard};
 use crate::summary::{Grouping, Summary};
 
 /// The top of the scale: the score the distance travelled measures towards.
-const TOP_POINTS: u32 = 3;
+const TOP_POINTS: u32 = MAX_POINTS as u32;
 
 /// The distance travelled from a first set of scores to a latest one: the share of the gap to
 /// 3 that was closed.

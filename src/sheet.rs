@@ -365,6 +365,13 @@ fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A username as a sheet keeps it: trimmed, non-empty, on one line and free of control
+/// characters; `None` when `text` is no username.
+pub fn valid_username(text: &str) -> Option<&str> {
+    let name = text.trim();
+    (!name.is_empty() && !name.chars().any(char::is_control)).then_some(name)
+}
+
 fn describe(value: &toml::Value) -> String {
     match value {
         toml::Value::String(s) => s.clone(),
@@ -637,14 +644,13 @@ impl RawParticipant {
             SheetError::at(text, table.clone(), format!("missing participant.{field}"))
         };
         let username = self.username.ok_or_else(|| missing("username"))?;
-        let name = username.get_ref().trim();
-        if name.is_empty() || name.chars().any(char::is_control) {
+        let Some(name) = valid_username(username.get_ref()) else {
             return Err(SheetError::at(
                 text,
                 username.span(),
                 "username must be non-empty text on one line".to_string(),
             ));
-        }
+        };
         let pick = |field: &str,
                     value: Option<Spanned<String>>,
                     list: &[String]|

@@ -14,9 +14,6 @@ use crate::version;
 /// The standard that ships with `ksb`: the Miraheze Technology Mentoring Programme.
 pub const BUILTIN_YAML: &str = include_str!("../standards/miraheze-tech-mentoring.yaml");
 
-/// Where the built-in standard came from, for error messages.
-pub const BUILTIN_NAME: &str = "standards/miraheze-tech-mentoring.yaml (built in)";
-
 /// Which of the three parts of a KSB standard an item belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
@@ -203,11 +200,6 @@ impl Standard {
     /// The KSB with this id, if the standard has one.
     pub fn ksb(&self, id: &KsbId) -> Option<&Ksb> {
         self.ksbs.iter().find(|ksb| &ksb.id == id)
-    }
-
-    /// The position (0-based) of the KSB with this id in the standard's order.
-    pub fn index_of(&self, id: &KsbId) -> Option<usize> {
-        self.ksbs.iter().position(|ksb| &ksb.id == id)
     }
 
     /// The KSBs of one category, in the standard's order.

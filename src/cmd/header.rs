@@ -9,11 +9,10 @@ use crate::cli::HeaderArgs;
 
 /// Checks a username typed on the command line or at a prompt.
 pub fn check_username(text: &str) -> Result<String> {
-    let name = text.trim();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        bail!("the username must be non-empty text on one line");
+    match ksb::sheet::valid_username(text) {
+        Some(name) => Ok(name.to_string()),
+        None => bail!("the username must be non-empty text on one line"),
     }
-    Ok(name.to_string())
 }
 
 /// Resolves a role focus typed in any case to the standard's spelling.

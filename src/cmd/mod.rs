@@ -7,7 +7,7 @@ mod completions;
 mod config;
 mod export;
 mod header;
-pub mod lock;
+mod lock;
 mod man;
 mod plan;
 mod progress;

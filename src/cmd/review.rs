@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
-use ksb::{Ksb, Score, Sheet, Standard};
+use ksb::{store, Ksb, Score, Sheet, Standard};
 
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
@@ -132,20 +132,12 @@ pub fn review_path(self_path: &Path) -> PathBuf {
     self_path.with_file_name(name)
 }
 
-/// The folder a sheet is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
 /// What a review's `reviews` field says: the self sheet's file name when both sheets share a
 /// folder (so the pair can be moved together), its absolute path otherwise.
 fn reviews_field(self_path: &Path, review_path: &Path) -> Result<String> {
     let self_abs = fs::canonicalize(self_path)
         .with_context(|| format!("finding sheet '{}'", self_path.display()))?;
-    let folder = folder_of(review_path);
+    let folder = store::folder_of(review_path);
     let review_folder = fs::canonicalize(folder).with_context(|| {
         format!(
             "finding the folder '{}' of review sheet '{}'",
@@ -175,7 +167,7 @@ fn check_resumable(review: &Sheet, self_path: &Path, review_path: &Path) -> Resu
             review_path.display()
         );
     };
-    let named = folder_of(review_path).join(reviews);
+    let named = store::folder_of(review_path).join(reviews);
     let same = match (fs::canonicalize(&named), fs::canonicalize(self_path)) {
         (Ok(named), Ok(this)) => named == this,
         _ => false,
