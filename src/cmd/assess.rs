@@ -4,14 +4,10 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 use chrono::Local;
-use ksb::config::Key;
 use ksb::date::{format_dmy, parse_dmy};
 use ksb::{Participant, Sheet, Standard};
 
-use super::header::{
-    apply_header, check_assessment_type, check_mentoring_type, check_role_focus, check_username,
-    flag_or_default,
-};
+use super::header::{apply_header, check_username, known_header, KnownHeader};
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::cli::{AssessArgs, HeaderArgs};
@@ -54,10 +50,7 @@ impl Command for AssessArgs {
         };
         let path = file.path.clone();
         let path = &path;
-        interrupt::record_progress(format!(
-            "Saved so far: {}",
-            screen::progress(path, &standard, &sheet)
-        ));
+        prompt::record(&file, &standard, &sheet);
         prompter.say(&screen::help(&standard))?;
 
         let options = WalkOptions {
@@ -100,7 +93,7 @@ fn open_existing(
     Ok((file, sheet))
 }
 
-/// Creates the sheet as soon as its header is complete, so that nothing typed is lost.
+/// A new sheet for `participant`, created on disk at once.
 fn create(
     prompter: &Prompter,
     path: &Path,
@@ -108,9 +101,7 @@ fn create(
     participant: Participant,
 ) -> Result<(SheetFile, Sheet)> {
     let sheet = Sheet::new(standard, participant);
-    let mut file = SheetFile::create(path);
-    prompt::save(&mut file, standard, &sheet)?;
-    prompter.say(&format!("Created {}\n", path.display()))?;
+    let file = prompt::create_sheet(prompter, path, standard, &sheet)?;
     Ok((file, sheet))
 }
 
@@ -123,26 +114,13 @@ fn ask_participant(
     header: &HeaderArgs,
     ctx: &Context,
 ) -> Result<Participant> {
-    let defaults = &ctx.settings;
-    let username = flag_or_default(
-        &header.username,
-        defaults.get(Key::Username),
-        check_username,
-    )?;
-    let role_focus = flag_or_default(&header.role_focus, defaults.get(Key::RoleFocus), |text| {
-        check_role_focus(standard, text)
-    })?;
-    let mentoring_type = flag_or_default(
-        &header.mentoring_type,
-        defaults.get(Key::MentoringType),
-        |text| check_mentoring_type(standard, text),
-    )?;
-    let assessment_type = header
-        .assessment_type
-        .as_deref()
-        .map(|text| check_assessment_type(standard, text))
-        .transpose()?;
-    let date = header.date.as_deref().map(parse_dmy).transpose()?;
+    let KnownHeader {
+        username,
+        role_focus,
+        mentoring_type,
+        assessment_type,
+        date,
+    } = known_header(standard, header, &ctx.settings)?;
 
     let username = match username {
         Some(name) => name,

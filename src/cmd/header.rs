@@ -1,7 +1,8 @@
 //! The participant header fields given as flags: checked against the standard, then applied.
 
 use anyhow::{bail, Context as _, Result};
-use ksb::config::Setting;
+use chrono::NaiveDate;
+use ksb::config::{Key, Setting, Settings};
 use ksb::date::parse_dmy;
 use ksb::{Participant, Standard};
 
@@ -16,7 +17,7 @@ pub fn check_username(text: &str) -> Result<String> {
 }
 
 /// Resolves a role focus typed in any case to the standard's spelling.
-pub fn check_role_focus(standard: &Standard, text: &str) -> Result<String> {
+fn check_role_focus(standard: &Standard, text: &str) -> Result<String> {
     pick(
         text,
         "role focus",
@@ -26,7 +27,7 @@ pub fn check_role_focus(standard: &Standard, text: &str) -> Result<String> {
 }
 
 /// Resolves a mentoring type typed in any case to the standard's spelling.
-pub fn check_mentoring_type(standard: &Standard, text: &str) -> Result<String> {
+fn check_mentoring_type(standard: &Standard, text: &str) -> Result<String> {
     pick(
         text,
         "mentoring type",
@@ -36,7 +37,7 @@ pub fn check_mentoring_type(standard: &Standard, text: &str) -> Result<String> {
 }
 
 /// Resolves an assessment type typed in any case to the standard's spelling.
-pub fn check_assessment_type(standard: &Standard, text: &str) -> Result<String> {
+fn check_assessment_type(standard: &Standard, text: &str) -> Result<String> {
     pick(
         text,
         "assessment type",
@@ -77,7 +78,7 @@ pub fn apply_header(
 
 /// The flag's value when given, else the setting's, checked; an error in a setting says where
 /// the value came from.
-pub fn flag_or_default(
+fn flag_or_default(
     flag: &Option<String>,
     setting: &Setting,
     check: impl Fn(&str) -> Result<String>,
@@ -89,4 +90,49 @@ pub fn flag_or_default(
             .with_context(|| format!("{} from {}", setting.key.name(), setting.source)),
         (None, None) => Ok(None),
     }
+}
+
+/// The header fields of a new sheet known before anyone is asked, all checked against the
+/// standard: each from its flag, else (for username, role focus and mentoring type) the user's
+/// default from the environment or the config file.
+pub struct KnownHeader {
+    /// The participant's username.
+    pub username: Option<String>,
+    /// The preferred role focus, in the standard's spelling.
+    pub role_focus: Option<String>,
+    /// The mentoring type, in the standard's spelling.
+    pub mentoring_type: Option<String>,
+    /// The assessment type, in the standard's spelling.
+    pub assessment_type: Option<String>,
+    /// The date of the assessment.
+    pub date: Option<NaiveDate>,
+}
+
+/// What the flags and the user's defaults say of a new sheet's header.
+pub fn known_header(
+    standard: &Standard,
+    header: &HeaderArgs,
+    settings: &Settings,
+) -> Result<KnownHeader> {
+    Ok(KnownHeader {
+        username: flag_or_default(
+            &header.username,
+            settings.get(Key::Username),
+            check_username,
+        )?,
+        role_focus: flag_or_default(&header.role_focus, settings.get(Key::RoleFocus), |text| {
+            check_role_focus(standard, text)
+        })?,
+        mentoring_type: flag_or_default(
+            &header.mentoring_type,
+            settings.get(Key::MentoringType),
+            |text| check_mentoring_type(standard, text),
+        )?,
+        assessment_type: header
+            .assessment_type
+            .as_deref()
+            .map(|text| check_assessment_type(standard, text))
+            .transpose()?,
+        date: header.date.as_deref().map(parse_dmy).transpose()?,
+    })
 }

@@ -47,16 +47,11 @@ impl Command for ReviewArgs {
             None => {
                 let review = new_review(&standard, &mentee, reviews)
                     .with_context(|| format!("creating review sheet '{}'", path.display()))?;
-                let mut file = SheetFile::create(&path);
-                prompt::save(&mut file, &standard, &review)?;
-                prompter.say(&format!("Created {}\n", path.display()))?;
+                let file = prompt::create_sheet(&prompter, &path, &standard, &review)?;
                 (file, review)
             }
         };
-        interrupt::record_progress(format!(
-            "Saved so far: {}",
-            screen::progress(&path, &standard, &review)
-        ));
+        prompt::record(&file, &standard, &review);
         prompter.say(&format!(
             "Mentor review of {}'s self-assessment {} ({}), into {}\n",
             mentee.participant.username,

@@ -2,12 +2,10 @@
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
-use ksb::config::{Key, Settings};
+use ksb::config::Settings;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
-use super::header::{
-    apply_header, check_mentoring_type, check_role_focus, check_username, flag_or_default,
-};
+use super::header::{apply_header, known_header};
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::cli::{HeaderArgs, ScoreArgs};
@@ -123,37 +121,27 @@ pub fn new_participant(
     header: &HeaderArgs,
     settings: &Settings,
 ) -> Result<Participant> {
-    let username = flag_or_default(
-        &header.username,
-        settings.get(Key::Username),
-        check_username,
-    )?;
-    let Some(username) = username else {
+    let known = known_header(standard, header, settings)?;
+    let Some(username) = known.username else {
         bail!("a new sheet needs --username (or KSB_USERNAME, or `username` in the config file)");
     };
-    let role = flag_or_default(&header.role_focus, settings.get(Key::RoleFocus), |text| {
-        check_role_focus(standard, text)
-    })?;
-    let Some(role_focus) = role else {
+    let Some(role_focus) = known.role_focus else {
         bail!(
             "a new sheet needs --role-focus (or KSB_ROLE_FOCUS, or `role_focus` in the config file): one of {}",
             standard.role_focuses.join(", ")
         );
     };
-    let mentoring_type = flag_or_default(
-        &header.mentoring_type,
-        settings.get(Key::MentoringType),
-        |text| check_mentoring_type(standard, text),
-    )?;
-    let mut participant = Participant {
+    Ok(Participant {
         username,
         role_focus,
-        mentoring_type: mentoring_type.unwrap_or_else(|| first(&standard.mentoring_types)),
-        assessment_type: first(&standard.assessment_types),
-        date: Local::now().date_naive(),
-    };
-    apply_header(standard, header, &mut participant)?;
-    Ok(participant)
+        mentoring_type: known
+            .mentoring_type
+            .unwrap_or_else(|| first(&standard.mentoring_types)),
+        assessment_type: known
+            .assessment_type
+            .unwrap_or_else(|| first(&standard.assessment_types)),
+        date: known.date.unwrap_or_else(|| Local::now().date_naive()),
+    })
 }
 
 fn first(list: &[String]) -> String {

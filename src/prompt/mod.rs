@@ -10,6 +10,7 @@ pub mod screen;
 pub mod walk;
 
 use std::io::{self, IsTerminal};
+use std::path::Path;
 
 use anyhow::{bail, Result};
 use console::Term;
@@ -180,11 +181,29 @@ fn scored(standard: &Standard, sheet: &Sheet) -> Vec<bool> {
 /// remembers where it is for the Ctrl-C message.
 pub fn save(file: &mut SheetFile, standard: &Standard, sheet: &Sheet) -> Result<()> {
     file.save(standard, sheet)?;
+    record(file, standard, sheet);
+    Ok(())
+}
+
+/// Remembers where the sheet is and how far it got, for the message after Ctrl-C.
+pub fn record(file: &SheetFile, standard: &Standard, sheet: &Sheet) {
     interrupt::record_progress(format!(
         "Saved so far: {}",
         screen::progress(&file.path, standard, sheet)
     ));
-    Ok(())
+}
+
+/// Creates a new sheet file as soon as its header is complete, so that nothing typed is lost.
+pub fn create_sheet(
+    prompter: &Prompter,
+    path: &Path,
+    standard: &Standard,
+    sheet: &Sheet,
+) -> Result<SheetFile> {
+    let mut file = SheetFile::create(path);
+    save(&mut file, standard, sheet)?;
+    prompter.say(&format!("Created {}\n", path.display()))?;
+    Ok(file)
 }
 
 /// Walks the sheet's KSBs one screen at a time, saving it to `file` after every answer.
