@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use chrono::Local;
 use ksb::date::{format_dmy, parse_dmy};
-use ksb::{Participant, Sheet, Standard};
+use ksb::{store, Participant, Sheet, Standard};
 
 use super::header::{apply_header, check_username, known_header, KnownHeader};
 use super::lock::ensure_unlocked;
@@ -28,6 +28,14 @@ impl Command for AssessArgs {
         let (mut file, mut sheet) = match &self.sheet {
             Some(path) if path.exists() => open_existing(path, &standard, &self.header)?,
             Some(path) => {
+                let folder = store::folder_of(path);
+                if !folder.is_dir() {
+                    anyhow::bail!(
+                        "creating sheet '{}': folder '{}' does not exist",
+                        path.display(),
+                        folder.display()
+                    );
+                }
                 let participant = ask_participant(&prompter, &standard, &self.header, ctx)
                     .with_context(|| format!("creating sheet '{}'", path.display()))?;
                 create(&prompter, path, &standard, participant)?

@@ -19,9 +19,9 @@ mod summary;
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
-use ksb::config::{self as settings, Key, Settings};
+use ksb::config::{self as settings, Key, Settings, Source};
 use ksb::render::Style;
 use ksb::Standard;
 
@@ -39,9 +39,16 @@ pub struct Context {
 }
 
 impl Context {
-    /// Loads the standard in use (the built-in one unless a file was named).
+    /// Loads the standard in use (the built-in one unless a file was named); an error in a
+    /// file named by the environment or the config file says so.
     pub fn standard(&self) -> Result<Standard> {
-        files::load_standard(self.standard_path.as_deref())
+        let loaded = files::load_standard(self.standard_path.as_deref());
+        match &self.settings.get(Key::Standard).source {
+            source @ (Source::Env(_) | Source::File(_)) => {
+                loaded.with_context(|| format!("the standard named by {source}"))
+            }
+            _ => loaded,
+        }
     }
 
     /// Where a new sheet goes when no file is named: `<username>-<assessment type>-<date>.toml`
