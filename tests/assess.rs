@@ -347,6 +347,15 @@ fn a_sheet_changed_by_another_program_during_assess_is_not_overwritten() {
     assert_eq!(sheet.score(&"K2".parse().unwrap()), None);
 }
 
+#[test]
+fn a_sheet_in_a_missing_folder_is_refused_before_anything_is_asked() {
+    let ws = Workspace::new();
+    let mut pty = Pty::start(&ws, &["assess", "nowhere/me.toml"]);
+    pty.expect("creating sheet 'nowhere/me.toml': folder 'nowhere' does not exist");
+    assert_eq!(pty.finish().0, 1);
+    assert!(!ws.file("nowhere").exists());
+}
+
 const NEEDS_A_TERMINAL: &str = "`ksb assess` needs an interactive terminal on stdin and stdout; \
                                 to set scores from a script use `ksb score SHEET ID=SCORE...`";
 
