@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use toml::Spanned;
 
-use crate::position::{located, Position};
+use crate::position::{located, one_line, Position};
 
 /// Environment variable naming the config file, overriding the XDG place.
 pub const CONFIG_ENV: &str = "KSB_CONFIG";
@@ -98,11 +98,7 @@ impl ConfigFile {
         let raw: BTreeMap<Spanned<String>, Spanned<toml::Value>> =
             toml::from_str(text).map_err(|err| ConfigError {
                 position: err.span().map(|span| Position::at_offset(text, span.start)),
-                message: err
-                    .message()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                message: one_line(err.message()),
             })?;
         let mut values = BTreeMap::new();
         for (name, value) in raw {

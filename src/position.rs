@@ -33,6 +33,11 @@ impl fmt::Display for Position {
     }
 }
 
+/// Folds a parser's multi-line message onto one line: errors are one line each.
+pub(crate) fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Writes `message` prefixed by its position when it is known: "line 3, column 5: …".
 pub(crate) fn located(position: &Option<Position>, message: &str) -> String {
     match position {

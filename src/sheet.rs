@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::date::{format_dmy, parse_dmy};
 use crate::id::KsbId;
-use crate::position::{located, Position};
+use crate::position::{located, one_line, Position};
 use crate::score::Score;
 use crate::standard::{find_ignoring_case, Standard};
 use crate::version;
@@ -359,10 +359,6 @@ fn ordered_ids<'a>(standard: &Standard, ids: impl Iterator<Item = &'a KsbId>) ->
     let mut ids: Vec<&KsbId> = ids.collect();
     ids.sort_by_key(|id| (index.get(id).copied().unwrap_or(usize::MAX), *id));
     ids
-}
-
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A username as a sheet keeps it: trimmed, non-empty, on one line and free of control

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::id::KsbId;
-use crate::position::{located, Position};
+use crate::position::{self, located, Position};
 use crate::score::Score;
 use crate::version;
 
@@ -191,7 +191,7 @@ impl Standard {
             StandardError {
                 position: plain.location().as_ref().and_then(position_of),
                 ksb: None,
-                message: one_line(&plain.to_string()),
+                message: parser_message(&plain.to_string()),
             }
         })?;
         raw.validate()
@@ -246,8 +246,8 @@ pub(crate) fn find_ignoring_case<'a>(list: &'a [String], text: &str) -> Option<&
 
 /// Folds a multi-line parser message onto one line, without the " at line L, column C" the
 /// parser appends: the error puts the position first, once.
-fn one_line(message: &str) -> String {
-    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+fn parser_message(message: &str) -> String {
+    let message = position::one_line(message);
     match message.rsplit_once(" at line ") {
         Some((text, position)) if position.split(", column ").all(is_number) => text.to_string(),
         _ => message,
