@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use crate::score::Score;
-use crate::sheet::{Participant, Sheet};
-use crate::standard::Standard;
+use crate::model::score::Score;
+use crate::model::sheet::{Participant, Sheet};
+use crate::model::standard::Standard;
 
 /// A sheet of `standard` for the participant "Tester" with `role_focus`, a Mentee's
 /// self-assessment of 25/11/2026, with `scores` set (ids as typed, such as "K1").

@@ -173,7 +173,7 @@ fn seed() -> impl Strategy<Value = &'static str> {
         SHEET,
         SHEET_V1_0,
         STANDARD_V1_1,
-        ksb::standard::BUILTIN_YAML,
+        ksb::model::standard::BUILTIN_YAML,
         include_str!("fixtures/other-standard.yaml"),
     ])
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use ksb::standard::KeyEntry;
+use ksb::model::standard::KeyEntry;
 use ksb::{Category, Grouping, Ksb, KsbId, Participant, Score, Sheet, Standard, Summary};
 use proptest::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Text bars for means in terminal tables: a mean on the 0–3 scale at a glance.
 
-use crate::score::MAX_POINTS;
+use crate::model::score::MAX_POINTS;
 
 /// Characters a bar of a mean 0–3 is long (four per point).
 pub const BAR_WIDTH: usize = 12;

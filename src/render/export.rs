@@ -4,10 +4,10 @@
 
 use std::io;
 
-use crate::score::Score;
-use crate::sheet::Sheet;
-use crate::standard::{Category, Ksb, Standard};
-use crate::summary::Summary;
+use crate::figures::summary::Summary;
+use crate::model::score::Score;
+use crate::model::sheet::Sheet;
+use crate::model::standard::{Category, Ksb, Standard};
 
 /// Turns an export document into the bytes of one format: one implementation per format.
 pub trait Exporter {

@@ -7,13 +7,13 @@ use serde_json::{json, Map, Value};
 
 use super::export::{ExportDoc, Exporter};
 use super::SheetLabel;
-use crate::cohort::Cohort;
-use crate::compare::Comparison;
-use crate::progress::Progress;
-use crate::score::Score;
-use crate::sheet::Participant;
-use crate::standard::Standard;
-use crate::summary::{GroupFigures, Grouping, Summary};
+use crate::figures::cohort::Cohort;
+use crate::figures::compare::Comparison;
+use crate::figures::progress::Progress;
+use crate::figures::summary::{GroupFigures, Grouping, Summary};
+use crate::model::score::Score;
+use crate::model::sheet::Participant;
+use crate::model::standard::Standard;
 
 /// Every KSB of the standard as an array of objects: `ksb standard --format json`.
 pub fn standard(standard: &Standard) -> Value {

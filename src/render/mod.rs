@@ -12,7 +12,7 @@ pub mod svg;
 pub mod table;
 pub mod wikitext;
 
-use crate::sheet::Participant;
+use crate::model::sheet::Participant;
 
 /// A sheet as a report that shows several names it: the file it was read from and its header.
 #[derive(Debug, Clone, Copy)]

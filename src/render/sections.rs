@@ -1,8 +1,8 @@
 //! Reports laid out as headed tables once, whatever the format: the terminal table and each
 //! markup format render the same [`Section`]s.
 
-use crate::plan::{Plan, PlanItem};
-use crate::sheet::Participant;
+use crate::figures::plan::{Plan, PlanItem};
+use crate::model::sheet::Participant;
 
 /// A headed table of a report (or a line saying it is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]

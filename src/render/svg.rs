@@ -8,9 +8,9 @@ use std::f64::consts::PI;
 use std::fmt::Write;
 
 use super::format_mean;
-use crate::score::MAX_POINTS;
-use crate::sheet::Participant;
-use crate::summary::{Grouping, Summary};
+use crate::figures::summary::{Grouping, Summary};
+use crate::model::score::MAX_POINTS;
+use crate::model::sheet::Participant;
 
 /// Width of the SVG canvas, in pixels.
 pub const WIDTH: u32 = 1000;
@@ -287,9 +287,9 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::Score;
-    use crate::sheet::Sheet;
-    use crate::standard::Standard;
+    use crate::model::score::Score;
+    use crate::model::sheet::Sheet;
+    use crate::model::standard::Standard;
 
     #[test]
     fn escapes_markup_and_drops_control_characters() {

@@ -6,15 +6,15 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 use super::bar::mean_bar;
 use super::sections::{self, Section};
 use super::{format_delta, format_mean, format_mean_delta, format_share, SheetLabel, Style};
-use crate::cohort::Cohort;
-use crate::compare::{Comparison, DISAGREEMENT_POINTS};
-use crate::date::format_dmy;
-use crate::plan::Plan;
-use crate::progress::Progress;
-use crate::score::Score;
-use crate::sheet::{Participant, Sheet};
-use crate::standard::{Category, Ksb, Standard};
-use crate::summary::{Grouping, Summary, Tally};
+use crate::figures::cohort::Cohort;
+use crate::figures::compare::{Comparison, DISAGREEMENT_POINTS};
+use crate::figures::plan::Plan;
+use crate::figures::progress::Progress;
+use crate::figures::summary::{Grouping, Summary, Tally};
+use crate::model::date::format_dmy;
+use crate::model::score::Score;
+use crate::model::sheet::{Participant, Sheet};
+use crate::model::standard::{Category, Ksb, Standard};
 
 fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();

@@ -1,0 +1,32 @@
+//! `ksb man`: the manual pages (roff) generated from the command line itself.
+
+use anyhow::{bail, Context as _, Result};
+use clap::CommandFactory;
+
+use crate::app::output;
+use crate::cli::{Cli, ManArgs};
+
+impl ManArgs {
+    /// Prints ksb.1, or writes it and one page per command into `--dir`; needs no standard or
+    /// config.
+    pub fn print(self) -> Result<()> {
+        let command = Cli::command();
+        let Some(dir) = self.dir else {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut page)
+                .context("writing the manual page")?;
+            return output::emit_bytes(&page);
+        };
+        if !dir.is_dir() {
+            bail!("writing manual pages: '{}' is not a folder", dir.display());
+        }
+        let pages = 1 + command.get_subcommands().count();
+        clap_mangen::generate_to(command, &dir)
+            .with_context(|| format!("writing manual pages into '{}'", dir.display()))?;
+        output::emit(&format!(
+            "Wrote {pages} manual pages (ksb.1, ksb-score.1, …) into {}\n",
+            dir.display()
+        ))
+    }
+}

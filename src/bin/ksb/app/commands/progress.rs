@@ -1,0 +1,56 @@
+//! `ksb progress`: several sheets of one participant in date order.
+
+use anyhow::{bail, Result};
+use ksb::figures::progress::Progress;
+use ksb::render::{json, table, SheetLabel};
+
+use super::{Command, Context};
+use crate::app::{output, sheet_io};
+use crate::cli::{Format, ProgressArgs};
+
+impl Command for ProgressArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        let standard = ctx.standard()?;
+        let sheets = sheet_io::load_sheets_of_one_standard(&self.sheets, &standard)?;
+        if !self.any_participant {
+            let first = &sheets[0].participant;
+            if let Some((path, other)) = self
+                .sheets
+                .iter()
+                .zip(&sheets)
+                .find(|(_, s)| !s.participant.same_username(first))
+            {
+                bail!(
+                    "'{}' is a sheet of '{}' but '{}' is a sheet of '{}': progress follows one participant (add --any-participant to show them together)",
+                    path.display(),
+                    other.participant.username,
+                    self.sheets[0].display(),
+                    first.username
+                );
+            }
+        }
+        let progress = Progress::of(&standard, &sheets);
+        let names: Vec<String> = self
+            .sheets
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let labels: Vec<SheetLabel> = names
+            .iter()
+            .zip(&sheets)
+            .map(|(file, sheet)| SheetLabel {
+                file,
+                participant: &sheet.participant,
+            })
+            .collect();
+        match self.format {
+            Format::Table => {
+                output::emit(&table::progress(&standard, &labels, &progress, ctx.style))
+            }
+            Format::Json => {
+                let value = json::progress(&labels, &progress);
+                output::emit(&format!("{value:#}\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! `ksb review`: the mentor scores each KSB with the mentee's self-assessment in view.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::Local;
+use ksb::{store, Ksb, Score, Sheet, Standard};
+
+use super::lock::ensure_unlocked;
+use super::{Command, Context};
+use crate::app::output;
+use crate::app::prompt::walk::Scope;
+use crate::app::prompt::{self, interrupt, screen, Guide, Outcome, Prompter, WalkOptions};
+use crate::app::sheet_io::{self, SheetFile};
+use crate::cli::ReviewArgs;
+
+/// The assessment type a review sheet gets, as the programme names it.
+const MENTOR_REVIEW: &str = "Mentor review";
+
+impl Command for ReviewArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        prompt::require_terminal("review")?;
+        if let Some(output) = &self.output {
+            sheet_io::refuse_stdin_for_writing(output, "review")?;
+        }
+        let standard = ctx.standard()?;
+        let self_path = &self.self_sheet;
+        let mentee = sheet_io::load_sheet(self_path, &standard)?;
+        let path = self
+            .output
+            .clone()
+            .unwrap_or_else(|| review_path(self_path));
+        let reviews = reviews_field(self_path, &path)?;
+        let existing = if path.exists() {
+            let (file, review) = SheetFile::open(&path, &standard)?;
+            ensure_unlocked(&review, &path)?;
+            check_resumable(&review, self_path, &path)?;
+            Some((file, review))
+        } else {
+            None
+        };
+        interrupt::install()?;
+        let prompter = Prompter::new(ctx.style.color);
+        let (mut file, mut review) = match existing {
+            Some(opened) => opened,
+            None => {
+                let review = new_review(&standard, &mentee, reviews)
+                    .with_context(|| format!("creating review sheet '{}'", path.display()))?;
+                let file = prompt::create_sheet(&prompter, &path, &standard, &review)?;
+                (file, review)
+            }
+        };
+        prompt::record(&file, &standard, &review);
+        prompter.say(&format!(
+            "Mentor review of {}'s self-assessment {} ({}), into {}\n",
+            mentee.participant.username,
+            self_path.display(),
+            mentee.participant.date_dmy(),
+            path.display()
+        ))?;
+        prompter.say(&screen::help(&standard))?;
+        prompter.say("Enter alone agrees with the mentee's score.\n")?;
+
+        let options = WalkOptions {
+            scope: Scope::Unscored,
+            notes: self.notes,
+        };
+        let guide = MenteeAnswers { sheet: &mentee };
+        let outcome = prompt::walk_sheet(
+            &prompter,
+            &standard,
+            &mut review,
+            &mut file,
+            options,
+            &guide,
+        )?;
+        let word = |path: &Path| output::shell_word(&path.display().to_string());
+        let again = format!(
+            "ksb review {}{}",
+            word(self_path),
+            self.output
+                .map(|out| format!(" -o {}", word(&out)))
+                .unwrap_or_default()
+        );
+        prompter.say(&match outcome {
+            Outcome::Quit => screen::quit(&path, &standard, &review, &again),
+            Outcome::Finished => screen::finished(&path, &standard, &review, ctx.style, &again),
+        })
+    }
+}
+
+/// Shows the mentee's answer on each screen and offers their score for Enter alone.
+struct MenteeAnswers<'a> {
+    sheet: &'a Sheet,
+}
+
+impl Guide for MenteeAnswers<'_> {
+    fn extra_lines(&self, ksb: &Ksb) -> Vec<String> {
+        let score = self
+            .sheet
+            .score(&ksb.id)
+            .map_or_else(|| "unscored".to_string(), |score| score.to_string());
+        let mut lines = vec![format!("Mentee's score: {score}")];
+        if let Some(note) = self.sheet.note(&ksb.id) {
+            // Someone else's file: nothing in it may drive the mentor's terminal.
+            lines.push(format!("Mentee's note: {}", output::printable(note)));
+        }
+        lines
+    }
+
+    fn suggested(&self, ksb: &Ksb) -> Option<Score> {
+        self.sheet.score(&ksb.id)
+    }
+}
+
+/// The default review sheet: beside the self sheet, `-review` before the extension.
+pub fn review_path(self_path: &Path) -> PathBuf {
+    let stem = self_path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match self_path.extension() {
+        Some(ext) => format!("{stem}-review.{}", ext.to_string_lossy()),
+        None => format!("{stem}-review"),
+    };
+    self_path.with_file_name(name)
+}
+
+/// What a review's `reviews` field says: the self sheet's file name when both sheets share a
+/// folder (so the pair can be moved together), its absolute path otherwise.
+fn reviews_field(self_path: &Path, review_path: &Path) -> Result<String> {
+    let self_abs = fs::canonicalize(self_path)
+        .with_context(|| format!("finding sheet '{}'", self_path.display()))?;
+    let folder = store::folder_of(review_path);
+    let review_folder = fs::canonicalize(folder).with_context(|| {
+        format!(
+            "finding the folder '{}' of review sheet '{}'",
+            folder.display(),
+            review_path.display()
+        )
+    })?;
+    if review_folder.join(review_path.file_name().unwrap_or_default()) == self_abs {
+        bail!(
+            "the review sheet '{}' would overwrite the self-assessment: choose another with -o",
+            review_path.display()
+        );
+    }
+    let same_folder = self_abs.parent() == Some(review_folder.as_path());
+    let shown = match self_abs.file_name() {
+        Some(name) if same_folder => PathBuf::from(name),
+        _ => self_abs,
+    };
+    Ok(shown.to_string_lossy().into_owned())
+}
+
+/// Refuses to resume a sheet that is not a review of this self-assessment.
+fn check_resumable(review: &Sheet, self_path: &Path, review_path: &Path) -> Result<()> {
+    let Some(reviews) = &review.reviews else {
+        bail!(
+            "'{}' exists and is not a mentor review (it has no `reviews` field): choose another file with -o",
+            review_path.display()
+        );
+    };
+    let named = store::folder_of(review_path).join(reviews);
+    let same = match (fs::canonicalize(&named), fs::canonicalize(self_path)) {
+        (Ok(named), Ok(this)) => named == this,
+        _ => false,
+    };
+    if !same {
+        bail!(
+            "'{}' is a review of '{reviews}', not of '{}': choose another file with -o",
+            review_path.display(),
+            self_path.display()
+        );
+    }
+    Ok(())
+}
+
+/// A new, empty review of `mentee`'s sheet, dated today.
+fn new_review(standard: &Standard, mentee: &Sheet, reviews: String) -> Result<Sheet> {
+    let Some(kind) = standard.assessment_type(MENTOR_REVIEW) else {
+        bail!(
+            "standard '{}' has no '{MENTOR_REVIEW}' assessment type (it has: {})",
+            standard.id,
+            standard.assessment_types.join(", ")
+        );
+    };
+    let mut participant = mentee.participant.clone();
+    participant.assessment_type = kind.to_string();
+    participant.date = Local::now().date_naive();
+    let mut review = Sheet::new(standard, participant);
+    review.reviews = Some(reviews);
+    Ok(review)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_review_sits_beside_the_self_sheet() {
+        assert_eq!(
+            review_path(Path::new("me.toml")),
+            Path::new("me-review.toml")
+        );
+        assert_eq!(
+            review_path(Path::new("cohort/ann.self.toml")),
+            Path::new("cohort/ann.self-review.toml")
+        );
+        assert_eq!(
+            review_path(Path::new("/tmp/ann")),
+            Path::new("/tmp/ann-review")
+        );
+    }
+
+    #[test]
+    fn a_review_in_the_same_folder_names_the_self_sheet_by_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let me = dir.path().join("me.toml");
+        fs::write(&me, "").unwrap();
+        assert_eq!(
+            reviews_field(&me, &dir.path().join("me-review.toml")).unwrap(),
+            "me.toml"
+        );
+        let elsewhere = dir.path().join("reviews");
+        fs::create_dir(&elsewhere).unwrap();
+        let field = reviews_field(&me, &elsewhere.join("me.toml")).unwrap();
+        assert_eq!(
+            Path::new(&field),
+            fs::canonicalize(&me).unwrap(),
+            "an absolute path from another folder"
+        );
+        let err = reviews_field(&me, &me).unwrap_err();
+        assert!(err.to_string().contains("would overwrite"), "{err}");
+        let err = reviews_field(&me, &dir.path().join("nowhere/x.toml")).unwrap_err();
+        assert!(err.to_string().contains("finding the folder"), "{err}");
+    }
+}

@@ -1,0 +1,160 @@
+//! `ksb score`: create or update a sheet from the command line.
+
+use crate::app::settings::Settings;
+use anyhow::{bail, Context as _, Result};
+use chrono::Local;
+use ksb::{KsbId, Participant, Score, Sheet, Standard};
+
+use super::lock::ensure_unlocked;
+use super::{Command, Context};
+use crate::app::header_flags::{apply_header, known_header};
+use crate::app::output;
+use crate::app::sheet_io::{self, SheetFile};
+use crate::cli::{HeaderArgs, ScoreArgs};
+
+impl Command for ScoreArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        let path = &self.sheet;
+        sheet_io::refuse_stdin_for_writing(path, "score")?;
+        let standard = ctx.standard()?;
+        let scores = self
+            .scores
+            .iter()
+            .map(|arg| parse_score(&standard, arg))
+            .collect::<Result<Vec<_>>>()?;
+        let notes = self
+            .notes
+            .iter()
+            .map(|arg| parse_note(&standard, arg))
+            .collect::<Result<Vec<_>>>()?;
+
+        let exists = path.exists();
+        let (mut file, mut sheet) = if exists {
+            let (file, mut sheet) = SheetFile::open(path, &standard)?;
+            ensure_unlocked(&sheet, path)?;
+            apply_header(&standard, &self.header, &mut sheet.participant)
+                .with_context(|| format!("updating sheet '{}'", path.display()))?;
+            (file, sheet)
+        } else {
+            let participant = new_participant(&standard, &self.header, &ctx.settings)
+                .with_context(|| format!("creating sheet '{}'", path.display()))?;
+            (SheetFile::create(path), Sheet::new(&standard, participant))
+        };
+        for (id, score) in scores {
+            sheet.set_score(id, Some(score));
+        }
+        for (id, note) in notes {
+            sheet.set_note(id, &note);
+        }
+        file.save(&standard, &sheet)?;
+        let left = sheet.unscored_count(&standard);
+        output::emit(&format!(
+            "{} {}: {} of {} KSBs scored, {left} left\n",
+            if exists { "Updated" } else { "Created" },
+            path.display(),
+            standard.ksbs.len() - left,
+            standard.ksbs.len()
+        ))
+    }
+}
+
+/// Finds the KSB `text` names in the standard (ids are case-insensitive).
+pub fn known_id(standard: &Standard, text: &str) -> Result<KsbId> {
+    let id: KsbId = text.parse()?;
+    if standard.ksb(&id).is_none() {
+        bail!(
+            "unknown KSB id '{}': standard '{}' has {} (see `ksb standard`)",
+            text.trim(),
+            standard.id,
+            id_ranges(standard)
+        );
+    }
+    Ok(id)
+}
+
+/// The ids of the standard, compactly: "K1–K11, S1–S9, B1–B8" for the built-in one.
+fn id_ranges(standard: &Standard) -> String {
+    let mut ranges: Vec<(String, String)> = Vec::new();
+    let mut previous: Option<(String, u32)> = None;
+    for ksb in &standard.ksbs {
+        let id = ksb.id.as_str();
+        let split = id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (prefix, number) = (&id[..split], id[split..].parse::<u32>().ok());
+        let continues =
+            matches!((&previous, number), (Some((p, n)), Some(m)) if p == prefix && m == n + 1);
+        match ranges.last_mut() {
+            Some(last) if continues => last.1 = id.to_string(),
+            _ => ranges.push((id.to_string(), id.to_string())),
+        }
+        previous = number.map(|n| (prefix.to_string(), n));
+    }
+    ranges
+        .into_iter()
+        .map(|(a, b)| if a == b { a } else { format!("{a}–{b}") })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn split_assignment<'a>(arg: &'a str, what: &str) -> Result<(&'a str, &'a str)> {
+    arg.split_once('=')
+        .ok_or_else(|| anyhow::anyhow!("'{arg}' is not {what}"))
+}
+
+fn parse_score(standard: &Standard, arg: &str) -> Result<(KsbId, Score)> {
+    let (id, score) = split_assignment(arg, "ID=SCORE, such as K1=2 or S4=n/a")?;
+    let id = known_id(standard, id).with_context(|| format!("in '{arg}'"))?;
+    let score = score.parse().with_context(|| format!("in '{arg}'"))?;
+    Ok((id, score))
+}
+
+fn parse_note(standard: &Standard, arg: &str) -> Result<(KsbId, String)> {
+    let (id, text) = split_assignment(arg, "ID=TEXT, such as K1=\"Ran the rebalance\"")?;
+    let id = known_id(standard, id).with_context(|| format!("in --note '{id}=…'"))?;
+    Ok((id, text.to_string()))
+}
+
+/// The participant of a new sheet: each header field from its flag, else the user's default
+/// (environment, then config file), else the standard's first choice or today; username and
+/// role focus have no default and must be set somewhere.
+pub fn new_participant(
+    standard: &Standard,
+    header: &HeaderArgs,
+    settings: &Settings,
+) -> Result<Participant> {
+    let known = known_header(standard, header, settings)?;
+    let Some(username) = known.username else {
+        bail!("a new sheet needs --username (or KSB_USERNAME, or `username` in the config file)");
+    };
+    let Some(role_focus) = known.role_focus else {
+        bail!(
+            "a new sheet needs --role-focus (or KSB_ROLE_FOCUS, or `role_focus` in the config file): one of {}",
+            standard.role_focuses.join(", ")
+        );
+    };
+    Ok(Participant {
+        username,
+        role_focus,
+        mentoring_type: known
+            .mentoring_type
+            .unwrap_or_else(|| first(&standard.mentoring_types)),
+        assessment_type: known
+            .assessment_type
+            .unwrap_or_else(|| first(&standard.assessment_types)),
+        date: known.date.unwrap_or_else(|| Local::now().date_naive()),
+    })
+}
+
+fn first(list: &[String]) -> String {
+    list.first().cloned().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_ranges_of_the_builtin_standard() {
+        let standard = Standard::builtin().unwrap();
+        assert_eq!(id_ranges(&standard), "K1–K11, S1–S9, B1–B8");
+    }
+}

@@ -1,0 +1,38 @@
+//! `ksb standard`: list the standard in use, or check a standards file.
+
+use std::path::Path;
+
+use anyhow::Result;
+use ksb::render::{json, table};
+use ksb::Category;
+
+use super::{Command, Context};
+use crate::app::{output, sheet_io};
+use crate::cli::{Format, StandardArgs};
+
+/// `ksb standard --check FILE`: validates a standards file. It needs no user setting, so it
+/// runs without reading the config file (a broken one cannot stop it).
+pub fn check(path: &Path) -> Result<()> {
+    let standard = sheet_io::load_standard(Some(path))?;
+    let count = |c| standard.ksbs_in(c).count();
+    output::emit(&format!(
+                "{}: valid standard '{}' version {} with {} KSBs ({} knowledge, {} skills, {} behaviours)\n",
+                path.display(),
+                standard.id,
+                standard.version,
+                standard.ksbs.len(),
+                count(Category::Knowledge),
+                count(Category::Skill),
+                count(Category::Behaviour)
+            ))
+}
+
+impl Command for StandardArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        let standard = ctx.standard()?;
+        match self.format {
+            Format::Table => output::emit(&table::standard(&standard, ctx.style)),
+            Format::Json => output::emit(&format!("{:#}\n", json::standard(&standard))),
+        }
+    }
+}

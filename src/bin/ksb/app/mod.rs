@@ -1,0 +1,10 @@
+//! The application: what the binary does with the parsed command line, and everything that
+//! touches the outside world (files, the terminal, the environment, the user's defaults).
+
+pub mod cohort_io;
+pub mod commands;
+pub mod header_flags;
+pub mod output;
+pub mod prompt;
+pub mod settings;
+pub mod sheet_io;

@@ -1,0 +1,267 @@
+//! Interactive prompts (dialoguer): the terminal check, text and choice prompts, and the walk
+//! that scores a sheet one KSB at a time, saving after every answer.
+//!
+//! What an answer means ([`answer`]), which KSB comes next ([`walk`]) and what a screen says
+//! ([`screen`]) are plain functions; this module only wires them to the terminal.
+
+pub mod answer;
+pub mod interrupt;
+pub mod screen;
+pub mod walk;
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Input, Select};
+use ksb::{Ksb, Score, Sheet, Standard};
+
+use self::answer::Answer;
+use self::walk::{Scope, Walk};
+use crate::app::sheet_io::SheetFile;
+
+/// Refuses to start a session unless both stdin and stdout are a terminal: dialoguer would
+/// otherwise read keys from /dev/tty behind a pipe, or wait for keys that never come.
+pub fn require_terminal(command: &str) -> Result<()> {
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        bail!(
+            "`ksb {command}` needs an interactive terminal on stdin and stdout; \
+             to set scores from a script use `ksb score SHEET ID=SCORE...`"
+        );
+    }
+    Ok(())
+}
+
+/// Columns assumed when the terminal does not report its size.
+const DEFAULT_WIDTH: usize = 80;
+
+/// The terminal a session talks to, and how its prompts look.
+pub struct Prompter {
+    term: Term,
+    theme: Box<dyn Theme>,
+}
+
+impl Prompter {
+    /// Prompts on stdout, in colour unless NO_COLOR is set or the terminal has no colours.
+    pub fn new(color: bool) -> Prompter {
+        let plain = !color || !console::colors_enabled();
+        let theme: Box<dyn Theme> = if plain {
+            Box::new(SimpleTheme)
+        } else {
+            Box::new(ColorfulTheme::default())
+        };
+        Prompter {
+            term: Term::stdout(),
+            theme,
+        }
+    }
+
+    /// Writes text to the terminal as it is.
+    pub fn say(&self, text: &str) -> Result<()> {
+        self.term.write_str(text)?;
+        self.term.flush()?;
+        Ok(())
+    }
+
+    /// Columns of the terminal (80 when it does not say).
+    pub fn width(&self) -> usize {
+        match self.term.size_checked() {
+            Some((_, columns)) if columns > 0 => usize::from(columns),
+            _ => DEFAULT_WIDTH,
+        }
+    }
+
+    /// Asks for a line of text; `check` refuses an entry with a reason and the question is
+    /// asked again. `initial` is text already typed in, which the person can edit.
+    pub fn text(
+        &self,
+        prompt: &str,
+        initial: Option<&str>,
+        check: impl Fn(&str) -> Result<(), String>,
+    ) -> Result<String> {
+        let mut input = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .validate_with(|text: &String| check(text));
+        if let Some(initial) = initial {
+            input = input.with_initial_text(initial);
+        }
+        answered(input.interact_text_on(&self.term))
+    }
+
+    /// Rewrites the line of a prompt just answered with Enter alone so it shows the value taken,
+    /// as if it had been typed.
+    pub fn show_taken(&self, prompt: &str, value: &str) -> Result<()> {
+        let mut line = String::new();
+        self.theme
+            .format_input_prompt_selection(&mut line, prompt, "")?;
+        let rows = console::measure_text_width(&line)
+            .div_ceil(self.width())
+            .max(1);
+        self.term.clear_last_lines(rows)?;
+        line.clear();
+        self.theme
+            .format_input_prompt_selection(&mut line, prompt, value)?;
+        self.term.write_line(&line)?;
+        Ok(())
+    }
+
+    /// Asks to choose one of `items` with the arrow keys and Enter; returns its index.
+    pub fn choose(&self, prompt: &str, items: &[String]) -> Result<usize> {
+        answered(
+            Select::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items(items)
+                .default(0)
+                .interact_on(&self.term),
+        )
+    }
+}
+
+/// A prompt's result; Ctrl-C while a prompt reads keys ends the session like SIGINT does.
+fn answered<T>(result: dialoguer::Result<T>) -> Result<T> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(dialoguer::Error::IO(err)) if err.kind() == io::ErrorKind::Interrupted => {
+            interrupt::exit()
+        }
+        Err(dialoguer::Error::IO(err)) => Err(anyhow::Error::new(err).context("reading an answer")),
+    }
+}
+
+/// What a walk shows and offers beyond the sheet itself. A self-assessment needs nothing
+/// more; a mentor review shows the mentee's answer and offers it for Enter alone.
+pub trait Guide {
+    /// Lines shown on a KSB's screen under its description.
+    fn extra_lines(&self, _ksb: &Ksb) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The score Enter alone takes when the sheet has none yet for this KSB.
+    fn suggested(&self, _ksb: &Ksb) -> Option<Score> {
+        None
+    }
+}
+
+/// A walk with nothing beyond the sheet: the self-assessment.
+pub struct NoGuide;
+
+impl Guide for NoGuide {}
+
+/// How a walk runs.
+#[derive(Debug, Clone, Copy)]
+pub struct WalkOptions {
+    /// Which KSBs moving on visits.
+    pub scope: Scope,
+    /// Ask for an optional note after each score.
+    pub notes: bool,
+}
+
+/// How a walk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every KSB in scope was answered or skipped.
+    Finished,
+    /// The person typed `q`.
+    Quit,
+}
+
+/// Whether each KSB of the standard has a score on the sheet, in the standard's order.
+fn scored(standard: &Standard, sheet: &Sheet) -> Vec<bool> {
+    standard
+        .ksbs
+        .iter()
+        .map(|ksb| sheet.score(&ksb.id).is_some())
+        .collect()
+}
+
+/// Saves the sheet (refusing to overwrite a change another program made to its file) and
+/// remembers where it is for the Ctrl-C message.
+pub fn save(file: &mut SheetFile, standard: &Standard, sheet: &Sheet) -> Result<()> {
+    file.save(standard, sheet)?;
+    record(file, standard, sheet);
+    Ok(())
+}
+
+/// Remembers where the sheet is and how far it got, for the message after Ctrl-C.
+pub fn record(file: &SheetFile, standard: &Standard, sheet: &Sheet) {
+    interrupt::record_progress(format!(
+        "Saved so far: {}",
+        screen::progress(&file.path, standard, sheet)
+    ));
+}
+
+/// Creates a new sheet file as soon as its header is complete, so that nothing typed is lost.
+pub fn create_sheet(
+    prompter: &Prompter,
+    path: &Path,
+    standard: &Standard,
+    sheet: &Sheet,
+) -> Result<SheetFile> {
+    let mut file = SheetFile::create(path);
+    save(&mut file, standard, sheet)?;
+    prompter.say(&format!("Created {}\n", path.display()))?;
+    Ok(file)
+}
+
+/// Walks the sheet's KSBs one screen at a time, saving it to `file` after every answer.
+pub fn walk_sheet(
+    prompter: &Prompter,
+    standard: &Standard,
+    sheet: &mut Sheet,
+    file: &mut SheetFile,
+    options: WalkOptions,
+    guide: &dyn Guide,
+) -> Result<Outcome> {
+    let mut walk = Walk::start(options.scope, &scored(standard, sheet));
+    let all = options.scope == Scope::All;
+    prompter.say(&format!(
+        "\n{}",
+        screen::start(standard, sheet, walk.current(), all)
+    ))?;
+    while let Some(index) = walk.current() {
+        let ksb = &standard.ksbs[index];
+        let offered = sheet.score(&ksb.id).or_else(|| guide.suggested(ksb));
+        let extra = guide.extra_lines(ksb);
+        let frame = screen::Frame {
+            own_role_focus: &sheet.participant.role_focus,
+            extra: &extra,
+            width: prompter.width(),
+        };
+        prompter.say(&screen::ksb(standard, index, &frame))?;
+        let prompt = screen::score_prompt(offered);
+        let typed = prompter.text(&prompt, None, |text| answer::parse(text, offered).map(drop))?;
+        let answer = answer::parse(&typed, offered);
+        if let Ok(Answer::Keep(score)) = answer {
+            prompter.show_taken(&prompt, &score.to_string())?;
+        }
+        match answer {
+            Ok(Answer::Score(score) | Answer::Keep(score)) => {
+                sheet.set_score(ksb.id.clone(), Some(score));
+                save(file, standard, sheet)?;
+                if options.notes {
+                    let before = sheet.note(&ksb.id).map(str::to_string);
+                    let note =
+                        prompter.text("Note (Enter for none)", before.as_deref(), |_| Ok(()))?;
+                    sheet.set_note(ksb.id.clone(), &note);
+                    if sheet.note(&ksb.id).map(str::to_string) != before {
+                        save(file, standard, sheet)?;
+                    }
+                }
+                walk.next(&scored(standard, sheet));
+            }
+            Ok(Answer::Skip) => walk.next(&scored(standard, sheet)),
+            Ok(Answer::Back) => {
+                if !walk.back() {
+                    prompter.say(&format!("{} is the first KSB.\n", ksb.id))?;
+                }
+            }
+            Ok(Answer::Quit) => return Ok(Outcome::Quit),
+            Ok(Answer::Help) => prompter.say(&screen::help(standard))?,
+            Err(reason) => prompter.say(&format!("{reason}\n"))?,
+        }
+    }
+    Ok(Outcome::Finished)
+}

@@ -1,0 +1,440 @@
+//! The user's defaults: the config file, the `KSB_*` environment variables, and which of them
+//! wins. Precedence is flag > environment > config file > built-in default; this module knows
+//! the last three, and commands put their flags in front.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use ksb::model::position::{located, one_line, Position};
+
+/// Environment variable naming the config file, overriding the XDG place.
+pub const CONFIG_ENV: &str = "KSB_CONFIG";
+
+/// A setting the config file and the environment can give a default for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// The participant's username for new sheets.
+    Username,
+    /// The role focus for new sheets.
+    RoleFocus,
+    /// The mentoring type for new sheets.
+    MentoringType,
+    /// The standard file used instead of the built-in one.
+    Standard,
+    /// The folder new sheets go to when no file is named.
+    SheetsDir,
+}
+
+impl Key {
+    /// Every key, in the order `ksb config` lists them.
+    pub const ALL: [Key; 5] = [
+        Key::Username,
+        Key::RoleFocus,
+        Key::MentoringType,
+        Key::Standard,
+        Key::SheetsDir,
+    ];
+
+    /// The key as the config file spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Username => "username",
+            Key::RoleFocus => "role_focus",
+            Key::MentoringType => "mentoring_type",
+            Key::Standard => "standard",
+            Key::SheetsDir => "sheets_dir",
+        }
+    }
+
+    /// The environment variable that overrides the config file for this key.
+    pub fn env(self) -> &'static str {
+        match self {
+            Key::Username => "KSB_USERNAME",
+            Key::RoleFocus => "KSB_ROLE_FOCUS",
+            Key::MentoringType => "KSB_MENTORING_TYPE",
+            Key::Standard => "KSB_STANDARD",
+            Key::SheetsDir => "KSB_SHEETS_DIR",
+        }
+    }
+
+    /// Whether the value is a path (resolved against the config file's folder when relative).
+    pub fn is_path(self) -> bool {
+        matches!(self, Key::Standard | Key::SheetsDir)
+    }
+
+    fn from_name(name: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|key| key.name() == name)
+    }
+}
+
+/// Why a config file could not be read: TOML syntax, an unknown key, or a value of the wrong type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", located(.position, .message))]
+pub struct ConfigError {
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong, on one line.
+    pub message: String,
+}
+
+/// The values a config file sets; every key is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigFile {
+    values: BTreeMap<&'static str, String>,
+}
+
+impl ConfigFile {
+    /// Reads a config file's text. Unknown keys and non-string values are errors that name the
+    /// key and its line, so a typo is never silently ignored.
+    pub fn from_toml(text: &str) -> Result<ConfigFile, ConfigError> {
+        let at = |offset: usize, message: String| ConfigError {
+            position: Some(Position::at_offset(text, offset)),
+            message,
+        };
+        let raw: BTreeMap<Spanned<String>, Spanned<toml::Value>> =
+            toml::from_str(text).map_err(|err| ConfigError {
+                position: err.span().map(|span| Position::at_offset(text, span.start)),
+                message: one_line(err.message()),
+            })?;
+        let mut values = BTreeMap::new();
+        for (name, value) in raw {
+            let Some(key) = Key::from_name(name.get_ref()) else {
+                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+                return Err(at(
+                    name.span().start,
+                    format!(
+                        "unknown key '{}' (known keys: {})",
+                        name.get_ref(),
+                        known.join(", ")
+                    ),
+                ));
+            };
+            match value.get_ref() {
+                toml::Value::String(text) if !text.trim().is_empty() => {
+                    values.insert(key.name(), text.trim().to_string());
+                }
+                toml::Value::String(_) => {
+                    return Err(at(
+                        value.span().start,
+                        format!("key '{}' is empty", key.name()),
+                    ))
+                }
+                other => {
+                    return Err(at(
+                        value.span().start,
+                        format!(
+                            "key '{}' must be a string in quotes, not {}",
+                            key.name(),
+                            other.type_str()
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(ConfigFile { values })
+    }
+
+    /// The value the file gives `key`, if any.
+    pub fn get(&self, key: Key) -> Option<&str> {
+        self.values.get(key.name()).map(String::as_str)
+    }
+}
+
+/// Where the config file is: `KSB_CONFIG`, else `$XDG_CONFIG_HOME/ksb/config.toml`, else
+/// `~/.config/ksb/config.toml`. `None` when neither a config home nor a home folder is known.
+pub fn config_path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let set = |name: &str| env(name).filter(|value| !value.is_empty());
+    if let Some(path) = set(CONFIG_ENV) {
+        return Some(PathBuf::from(path));
+    }
+    let config_home = set("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|path| path.is_absolute())
+        .or_else(|| set("HOME").map(|home| Path::new(&home).join(".config")))?;
+    Some(config_home.join("ksb").join("config.toml"))
+}
+
+/// Where a setting's value came from, as `ksb config` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A command-line flag, such as `--standard`.
+    Flag(&'static str),
+    /// An environment variable.
+    Env(&'static str),
+    /// The config file at this path.
+    File(PathBuf),
+    /// Nothing set it: the built-in default.
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(name) => write!(f, "environment variable {name}"),
+            Source::File(path) => write!(f, "config file '{}'", path.display()),
+            Source::Default => write!(f, "default"),
+        }
+    }
+}
+
+/// One setting's effective value (none when nothing set it and it has no default) and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    /// Which setting this is.
+    pub key: Key,
+    /// The value, when something set it.
+    pub value: Option<String>,
+    /// Where the value came from.
+    pub source: Source,
+}
+
+impl Setting {
+    /// The value as a path (for `standard` and `sheets_dir`).
+    pub fn path(&self) -> Option<PathBuf> {
+        self.value.as_deref().map(PathBuf::from)
+    }
+}
+
+/// Every setting's effective value from the environment and the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The config file consulted (it may not exist).
+    pub config_path: Option<PathBuf>,
+    /// One entry per [`Key`], in [`Key::ALL`] order (so a key's discriminant is its index).
+    pub settings: Vec<Setting>,
+}
+
+impl Settings {
+    /// Resolves every key: environment variable, else the config file, else nothing (the
+    /// command then applies its own default). Relative paths in the config file are taken
+    /// from the config file's folder, and `~/` means the home folder.
+    pub fn resolve(
+        env: impl Fn(&str) -> Option<String>,
+        config_path: Option<PathBuf>,
+        file: Option<&ConfigFile>,
+    ) -> Settings {
+        let home = env("HOME").filter(|home| !home.is_empty());
+        let settings = Key::ALL
+            .into_iter()
+            .map(|key| {
+                if let Some(value) = env(key.env()).filter(|v| !v.trim().is_empty()) {
+                    return Setting {
+                        key,
+                        value: Some(value.trim().to_string()),
+                        source: Source::Env(key.env()),
+                    };
+                }
+                match (file.and_then(|f| f.get(key)), &config_path) {
+                    (Some(value), Some(path)) => Setting {
+                        key,
+                        value: Some(if key.is_path() {
+                            file_relative(value, path, home.as_deref())
+                        } else {
+                            value.to_string()
+                        }),
+                        source: Source::File(path.clone()),
+                    },
+                    _ => Setting {
+                        key,
+                        value: None,
+                        source: Source::Default,
+                    },
+                }
+            })
+            .collect();
+        Settings {
+            config_path,
+            settings,
+        }
+    }
+
+    /// The setting of `key`.
+    pub fn get(&self, key: Key) -> &Setting {
+        &self.settings[key as usize]
+    }
+
+    /// Puts a command-line flag in front of `key`, when the flag was given.
+    pub fn with_flag(&mut self, key: Key, flag: &'static str, value: Option<String>) {
+        if let Some(value) = value {
+            let setting = &mut self.settings[key as usize];
+            setting.value = Some(value);
+            setting.source = Source::Flag(flag);
+        }
+    }
+}
+
+/// A path written in the config file: `~/x` under the home folder, a relative one under the
+/// config file's folder.
+fn file_relative(value: &str, config_path: &Path, home: Option<&str>) -> String {
+    let path = match (value.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => Path::new(home).join(rest),
+        _ => PathBuf::from(value),
+    };
+    if path.is_absolute() {
+        return path.display().to_string();
+    }
+    config_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(path)
+        .display()
+        .to_string()
+}
+
+/// A file name a new sheet gets when none is given: `<folder>/<username>-<assessment
+/// type>-<YYYY-MM-DD>.toml`, each part made safe for any file system.
+pub fn default_sheet_path(
+    sheets_dir: &Path,
+    username: &str,
+    assessment_type: &str,
+    date: NaiveDate,
+) -> PathBuf {
+    sheets_dir.join(format!(
+        "{}-{}-{}.toml",
+        slug(username),
+        slug(assessment_type),
+        date.format("%Y-%m-%d")
+    ))
+}
+
+/// `text` with every run of characters other than letters, digits, `_` and `.` turned into one
+/// `-`, without leading dots or dashes: no folder separators, spaces or control characters.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_start_matches(['.', '-']).trim_end_matches('-');
+    if out.is_empty() {
+        "unnamed".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let file = ConfigFile::from_toml(
+            "username = \"Me\"\nrole_focus = \"Generalist\"\nmentoring_type = \"Mentor\"\nstandard = \"std.yaml\"\nsheets_dir = \"~/sheets\"\n",
+        )
+        .unwrap();
+        assert_eq!(file.get(Key::Username), Some("Me"));
+        assert_eq!(file.get(Key::SheetsDir), Some("~/sheets"));
+        assert_eq!(ConfigFile::from_toml("").unwrap(), ConfigFile::default());
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_its_line() {
+        let err = ConfigFile::from_toml("username = \"Me\"\ncolour = \"always\"\n").unwrap_err();
+        assert_eq!(err.position.unwrap().line, 2);
+        assert!(err.message.contains("unknown key 'colour'"), "{err}");
+        let err = ConfigFile::from_toml("\n\nusername = 3\n").unwrap_err();
+        assert_eq!(err.position.unwrap().line, 3);
+        assert!(
+            err.to_string().contains("'username' must be a string"),
+            "{err}"
+        );
+        let err = ConfigFile::from_toml("username = \n").unwrap_err();
+        assert_eq!(err.position.unwrap().line, 1);
+    }
+
+    #[test]
+    fn the_config_path_follows_xdg_and_ksb_config() {
+        let path = |pairs| config_path(env_of(pairs)).map(|p| p.display().to_string());
+        assert_eq!(
+            path(&[("HOME", "/home/me")]).as_deref(),
+            Some("/home/me/.config/ksb/config.toml")
+        );
+        assert_eq!(
+            path(&[("HOME", "/home/me"), ("XDG_CONFIG_HOME", "/xdg")]).as_deref(),
+            Some("/xdg/ksb/config.toml")
+        );
+        assert_eq!(
+            path(&[("XDG_CONFIG_HOME", "/xdg"), ("KSB_CONFIG", "/etc/k.toml")]).as_deref(),
+            Some("/etc/k.toml")
+        );
+        assert_eq!(path(&[]), None);
+    }
+
+    #[test]
+    fn environment_beats_the_file_and_the_file_beats_the_default() {
+        let file = ConfigFile::from_toml(
+            "username = \"FromFile\"\nrole_focus = \"Generalist\"\nstandard = \"my.yaml\"\nsheets_dir = \"~/s\"\n",
+        )
+        .unwrap();
+        let config = PathBuf::from("/home/me/.config/ksb/config.toml");
+        let mut settings = Settings::resolve(
+            env_of(&[("KSB_USERNAME", "FromEnv"), ("HOME", "/home/me")]),
+            Some(config.clone()),
+            Some(&file),
+        );
+        let username = settings.get(Key::Username);
+        assert_eq!(username.value.as_deref(), Some("FromEnv"));
+        assert_eq!(username.source, Source::Env("KSB_USERNAME"));
+        let role = settings.get(Key::RoleFocus);
+        assert_eq!(role.value.as_deref(), Some("Generalist"));
+        assert_eq!(role.source, Source::File(config));
+        assert_eq!(
+            settings.get(Key::Standard).value.as_deref(),
+            Some("/home/me/.config/ksb/my.yaml")
+        );
+        assert_eq!(
+            settings.get(Key::SheetsDir).value.as_deref(),
+            Some("/home/me/s")
+        );
+        let kind = settings.get(Key::MentoringType);
+        assert_eq!(
+            (kind.value.as_deref(), &kind.source),
+            (None, &Source::Default)
+        );
+
+        settings.with_flag(Key::Standard, "--standard", Some("flag.yaml".into()));
+        settings.with_flag(Key::Username, "--username", None);
+        assert_eq!(
+            settings.get(Key::Standard).source,
+            Source::Flag("--standard")
+        );
+        assert_eq!(
+            settings.get(Key::Username).source,
+            Source::Env("KSB_USERNAME")
+        );
+    }
+
+    #[test]
+    fn a_default_sheet_path_is_safe_and_dated() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
+        assert_eq!(
+            default_sheet_path(Path::new("sheets"), "ExampleUser", "Self-assessment", date),
+            Path::new("sheets/ExampleUser-Self-assessment-2026-11-05.toml")
+        );
+        assert_eq!(
+            default_sheet_path(Path::new("/s"), "../Evil/ name", "Mentor review", date),
+            Path::new("/s/Evil-name-Mentor-review-2026-11-05.toml")
+        );
+        assert_eq!(slug("Zoë O'Brien"), "Zoë-O-Brien");
+        assert_eq!(slug("///"), "unnamed");
+        assert_eq!(slug(".hidden"), "hidden");
+    }
+}

@@ -1,0 +1,25 @@
+//! The `ksb` binary: parses the command line and runs one command of the core library.
+//!
+//! Everything under `src/bin/ksb/` is the binary: the arguments ([`cli`]) and the application
+//! that carries them out ([`app`]: commands, prompts, files, the terminal). The library beside
+//! it (`src/`) never prints, prompts or reads the environment.
+
+#![deny(clippy::all)]
+
+mod app;
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match app::commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("{}", app::output::error_line(&err));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Two sheets side by side (self-assessment and mentor review, baseline and final check): per
+//! KSB and per group, where they differ and by how much.
+
+use crate::figures::summary::{Group, Grouping, Summary};
+use crate::model::id::KsbId;
+use crate::model::score::Score;
+use crate::model::sheet::Sheet;
+use crate::model::standard::Standard;
+
+/// Two scores this many points apart or more are a disagreement worth talking about.
+pub const DISAGREEMENT_POINTS: i8 = 2;
+
+/// One KSB on both sheets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KsbChange {
+    /// The KSB.
+    pub id: KsbId,
+    /// Its score on sheet A, `None` when unscored.
+    pub a: Option<Score>,
+    /// Its score on sheet B, `None` when unscored.
+    pub b: Option<Score>,
+}
+
+impl KsbChange {
+    /// B − A in points, or `None` when either side is N/A or unscored.
+    pub fn delta(&self) -> Option<i8> {
+        let points = |score: Option<Score>| score.and_then(Score::points).map(|p| p as i8);
+        Some(points(self.b)? - points(self.a)?)
+    }
+
+    /// Whether the two scores are [`DISAGREEMENT_POINTS`] or more apart.
+    pub fn disagreement(&self) -> bool {
+        self.delta()
+            .is_some_and(|delta| delta.abs() >= DISAGREEMENT_POINTS)
+    }
+
+    /// Whether the sheets say anything different about the KSB (a score, N/A or no score).
+    pub fn differs(&self) -> bool {
+        self.a != self.b
+    }
+}
+
+/// One group (a role focus, an area or a category) on both sheets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupChange {
+    /// The group's name as the standard spells it.
+    pub name: String,
+    /// Mean of the group's numeric scores on sheet A; `None` when it has none.
+    pub a_mean: Option<f64>,
+    /// Mean of the group's numeric scores on sheet B; `None` when it has none.
+    pub b_mean: Option<f64>,
+}
+
+impl GroupChange {
+    /// B's mean − A's mean, or `None` when either has no numeric score in the group.
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.b_mean? - self.a_mean?)
+    }
+}
+
+/// Everything `ksb compare` shows: every KSB of the standard, and every group three ways.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Every KSB, in the standard's order.
+    pub ksbs: Vec<KsbChange>,
+    role_focus: Vec<GroupChange>,
+    area: Vec<GroupChange>,
+    category: Vec<GroupChange>,
+}
+
+impl Comparison {
+    /// Compares sheet `a` with sheet `b`, both scored against `standard`.
+    pub fn of(standard: &Standard, a: &Sheet, b: &Sheet) -> Comparison {
+        let ksbs = standard
+            .ksbs
+            .iter()
+            .map(|ksb| KsbChange {
+                id: ksb.id.clone(),
+                a: a.score(&ksb.id),
+                b: b.score(&ksb.id),
+            })
+            .collect();
+        let (sa, sb) = (
+            Summary::of_sheet(standard, a),
+            Summary::of_sheet(standard, b),
+        );
+        let pair = |grouping: Grouping| pair_groups(sa.groups(grouping), sb.groups(grouping));
+        Comparison {
+            ksbs,
+            role_focus: pair(Grouping::RoleFocus),
+            area: pair(Grouping::Area),
+            category: pair(Grouping::Category),
+        }
+    }
+
+    /// The groups of one grouping, in the standard's order.
+    pub fn groups(&self, grouping: Grouping) -> &[GroupChange] {
+        match grouping {
+            Grouping::RoleFocus => &self.role_focus,
+            Grouping::Area => &self.area,
+            Grouping::Category => &self.category,
+        }
+    }
+}
+
+fn pair_groups(a: &[Group], b: &[Group]) -> Vec<GroupChange> {
+    a.iter()
+        .zip(b)
+        .map(|(a, b)| GroupChange {
+            name: a.name.clone(),
+            a_mean: a.tally.mean(),
+            b_mean: b.tally.mean(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support;
+
+    fn sheet(standard: &Standard, scores: &[(&str, Score)]) -> Sheet {
+        test_support::sheet(standard, "Generalist", scores)
+    }
+
+    fn change<'a>(comparison: &'a Comparison, id: &str) -> &'a KsbChange {
+        comparison
+            .ksbs
+            .iter()
+            .find(|k| k.id.as_str() == id)
+            .unwrap()
+    }
+
+    fn group<'a>(comparison: &'a Comparison, grouping: Grouping, name: &str) -> &'a GroupChange {
+        comparison
+            .groups(grouping)
+            .iter()
+            .find(|g| g.name == name)
+            .unwrap()
+    }
+
+    #[test]
+    fn deltas_by_hand() {
+        use Score::*;
+        let standard = Standard::builtin().unwrap();
+        let a = sheet(
+            &standard,
+            &[
+                ("K1", One),
+                ("K2", Three),
+                ("K3", NotApplicable),
+                ("S1", Zero),
+            ],
+        );
+        let b = sheet(
+            &standard,
+            &[("K1", Three), ("K2", Two), ("K3", Two), ("B1", Two)],
+        );
+        let c = Comparison::of(&standard, &a, &b);
+        assert_eq!(c.ksbs.len(), 28);
+        // K1: 3 − 1 = +2, a disagreement; K2: 2 − 3 = −1.
+        assert_eq!(change(&c, "K1").delta(), Some(2));
+        assert!(change(&c, "K1").disagreement());
+        assert_eq!(change(&c, "K2").delta(), Some(-1));
+        assert!(!change(&c, "K2").disagreement());
+        // N/A on one side, unscored on one side, unscored on both: no delta.
+        assert_eq!(change(&c, "K3").delta(), None);
+        assert_eq!(change(&c, "S1").delta(), None);
+        assert_eq!(change(&c, "B1").delta(), None);
+        assert!(change(&c, "K3").differs() && change(&c, "S1").differs());
+        assert!(!change(&c, "B8").differs());
+        // Generalist (K1 K4 K5 S1 S4 S7 B1–B8): A has K1 = 1, S1 = 0 → 0.5;
+        // B has K1 = 3, B1 = 2 → 2.5; change +2.
+        let generalist = group(&c, Grouping::RoleFocus, "Generalist");
+        assert_eq!(
+            (generalist.a_mean, generalist.b_mean),
+            (Some(0.5), Some(2.5))
+        );
+        assert_eq!(generalist.delta(), Some(2.0));
+        // Infra (K3 is N/A on A): A has nothing numeric, so no change.
+        let infra = group(&c, Grouping::Area, "Infra");
+        assert_eq!(
+            (infra.a_mean, infra.b_mean, infra.delta()),
+            (None, Some(2.0), None)
+        );
+        // Knowledge: A K1 1, K2 3 → 2.0; B K1 3, K2 2, K3 2 → 7/3; change 1/3.
+        let knowledge = group(&c, Grouping::Category, "Knowledge");
+        assert_eq!(knowledge.a_mean, Some(2.0));
+        assert!((knowledge.delta().unwrap() - 1.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_disagreement_is_two_points_either_way() {
+        let id: KsbId = "K1".parse().unwrap();
+        let pair = |a, b| KsbChange {
+            id: id.clone(),
+            a: Some(a),
+            b: Some(b),
+        };
+        assert!(pair(Score::Three, Score::One).disagreement());
+        assert!(pair(Score::Zero, Score::Three).disagreement());
+        assert!(!pair(Score::Two, Score::One).disagreement());
+        assert!(!pair(Score::NotApplicable, Score::Zero).disagreement());
+    }
+}

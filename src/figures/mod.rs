@@ -1,0 +1,8 @@
+//! Figures computed from sheets: one sheet's summary, a cohort, two sheets compared, progress
+//! over several sheets, and a development plan. Figures are plain data; `render` draws them.
+
+pub mod cohort;
+pub mod compare;
+pub mod plan;
+pub mod progress;
+pub mod summary;

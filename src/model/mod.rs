@@ -1,0 +1,10 @@
+//! The data `ksb` is about: the standard, a participant's sheet, scores, ids, dates and
+//! versions, each validated once where it enters the program.
+
+pub mod date;
+pub mod id;
+pub mod position;
+pub mod score;
+pub mod sheet;
+pub mod standard;
+pub mod version;
