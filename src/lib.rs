@@ -19,7 +19,8 @@ pub mod store;
 mod test_support;
 
 pub use figures::cohort::{Cohort, FocusGroup, KsbFigures};
-pub use figures::summary::{Grouping, Summary, Tally};
+pub use figures::grouping::{Grouped, Grouping};
+pub use figures::summary::{Summary, Tally};
 pub use model::id::KsbId;
 pub use model::score::Score;
 pub use model::sheet::{LoadWarning, Participant, Sheet, SheetError};

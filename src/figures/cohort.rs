@@ -112,7 +112,7 @@ impl Cohort {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::summary::Grouping;
+    use crate::figures::grouping::Grouping;
     use crate::model::score::Score;
     use crate::test_support;
 

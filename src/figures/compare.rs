@@ -1,7 +1,8 @@
 //! Two sheets side by side (self-assessment and mentor review, baseline and final check): per
 //! KSB and per group, where they differ and by how much.
 
-use crate::figures::summary::{Group, Grouping, Summary};
+use crate::figures::grouping::{Grouped, Grouping};
+use crate::figures::summary::{Group, Summary};
 use crate::model::id::KsbId;
 use crate::model::score::Score;
 use crate::model::sheet::Sheet;
@@ -63,9 +64,7 @@ impl GroupChange {
 pub struct Comparison {
     /// Every KSB, in the standard's order.
     pub ksbs: Vec<KsbChange>,
-    role_focus: Vec<GroupChange>,
-    area: Vec<GroupChange>,
-    category: Vec<GroupChange>,
+    groups: Grouped<GroupChange>,
 }
 
 impl Comparison {
@@ -84,22 +83,17 @@ impl Comparison {
             Summary::of_sheet(standard, a),
             Summary::of_sheet(standard, b),
         );
-        let pair = |grouping: Grouping| pair_groups(sa.groups(grouping), sb.groups(grouping));
         Comparison {
             ksbs,
-            role_focus: pair(Grouping::RoleFocus),
-            area: pair(Grouping::Area),
-            category: pair(Grouping::Category),
+            groups: Grouped::from_fn(|grouping| {
+                pair_groups(sa.groups(grouping), sb.groups(grouping))
+            }),
         }
     }
 
     /// The groups of one grouping, in the standard's order.
     pub fn groups(&self, grouping: Grouping) -> &[GroupChange] {
-        match grouping {
-            Grouping::RoleFocus => &self.role_focus,
-            Grouping::Area => &self.area,
-            Grouping::Category => &self.category,
-        }
+        &self.groups[grouping]
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod cohort;
 pub mod compare;
+pub mod grouping;
 pub mod plan;
 pub mod progress;
 pub mod summary;

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::figures::summary::{Grouping, Summary};
+use crate::figures::grouping::{Grouped, Grouping};
+use crate::figures::summary::Summary;
 use crate::model::id::KsbId;
 use crate::model::score::{Score, MAX_POINTS};
 use crate::model::sheet::Sheet;
@@ -70,9 +71,7 @@ pub struct Progress {
     pub dates: Vec<NaiveDate>,
     /// Every KSB of the standard, in its order.
     pub ksbs: Vec<KsbProgress>,
-    role_focus: Vec<GroupProgress>,
-    area: Vec<GroupProgress>,
-    category: Vec<GroupProgress>,
+    groups: Grouped<GroupProgress>,
     /// [`distance_travelled`] over every KSB, from the first sheet to the latest.
     pub travelled: Option<f64>,
 }
@@ -106,7 +105,7 @@ impl Progress {
             .iter()
             .map(|s| Summary::of_sheet(standard, s))
             .collect();
-        let groups = |grouping: Grouping| -> Vec<GroupProgress> {
+        let groups = Grouped::from_fn(|grouping| {
             Summary::empty(standard)
                 .groups(grouping)
                 .iter()
@@ -121,38 +120,23 @@ impl Progress {
                         &mut standard
                             .ksbs
                             .iter()
-                            .filter(|k| in_group(k, grouping, &group.name)),
+                            .filter(|k| grouping.contains(k, &group.name)),
                     ),
                 })
                 .collect()
-        };
+        });
         Progress {
             dates: sorted.iter().map(|s| s.participant.date).collect(),
             order,
             ksbs,
-            role_focus: groups(Grouping::RoleFocus),
-            area: groups(Grouping::Area),
-            category: groups(Grouping::Category),
+            groups,
             travelled: travelled(&mut standard.ksbs.iter()),
         }
     }
 
     /// The groups of one grouping, in the standard's order.
     pub fn groups(&self, grouping: Grouping) -> &[GroupProgress] {
-        match grouping {
-            Grouping::RoleFocus => &self.role_focus,
-            Grouping::Area => &self.area,
-            Grouping::Category => &self.category,
-        }
-    }
-}
-
-/// Whether `ksb` counts in the group called `name` of `grouping`, as summaries count it.
-fn in_group(ksb: &Ksb, grouping: Grouping, name: &str) -> bool {
-    match grouping {
-        Grouping::RoleFocus => ksb.role_focus == name,
-        Grouping::Area => ksb.areas.iter().any(|a| a == name),
-        Grouping::Category => ksb.category.heading() == name,
+        &self.groups[grouping]
     }
 }
 

@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use crate::figures::grouping::{Grouped, Grouping};
 use crate::model::score::Score;
 use crate::model::sheet::Sheet;
-use crate::model::standard::{Category, Ksb, Standard};
+use crate::model::standard::{Ksb, Standard};
 
 /// Counts and totals of the scores in one group; tallies add up, so a cohort is a sum of sheets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -72,49 +73,12 @@ pub struct Group {
     pub tally: Tally,
 }
 
-/// The ways a summary groups KSBs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Grouping {
-    /// By the role focus each KSB belongs to.
-    RoleFocus,
-    /// By canonical stack area; a KSB with two areas counts in both.
-    Area,
-    /// By Knowledge, Skills and Behaviours.
-    Category,
-}
-
-impl Grouping {
-    /// Every grouping, in the order summaries show them.
-    pub const ALL: [Grouping; 3] = [Grouping::RoleFocus, Grouping::Area, Grouping::Category];
-
-    /// The key used in JSON output: `role_focus`, `area` or `category`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Grouping::RoleFocus => "role_focus",
-            Grouping::Area => "area",
-            Grouping::Category => "category",
-        }
-    }
-
-    /// The heading a table of this grouping carries.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Grouping::RoleFocus => "Role focus",
-            Grouping::Area => "Stack area",
-            Grouping::Category => "Category",
-        }
-    }
-}
-
 /// Summary figures of one sheet (or many added together), grouped three ways.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// One group per role focus of the standard, in its order.
-    pub role_focus: Vec<Group>,
-    /// One group per canonical area of the standard, in its order.
-    pub area: Vec<Group>,
-    /// Knowledge, Skills and Behaviours.
-    pub category: Vec<Group>,
+    /// The groups of each grouping, in the standard's order: its role focuses, its canonical
+    /// areas, and Knowledge, Skills and Behaviours.
+    pub groups: Grouped<Group>,
     /// Every KSB once.
     pub overall: Tally,
 }
@@ -122,24 +86,17 @@ pub struct Summary {
 impl Summary {
     /// All groups of the standard, with nothing counted yet.
     pub fn empty(standard: &Standard) -> Summary {
-        let groups = |names: Vec<String>| {
-            names
-                .into_iter()
-                .map(|name| Group {
-                    name,
-                    tally: Tally::default(),
-                })
-                .collect()
-        };
         Summary {
-            role_focus: groups(standard.role_focuses.clone()),
-            area: groups(standard.areas.clone()),
-            category: groups(
-                Category::ALL
-                    .iter()
-                    .map(|c| c.heading().to_string())
-                    .collect(),
-            ),
+            groups: Grouped::from_fn(|grouping| {
+                grouping
+                    .names(standard)
+                    .into_iter()
+                    .map(|name| Group {
+                        name,
+                        tally: Tally::default(),
+                    })
+                    .collect()
+            }),
             overall: Tally::default(),
         }
     }
@@ -160,26 +117,20 @@ impl Summary {
 
     /// Counts one KSB's score into every group it belongs to.
     pub fn add(&mut self, ksb: &Ksb, score: Option<Score>) {
-        let tally_of = |groups: &mut Vec<Group>, name: &str| {
-            if let Some(group) = groups.iter_mut().find(|g| g.name == name) {
-                group.tally.add(score);
+        for grouping in Grouping::ALL {
+            let groups = &mut self.groups[grouping];
+            for name in grouping.groups_of(ksb) {
+                if let Some(group) = groups.iter_mut().find(|g| g.name == name) {
+                    group.tally.add(score);
+                }
             }
-        };
-        tally_of(&mut self.role_focus, &ksb.role_focus);
-        for area in &ksb.areas {
-            tally_of(&mut self.area, area);
         }
-        tally_of(&mut self.category, ksb.category.heading());
         self.overall.add(score);
     }
 
     /// Adds another summary of the same standard into this one.
     pub fn merge(&mut self, other: &Summary) {
-        for (mine, theirs) in [
-            (&mut self.role_focus, &other.role_focus),
-            (&mut self.area, &other.area),
-            (&mut self.category, &other.category),
-        ] {
+        for (mine, theirs) in self.groups.zip_mut(&other.groups) {
             for (a, b) in mine.iter_mut().zip(theirs) {
                 a.tally.merge(&b.tally);
             }
@@ -189,11 +140,7 @@ impl Summary {
 
     /// The groups of one grouping.
     pub fn groups(&self, grouping: Grouping) -> &[Group] {
-        match grouping {
-            Grouping::RoleFocus => &self.role_focus,
-            Grouping::Area => &self.area,
-            Grouping::Category => &self.category,
-        }
+        &self.groups[grouping]
     }
 }
 
@@ -290,7 +237,11 @@ mod tests {
             let total: usize = summary.groups(grouping).iter().map(|g| g.tally.ksbs).sum();
             assert_eq!(total, 28);
         }
-        let areas: usize = summary.area.iter().map(|g| g.tally.ksbs).sum();
+        let areas: usize = summary
+            .groups(Grouping::Area)
+            .iter()
+            .map(|g| g.tally.ksbs)
+            .sum();
         assert_eq!(areas, 28 + 4, "K9, K10, S2 and S6 have two areas");
     }
 

@@ -7,8 +7,9 @@ use super::export::{ExportDoc, Exporter, HeaderValue, Hint, KEY_LABEL};
 use super::format_mean;
 use super::sections::{self, Section};
 use super::table::SUMMARY_COLUMNS;
+use crate::figures::grouping::Grouping;
 use crate::figures::plan::Plan;
-use crate::figures::summary::{Grouping, Tally};
+use crate::figures::summary::Tally;
 use crate::model::sheet::Participant;
 
 /// A markup language the export document can be written in.

@@ -8,7 +8,8 @@ use std::f64::consts::PI;
 use std::fmt::Write;
 
 use super::format_mean;
-use crate::figures::summary::{Grouping, Summary};
+use crate::figures::grouping::Grouping;
+use crate::figures::summary::Summary;
 use crate::model::score::MAX_POINTS;
 use crate::model::sheet::Participant;
 
