@@ -14,6 +14,7 @@
 pub mod figures;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod store;
 #[cfg(test)]
 mod test_support;

@@ -6,7 +6,6 @@ use std::io;
 use serde_json::{json, Map, Value};
 
 use super::export::{ExportDoc, Exporter};
-use super::SheetLabel;
 use crate::figures::cohort::Cohort;
 use crate::figures::compare::Comparison;
 use crate::figures::grouping::Grouping;
@@ -15,6 +14,7 @@ use crate::figures::summary::{GroupFigures, Summary};
 use crate::model::score::Score;
 use crate::model::sheet::Participant;
 use crate::model::standard::Standard;
+use crate::report::SheetLabel;
 
 /// Every KSB of the standard as an array of objects: `ksb standard --format json`.
 pub fn standard(standard: &Standard) -> Value {

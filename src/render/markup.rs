@@ -4,13 +4,8 @@
 use std::io;
 
 use super::export::{ExportDoc, Exporter, HeaderValue, Hint, KEY_LABEL};
-use super::format_mean;
-use super::sections::{self, Section};
-use super::table::SUMMARY_COLUMNS;
 use crate::figures::grouping::Grouping;
-use crate::figures::plan::Plan;
-use crate::figures::summary::Tally;
-use crate::model::sheet::Participant;
+use crate::report::{summary, Block, Report, Table};
 
 /// A markup language the export document can be written in.
 ///
@@ -61,7 +56,9 @@ fn document(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
     out.push_str(&m.list(&key));
     out.push_str(&sheet_table(m, doc));
     if doc.summary {
-        out.push_str(&summary_tables(m, doc));
+        let summary = doc.figures();
+        let tables = summary::tables(doc.standard, &summary, &Grouping::ALL, "Summary by");
+        out.push_str(&report(m, &tables));
     }
     out
 }
@@ -101,68 +98,47 @@ fn sheet_table(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
     out
 }
 
-/// One table per grouping, as `ksb summary` prints them.
-fn summary_tables(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
-    let summary = doc.figures();
+/// A report in this markup: the title a level-2 heading, each table under a level-3 heading
+/// (or the sentence it has when empty), lines and paragraphs as paragraphs. Optional columns
+/// (pictures of figures shown beside them) are left out.
+pub fn report(m: &impl MarkupExporter, report: &Report) -> String {
     let mut out = String::new();
-    for grouping in Grouping::ALL {
-        out.push_str(&m.heading(
-            3,
-            &format!("Summary by {}", grouping.heading().to_lowercase()),
-        ));
-        let mut columns = vec![grouping.heading()];
-        columns.extend(SUMMARY_COLUMNS);
-        out.push_str(&m.table_start(&columns));
-        for group in summary.groups(grouping) {
-            out.push_str(&m.row(&tally_cells(m.escape(&group.name), &group.tally)));
-        }
-        if grouping == Grouping::Category {
-            out.push_str(&m.row(&tally_cells("Overall".to_string(), &summary.overall)));
-        }
-        out.push_str(&m.table_end());
-        if grouping == Grouping::Area && doc.standard.has_shared_areas() {
-            out.push_str(&m.paragraph("A KSB with two stack areas counts in both."));
+    for block in &report.blocks {
+        match block {
+            Block::Title(text) => out.push_str(&m.heading(2, &m.escape(text))),
+            Block::Line(text) | Block::Paragraph(text) => {
+                out.push_str(&m.paragraph(&m.escape(text)))
+            }
+            Block::Table(table) => out.push_str(&self::table(m, table)),
         }
     }
     out
 }
 
-/// A development plan: `ksb plan --format markdown|wikitext`.
-pub fn plan(m: &impl MarkupExporter, participant: &Participant, plan: &Plan) -> String {
-    let mut out = m.heading(2, &m.escape(&sections::plan_title(participant)));
-    out.push_str(&m.paragraph(&m.escape(&sections::plan_intro(participant, plan))));
-    for part in sections::plan(plan) {
-        out.push_str(&section(m, &part));
-    }
-    out
-}
-
-/// One headed section of a report: a table, or a sentence when it has no rows.
-fn section(m: &impl MarkupExporter, section: &Section) -> String {
-    let mut out = m.heading(3, &m.escape(&section.heading));
-    if section.rows.is_empty() {
-        out.push_str(&m.paragraph(&m.escape(section.when_empty)));
+/// One headed table of a report, or its sentence when it has no rows.
+fn table(m: &impl MarkupExporter, table: &Table) -> String {
+    let mut out = m.heading(3, &m.escape(&table.heading));
+    if let (Some(when_empty), true) = (table.when_empty, table.rows.is_empty()) {
+        out.push_str(&m.paragraph(&m.escape(when_empty)));
         return out;
     }
-    out.push_str(&m.table_start(&section.columns));
-    for row in &section.rows {
-        let cells: Vec<String> = row.iter().map(|cell| m.escape(cell)).collect();
+    let shown: Vec<bool> = table.columns.iter().map(|c| !c.optional).collect();
+    let columns: Vec<&str> = table
+        .columns
+        .iter()
+        .filter(|column| !column.optional)
+        .map(|column| column.name.as_str())
+        .collect();
+    out.push_str(&m.table_start(&columns));
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&shown)
+            .filter(|(_, shown)| **shown)
+            .map(|(cell, _)| m.escape(&cell.text()))
+            .collect();
         out.push_str(&m.row(&cells));
     }
     out.push_str(&m.table_end());
     out
-}
-
-/// A summary row: the group's name, then its figures.
-fn tally_cells(name: String, tally: &Tally) -> Vec<String> {
-    let mut cells = vec![
-        name,
-        tally.ksbs.to_string(),
-        tally.scored.to_string(),
-        tally.na.to_string(),
-        tally.unscored.to_string(),
-        format_mean(tally.mean()),
-    ];
-    cells.extend(tally.counts.iter().map(usize::to_string));
-    cells
 }

@@ -1,4 +1,6 @@
-//! Turning the core's data into text, one module per output format. Renderers return strings;
+//! Turning the core's data into text, one module per output format: reports
+//! ([`crate::report`]) through the terminal table and each markup format, the exported sheet
+//! through [`export::Exporter`], figures as JSON, charts as SVG. Renderers return strings;
 //! the binary decides where they go.
 
 pub mod bar;
@@ -7,21 +9,9 @@ pub mod export;
 pub mod json;
 pub mod markdown;
 pub mod markup;
-pub mod sections;
 pub mod svg;
 pub mod table;
 pub mod wikitext;
-
-use crate::model::sheet::Participant;
-
-/// A sheet as a report that shows several names it: the file it was read from and its header.
-#[derive(Debug, Clone, Copy)]
-pub struct SheetLabel<'a> {
-    /// The file name as the user gave it.
-    pub file: &'a str,
-    /// The sheet's participant header.
-    pub participant: &'a Participant,
-}
 
 /// How terminal output may look: decided once by the binary from the terminal and NO_COLOR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,30 +31,4 @@ impl Style {
         color: false,
         width: None,
     };
-}
-
-/// A mean as tables show it: two decimals, or blank when nothing is scored.
-pub fn format_mean(mean: Option<f64>) -> String {
-    mean.map(|m| format!("{m:.2}")).unwrap_or_default()
-}
-
-/// A change in points with its sign: `+2`, `-1`, `0`.
-pub fn format_delta(delta: i8) -> String {
-    if delta > 0 {
-        format!("+{delta}")
-    } else {
-        delta.to_string()
-    }
-}
-
-/// A change of means with its sign and two decimals (`+0.50`), or blank when there is none.
-pub fn format_mean_delta(delta: Option<f64>) -> String {
-    delta.map(|d| format!("{d:+.2}")).unwrap_or_default()
-}
-
-/// A distance travelled as a whole percentage (`80%`), or blank when there is none.
-pub fn format_share(share: Option<f64>) -> String {
-    share
-        .map(|s| format!("{:.0}%", s * 100.0))
-        .unwrap_or_default()
 }

@@ -7,11 +7,11 @@
 use std::f64::consts::PI;
 use std::fmt::Write;
 
-use super::format_mean;
 use crate::figures::grouping::Grouping;
 use crate::figures::summary::Summary;
 use crate::model::score::MAX_POINTS;
 use crate::model::sheet::Participant;
+use crate::report::format_mean;
 
 /// Width of the SVG canvas, in pixels.
 pub const WIDTH: u32 = 1000;

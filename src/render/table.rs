@@ -1,21 +1,13 @@
-//! Terminal tables (comfy-table): the standard, a sheet, summary and cohort figures.
+//! Terminal tables (comfy-table): every report drawn for the terminal, and the scoring key.
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::bar::mean_bar;
-use super::sections::{self, Section};
-use super::{format_delta, format_mean, format_mean_delta, format_share, SheetLabel, Style};
-use crate::figures::cohort::Cohort;
-use crate::figures::compare::{Comparison, DISAGREEMENT_POINTS};
-use crate::figures::grouping::Grouping;
-use crate::figures::plan::Plan;
-use crate::figures::progress::Progress;
-use crate::figures::summary::{Summary, Tally};
-use crate::model::date::format_dmy;
+use super::Style;
 use crate::model::score::Score;
-use crate::model::sheet::{Participant, Sheet};
-use crate::model::standard::{Category, Ksb, Standard};
+use crate::model::standard::Standard;
+use crate::report::{self, Block, Report};
 
 fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();
@@ -71,65 +63,6 @@ fn score_color(score: Score) -> Option<Color> {
     }
 }
 
-/// Every KSB of the standard with its description: `ksb standard`.
-pub fn standard(standard: &Standard, style: Style) -> String {
-    let mut out = format!(
-        "{} (standard {}, version {}): {} KSBs\n",
-        standard.title,
-        standard.id,
-        standard.version,
-        standard.ksbs.len()
-    );
-    out.push_str(&sections(
-        standard,
-        style,
-        &["Id", "Title", "Description", "Stack Area", "Role Focus"],
-        |ksb| {
-            vec![
-                Cell::new(&ksb.id),
-                Cell::new(&ksb.title),
-                Cell::new(&ksb.description),
-                Cell::new(&ksb.stack_area),
-                Cell::new(&ksb.role_focus),
-            ]
-        },
-    ));
-    out
-}
-
-/// One table per category with a row per KSB, each under its heading (Knowledge, Skills,
-/// Behaviours); a category without KSBs is left out.
-fn sections(
-    standard: &Standard,
-    style: Style,
-    header: &[&str],
-    row: impl Fn(&Ksb) -> Vec<Cell>,
-) -> String {
-    let mut out = String::new();
-    for category in Category::ALL {
-        let mut table = new_table(style, header);
-        for ksb in standard.ksbs_in(category) {
-            table.add_row(row(ksb));
-        }
-        if !table.is_empty() {
-            out.push_str(&format!("\n{}\n{table}\n", category.heading()));
-        }
-    }
-    out
-}
-
-/// The participant header as the programme's sheet lists it.
-pub fn participant(participant: &Participant) -> String {
-    format!(
-        "Username: {}\nPreferred Role Focus: {}\nMentoring Type: {}\nAssessment Type: {}\nDate: {}\n",
-        participant.username,
-        participant.role_focus,
-        participant.mentoring_type,
-        participant.assessment_type,
-        participant.date_dmy()
-    )
-}
-
 /// The scoring key, one line per score.
 pub fn key(standard: &Standard) -> String {
     let mut out = String::from("Key:\n");
@@ -139,47 +72,85 @@ pub fn key(standard: &Standard) -> String {
     out
 }
 
-/// The scored sheet in sections Knowledge, Skills and Behaviours: `ksb show`.
-pub fn sheet(standard: &Standard, sheet: &Sheet, style: Style) -> String {
-    let mut out = participant(&sheet.participant);
-    if let Some(reviews) = &sheet.reviews {
-        out.push_str(&format!("Reviews: {reviews}\n"));
+/// A report drawn as terminal tables: each table under its heading, lines as they are.
+/// Optional columns (the bars of the means) are left out when they would make a table wrap.
+pub fn report(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    for block in &report.blocks {
+        match block {
+            Block::Title(text) | Block::Line(text) => out.push_str(&format!("{text}\n")),
+            Block::Paragraph(text) => out.push_str(&format!("\n{text}\n")),
+            Block::Table(table) => match table.when_empty {
+                Some(when_empty) if table.rows.is_empty() => {
+                    out.push_str(&format!("\n{}\n{when_empty}\n", table.heading))
+                }
+                _ => out.push_str(&format!("\n{}\n{}\n", table.heading, fitted(table, style))),
+            },
+        }
     }
-    out.push_str(&sections(
-        standard,
-        style,
-        &["Id", "Title", "Stack Area", "Role Focus", "Score"],
-        |ksb| {
-            vec![
-                Cell::new(&ksb.id),
-                Cell::new(&ksb.title),
-                Cell::new(&ksb.stack_area),
-                Cell::new(&ksb.role_focus),
-                score_cell(sheet.score(&ksb.id), style),
-            ]
-        },
-    ));
     out
 }
 
-/// The header cells of a summary table whose first column is `first`.
-pub const SUMMARY_COLUMNS: [&str; 9] = [
-    "KSBs", "Scored", "N/A", "Unscored", "Mean", "0", "1", "2", "3",
-];
+/// The table with its optional columns where they fit in the terminal's width. Measured
+/// without colour, whose escape codes take no room on screen.
+fn fitted(table: &report::Table, style: Style) -> Table {
+    let unlimited = Style {
+        width: None,
+        color: false,
+        ..style
+    };
+    let fits = |drawn: &Table| match style.width {
+        Some(width) => drawn
+            .lines()
+            .all(|line| line.chars().count() <= usize::from(width)),
+        None => true,
+    };
+    if table.columns.iter().any(|column| column.optional) && !fits(&drawn(table, true, unlimited)) {
+        return drawn(table, false, style);
+    }
+    drawn(table, true, style)
+}
 
-/// The heading of the last column, which draws each mean as a bar.
-const BAR_COLUMN: &str = "Mean 0–3";
+/// The table with or without its optional columns.
+fn drawn(table: &report::Table, optional: bool, style: Style) -> Table {
+    let shown: Vec<bool> = table
+        .columns
+        .iter()
+        .map(|column| optional || !column.optional)
+        .collect();
+    let header: Vec<&str> = table
+        .columns
+        .iter()
+        .zip(&shown)
+        .filter(|(_, shown)| **shown)
+        .map(|(column, _)| column.name.as_str())
+        .collect();
+    let mut drawn = new_table(style, &header);
+    for row in &table.rows {
+        drawn.add_row(
+            row.iter()
+                .zip(&shown)
+                .filter(|(_, shown)| **shown)
+                .map(|(cell, _)| report_cell(cell, style)),
+        );
+    }
+    drawn
+}
 
-fn tally_cells(tally: &Tally) -> Vec<Cell> {
-    let mut cells = vec![
-        right(tally.ksbs),
-        right(tally.scored),
-        right(tally.na),
-        right(tally.unscored),
-        right(format_mean(tally.mean())),
-    ];
-    cells.extend(tally.counts.iter().map(right));
-    cells
+/// A report's cell as the terminal shows it: figures to the right, scores centred and
+/// coloured, alerts in bold red when colour is on.
+fn report_cell(cell: &report::Cell, style: Style) -> Cell {
+    match cell {
+        report::Cell::Text(text) => Cell::new(text),
+        report::Cell::Strong(text) => header_cell(text, style),
+        report::Cell::Number(text) => right(text),
+        report::Cell::Alert(text) if style.color => {
+            right(text).fg(Color::Red).add_attribute(Attribute::Bold)
+        }
+        report::Cell::Alert(text) => right(text),
+        report::Cell::Score(score) => score_cell(*score, style),
+        report::Cell::Bar(mean) => bar_cell(*mean, style),
+    }
 }
 
 /// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.
@@ -192,328 +163,40 @@ fn bar_cell(mean: Option<f64>, style: Style) -> Cell {
     }
 }
 
-/// One table per grouping, and the overall figures: `ksb summary`.
-pub fn summary(
-    standard: &Standard,
-    summary: &Summary,
-    groupings: &[Grouping],
-    style: Style,
-) -> String {
-    let mut out = String::new();
-    for &grouping in groupings {
-        // The bars are a picture of the means beside them: they go when they would make the
-        // table wrap. Measured without colour, whose escape codes take no room on screen.
-        let unlimited = Style {
-            width: None,
-            color: false,
-            ..style
-        };
-        let fits = |table: &Table| match style.width {
-            Some(width) => table
-                .lines()
-                .all(|l| l.chars().count() <= usize::from(width)),
-            None => true,
-        };
-        let mut table = summary_table(summary, grouping, true, style);
-        if !fits(&summary_table(summary, grouping, true, unlimited)) {
-            table = summary_table(summary, grouping, false, style);
-        }
-        out.push_str(&format!(
-            "\nBy {}\n{table}\n",
-            grouping.heading().to_lowercase()
-        ));
-        if grouping == Grouping::Area && standard.has_shared_areas() {
-            out.push_str("A KSB with two stack areas counts in both.\n");
-        }
-    }
-    out
-}
-
-/// One line naming a sheet in a report about several: file, who, what kind and when.
-fn sheet_line(tag: &str, label: &SheetLabel) -> String {
-    let p = label.participant;
-    format!(
-        "{tag}: {} ({}, {}, {}, {})\n",
-        label.file,
-        p.username,
-        p.role_focus,
-        p.assessment_type,
-        p.date_dmy()
-    )
-}
-
-/// Two sheets side by side, per KSB and per group: `ksb compare`. With `only_different`,
-/// only the KSBs the sheets say something different about are listed.
-pub fn compare(
-    standard: &Standard,
-    sheets: [SheetLabel; 2],
-    comparison: &Comparison,
-    only_different: bool,
-    style: Style,
-) -> String {
-    let [a, b] = sheets;
-    let mut out = sheet_line("A", &a) + &sheet_line("B", &b);
-    if !a.participant.same_username(b.participant) {
-        out.push_str(&format!(
-            "Note: these are sheets of two participants, {} (A) and {} (B).\n",
-            a.participant.username, b.participant.username
-        ));
-    }
-    let mut table = new_table(style, &["Id", "Title", "A", "B", "Change"]);
-    let mut rows = 0;
-    for (change, ksb) in comparison.ksbs.iter().zip(&standard.ksbs) {
-        if only_different && !change.differs() {
-            continue;
-        }
-        rows += 1;
-        let mut delta = change.delta().map(format_delta).unwrap_or_default();
-        if change.disagreement() {
-            delta.push_str(" !");
-        }
-        let mut delta = right(delta);
-        if style.color && change.disagreement() {
-            delta = delta.fg(Color::Red).add_attribute(Attribute::Bold);
-        }
-        table.add_row(vec![
-            Cell::new(&ksb.id),
-            Cell::new(&ksb.title),
-            score_cell(change.a, style),
-            score_cell(change.b, style),
-            delta,
-        ]);
-    }
-    if rows == 0 {
-        out.push_str("\nThe two sheets score every KSB the same.\n");
-    } else {
-        out.push_str(&format!(
-            "\nKSBs\n{table}\nChange is B − A, blank where either is N/A or unscored; ! marks scores {DISAGREEMENT_POINTS} or more points apart.\n"
-        ));
-    }
-    for grouping in Grouping::ALL {
-        let mut table = new_table(style, &[grouping.heading(), "A mean", "B mean", "Change"]);
-        for group in comparison.groups(grouping) {
-            table.add_row(vec![
-                Cell::new(&group.name),
-                right(format_mean(group.a_mean)),
-                right(format_mean(group.b_mean)),
-                right(format_mean_delta(group.delta())),
-            ]);
-        }
-        out.push_str(&format!(
-            "\nBy {}\n{table}\n",
-            grouping.heading().to_lowercase()
-        ));
-    }
-    out
-}
-
-/// Several sheets in date order, a column per date: `ksb progress`. `sheets` are labelled in
-/// the order they were given; `progress.order` puts them in date order.
-pub fn progress(
-    standard: &Standard,
-    sheets: &[SheetLabel],
-    progress: &Progress,
-    style: Style,
-) -> String {
-    let sorted: Vec<&SheetLabel> = progress.order.iter().map(|&i| &sheets[i]).collect();
-    let mut out = String::new();
-    for (n, label) in sorted.iter().enumerate() {
-        out.push_str(&sheet_line(&(n + 1).to_string(), label));
-    }
-    let dates: Vec<String> = progress.dates.iter().map(|d| format_dmy(*d)).collect();
-    let header = |first: &'static str| {
-        let mut header = vec![first];
-        header.extend(dates.iter().map(String::as_str));
-        header.push("Travelled");
-        header
-    };
-
-    let mut table = new_table(style, &header("KSB"));
-    for (row, ksb) in progress.ksbs.iter().zip(&standard.ksbs) {
-        let mut cells = vec![Cell::new(format!("{} {}", ksb.id, ksb.title))];
-        cells.extend(row.scores.iter().map(|s| score_cell(*s, style)));
-        cells.push(right(format_share(row.travelled)));
-        table.add_row(cells);
-    }
-    out.push_str(&format!("\nKSBs\n{table}\n"));
-    for grouping in Grouping::ALL {
-        let mut table = new_table(style, &header(grouping.heading()));
-        for group in progress.groups(grouping) {
-            let mut cells = vec![Cell::new(&group.name)];
-            cells.extend(group.means.iter().map(|m| right(format_mean(*m))));
-            cells.push(right(format_share(group.travelled)));
-            table.add_row(cells);
-        }
-        out.push_str(&format!(
-            "\nMeans by {}\n{table}\n",
-            grouping.heading().to_lowercase()
-        ));
-    }
-    out.push_str(&match (progress.travelled, progress.dates.first()) {
-        (Some(share), Some(first)) => format!(
-            "\nDistance travelled: {} of the gap to 3 closed since {} (KSBs scored 0–3 on both the first and the latest sheet; N/A and unscored left out).\n",
-            format_share(Some(share)),
-            format_dmy(*first)
-        ),
-        _ if progress.dates.len() < 2 => {
-            "\nDistance travelled: needs two sheets or more.\n".to_string()
-        }
-        _ => "\nDistance travelled: none to measure (no KSB scored 0–2 on the first sheet and 0–3 on the latest).\n".to_string(),
-    });
-    out
-}
-
-fn section(section: &Section, style: Style) -> String {
-    if section.rows.is_empty() {
-        return format!("\n{}\n{}\n", section.heading, section.when_empty);
-    }
-    let mut table = new_table(style, &section.columns);
-    for row in &section.rows {
-        table.add_row(row);
-    }
-    format!("\n{}\n{table}\n", section.heading)
-}
-
-/// A development plan: `ksb plan`.
-pub fn plan(participant: &Participant, plan: &Plan, style: Style) -> String {
-    let mut out = format!(
-        "{}\n{}\n",
-        sections::plan_title(participant),
-        sections::plan_intro(participant, plan)
-    );
-    for part in sections::plan(plan) {
-        out.push_str(&section(&part, style));
-    }
-    out
-}
-
-/// The header cells of the per-KSB table of a cohort, after the id and title.
-const KSB_COLUMNS: [&str; 8] = ["Scored", "N/A", "Unscored", "Mean", "0", "1", "2", "3"];
-
-/// A cohort report: who was counted, every KSB, the summary tables, then the group means side by
-/// side for each preferred role focus: `ksb summary` over many sheets.
-pub fn cohort(
-    standard: &Standard,
-    cohort: &Cohort,
-    groupings: &[Grouping],
-    style: Style,
-) -> String {
-    let focus_counts: Vec<String> = cohort
-        .by_preferred_role_focus
-        .iter()
-        .map(|focus| format!("{} {}", focus.name, focus.participants))
-        .collect();
-    let mut out = format!(
-        "Cohort: {} participant{}\nPreferred role focus: {}\n",
-        cohort.participants,
-        if cohort.participants == 1 { "" } else { "s" },
-        focus_counts.join(", ")
-    );
-
-    let mut header = vec!["Id", "Title"];
-    header.extend(KSB_COLUMNS);
-    let mut table = new_table(style, &header);
-    for (ksb, figures) in standard.ksbs.iter().zip(&cohort.ksbs) {
-        let tally = &figures.tally;
-        let mut row = vec![
-            Cell::new(&figures.id),
-            Cell::new(&ksb.title),
-            right(tally.scored),
-            right(tally.na),
-            right(tally.unscored),
-            right(format_mean(tally.mean())),
-        ];
-        row.extend(tally.counts.iter().map(right));
-        table.add_row(row);
-    }
-    out.push_str(&format!("\nBy KSB\n{table}\n"));
-    out.push_str(&summary(standard, &cohort.summary, groupings, style));
-    out.push_str(&means_by_preferred_role_focus(cohort, groupings, style));
-    out
-}
-
-/// One table per grouping: a row per group, the mean of the whole cohort, then the mean of the
-/// participants preferring each role focus.
-fn means_by_preferred_role_focus(cohort: &Cohort, groupings: &[Grouping], style: Style) -> String {
-    let mut out = String::new();
-    for &grouping in groupings {
-        let mut header = vec![
-            grouping.heading().to_string(),
-            format!("All ({})", cohort.participants),
-        ];
-        header.extend(
-            cohort
-                .by_preferred_role_focus
-                .iter()
-                .map(|focus| format!("{} ({})", focus.name, focus.participants)),
-        );
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut table = new_table(style, &header);
-        for (index, group) in cohort.summary.groups(grouping).iter().enumerate() {
-            let mut row = vec![
-                Cell::new(&group.name),
-                right(format_mean(group.tally.mean())),
-            ];
-            row.extend(cohort.by_preferred_role_focus.iter().map(|focus| {
-                right(format_mean(
-                    focus.summary.groups(grouping)[index].tally.mean(),
-                ))
-            }));
-            table.add_row(row);
-        }
-        if grouping == Grouping::Category {
-            let mut row = vec![
-                header_cell("Overall", style),
-                right(format_mean(cohort.summary.overall.mean())),
-            ];
-            row.extend(
-                cohort
-                    .by_preferred_role_focus
-                    .iter()
-                    .map(|focus| right(format_mean(focus.summary.overall.mean()))),
-            );
-            table.add_row(row);
-        }
-        out.push_str(&format!(
-            "\nMeans by {}, per preferred role focus\n{table}\n",
-            grouping.heading().to_lowercase()
-        ));
-    }
-    out
-}
-
-/// The summary table of one grouping, with or without the bar column.
-fn summary_table(summary: &Summary, grouping: Grouping, bars: bool, style: Style) -> Table {
-    let mut header = vec![grouping.heading()];
-    header.extend(SUMMARY_COLUMNS);
-    if bars {
-        header.push(BAR_COLUMN);
-    }
-    let mut table = new_table(style, &header);
-    let cells = |tally: &Tally| {
-        let mut cells = tally_cells(tally);
-        if bars {
-            cells.push(bar_cell(tally.mean(), style));
-        }
-        cells
-    };
-    for group in summary.groups(grouping) {
-        let mut row = vec![Cell::new(&group.name)];
-        row.extend(cells(&group.tally));
-        table.add_row(row);
-    }
-    if grouping == Grouping::Category {
-        let mut row = vec![header_cell("Overall", style)];
-        row.extend(cells(&summary.overall));
-        table.add_row(row);
-    }
-    table
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figures::cohort::Cohort;
+    use crate::figures::grouping::Grouping;
+    use crate::figures::summary::Summary;
+    use crate::model::sheet::Sheet;
+    use crate::report::summary::BAR_COLUMN;
     use crate::test_support;
+
+    fn summary_text(
+        standard: &Standard,
+        summary: &Summary,
+        groupings: &[Grouping],
+        style: Style,
+    ) -> String {
+        report(
+            &report::summary::tables(standard, summary, groupings, "By"),
+            style,
+        )
+    }
+
+    fn sheet_text(standard: &Standard, sheet: &Sheet, style: Style) -> String {
+        report(&report::sheet::sheet(standard, sheet), style)
+    }
+
+    fn cohort_text(
+        standard: &Standard,
+        cohort: &Cohort,
+        groupings: &[Grouping],
+        style: Style,
+    ) -> String {
+        report(&report::cohort::report(standard, cohort, groupings), style)
+    }
 
     fn example() -> (Standard, Sheet) {
         let standard = Standard::builtin().unwrap();
@@ -531,7 +214,7 @@ mod tests {
     fn summary_tables_snapshot() {
         let (standard, sheet) = example();
         let summary = Summary::of_sheet(&standard, &sheet);
-        insta::assert_snapshot!(super::summary(
+        insta::assert_snapshot!(summary_text(
             &standard,
             &summary,
             &Grouping::ALL,
@@ -549,7 +232,7 @@ mod tests {
         let mut cohort = Cohort::empty(&standard);
         cohort.add_sheet(&standard, &sheet);
         cohort.add_sheet(&standard, &other);
-        insta::assert_snapshot!(super::cohort(
+        insta::assert_snapshot!(cohort_text(
             &standard,
             &cohort,
             &Grouping::ALL,
@@ -560,19 +243,19 @@ mod tests {
     #[test]
     fn sheet_snapshot() {
         let (standard, sheet) = example();
-        insta::assert_snapshot!(super::sheet(&standard, &sheet, Style::PLAIN));
+        insta::assert_snapshot!(sheet_text(&standard, &sheet, Style::PLAIN));
     }
 
     #[test]
     fn plain_style_has_no_escape_codes_and_colour_does() {
         let (standard, sheet) = example();
-        assert!(!super::sheet(&standard, &sheet, Style::PLAIN).contains('\u{1b}'));
+        assert!(!sheet_text(&standard, &sheet, Style::PLAIN).contains('\u{1b}'));
         let coloured = Style {
             unicode: true,
             color: true,
             width: Some(100),
         };
-        assert!(super::sheet(&standard, &sheet, coloured).contains('\u{1b}'));
+        assert!(sheet_text(&standard, &sheet, coloured).contains('\u{1b}'));
     }
 
     #[test]
@@ -584,10 +267,10 @@ mod tests {
             color: false,
             width: None,
         };
-        let unicode = super::summary(&standard, &summary, &[Grouping::Category], fancy);
+        let unicode = summary_text(&standard, &summary, &[Grouping::Category], fancy);
         assert!(unicode.contains(&"█".repeat(10)), "{unicode}");
         assert!(!unicode.contains('#'));
-        let ascii = super::summary(&standard, &summary, &[Grouping::Category], Style::PLAIN);
+        let ascii = summary_text(&standard, &summary, &[Grouping::Category], Style::PLAIN);
         assert!(ascii.contains("| ########## "), "{ascii}");
         assert!(!ascii.contains('█'));
     }
@@ -600,9 +283,9 @@ mod tests {
             width: Some(width),
             ..Style::PLAIN
         };
-        let wide = super::summary(&standard, &summary, &[Grouping::Category], width(120));
+        let wide = summary_text(&standard, &summary, &[Grouping::Category], width(120));
         assert!(wide.contains(BAR_COLUMN), "{wide}");
-        let narrow = super::summary(&standard, &summary, &[Grouping::Category], width(80));
+        let narrow = summary_text(&standard, &summary, &[Grouping::Category], width(80));
         assert!(!narrow.contains(BAR_COLUMN), "{narrow}");
         assert!(!narrow.contains('#'), "{narrow}");
         assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");

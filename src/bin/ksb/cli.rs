@@ -136,24 +136,38 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Table for people, JSON for scripts.
+/// Every output format of `ksb`; each command offers the ones it supports (see [`formats`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Tables for a terminal.
     Table,
-    /// JSON on stdout.
+    /// MediaWiki wikitext, to paste into a wiki page.
+    Wikitext,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// CSV for a spreadsheet.
+    Csv,
+    /// JSON for scripts.
     Json,
 }
 
-/// How `ksb plan` writes the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
-    /// Tables for a terminal.
-    Table,
-    /// Markdown with GitHub tables.
-    Markdown,
-    /// MediaWiki wikitext, to paste into a wiki page.
-    Wikitext,
+/// The formats each command offers, in one place: adding a format to a command is one line.
+pub mod formats {
+    use super::Format::{self, *};
+
+    /// `ksb standard`, `ksb summary`, `ksb compare`, `ksb progress`.
+    pub const FIGURES: &[Format] = &[Table, Json];
+    /// `ksb plan`.
+    pub const PLAN: &[Format] = &[Table, Markdown, Wikitext];
+    /// `ksb export`.
+    pub const EXPORT: &[Format] = &[Wikitext, Markdown, Csv, Json];
+}
+
+/// A `--format` parser that accepts only `offered`, with their help in `--help`.
+fn format_of(offered: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    let values = offered.iter().filter_map(ValueEnum::to_possible_value);
+    PossibleValuesParser::new(values).try_map(|name: String| Format::from_str(&name, false))
 }
 
 /// Which grouping `ksb summary` shows.
@@ -173,7 +187,7 @@ pub enum By {
 #[derive(Debug, Args)]
 pub struct StandardArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
     pub format: Format,
     /// Validate this standards file instead: exit 0 with a one-line count when it is good.
     #[arg(long, value_name = "FILE")]
@@ -264,7 +278,7 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, default_value_t = By::All)]
     pub by: By,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
     pub format: Format,
     /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
     #[arg(long)]
@@ -279,7 +293,7 @@ pub struct CompareArgs {
     /// The second sheet (B), such as the mentor review or the final check; changes are B − A.
     pub b: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
     pub format: Format,
     /// List only the KSBs the two sheets score differently (group means are always shown).
     #[arg(long)]
@@ -296,7 +310,7 @@ pub struct ProgressArgs {
     #[arg(long)]
     pub any_participant: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
     pub format: Format,
 }
 
@@ -316,8 +330,8 @@ pub struct PlanArgs {
     /// The sheet to plan from.
     pub sheet: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
-    pub format: PlanFormat,
+    #[arg(long, default_value = "table", value_parser = format_of(formats::PLAN))]
+    pub format: Format,
 }
 
 /// Arguments of `ksb chart`.
@@ -355,19 +369,6 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-/// The formats `ksb export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// MediaWiki wikitext, to paste into a wiki page.
-    Wikitext,
-    /// GitHub-flavoured Markdown.
-    Markdown,
-    /// CSV, one row per KSB (always with notes, never with the summary).
-    Csv,
-    /// JSON (always with notes and the summary figures).
-    Json,
-}
-
 /// Arguments of `ksb export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -377,9 +378,9 @@ pub struct ExportArgs {
     /// Export the standard's empty participant sheet instead, as the programme hands it out.
     #[arg(long, conflicts_with_all = ["sheet", "summary"])]
     pub blank: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Wikitext)]
-    pub format: ExportFormat,
+    /// Output format (CSV always has the notes and never the summary; JSON always has both).
+    #[arg(long, default_value = "wikitext", value_parser = format_of(formats::EXPORT))]
+    pub format: Format,
     /// Add a Notes column with each KSB's note.
     #[arg(long)]
     pub notes: bool,

@@ -3,10 +3,15 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
-use ksb::render::Style;
+use ksb::render::markdown::Markdown;
+use ksb::render::wikitext::Wikitext;
+use ksb::render::{markup, table, Style};
+use ksb::report::Report;
+use serde_json::Value;
 
-use crate::cli::ColorChoice;
+use crate::cli::{ColorChoice, Format};
 
 /// Whether the NO_COLOR convention (no-color.org) asks for plain output.
 pub fn no_color() -> bool {
@@ -42,6 +47,33 @@ pub fn stdout_style(choice: ColorChoice) -> Style {
 /// Writes `text` to stdout; a closed pipe (`ksb show x | head`) is not an error.
 pub fn emit(text: &str) -> anyhow::Result<()> {
     emit_bytes(text.as_bytes())
+}
+
+/// Writes a JSON value to stdout, pretty-printed, for scripts.
+pub fn emit_json(value: &Value) -> anyhow::Result<()> {
+    emit(&format!("{value:#}\n"))
+}
+
+/// Writes a command's output in `format`: its report as terminal tables, Markdown or
+/// wikitext, or its figures as JSON. `json` gives `None` where the command has no JSON; the
+/// command line offers each command only its formats (`cli::formats`), so the refusals below
+/// are for a format a command does not list.
+pub fn emit_report(
+    format: Format,
+    style: Style,
+    report: impl FnOnce() -> Report,
+    json: impl FnOnce() -> Option<Value>,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Table => emit(&table::report(&report(), style)),
+        Format::Markdown => emit(&markup::report(&Markdown, &report())),
+        Format::Wikitext => emit(&markup::report(&Wikitext, &report())),
+        Format::Json => match json() {
+            Some(value) => emit_json(&value),
+            None => bail!("this command has no JSON output"),
+        },
+        Format::Csv => bail!("this command has no CSV output"),
+    }
 }
 
 /// Writes bytes to stdout, tolerating a closed pipe like [`emit`].

@@ -9,21 +9,22 @@ use ksb::render::wikitext::Wikitext;
 
 use super::{Command, Context};
 use crate::app::{output, sheet_io};
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{ExportArgs, Format};
 
 /// The exporter of each format.
-fn exporter(format: ExportFormat) -> Box<dyn Exporter> {
-    match format {
-        ExportFormat::Wikitext => Box::new(Wikitext),
-        ExportFormat::Markdown => Box::new(Markdown),
-        ExportFormat::Csv => Box::new(Csv),
-        ExportFormat::Json => Box::new(Json),
-    }
+fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
+    Ok(match format {
+        Format::Wikitext => Box::new(Wikitext),
+        Format::Markdown => Box::new(Markdown),
+        Format::Csv => Box::new(Csv),
+        Format::Json => Box::new(Json),
+        Format::Table => bail!("`ksb export` writes a file format: use `ksb show` for tables"),
+    })
 }
 
 impl Command for ExportArgs {
     fn run(self, ctx: &Context) -> Result<()> {
-        if self.summary && self.format == ExportFormat::Csv {
+        if self.summary && self.format == Format::Csv {
             bail!(
                 "--summary does not fit CSV's one row per KSB: use --format json for the figures"
             );
@@ -39,7 +40,7 @@ impl Command for ExportArgs {
             notes: self.notes,
             summary: self.summary,
         };
-        let bytes = exporter(self.format)
+        let bytes = exporter(self.format)?
             .export(&doc)
             .context("rendering the export")?;
         match &self.output {

@@ -2,11 +2,12 @@
 
 use anyhow::{bail, Result};
 use ksb::figures::progress::Progress;
-use ksb::render::{json, table, SheetLabel};
+use ksb::render::json;
+use ksb::report::{self, SheetLabel};
 
 use super::{Command, Context};
 use crate::app::{output, sheet_io};
-use crate::cli::{Format, ProgressArgs};
+use crate::cli::ProgressArgs;
 
 impl Command for ProgressArgs {
     fn run(self, ctx: &Context) -> Result<()> {
@@ -43,14 +44,11 @@ impl Command for ProgressArgs {
                 participant: &sheet.participant,
             })
             .collect();
-        match self.format {
-            Format::Table => {
-                output::emit(&table::progress(&standard, &labels, &progress, ctx.style))
-            }
-            Format::Json => {
-                let value = json::progress(&labels, &progress);
-                output::emit(&format!("{value:#}\n"))
-            }
-        }
+        output::emit_report(
+            self.format,
+            ctx.style,
+            || report::progress::report(&standard, &labels, &progress),
+            || Some(json::progress(&labels, &progress)),
+        )
     }
 }

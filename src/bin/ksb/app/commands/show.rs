@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use ksb::render::table;
+use ksb::report;
 use ksb::{Grouping, Summary};
 
 use super::{Command, Context};
@@ -13,13 +14,13 @@ impl Command for ShowArgs {
         let standard = ctx.standard()?;
         let sheet = sheet_io::load_sheet(&self.sheet, &standard)?;
         let summary = Summary::of_sheet(&standard, &sheet);
-        let mut out = table::sheet(&standard, &sheet, ctx.style);
-        out.push_str(&table::summary(
+        let mut shown = report::sheet::sheet(&standard, &sheet);
+        shown.extend(report::summary::tables(
             &standard,
             &summary,
             &Grouping::ALL,
-            ctx.style,
+            "By",
         ));
-        output::emit(&out)
+        output::emit(&table::report(&shown, ctx.style))
     }
 }

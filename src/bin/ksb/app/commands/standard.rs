@@ -3,12 +3,13 @@
 use std::path::Path;
 
 use anyhow::Result;
-use ksb::render::{json, table};
+use ksb::render::json;
+use ksb::report;
 use ksb::Category;
 
 use super::{Command, Context};
 use crate::app::{output, sheet_io};
-use crate::cli::{Format, StandardArgs};
+use crate::cli::StandardArgs;
 
 /// `ksb standard --check FILE`: validates a standards file. It needs no user setting, so it
 /// runs without reading the config file (a broken one cannot stop it).
@@ -30,9 +31,11 @@ pub fn check(path: &Path) -> Result<()> {
 impl Command for StandardArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
-        match self.format {
-            Format::Table => output::emit(&table::standard(&standard, ctx.style)),
-            Format::Json => output::emit(&format!("{:#}\n", json::standard(&standard))),
-        }
+        output::emit_report(
+            self.format,
+            ctx.style,
+            || report::sheet::standard(&standard),
+            || Some(json::standard(&standard)),
+        )
     }
 }

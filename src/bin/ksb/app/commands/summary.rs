@@ -3,12 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use ksb::render::{json, table};
+use ksb::render::json;
+use ksb::report;
 use ksb::{Grouping, Standard, Summary};
 
 use super::{Command, Context};
 use crate::app::{cohort_io, output, sheet_io};
-use crate::cli::{By, Format, SummaryArgs};
+use crate::cli::{By, SummaryArgs};
 
 /// The groupings a `--by` choice stands for.
 pub fn groupings(by: By) -> &'static [Grouping] {
@@ -42,17 +43,16 @@ impl SummaryArgs {
         let sheet = sheet_io::load_sheet(path, standard)?;
         let summary = Summary::of_sheet(standard, &sheet);
         let groupings = groupings(self.by);
-        match self.format {
-            Format::Table => {
-                let mut out = table::participant(&sheet.participant);
-                out.push_str(&table::summary(standard, &summary, groupings, ctx.style));
-                output::emit(&out)
-            }
-            Format::Json => {
-                let value = json::summary(Some(&sheet.participant), &summary, groupings);
-                output::emit(&format!("{value:#}\n"))
-            }
-        }
+        output::emit_report(
+            self.format,
+            ctx.style,
+            || {
+                let mut shown = report::sheet::participant(&sheet.participant);
+                shown.extend(report::summary::tables(standard, &summary, groupings, "By"));
+                shown
+            },
+            || Some(json::summary(Some(&sheet.participant), &summary, groupings)),
+        )
     }
 
     /// The cohort report over many sheets: bad sheets are reported on stderr and the rest
@@ -71,18 +71,12 @@ impl SummaryArgs {
             eprintln!("{}", output::error_line(error));
         }
         let groupings = groupings(self.by);
-        match self.format {
-            Format::Table => output::emit(&table::cohort(
-                standard,
-                &reading.cohort,
-                groupings,
-                ctx.style,
-            ))?,
-            Format::Json => {
-                let value = json::cohort(&reading.cohort, groupings);
-                output::emit(&format!("{value:#}\n"))?
-            }
-        }
+        output::emit_report(
+            self.format,
+            ctx.style,
+            || report::cohort::report(standard, &reading.cohort, groupings),
+            || Some(json::cohort(&reading.cohort, groupings)),
+        )?;
         if !bad.is_empty() {
             anyhow::bail!(
                 "{} of {} sheets could not be read; the report counts the other {}",

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use ksb::render::{table, Style};
+use ksb::report;
 use ksb::{Grouping, Ksb, Score, Sheet, Standard, Summary};
 
 use super::answer::KEYS;
@@ -107,7 +108,8 @@ pub fn finished(
 ) -> String {
     let summary = Summary::of_sheet(standard, sheet);
     let mut out = String::from("\n");
-    out.push_str(&table::summary(standard, &summary, &Grouping::ALL, style));
+    let tables = report::summary::tables(standard, &summary, &Grouping::ALL, "By");
+    out.push_str(&table::report(&tables, style));
     out.push_str(&format!("\nSaved: {}\n", progress(path, standard, sheet)));
     let left = sheet.unscored_count(standard);
     if left > 0 {

@@ -1,0 +1,67 @@
+//! `ksb progress`: several sheets in date order, a column per date.
+
+use super::{format_mean, format_share, Block, Cell, Column, Report, SheetLabel, Table};
+use crate::figures::grouping::Grouping;
+use crate::figures::progress::Progress;
+use crate::model::date::format_dmy;
+use crate::model::standard::Standard;
+
+/// The progress over `sheets`, labelled in the order they were given; `progress.order` puts
+/// them in date order.
+pub fn report(standard: &Standard, sheets: &[SheetLabel], progress: &Progress) -> Report {
+    let mut report = Report::default();
+    for (n, &i) in progress.order.iter().enumerate() {
+        report.push(Block::Line(sheets[i].line(&(n + 1).to_string())));
+    }
+    let dates: Vec<String> = progress.dates.iter().map(|d| format_dmy(*d)).collect();
+    let columns = |first: &str| {
+        let mut columns = vec![Column::new(first)];
+        columns.extend(Column::all(&dates));
+        columns.push(Column::new("Travelled"));
+        columns
+    };
+
+    report.push(Block::Table(Table {
+        heading: "KSBs".to_string(),
+        columns: columns("KSB"),
+        rows: progress
+            .ksbs
+            .iter()
+            .zip(&standard.ksbs)
+            .map(|(row, ksb)| {
+                let mut cells = vec![Cell::Text(format!("{} {}", ksb.id, ksb.title))];
+                cells.extend(row.scores.iter().map(|s| Cell::Score(*s)));
+                cells.push(Cell::Number(format_share(row.travelled)));
+                cells
+            })
+            .collect(),
+        when_empty: None,
+    }));
+    for grouping in Grouping::ALL {
+        report.push(Block::Table(Table {
+            heading: format!("Means by {}", grouping.heading().to_lowercase()),
+            columns: columns(grouping.heading()),
+            rows: progress
+                .groups(grouping)
+                .iter()
+                .map(|group| {
+                    let mut cells = vec![Cell::text_of(&group.name)];
+                    cells.extend(group.means.iter().map(|m| Cell::Number(format_mean(*m))));
+                    cells.push(Cell::Number(format_share(group.travelled)));
+                    cells
+                })
+                .collect(),
+            when_empty: None,
+        }));
+    }
+    report.push(Block::Paragraph(match (progress.travelled, progress.dates.first()) {
+        (Some(share), Some(first)) => format!(
+            "Distance travelled: {} of the gap to 3 closed since {} (KSBs scored 0–3 on both the first and the latest sheet; N/A and unscored left out).",
+            format_share(Some(share)),
+            format_dmy(*first)
+        ),
+        _ if progress.dates.len() < 2 => "Distance travelled: needs two sheets or more.".to_string(),
+        _ => "Distance travelled: none to measure (no KSB scored 0–2 on the first sheet and 0–3 on the latest).".to_string(),
+    }));
+    report
+}

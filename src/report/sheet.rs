@@ -1,0 +1,88 @@
+//! A standard's KSBs, or a scored sheet, laid out as the programme's page does: one table per
+//! category (Knowledge, Skills, Behaviours), each under its heading.
+
+use super::{Block, Cell, Column, Report, Table};
+use crate::model::sheet::{Participant, Sheet};
+use crate::model::standard::{Category, Ksb, Standard};
+
+/// Every KSB of the standard with its description: `ksb standard`.
+pub fn standard(standard: &Standard) -> Report {
+    let mut report = Report::default();
+    report.push(Block::Line(format!(
+        "{} (standard {}, version {}): {} KSBs",
+        standard.title,
+        standard.id,
+        standard.version,
+        standard.ksbs.len()
+    )));
+    report.extend(by_category(
+        standard,
+        &["Id", "Title", "Description", "Stack Area", "Role Focus"],
+        |ksb| {
+            vec![
+                Cell::text_of(ksb.id.as_str()),
+                Cell::text_of(&ksb.title),
+                Cell::text_of(&ksb.description),
+                Cell::text_of(&ksb.stack_area),
+                Cell::text_of(&ksb.role_focus),
+            ]
+        },
+    ));
+    report
+}
+
+/// The scored sheet under its participant header: `ksb show`.
+pub fn sheet(standard: &Standard, sheet: &Sheet) -> Report {
+    let mut report = participant(&sheet.participant);
+    if let Some(reviews) = &sheet.reviews {
+        report.push(Block::Line(format!("Reviews: {reviews}")));
+    }
+    report.extend(by_category(
+        standard,
+        &["Id", "Title", "Stack Area", "Role Focus", "Score"],
+        |ksb| {
+            vec![
+                Cell::text_of(ksb.id.as_str()),
+                Cell::text_of(&ksb.title),
+                Cell::text_of(&ksb.stack_area),
+                Cell::text_of(&ksb.role_focus),
+                Cell::Score(sheet.score(&ksb.id)),
+            ]
+        },
+    ));
+    report
+}
+
+/// The participant header as the programme's sheet lists it, a line per field.
+pub fn participant(participant: &Participant) -> Report {
+    let fields = [
+        ("Username", participant.username.clone()),
+        ("Preferred Role Focus", participant.role_focus.clone()),
+        ("Mentoring Type", participant.mentoring_type.clone()),
+        ("Assessment Type", participant.assessment_type.clone()),
+        ("Date", participant.date_dmy()),
+    ];
+    Report {
+        blocks: fields
+            .into_iter()
+            .map(|(label, value)| Block::Line(format!("{label}: {value}")))
+            .collect(),
+    }
+}
+
+/// One table per category with a row per KSB; a category without KSBs is left out.
+fn by_category(standard: &Standard, columns: &[&str], row: impl Fn(&Ksb) -> Vec<Cell>) -> Report {
+    let mut report = Report::default();
+    for category in Category::ALL {
+        let rows: Vec<Vec<Cell>> = standard.ksbs_in(category).map(&row).collect();
+        if !rows.is_empty() {
+            report.push(Block::Table(Table {
+                heading: category.heading().to_string(),
+                columns: Column::all(columns.iter().copied()),
+                rows,
+                when_empty: None,
+            }));
+        }
+    }
+    report
+}
