@@ -123,3 +123,32 @@ fn an_unknown_id_with_the_same_version_is_still_a_typo() {
         "{err}"
     );
 }
+
+#[test]
+fn a_cohort_prints_every_sheets_warnings_in_the_order_the_sheets_were_read() {
+    let (ws, standard) = setup();
+    let old = fs::read_to_string(fixture("sheet-v1.0.toml")).unwrap();
+    let names: Vec<String> = (0..40).map(|n| format!("cohort/s{n:02}.toml")).collect();
+    fs::create_dir(ws.file("cohort")).unwrap();
+    for name in &names {
+        ws.write(name, &old);
+    }
+    let output = ws
+        .ksb(&[
+            "--standard",
+            &standard,
+            "summary",
+            "cohort",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let lines = stderr_lines(&output);
+    let expected: Vec<String> = names
+        .iter()
+        .flat_map(|name| WARNINGS.map(|w| w.replace("'x.toml'", &format!("'{name}'"))))
+        .collect();
+    assert_eq!(lines, expected);
+}

@@ -24,6 +24,10 @@ pub struct Reading {
     pub cohort: Cohort,
     /// Sheets that did not load, in the order of the list read.
     pub bad: Vec<BadSheet>,
+    /// Warnings of the sheets that loaded, each with its sheet's position in the list and
+    /// naming its file, in the order of the list read: the caller prints them once the
+    /// progress bar is gone.
+    pub warnings: Vec<(usize, String)>,
 }
 
 impl Reading {
@@ -31,12 +35,14 @@ impl Reading {
         Reading {
             cohort: Cohort::empty(standard),
             bad: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
     fn merge(mut self, other: Reading) -> Reading {
         self.cohort.merge(&other.cohort);
         self.bad.extend(other.bad);
+        self.warnings.extend(other.warnings);
         self
     }
 }
@@ -64,7 +70,13 @@ pub fn read(
                     return share;
                 }
                 match sheet_io::load_sheet(path, standard) {
-                    Ok(sheet) => share.cohort.add_sheet(standard, &sheet),
+                    Ok(loaded) => {
+                        let (sheet, warnings) = loaded.into_parts();
+                        share.cohort.add_sheet(standard, &sheet);
+                        share
+                            .warnings
+                            .extend(warnings.into_iter().map(|w| (index, w)));
+                    }
                     Err(error) => {
                         first_bad.fetch_min(index, Ordering::Relaxed);
                         share.bad.push(BadSheet { index, error });
@@ -78,5 +90,7 @@ pub fn read(
         )
         .reduce(|| Reading::empty(standard), Reading::merge);
     reading.bad.sort_by_key(|bad| bad.index);
+    // A stable sort: one sheet's warnings keep their order.
+    reading.warnings.sort_by_key(|(index, _)| *index);
     reading
 }

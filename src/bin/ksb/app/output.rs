@@ -49,6 +49,11 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
     emit_bytes(text.as_bytes())
 }
 
+/// Prints a warning on stderr: `ksb: warning: ` and the message.
+pub fn warn(message: &str) {
+    eprintln!("ksb: warning: {message}");
+}
+
 /// Writes a JSON value to stdout, pretty-printed, for scripts.
 pub fn emit_json(value: &Value) -> anyhow::Result<()> {
     emit(&format!("{value:#}\n"))

@@ -83,21 +83,48 @@ pub fn load_standard(path: Option<&Path>) -> Result<Standard> {
     }
 }
 
-/// Reads and checks a sheet against the standard in use, printing any warnings (such as KSBs
-/// added or removed by a newer version of the standard) to stderr.
-pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Sheet> {
-    SheetFile::open(path, standard).map(|(_, sheet)| sheet)
+/// What a loader read, with the warnings reading it gave (such as KSBs added or removed by a
+/// newer version of the standard), each naming its file. The caller prints them when it is
+/// ready (after a progress bar, in the order the files were given): the value is reached only
+/// through [`Loaded::warn`] or [`Loaded::into_parts`], so no warning is dropped by accident.
+#[must_use]
+pub struct Loaded<T> {
+    value: T,
+    warnings: Vec<String>,
 }
 
-/// Checks a sheet's text against the standard in use, printing any warnings (such as KSBs
-/// added or removed by a newer version of the standard) to stderr, each naming the sheet.
-fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Sheet> {
+impl<T> Loaded<T> {
+    /// Prints the warnings on stderr and gives the value.
+    pub fn warn(self) -> T {
+        for warning in &self.warnings {
+            output::warn(warning);
+        }
+        self.value
+    }
+
+    /// The value and the warnings, for a caller that prints them later.
+    pub fn into_parts(self) -> (T, Vec<String>) {
+        (self.value, self.warnings)
+    }
+}
+
+/// Reads and checks a sheet against the standard in use.
+pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Loaded<Sheet>> {
+    let text = read_text(path).with_context(|| format!("reading sheet {}", name(path)))?;
+    parse_sheet(path, &text, standard)
+}
+
+/// Checks a sheet's text against the standard in use.
+fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
     let context = || format!("reading sheet {}", name(path));
     let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard).with_context(context)?;
-    for warning in warnings {
-        eprintln!("ksb: warning: {}: {warning}", context());
-    }
-    Ok(sheet)
+    Ok(Loaded {
+        value: sheet,
+        warnings: warnings
+            .iter()
+            .map(|warning| format!("{}: {warning}", context()))
+            .collect(),
+    })
 }
 
 /// A sheet file being worked on. It remembers what the file held when `ksb` last read or wrote
@@ -111,11 +138,12 @@ pub struct SheetFile {
 }
 
 impl SheetFile {
-    /// Reads and checks the sheet at `path` to update it.
+    /// Reads and checks the sheet at `path` to update it. A command that updates a sheet
+    /// works on that one sheet, so its warnings are printed here, before anything else.
     pub fn open(path: &Path, standard: &Standard) -> Result<(SheetFile, Sheet)> {
         let (text, snapshot) = read_text_and_snapshot(path)
             .with_context(|| format!("reading sheet {}", name(path)))?;
-        let sheet = parse_sheet(path, &text, standard)?;
+        let sheet = parse_sheet(path, &text, standard)?.warn();
         let file = SheetFile {
             path: path.to_path_buf(),
             snapshot,
@@ -177,7 +205,10 @@ fn sheet_text(standard: &Standard, sheet: &Sheet) -> Result<String> {
 /// Reads and checks several sheets that must share one standard. When two files name
 /// different standards, the error says which file names which, before any is checked against
 /// the standard in use.
-pub fn load_sheets_of_one_standard(paths: &[PathBuf], standard: &Standard) -> Result<Vec<Sheet>> {
+pub fn load_sheets_of_one_standard(
+    paths: &[PathBuf],
+    standard: &Standard,
+) -> Result<Loaded<Vec<Sheet>>> {
     refuse_repeated_stdin(paths)?;
     let mut texts = Vec::with_capacity(paths.len());
     for path in paths {
@@ -197,11 +228,16 @@ pub fn load_sheets_of_one_standard(paths: &[PathBuf], standard: &Standard) -> Re
             );
         }
     }
-    paths
-        .iter()
-        .zip(&texts)
-        .map(|(path, text)| parse_sheet(path, text, standard))
-        .collect()
+    let mut loaded = Loaded {
+        value: Vec::with_capacity(paths.len()),
+        warnings: Vec::new(),
+    };
+    for (path, text) in paths.iter().zip(&texts) {
+        let (sheet, warnings) = parse_sheet(path, text, standard)?.into_parts();
+        loaded.value.push(sheet);
+        loaded.warnings.extend(warnings);
+    }
+    Ok(loaded)
 }
 
 /// Creates the folder sheets go to when it is not there yet, readable by its owner only (sheets

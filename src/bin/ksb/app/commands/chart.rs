@@ -17,6 +17,7 @@ impl Command for ChartArgs {
             .iter()
             .map(|path| sheet_io::load_sheet(path, &standard))
             .collect::<Result<Vec<_>>>()?;
+        let sheets: Vec<_> = sheets.into_iter().map(sheet_io::Loaded::warn).collect();
         let summaries: Vec<Summary> = sheets
             .iter()
             .map(|sheet| Summary::of_sheet(&standard, sheet))

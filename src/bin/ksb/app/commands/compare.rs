@@ -13,7 +13,7 @@ impl Command for CompareArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
         let paths = [self.a, self.b];
-        let sheets = sheet_io::load_sheets_of_one_standard(&paths, &standard)?;
+        let sheets = sheet_io::load_sheets_of_one_standard(&paths, &standard)?.warn();
         let [a, b] = [&sheets[0], &sheets[1]];
         let comparison = Comparison::of(&standard, a, b);
         let names = paths.map(|p| p.display().to_string());

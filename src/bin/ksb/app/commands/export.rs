@@ -31,7 +31,7 @@ impl Command for ExportArgs {
         }
         let standard = ctx.standard()?;
         let sheet = match &self.sheet {
-            Some(path) => Some(sheet_io::load_sheet(path, &standard)?),
+            Some(path) => Some(sheet_io::load_sheet(path, &standard)?.warn()),
             None => None,
         };
         let doc = ExportDoc {

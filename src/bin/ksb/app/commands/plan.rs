@@ -11,7 +11,7 @@ use crate::cli::PlanArgs;
 impl Command for PlanArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
-        let sheet = sheet_io::load_sheet(&self.sheet, &standard)?;
+        let sheet = sheet_io::load_sheet(&self.sheet, &standard)?.warn();
         let plan = Plan::of(&standard, &sheet);
         output::emit_report(
             self.format,

@@ -12,7 +12,7 @@ use crate::cli::ProgressArgs;
 impl Command for ProgressArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
-        let sheets = sheet_io::load_sheets_of_one_standard(&self.sheets, &standard)?;
+        let sheets = sheet_io::load_sheets_of_one_standard(&self.sheets, &standard)?.warn();
         if !self.any_participant {
             let first = &sheets[0].participant;
             if let Some((path, other)) = self

@@ -26,7 +26,7 @@ impl Command for ReviewArgs {
         }
         let standard = ctx.standard()?;
         let self_path = &self.self_sheet;
-        let mentee = sheet_io::load_sheet(self_path, &standard)?;
+        let mentee = sheet_io::load_sheet(self_path, &standard)?.warn();
         let path = self
             .output
             .clone()

@@ -12,7 +12,7 @@ use crate::cli::ShowArgs;
 impl Command for ShowArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
-        let sheet = sheet_io::load_sheet(&self.sheet, &standard)?;
+        let sheet = sheet_io::load_sheet(&self.sheet, &standard)?.warn();
         let summary = Summary::of_sheet(&standard, &sheet);
         let mut shown = report::sheet::sheet(&standard, &sheet);
         shown.extend(report::summary::tables(

@@ -40,7 +40,7 @@ impl Command for SummaryArgs {
 impl SummaryArgs {
     /// The summary of one participant's sheet, with its header.
     fn one_sheet(&self, ctx: &Context, standard: &Standard, path: &Path) -> Result<()> {
-        let sheet = sheet_io::load_sheet(path, standard)?;
+        let sheet = sheet_io::load_sheet(path, standard)?.warn();
         let summary = Summary::of_sheet(standard, &sheet);
         let groupings = groupings(self.by);
         output::emit_report(
@@ -62,6 +62,9 @@ impl SummaryArgs {
         let reading = cohort_io::read(standard, sheets, self.strict, progress.as_ref());
         if let Some(bar) = progress {
             bar.finish_and_clear();
+        }
+        for (_, warning) in &reading.warnings {
+            output::warn(warning);
         }
         let mut bad: Vec<anyhow::Error> = reading.bad.into_iter().map(|bad| bad.error).collect();
         if self.strict && !bad.is_empty() {
