@@ -679,3 +679,86 @@ fn an_export_or_chart_never_replaces_its_own_sheet() {
     assert!(out.starts_with("id,category,title,stack_area,role_focus,score,note\n"));
     assert!(!ws.file("-").exists());
 }
+
+/// The built-in standard's YAML with its `participant_header:` block replaced by `header`.
+fn standard_with_header(header: &str) -> String {
+    let yaml = ksb::model::standard::BUILTIN_YAML;
+    let start = yaml
+        .find("participant_header:")
+        .expect("the built-in header");
+    let end = start
+        + yaml[start..]
+            .find("\nksbs:")
+            .expect("ksbs after the header");
+    format!("{}{header}{}", &yaml[..start], &yaml[end..])
+}
+
+#[test]
+fn the_blank_sheet_and_the_header_use_the_standards_own_words() {
+    let ws = Workspace::new();
+    ws.write(
+        "ours.yaml",
+        &standard_with_header(
+            "participant_header:\n  username: Handle\n  username_hint: Your forum handle",
+        ),
+    );
+    let blank = ws.ok(&[
+        "--standard",
+        "ours.yaml",
+        "export",
+        "--blank",
+        "--format",
+        "markdown",
+    ]);
+    assert!(blank.contains("- Handle: (Your forum handle)\n"), "{blank}");
+    assert!(!blank.contains("Miraheze username"), "{blank}");
+    assert!(
+        blank.contains("- Preferred Role Focus: (e.g. Generalist"),
+        "{blank}"
+    );
+
+    ws.write("plain.yaml", &standard_with_header(""));
+    let plain = ws.ok(&[
+        "--standard",
+        "plain.yaml",
+        "export",
+        "--blank",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        plain.contains("- Username: (Enter your username here)\n"),
+        "{plain}"
+    );
+
+    ws.ok(&[
+        "--standard",
+        "ours.yaml",
+        "score",
+        "me.toml",
+        "--username",
+        "Alice",
+        "--role-focus",
+        "Generalist",
+        "K1=2",
+    ]);
+    let summary = ws.ok(&["--standard", "ours.yaml", "summary", "me.toml"]);
+    assert!(summary.starts_with("Handle: Alice\n"), "{summary}");
+}
+
+#[test]
+fn a_header_wording_that_is_empty_or_unknown_is_refused_with_its_key() {
+    let ws = Workspace::new();
+    ws.write(
+        "empty.yaml",
+        &standard_with_header("participant_header:\n  date: \"  \""),
+    );
+    let err = ws.fails(1, &["standard", "--check", "empty.yaml"]);
+    assert!(err.contains("participant_header.date is empty"), "{err}");
+    ws.write(
+        "unknown.yaml",
+        &standard_with_header("participant_header:\n  nickname: Nick"),
+    );
+    let err = ws.fails(1, &["standard", "--check", "unknown.yaml"]);
+    assert!(err.contains("nickname"), "{err}");
+}

@@ -143,6 +143,7 @@ fn standard() -> impl Strategy<Value = Standard> {
                         .collect(),
                     mentoring_types: mentoring,
                     assessment_types: assessment,
+                    participant_header: Default::default(),
                     ksbs,
                 }
             },

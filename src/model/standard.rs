@@ -90,6 +90,53 @@ pub struct KeyEntry {
     pub meaning: String,
 }
 
+/// The wording of the participant header on the programme's sheet: each line's label and
+/// what the blank sheet asks for in the username line. Another programme's standard gives its
+/// own (`participant_header:` in the YAML); each field left out keeps the wording below.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HeaderText {
+    /// The label of the username line.
+    pub username: String,
+    /// The label of the preferred role focus line.
+    pub role_focus: String,
+    /// The label of the mentoring type line.
+    pub mentoring_type: String,
+    /// The label of the assessment type line.
+    pub assessment_type: String,
+    /// The label of the date line.
+    pub date: String,
+    /// What the blank sheet asks for on the username line.
+    pub username_hint: String,
+}
+
+impl Default for HeaderText {
+    fn default() -> HeaderText {
+        HeaderText {
+            username: "Username".to_string(),
+            role_focus: "Preferred Role Focus".to_string(),
+            mentoring_type: "Mentoring Type".to_string(),
+            assessment_type: "Assessment Type".to_string(),
+            date: "Date".to_string(),
+            username_hint: "Enter your username here".to_string(),
+        }
+    }
+}
+
+impl HeaderText {
+    /// The five labels in the programme's order: username, preferred role focus, mentoring
+    /// type, assessment type, date.
+    pub fn labels(&self) -> [&str; 5] {
+        [
+            &self.username,
+            &self.role_focus,
+            &self.mentoring_type,
+            &self.assessment_type,
+            &self.date,
+        ]
+    }
+}
+
 /// A whole KSB standard: its items and the lists a participant chooses from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standard {
@@ -109,6 +156,8 @@ pub struct Standard {
     pub mentoring_types: Vec<String>,
     /// Kinds of assessment (Self-assessment, Mentor review, Final check).
     pub assessment_types: Vec<String>,
+    /// The wording of the participant header.
+    pub participant_header: HeaderText,
     /// Every KSB, in the standard's order.
     pub ksbs: Vec<Ksb>,
 }
@@ -150,6 +199,16 @@ fn position_of(location: &serde_saphyr::Location) -> Option<Position> {
     })
 }
 
+/// The keys of `participant_header:`, in the order [`HeaderText::labels`] gives them, then the hint.
+const HEADER_FIELDS: [&str; 6] = [
+    "username",
+    "role_focus",
+    "mentoring_type",
+    "assessment_type",
+    "date",
+    "username_hint",
+];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawStandard {
@@ -161,6 +220,8 @@ struct RawStandard {
     scoring_key: Vec<KeyEntry>,
     mentoring_types: Vec<String>,
     assessment_types: Vec<String>,
+    #[serde(default)]
+    participant_header: HeaderText,
     ksbs: Vec<Spanned<RawKsb>>,
 }
 
@@ -328,6 +389,19 @@ impl RawStandard {
             )
             .map_err(plain)?;
         }
+        let header = &self.participant_header;
+        for (name, text) in header
+            .labels()
+            .into_iter()
+            .chain([header.username_hint.as_str()])
+            .enumerate()
+            .map(|(i, text)| (HEADER_FIELDS[i], text))
+        {
+            if text.trim().is_empty() {
+                return Err(plain(format!("participant_header.{name} is empty")));
+            }
+            require_printable(&format!("participant_header.{name}"), text, false).map_err(plain)?;
+        }
         require_list("role_focuses", &self.role_focuses)?;
         require_list("areas", &self.areas)?;
         require_list("mentoring_types", &self.mentoring_types)?;
@@ -450,6 +524,7 @@ impl RawStandard {
             scoring_key: self.scoring_key,
             mentoring_types: self.mentoring_types,
             assessment_types: self.assessment_types,
+            participant_header: self.participant_header,
             ksbs,
         })
     }

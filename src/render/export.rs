@@ -28,15 +28,6 @@ pub struct ExportDoc<'a> {
     pub summary: bool,
 }
 
-/// The label of each line of the participant header, in the programme's order.
-pub const HEADER_LABELS: [&str; 5] = [
-    "Username",
-    "Preferred Role Focus",
-    "Mentoring Type",
-    "Assessment Type",
-    "Date",
-];
-
 /// The column headings of the sheet table, without and with notes.
 pub const SHEET_COLUMNS: [&str; 5] = [
     "Title",
@@ -52,18 +43,19 @@ pub const KEY_LABEL: &str = "Key:";
 /// One line of the participant header: a label and either the sheet's value or, on the
 /// blank sheet, the programme's hint of what to write there.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderValue {
+pub enum HeaderValue<'a> {
     /// The value from the sheet (user input: every format escapes it).
     Filled(String),
-    /// What the blank sheet asks for, such as "Enter your Miraheze username here".
-    Hint(Hint),
+    /// What the blank sheet asks for, such as "Enter your Miraheze username here" (the
+    /// standard's wording).
+    Hint(Hint<'a>),
 }
 
 /// What the blank sheet asks for on one line of the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Hint {
+pub enum Hint<'a> {
     /// A sentence, shown in parentheses.
-    Sentence(&'static str),
+    Sentence(&'a str),
     /// Examples of valid values (from the standard), shown as "(e.g. A, B, C)".
     Examples(Vec<String>),
 }
@@ -102,7 +94,7 @@ impl<'a> ExportDoc<'a> {
     }
 
     /// The participant header, label by label.
-    pub fn header(&self) -> Vec<(&'static str, HeaderValue)> {
+    pub fn header(&self) -> Vec<(&'a str, HeaderValue<'a>)> {
         let values = match self.sheet {
             Some(sheet) => {
                 let p = &sheet.participant;
@@ -116,7 +108,7 @@ impl<'a> ExportDoc<'a> {
                 .map(HeaderValue::Filled)
             }
             None => [
-                Hint::Sentence("Enter your Miraheze username here"),
+                Hint::Sentence(&self.standard.participant_header.username_hint),
                 Hint::Examples(self.standard.role_focuses.clone()),
                 Hint::Examples(self.standard.mentoring_types.clone()),
                 Hint::Examples(self.standard.assessment_types.clone()),
@@ -124,7 +116,8 @@ impl<'a> ExportDoc<'a> {
             ]
             .map(HeaderValue::Hint),
         };
-        HEADER_LABELS.into_iter().zip(values).collect()
+        let labels = self.standard.participant_header.labels();
+        labels.into_iter().zip(values).collect()
     }
 
     /// The scoring key: each score as the sheet writes it, and its meaning.

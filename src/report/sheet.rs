@@ -33,7 +33,7 @@ pub fn standard(standard: &Standard) -> Report {
 
 /// The scored sheet under its participant header: `ksb show`.
 pub fn sheet(standard: &Standard, sheet: &Sheet) -> Report {
-    let mut report = participant(&sheet.participant);
+    let mut report = participant(standard, &sheet.participant);
     if let Some(reviews) = &sheet.reviews {
         report.push(Block::Line(format!("Reviews: {reviews}")));
     }
@@ -53,18 +53,21 @@ pub fn sheet(standard: &Standard, sheet: &Sheet) -> Report {
     report
 }
 
-/// The participant header as the programme's sheet lists it, a line per field.
-pub fn participant(participant: &Participant) -> Report {
-    let fields = [
-        ("Username", participant.username.clone()),
-        ("Preferred Role Focus", participant.role_focus.clone()),
-        ("Mentoring Type", participant.mentoring_type.clone()),
-        ("Assessment Type", participant.assessment_type.clone()),
-        ("Date", participant.date_dmy()),
+/// The participant header as the programme's sheet lists it (in the standard's words), a
+/// line per field.
+pub fn participant(standard: &Standard, participant: &Participant) -> Report {
+    let values = [
+        participant.username.clone(),
+        participant.role_focus.clone(),
+        participant.mentoring_type.clone(),
+        participant.assessment_type.clone(),
+        participant.date_dmy(),
     ];
+    let labels = standard.participant_header.labels();
     Report {
-        blocks: fields
+        blocks: labels
             .into_iter()
+            .zip(values)
             .map(|(label, value)| Block::Line(format!("{label}: {value}")))
             .collect(),
     }

@@ -47,7 +47,7 @@ impl SummaryArgs {
             self.format,
             ctx.style,
             || {
-                let mut shown = report::sheet::participant(&sheet.participant);
+                let mut shown = report::sheet::participant(standard, &sheet.participant);
                 shown.extend(report::summary::tables(standard, &summary, groupings, "By"));
                 shown
             },
