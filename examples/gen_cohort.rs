@@ -48,7 +48,7 @@ fn draw_score(rng: &mut SplitMix64, own_focus: bool) -> Option<Score> {
 }
 
 fn generate(dir: &Path, sheets: usize, seed: u64) -> Result<(), String> {
-    let standard = Standard::builtin().map_err(|err| format!("built-in standard: {err}"))?;
+    let standard = Standard::builtin();
     let mut rng = SplitMix64(seed);
     let mut csv =
         String::from("username,preferred_role_focus,ksb,category,role_focus,areas,score\n");

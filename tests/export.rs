@@ -88,7 +88,7 @@ fn hostile_sheet(ws: &Workspace, standard: &Standard) {
 }
 
 fn standard() -> Standard {
-    Standard::builtin().expect("built-in standard")
+    Standard::builtin()
 }
 
 // ---- MediaWiki -------------------------------------------------------------------------

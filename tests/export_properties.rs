@@ -132,7 +132,7 @@ proptest! {
 
     #[test]
     fn json_csv_and_markdown_read_back_every_note(notes in prop::collection::vec(note(), 1..=28)) {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let sheet = sheet_with_notes(&standard, &notes);
         let want = expected(&standard, &notes);
 
@@ -184,7 +184,7 @@ proptest! {
     #[test]
     fn wikitext_reads_back_every_note_through_mediawiki(notes in prop::collection::vec(note(), 28)) {
         let Some(conf) = mediawiki() else { return Ok(()) };
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let sheet = sheet_with_notes(&standard, &notes);
         let dir = tempfile::tempdir().unwrap();
         let wikitext = export(&Wikitext, &standard, &sheet);

@@ -287,7 +287,7 @@ fn standard_and_sheet() -> impl Strategy<Value = (Standard, Sheet)> {
 }
 
 fn builtin_and_sheet() -> impl Strategy<Value = (Standard, Sheet)> {
-    let standard = Standard::builtin().unwrap();
+    let standard = Standard::builtin();
     (Just(standard.clone()), sheet_of(&standard))
 }
 

@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn counts_per_ksb_and_per_preferred_role_focus_by_hand() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let mut cohort = Cohort::empty(&standard);
         for sheet in sheets(&standard) {
             cohort.add_sheet(&standard, &sheet);
@@ -188,7 +188,7 @@ mod tests {
 
     #[test]
     fn merged_shares_equal_one_cohort() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let all = sheets(&standard);
         let mut whole = Cohort::empty(&standard);
         for sheet in &all {

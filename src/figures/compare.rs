@@ -136,7 +136,7 @@ mod tests {
     #[test]
     fn deltas_by_hand() {
         use Score::*;
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let a = sheet(
             &standard,
             &[

@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn every_ksb_is_in_the_groups_the_standard_names() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         for grouping in Grouping::ALL {
             let names = grouping.names(&standard);
             for ksb in &standard.ksbs {

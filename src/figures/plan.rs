@@ -91,7 +91,7 @@ mod tests {
 
     #[test]
     fn an_infra_specialist_sees_infra_first_then_lowest_scores() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         // K1, K4 Generalist; K3, K6, S2 Infrastructure Specialist; K2, K8 MediaWiki Specialist.
         let sheet = sheet(
             &standard,
@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn a_generalist_sees_only_general_ksbs_in_standard_order_by_score() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let sheet = sheet(
             &standard,
             "Generalist",

@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn lines_sheets_up_by_date_with_means_and_distances() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let latest = sheet(&standard, 28, &[("K1", Three), ("K4", Two), ("K2", Two)]);
         let first = sheet(
             &standard,
@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn one_sheet_or_nothing_scored_travels_nowhere() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let alone = Progress::of(&standard, &[sheet(&standard, 1, &[("K1", One)])]);
         assert_eq!(alone.travelled, None);
         let empty = Progress::of(

@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn tallies_means_and_counts_by_hand() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         // K2 (MediaWiki Specialist, MediaWiki) = 3; K8 (same) = 1; K10 (MediaWiki & Platform
         // Security) = n/a; S2 (Infra & MediaWiki, Infrastructure Specialist) = 2.
         let sheet = sheet_with(
@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn role_focus_and_category_groups_cover_every_ksb_once() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let summary = Summary::of_sheet(&standard, &sheet_with(&standard, &[]));
         for grouping in [Grouping::RoleFocus, Grouping::Category] {
             let total: usize = summary.groups(grouping).iter().map(|g| g.tally.ksbs).sum();
@@ -247,7 +247,7 @@ mod tests {
 
     #[test]
     fn merged_summaries_equal_one_summary_of_both_sheets() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let a = sheet_with(&standard, &[("K1", Score::Three), ("B1", Score::Zero)]);
         let b = sheet_with(
             &standard,

@@ -724,7 +724,7 @@ mod tests {
     use super::*;
 
     fn standard() -> Standard {
-        Standard::builtin().unwrap()
+        Standard::builtin()
     }
 
     const EXAMPLE: &str = r#"format = 1

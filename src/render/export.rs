@@ -184,7 +184,7 @@ pub(crate) mod tests {
 
     /// The built-in standard and a small sheet with a score of each kind and two notes.
     pub(crate) fn example() -> (Standard, Sheet) {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let mut sheet = test_support::sheet(&standard, "Infrastructure Specialist", &[]);
         sheet.participant.username = "ExampleUser".into();
         for (id, score) in [
@@ -228,7 +228,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_blank_sheet_asks_for_each_header_field() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let doc = ExportDoc {
             standard: &standard,
             sheet: None,

@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn one_polygon_per_sheet_and_panel_with_a_vertex_per_group() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let participant = Participant {
             username: "A<&>B".into(),
             role_focus: "Generalist".into(),

@@ -92,23 +92,30 @@ pub fn report(report: &Report, style: Style) -> String {
 }
 
 /// The table with its optional columns where they fit in the terminal's width. Measured
-/// without colour, whose escape codes take no room on screen.
+/// without colour, whose escape codes take no room on screen; a table that fits is the same
+/// drawn with the width as without, so without colour the measured one is the one shown.
 fn fitted(table: &report::Table, style: Style) -> Table {
-    let unlimited = Style {
-        width: None,
-        color: false,
-        ..style
+    let optional = table.columns.iter().any(|column| column.optional);
+    let Some(width) = style.width.filter(|_| optional) else {
+        return drawn(table, true, style);
     };
-    let fits = |drawn: &Table| match style.width {
-        Some(width) => drawn
-            .lines()
-            .all(|line| line.chars().count() <= usize::from(width)),
-        None => true,
-    };
-    if table.columns.iter().any(|column| column.optional) && !fits(&drawn(table, true, unlimited)) {
-        return drawn(table, false, style);
+    let measured = drawn(
+        table,
+        true,
+        Style {
+            width: None,
+            color: false,
+            ..style
+        },
+    );
+    let fits = measured
+        .lines()
+        .all(|line| line.chars().count() <= usize::from(width));
+    match (fits, style.color) {
+        (true, false) => measured,
+        (true, true) => drawn(table, true, style),
+        (false, _) => drawn(table, false, style),
     }
-    drawn(table, true, style)
 }
 
 /// The table with or without its optional columns.
@@ -199,7 +206,7 @@ mod tests {
     }
 
     fn example() -> (Standard, Sheet) {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         let scores = [
             ("K1", Score::Two),
             ("K2", Score::NotApplicable),

@@ -6,7 +6,7 @@ use super::Workspace;
 
 /// The built-in standard.
 pub fn standard() -> Standard {
-    Standard::builtin().expect("built-in standard")
+    Standard::builtin()
 }
 
 /// The 28 ids of the built-in standard, in order.

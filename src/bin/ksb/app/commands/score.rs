@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn id_ranges_of_the_builtin_standard() {
-        let standard = Standard::builtin().unwrap();
+        let standard = Standard::builtin();
         assert_eq!(id_ranges(&standard), "K1–K11, S1–S9, B1–B8");
     }
 }

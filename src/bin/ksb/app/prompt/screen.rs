@@ -143,7 +143,7 @@ mod tests {
     use ksb::Participant;
 
     fn standard() -> Standard {
-        Standard::builtin().unwrap()
+        Standard::builtin()
     }
 
     fn sheet(standard: &Standard) -> Sheet {
