@@ -94,27 +94,24 @@ pub fn report(report: &Report, style: Style) -> String {
 /// The table with its optional columns where they fit in the terminal's width. Measured
 /// without colour, whose escape codes take no room on screen; a table that fits is the same
 /// drawn with the width as without, so without colour the measured one is the one shown.
-fn fitted(table: &report::Table, style: Style) -> Table {
+fn fitted(table: &report::Table, style: Style) -> String {
     let optional = table.columns.iter().any(|column| column.optional);
     let Some(width) = style.width.filter(|_| optional) else {
-        return drawn(table, true, style);
+        return drawn(table, true, style).to_string();
     };
-    let measured = drawn(
-        table,
-        true,
-        Style {
-            width: None,
-            color: false,
-            ..style
-        },
-    );
+    let unlimited = Style {
+        width: None,
+        color: false,
+        ..style
+    };
+    let measured: Vec<String> = drawn(table, true, unlimited).lines().collect();
     let fits = measured
-        .lines()
+        .iter()
         .all(|line| line.chars().count() <= usize::from(width));
     match (fits, style.color) {
-        (true, false) => measured,
-        (true, true) => drawn(table, true, style),
-        (false, _) => drawn(table, false, style),
+        (true, false) => measured.join("\n"),
+        (true, true) => drawn(table, true, style).to_string(),
+        (false, _) => drawn(table, false, style).to_string(),
     }
 }
 
