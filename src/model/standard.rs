@@ -88,6 +88,9 @@ pub struct KeyEntry {
     pub score: Score,
     /// What the score means, as the programme's key words it.
     pub meaning: String,
+    /// A word or two for the one-line key on every KSB screen (`2 independent`); optional.
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 /// A whole KSB standard: its items and the lists a participant chooses from.
@@ -327,6 +330,14 @@ impl RawStandard {
                 false,
             )
             .map_err(plain)?;
+            if let Some(short) = &entry.short {
+                require_printable(
+                    &format!("the short meaning of score {}", entry.score),
+                    short,
+                    false,
+                )
+                .map_err(plain)?;
+            }
         }
         require_list("role_focuses", &self.role_focuses)?;
         require_list("areas", &self.areas)?;

@@ -40,8 +40,21 @@ impl Command for ReviewArgs {
         } else {
             None
         };
+        let word = |path: &Path| output::shell_word(&path.display().to_string());
+        let again = format!(
+            "ksb review {}{}",
+            word(self_path),
+            self.output
+                .as_ref()
+                .map(|out| format!(" -o {}", word(out)))
+                .unwrap_or_default()
+        );
         interrupt::install()?;
+        interrupt::set_resume_command(again.clone());
         let prompter = Prompter::new(ctx.style.color);
+        if let Some((_, review)) = &existing {
+            prompter.say(&screen::resuming(&path, &standard, review))?;
+        }
         let (mut file, mut review) = match existing {
             Some(opened) => opened,
             None => {
@@ -75,14 +88,6 @@ impl Command for ReviewArgs {
             options,
             &guide,
         )?;
-        let word = |path: &Path| output::shell_word(&path.display().to_string());
-        let again = format!(
-            "ksb review {}{}",
-            word(self_path),
-            self.output
-                .map(|out| format!(" -o {}", word(&out)))
-                .unwrap_or_default()
-        );
         prompter.say(&match outcome {
             Outcome::Quit => screen::quit(&path, &standard, &review, &again),
             Outcome::Finished => screen::finished(&path, &standard, &review, ctx.style, &again),
@@ -111,6 +116,10 @@ impl Guide for MenteeAnswers<'_> {
 
     fn suggested(&self, ksb: &Ksb) -> Option<Score> {
         self.sheet.score(&ksb.id)
+    }
+
+    fn focus_mark(&self) -> &str {
+        "the mentee's role focus"
     }
 }
 

@@ -5,51 +5,105 @@ use std::path::Path;
 use ksb::render::{table, Style};
 use ksb::{Grouping, Ksb, Score, Sheet, Standard, Summary};
 
-use super::answer::KEYS;
+use super::answer::{EDIT_KEYS, KEYS, NOTE_KEYS};
 
-/// What a KSB screen needs besides the standard: the participant's own role focus (marked on
+/// What a KSB screen needs besides the standard: the participant's role focus (marked on
 /// screen), lines to add (such as the mentee's score in a mentor review) and the width to fit.
 pub struct Frame<'a> {
     /// The participant's preferred role focus.
     pub own_role_focus: &'a str,
+    /// How a KSB of that role focus is marked: `your role focus`, `the mentee's role focus`.
+    pub focus_mark: &'a str,
     /// Lines shown under the KSB's description.
     pub extra: &'a [String],
     /// Columns of the terminal.
     pub width: usize,
 }
 
-/// The screen of one KSB: where the participant is, then what the KSB asks.
+/// The screen of one KSB: where the participant is, what the KSB asks, and the scoring key on
+/// one line; every line wrapped at spaces to the terminal's width.
 pub fn ksb(standard: &Standard, index: usize, frame: &Frame) -> String {
     let ksb: &Ksb = &standard.ksbs[index];
     let own = if ksb.role_focus == frame.own_role_focus {
-        "  (your role focus)"
+        format!(" ({})", frame.focus_mark)
     } else {
-        ""
+        String::new()
     };
-    let mut out = format!(
-        "\n{} · {}/{} · {}\n{}\n{}\nStack area: {}\nRole focus: {}{own}\n",
-        ksb.id,
-        index + 1,
-        standard.ksbs.len(),
-        ksb.category.heading(),
-        ksb.title,
-        wrap(&ksb.description, frame.width),
-        ksb.stack_area,
-        ksb.role_focus,
-    );
-    for line in frame.extra {
-        out.push_str(line);
+    let mut lines = vec![
+        format!(
+            "{} · {}/{} · {}",
+            ksb.id,
+            index + 1,
+            standard.ksbs.len(),
+            ksb.category.heading()
+        ),
+        ksb.title.clone(),
+        ksb.description.clone(),
+        format!("Stack area: {}", ksb.stack_area),
+        format!("Role focus: {}{own}", ksb.role_focus),
+    ];
+    lines.extend(frame.extra.iter().cloned());
+    let mut out = String::from("\n");
+    for line in lines {
+        out.push_str(&wrap(&line, frame.width));
         out.push('\n');
     }
+    out.push_str(&key_line(standard, frame.width));
     out
 }
 
-/// Breaks text into lines of at most `width` characters at spaces (a longer word stays whole).
+/// The scoring key in brief, on one line when it fits (`0 none · 1 basic · … · n/a`), else
+/// broken between entries: each score with its short meaning, or its whole meaning when the
+/// standard gives no short ones.
+pub fn key_line(standard: &Standard, width: usize) -> String {
+    let any_short = standard.scoring_key.iter().any(|e| e.short.is_some());
+    let entries: Vec<String> = Score::ALL
+        .iter()
+        .filter_map(|&score| standard.scoring_key.iter().find(|e| e.score == score))
+        .map(|entry| {
+            let score = match entry.score {
+                Score::NotApplicable => "n/a".to_string(),
+                score => score.to_string(),
+            };
+            match (&entry.short, any_short) {
+                (Some(short), _) => format!("{score} {short}"),
+                (None, true) => score,
+                (None, false) => format!("{score} {}", entry.meaning),
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    let mut line = String::new();
+    for entry in entries {
+        let joined = line.chars().count() + " · ".len() + entry.chars().count();
+        if line.is_empty() {
+            line = entry;
+        } else if joined <= width {
+            line.push_str(" · ");
+            line.push_str(&entry);
+        } else {
+            out.push_str(&wrap(&line, width));
+            out.push('\n');
+            line = entry;
+        }
+    }
+    out.push_str(&wrap(&line, width));
+    out.push('\n');
+    out
+}
+
+/// Breaks text into lines of at most `width` columns at spaces (a longer word stays whole).
 pub fn wrap(text: &str, width: usize) -> String {
+    wrap_words(text.split_whitespace(), width)
+}
+
+/// Puts words on lines of at most `width` columns, one space apart (a longer word stays
+/// whole): a path or a command given as one word is never broken.
+pub fn wrap_words<'a>(words: impl IntoIterator<Item = &'a str>, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    for word in words {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+            Some(line) if columns(line) + 1 + columns(word) <= width => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -57,6 +111,11 @@ pub fn wrap(text: &str, width: usize) -> String {
         }
     }
     lines.join("\n")
+}
+
+/// Columns a piece of text takes on screen.
+fn columns(text: &str) -> usize {
+    console::measure_text_width(text)
 }
 
 /// The prompt of a KSB, showing in brackets the score Enter alone takes.
@@ -69,12 +128,29 @@ pub fn score_prompt(offered: Option<Score>) -> String {
 
 /// The scoring key and the keys: shown once at the start and again on `?`.
 pub fn help(standard: &Standard) -> String {
-    let mut out = format!("\n{}\nKeys:\n", table::key(standard));
-    let width = KEYS.iter().map(|(keys, _)| keys.len()).max().unwrap_or(0);
-    for (keys, meaning) in KEYS {
-        out.push_str(&format!("  {keys:width$}  {meaning}\n"));
-    }
-    out
+    format!(
+        "\n{}\nKeys:\n{}Editing:\n{}",
+        table::key(standard),
+        key_list(KEYS),
+        key_list(EDIT_KEYS)
+    )
+}
+
+/// The keys of the note prompt: shown on `?` there.
+pub fn note_help() -> String {
+    format!(
+        "Keys at the note:\n{}Editing:\n{}",
+        key_list(NOTE_KEYS),
+        key_list(EDIT_KEYS)
+    )
+}
+
+/// Keys and what they do, one per line, the meanings lined up.
+fn key_list(keys: &[(&str, &str)]) -> String {
+    let width = keys.iter().map(|(keys, _)| keys.len()).max().unwrap_or(0);
+    keys.iter()
+        .map(|(keys, meaning)| format!("  {keys:width$}  {meaning}\n"))
+        .collect()
 }
 
 /// Where the sheet is and how far it got: "PATH (N of 28 scored)".
@@ -82,6 +158,21 @@ pub fn progress(path: &Path, standard: &Standard, sheet: &Sheet) -> String {
     let total = standard.ksbs.len();
     format!(
         "{} ({} of {total} scored)",
+        path.display(),
+        total - sheet.unscored_count(standard)
+    )
+}
+
+/// What is said when an existing sheet is opened to go on with it: whose sheet, what it is,
+/// where, and how far it got.
+pub fn resuming(path: &Path, standard: &Standard, sheet: &Sheet) -> String {
+    let p = &sheet.participant;
+    let total = standard.ksbs.len();
+    format!(
+        "Resuming {}'s {} of {} in {}: {} of {total} scored\n",
+        p.username,
+        p.assessment_type,
+        p.date_dmy(),
         path.display(),
         total - sheet.unscored_count(standard)
     )
@@ -108,12 +199,34 @@ pub fn finished(
     let summary = Summary::of_sheet(standard, sheet);
     let mut out = String::from("\n");
     out.push_str(&table::summary(standard, &summary, &Grouping::ALL, style));
-    out.push_str(&format!("\nSaved: {}\n", progress(path, standard, sheet)));
+    let width = style.width.map_or(usize::MAX, usize::from);
+    let total = standard.ksbs.len();
     let left = sheet.unscored_count(standard);
+    let path = path.display().to_string();
+    let scored = format!("({}", total - left);
+    let total = total.to_string();
+    let saved = [
+        "Saved:",
+        path.as_str(),
+        scored.as_str(),
+        "of",
+        total.as_str(),
+        "scored)",
+    ];
+    out.push_str(&format!("\n{}\n", wrap_words(saved, width)));
     if left > 0 {
-        out.push_str(&format!(
-            "{left} left unscored: `{again}` asks them again.\n"
-        ));
+        let left = left.to_string();
+        let again = format!("`{again}`");
+        let words = [
+            left.as_str(),
+            "left",
+            "unscored:",
+            &again,
+            "asks",
+            "them",
+            "again.",
+        ];
+        out.push_str(&format!("{}\n", wrap_words(words, width)));
     }
     out
 }
@@ -169,6 +282,7 @@ mod tests {
         let extra = ["Mentee's score: 2".to_string()];
         let frame = Frame {
             own_role_focus: &ksb.role_focus,
+            focus_mark: "your role focus",
             extra: &extra,
             width: 80,
         };
@@ -177,14 +291,106 @@ mod tests {
         assert!(text.contains(&ksb.title), "{text}");
         assert!(text.contains(&format!("Stack area: {}\n", ksb.stack_area)));
         assert!(text.contains("(your role focus)"), "{text}");
-        assert!(text.ends_with("Mentee's score: 2\n"), "{text}");
+        assert!(
+            text.ends_with(
+                "Mentee's score: 2\n0 none · 1 basic · 2 independent · 3 can teach · n/a\n"
+            ),
+            "{text}"
+        );
         let frame = Frame {
             own_role_focus: "Nobody's",
+            focus_mark: "your role focus",
             extra: &[],
             width: 80,
         };
         let other = self::ksb(&standard, index, &frame);
-        assert!(!other.contains("your role focus"), "{other}");
+        assert!(!other.contains("role focus)"), "{other}");
+        let frame = Frame {
+            own_role_focus: &ksb.role_focus,
+            focus_mark: "the mentee's role focus",
+            extra: &[],
+            width: 80,
+        };
+        let review = self::ksb(&standard, index, &frame);
+        assert!(
+            review.contains("Specialist (the mentee's role focus)\n"),
+            "{review}"
+        );
+        assert!(!review.contains("your"), "{review}");
+    }
+
+    #[test]
+    fn every_line_of_a_ksb_screen_fits_a_narrow_terminal_without_breaking_words() {
+        let standard = standard();
+        let index = standard
+            .ksbs
+            .iter()
+            .position(|k| k.title == "MediaWiki Architecture & Extension System")
+            .unwrap();
+        let extra = ["Mentee's note: ".to_string() + &"evidence ".repeat(10)];
+        let frame = Frame {
+            own_role_focus: "MediaWiki Specialist",
+            focus_mark: "the mentee's role focus",
+            extra: &extra,
+            width: 40,
+        };
+        let text = self::ksb(&standard, index, &frame);
+        assert!(
+            text.contains("\nMediaWiki Architecture & Extension\nSystem\n"),
+            "{text}"
+        );
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        assert!(
+            text.ends_with("0 none · 1 basic · 2 independent\n3 can teach · n/a\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_key_line_uses_the_short_meanings_or_else_the_whole_ones() {
+        let mut standard = standard();
+        assert_eq!(
+            key_line(&standard, 100),
+            "0 none · 1 basic · 2 independent · 3 can teach · n/a\n"
+        );
+        assert_eq!(
+            key_line(&standard, 20),
+            "0 none · 1 basic\n2 independent\n3 can teach · n/a\n"
+        );
+        for entry in &mut standard.scoring_key {
+            entry.short = None;
+        }
+        let whole = key_line(&standard, 200);
+        assert!(
+            whole.starts_with("0 No understanding or experience · 1 Basic familiarity"),
+            "{whole}"
+        );
+        assert!(
+            whole.ends_with(" · n/a Not relevant to current role\n"),
+            "{whole}"
+        );
+    }
+
+    #[test]
+    fn resuming_says_whose_sheet_what_and_how_far() {
+        let standard = standard();
+        let mut sheet = sheet(&standard);
+        for ksb in &standard.ksbs[..6] {
+            sheet.set_score(ksb.id.clone(), Some(Score::Two));
+        }
+        assert_eq!(
+            resuming(Path::new("me.toml"), &standard, &sheet),
+            "Resuming Tester's Self-assessment of 25/11/2026 in me.toml: 6 of 28 scored\n"
+        );
+    }
+
+    #[test]
+    fn help_lists_the_note_keys_and_the_editing_keys() {
+        let text = note_help();
+        for (keys, _) in NOTE_KEYS.iter().chain(EDIT_KEYS) {
+            assert!(text.contains(keys), "{keys}: {text}");
+        }
+        assert!(help(&standard()).contains("Ctrl-W"));
     }
 
     #[test]
@@ -210,6 +416,7 @@ mod tests {
         for (keys, _) in KEYS {
             assert!(text.contains(keys), "{keys}");
         }
+        assert!(text.contains("g K8, g 8"), "{text}");
     }
 
     #[test]
