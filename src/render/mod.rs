@@ -7,6 +7,7 @@ pub mod export;
 pub mod json;
 pub mod markdown;
 pub mod markup;
+pub mod narrow;
 pub mod sections;
 pub mod svg;
 pub mod table;

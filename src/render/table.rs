@@ -4,6 +4,7 @@ use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::bar::mean_bar;
+use super::narrow;
 use super::sections::{self, Section};
 use super::{format_delta, format_mean, format_mean_delta, format_share, SheetLabel, Style};
 use crate::figures::cohort::Cohort;
@@ -213,9 +214,15 @@ pub fn summary(
                 .all(|l| l.chars().count() <= usize::from(width)),
             None => true,
         };
-        let mut table = summary_table(summary, grouping, true, style);
-        if !fits(&summary_table(summary, grouping, true, unlimited)) {
-            table = summary_table(summary, grouping, false, style);
+        let mut table = summary_table(summary, grouping, ALL_SUMMARY_COLUMNS, true, style);
+        if !fits(&summary_table(
+            summary,
+            grouping,
+            ALL_SUMMARY_COLUMNS,
+            true,
+            unlimited,
+        )) {
+            table = narrowed_summary_table(summary, grouping, style);
         }
         out.push_str(&format!(
             "\nBy {}\n{table}\n",
@@ -481,16 +488,50 @@ fn means_by_preferred_role_focus(cohort: &Cohort, groupings: &[Grouping], style:
     out
 }
 
-/// The summary table of one grouping, with or without the bar column.
-fn summary_table(summary: &Summary, grouping: Grouping, bars: bool, style: Style) -> Table {
+/// Every column of [`SUMMARY_COLUMNS`].
+const ALL_SUMMARY_COLUMNS: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+/// The columns of [`SUMMARY_COLUMNS`] a summary table keeps as the terminal narrows: first the
+/// count of each score goes, then KSBs, N/A and Scored; Unscored and Mean stay.
+const SUMMARY_NARROWING: [&[usize]; 5] = [
+    ALL_SUMMARY_COLUMNS,
+    &[0, 1, 2, 3, 4],
+    &[1, 2, 3, 4],
+    &[1, 3, 4],
+    &[3, 4],
+];
+
+/// The summary table of one grouping without bars, with the most columns that fit the width
+/// without splitting a word (the fewest when none do), each word kept whole.
+fn narrowed_summary_table(summary: &Summary, grouping: Grouping, style: Style) -> Table {
+    let width = style.width.unwrap_or(u16::MAX);
+    let mut table = SUMMARY_NARROWING
+        .iter()
+        .map(|kept| summary_table(summary, grouping, kept, false, style))
+        .find(|table| narrow::fits_whole_words(table, width))
+        .unwrap_or_else(|| summary_table(summary, grouping, &[3, 4], false, style));
+    narrow::keep_words_whole(&mut table);
+    table
+}
+
+/// The summary table of one grouping with the `kept` columns of [`SUMMARY_COLUMNS`], with or
+/// without the bar column.
+fn summary_table(
+    summary: &Summary,
+    grouping: Grouping,
+    kept: &[usize],
+    bars: bool,
+    style: Style,
+) -> Table {
     let mut header = vec![grouping.heading()];
-    header.extend(SUMMARY_COLUMNS);
+    header.extend(kept.iter().map(|&i| SUMMARY_COLUMNS[i]));
     if bars {
         header.push(BAR_COLUMN);
     }
     let mut table = new_table(style, &header);
     let cells = |tally: &Tally| {
-        let mut cells = tally_cells(tally);
+        let all = tally_cells(tally);
+        let mut cells: Vec<Cell> = kept.iter().map(|&i| all[i].clone()).collect();
         if bars {
             cells.push(bar_cell(tally.mean(), style));
         }
@@ -605,5 +646,46 @@ mod tests {
         assert!(!narrow.contains(BAR_COLUMN), "{narrow}");
         assert!(!narrow.contains('#'), "{narrow}");
         assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+    }
+
+    #[test]
+    fn a_narrow_summary_drops_columns_before_it_splits_a_word() {
+        let (standard, sheet) = example();
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let words: Vec<String> = standard
+            .role_focuses
+            .iter()
+            .chain(&standard.areas)
+            .flat_map(|name| name.split_whitespace().map(str::to_string))
+            .collect();
+        for width in [60, 40] {
+            let style = Style {
+                width: Some(width),
+                ..Style::PLAIN
+            };
+            let text = super::summary(&standard, &summary, &Grouping::ALL, style);
+            assert!(
+                text.lines()
+                    .filter(|l| l.starts_with(['+', '|']))
+                    .all(|l| l.chars().count() <= usize::from(width)),
+                "{text}"
+            );
+            for word in words.iter().map(String::as_str).chain(["Unscored", "Mean"]) {
+                assert!(text.contains(word), "{word} whole at {width}: {text}");
+            }
+        }
+        let sixty = super::summary(
+            &standard,
+            &summary,
+            &Grouping::ALL,
+            Style {
+                width: Some(60),
+                ..Style::PLAIN
+            },
+        );
+        assert!(
+            sixty.contains("| KSBs | Scored | N/A | Unscored | Mean |"),
+            "{sixty}"
+        );
     }
 }

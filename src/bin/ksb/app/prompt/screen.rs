@@ -197,9 +197,17 @@ pub fn finished(
     again: &str,
 ) -> String {
     let summary = Summary::of_sheet(standard, sheet);
-    let mut out = String::from("\n");
-    out.push_str(&table::summary(standard, &summary, &Grouping::ALL, style));
     let width = style.width.map_or(usize::MAX, usize::from);
+    let mut out = String::from("\n");
+    for line in table::summary(standard, &summary, &Grouping::ALL, style).lines() {
+        // Tables fit the width already; a note under one is wrapped like any other text.
+        if is_table_row(line) {
+            out.push_str(line);
+        } else {
+            out.push_str(&wrap(line, width));
+        }
+        out.push('\n');
+    }
     let total = standard.ksbs.len();
     let left = sheet.unscored_count(standard);
     let path = path.display().to_string();
@@ -229,6 +237,11 @@ pub fn finished(
         out.push_str(&format!("{}\n", wrap_words(words, width)));
     }
     out
+}
+
+/// Whether a line is a row or a rule of a table (ASCII or box-drawing borders).
+fn is_table_row(line: &str) -> bool {
+    line.starts_with(['+', '|']) || line.starts_with(|c| ('\u{2500}'..='\u{257f}').contains(&c))
 }
 
 /// The line that opens a walk: how much is left and where it starts.
