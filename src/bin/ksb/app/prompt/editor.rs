@@ -11,6 +11,7 @@ use std::io;
 
 use console::{Key, Term};
 
+use super::interrupt;
 use super::line::{self, Action, Line};
 
 /// Where text lands on a terminal `cols` wide, starting at the first column of a row.
@@ -103,7 +104,9 @@ impl RawMode {
                 cfmakeraw(&mut raw);
                 // Output stays as it was, so a newline still returns to the first column.
                 raw.output_flags = saved.output_flags;
-                let _ = tcsetattr(&stdin, SetArg::TCSADRAIN, &raw);
+                interrupt::changing_terminal_mode(|| {
+                    let _ = tcsetattr(&stdin, SetArg::TCSADRAIN, &raw);
+                });
             }
             RawMode { saved }
         }
@@ -116,11 +119,13 @@ impl Drop for RawMode {
     fn drop(&mut self) {
         #[cfg(unix)]
         if let Some(saved) = &self.saved {
-            let _ = nix::sys::termios::tcsetattr(
-                io::stdin(),
-                nix::sys::termios::SetArg::TCSADRAIN,
-                saved,
-            );
+            interrupt::changing_terminal_mode(|| {
+                let _ = nix::sys::termios::tcsetattr(
+                    io::stdin(),
+                    nix::sys::termios::SetArg::TCSADRAIN,
+                    saved,
+                );
+            });
         }
     }
 }

@@ -28,6 +28,10 @@ static EXITING: Mutex<()> = Mutex::new(());
 /// Held while a sheet is saved, so that [`exit`] waits for the save to finish.
 static SAVING: Mutex<()> = Mutex::new(());
 
+/// Held while the terminal's mode changes, and by [`exit`] from putting the mode back to the
+/// end, so that no prompt can make the terminal raw again after that.
+static TERMINAL: Mutex<()> = Mutex::new(());
+
 /// The terminal mode when the session started.
 #[cfg(unix)]
 static TERMINAL_MODE: Mutex<Option<nix::sys::termios::Termios>> = Mutex::new(None);
@@ -84,11 +88,19 @@ pub fn while_saving<T>(save: impl FnOnce() -> T) -> T {
     save()
 }
 
+/// Runs `change`, a change of the terminal's mode, unless the process is ending: then it waits
+/// for the end, so the mode [`exit`] put back stays.
+pub fn changing_terminal_mode<T>(change: impl FnOnce() -> T) -> T {
+    let _terminal = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    change()
+}
+
 /// Shows the cursor again, says where the sheet is, and exits with status 130, once any save
 /// in progress has finished.
 pub fn exit() -> ! {
     let _only_once = EXITING.lock().unwrap_or_else(PoisonError::into_inner);
     let _no_save_in_progress = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+    let _terminal_mode_stays = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
     restore_terminal_mode();
     let term = Term::stdout();
     let _ = term.show_cursor();
