@@ -563,14 +563,20 @@ fn sigint_during_a_save_waits_for_it_and_leaves_no_temporary_file() {
         assert!(std::time::Instant::now() < deadline, "the save never began");
     }
     pty.interrupt_now();
-    pty.expect("Interrupted. Saved so far: me.toml (1 of 28 scored).");
-    assert_eq!(pty.finish().0, 130);
+    pty.expect("Interrupted. Saved so far: me.toml (");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 130);
     let left: Vec<String> = std::fs::read_dir(ws.path())
         .unwrap()
         .flatten()
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(left, ["me.toml"], "no temporary file beside the sheet");
+    let screen = rows.join("\n");
+    assert!(
+        screen.contains("Interrupted. Saved so far: me.toml (1 of 28 scored)."),
+        "the save finished first:\n{screen}"
+    );
     let sheet = load(&ws, "me.toml");
     assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Two));
     assert_eq!(
