@@ -493,8 +493,9 @@ fn without_a_sheet_the_unfinished_one_is_offered_first_and_nothing_asked_is_igno
     ));
     pty.expect("A new sheet");
     pty.keys("\r");
+    // Longer than the terminal's 100 columns: broken at a space.
     pty.expect(&format!(
-        "Resuming Tester's Self-assessment of 20/11/2026 in ./{sheet}: 1 of 28 scored"
+        "Resuming Tester's Self-assessment of 20/11/2026 in ./{sheet}: 1 of 28\r\nscored\r\n"
     ));
     pty.answer("K2", 2, "3");
     pty.answer("K3", 3, "q");
@@ -524,7 +525,7 @@ fn without_a_sheet_the_unfinished_one_is_offered_first_and_nothing_asked_is_igno
     pty.keys("\x15");
     pty.line("20/11/2026");
     let before = pty.expect(&format!(
-        "Resuming Tester's Self-assessment of 20/11/2026 in ./{sheet}: 2 of 28 scored"
+        "Resuming Tester's Self-assessment of 20/11/2026 in ./{sheet}: 2 of 28\r\nscored\r\n"
     ));
     assert!(!before.contains("role focus"), "{before}");
     assert!(!before.contains("Mentoring type"), "{before}");

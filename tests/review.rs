@@ -113,7 +113,10 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     pty.expect("Note (Enter for none)");
     pty.line("Saw the FAQ in review");
     pty.answer("K2", 2, "q");
-    pty.expect("`ksb review me.toml -o reviews/mine.toml` goes on from here.");
+    // Longer than the terminal's 100 columns: broken at a space, the command kept whole.
+    pty.expect(
+        "Saved so far: reviews/mine.toml (1 of 28 scored). `ksb review me.toml -o reviews/mine.toml` goes on\r\nfrom here.",
+    );
     assert_eq!(pty.finish().0, 0);
     let review = load(&ws, "reviews/mine.toml");
     assert_eq!(review.score(&"K1".parse().unwrap()), Some(Score::Two));

@@ -345,9 +345,59 @@ fn a_ksb_screen_at_40_columns_breaks_lines_between_words() {
     );
     assert_eq!(rows[top + 1], "MediaWiki Architecture & Extension");
     assert_eq!(rows[top + 2], "System");
+    // The key and the keys shown first are broken between words too, under their meanings.
+    let at = rows
+        .iter()
+        .position(|row| row == "  1 – Basic familiarity or supervised")
+        .unwrap_or_else(|| panic!("the key at 40 columns:\n{screen}"));
+    assert_eq!(rows[at + 1], "      participation");
+    let at = rows
+        .iter()
+        .position(|row| row.starts_with("  q           save and quit;"))
+        .unwrap_or_else(|| panic!("the keys at 40 columns:\n{screen}"));
+    assert_eq!(
+        format!("{} {}", rows[at], rows[at + 1].trim_start()),
+        "  q           save and quit; the same command goes on from there"
+    );
     assert_tables_keep_words_whole(&rows, 40);
     assert_eq!(
         load(&ws, "me.toml").score(&"K2".parse().unwrap()),
         Some(Score::One)
     );
+}
+
+#[test]
+fn in_colour_a_long_username_and_a_refused_score_leave_one_line_each() {
+    let ws = Workspace::new();
+    let args = [&["assess", "me.toml"][..], &HEADER].concat();
+    let mut pty = Pty::start_in_colour(&ws, &args, 60);
+    let username = "Alexandra Kowalczyk-Brightwater of the Northern Wiki Farm";
+    pty.expect("Username");
+    pty.line(username);
+    pty.expect("Created me.toml");
+    pty.expect("K1 · 1/28");
+    pty.expect("for help)");
+    pty.line("seven");
+    pty.expect("is not an answer");
+    pty.expect("for help)");
+    pty.line("2");
+    pty.expect("K2 · 2/28");
+    pty.expect("for help)");
+    pty.line("q");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 0);
+    let screen = rows.join("\n");
+    let named: Vec<&String> = rows.iter().filter(|r| r.contains("Username")).collect();
+    assert_eq!(named.len(), 1, "{screen}");
+    assert!(
+        !screen.contains("seven"),
+        "the refused answer is gone:\n{screen}"
+    );
+    assert!(
+        !screen.contains("is not an answer"),
+        "and its reason:\n{screen}"
+    );
+    let scored: Vec<&String> = rows.iter().filter(|r| r.contains("Score (0-3")).collect();
+    assert_eq!(scored.len(), 2, "one line per answered score:\n{screen}");
+    assert_eq!(load(&ws, "me.toml").participant.username, username);
 }

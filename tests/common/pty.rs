@@ -44,7 +44,7 @@ pub struct Pty {
 }
 
 impl Pty {
-    /// Starts `ksb ARGS...` in the workspace, without colour.
+    /// Starts `ksb ARGS...` in the workspace, without colour, 100 columns wide.
     pub fn start(ws: &Workspace, args: &[&str]) -> Pty {
         Pty::start_redirected(ws, args, "")
     }
@@ -59,7 +59,16 @@ impl Pty {
         Pty::spawn(ws, args, redirect, COLS)
     }
 
+    /// Starts `ksb ARGS...` in a terminal `cols` columns wide, in colour (no NO_COLOR).
+    pub fn start_in_colour(ws: &Workspace, args: &[&str], cols: u16) -> Pty {
+        Pty::spawn_with(ws, args, "", cols, false)
+    }
+
     fn spawn(ws: &Workspace, args: &[&str], redirect: &str, cols: u16) -> Pty {
+        Pty::spawn_with(ws, args, redirect, cols, true)
+    }
+
+    fn spawn_with(ws: &Workspace, args: &[&str], redirect: &str, cols: u16, plain: bool) -> Pty {
         let script = SHELL
             .replace("$KSB_REDIRECT", redirect)
             .replace("$KSB_COLS", &cols.to_string());
@@ -70,7 +79,6 @@ impl Pty {
             .arg(env!("CARGO_BIN_EXE_ksb"))
             .args(args)
             .current_dir(ws.path())
-            .env("NO_COLOR", "1")
             .env("TERM", "xterm")
             .env("HOME", ws.path())
             .env("XDG_CONFIG_HOME", ws.file(".config"))
@@ -82,6 +90,11 @@ impl Pty {
             .env_remove("KSB_SHEETS_DIR")
             .env_remove("COLUMNS")
             .env_remove("LINES");
+        if plain {
+            command.env("NO_COLOR", "1");
+        } else {
+            command.env_remove("NO_COLOR").env_remove("CLICOLOR");
+        }
         let options = Options::new().timeout_ms(Some(TIMEOUT_MS));
         let session = spawn_with_options(command, options).expect("start ksb in a pty");
         let mut pty = Pty {

@@ -49,7 +49,7 @@ impl Command for AssessArgs {
         let path = file.path.clone();
         let path = &path;
         prompt::record(&file, &standard, &sheet);
-        prompter.say(&screen::help(&standard))?;
+        prompter.say(&screen::help(&standard, prompter.width()))?;
 
         let options = WalkOptions {
             scope: if self.all {
@@ -63,10 +63,12 @@ impl Command for AssessArgs {
             &prompter, &standard, &mut sheet, &mut file, options, &NoGuide,
         )?;
         let again = resume_command(path);
-        prompter.say(&match outcome {
-            Outcome::Quit => screen::quit(path, &standard, &sheet, &again),
-            Outcome::Finished => screen::finished(path, &standard, &sheet, ctx.style, &again),
-        })
+        match outcome {
+            Outcome::Quit => prompter.tell(&screen::quit(path, &standard, &sheet, &again)),
+            Outcome::Finished => prompter.say(&screen::finished(
+                path, &standard, &sheet, ctx.style, &again,
+            )),
+        }
     }
 }
 
@@ -114,7 +116,7 @@ fn without_sheet(
             .map(|u| unfinished::label(standard, u, known.username.is_none(), width))
             .collect();
         items.push("A new sheet".to_string());
-        prompter.say(&format!(
+        prompter.tell(&format!(
             "{} in {}:\n",
             if found.len() == 1 {
                 "An unfinished sheet"
@@ -172,7 +174,7 @@ fn open_existing(
     if sheet.participant != before {
         prompt::save(&mut file, standard, &sheet)?;
     }
-    prompter.say(&screen::resuming(path, standard, &sheet))?;
+    prompter.tell(&screen::resuming(path, standard, &sheet))?;
     Ok((file, sheet))
 }
 

@@ -53,7 +53,7 @@ impl Command for ReviewArgs {
         interrupt::set_resume_command(again.clone());
         let prompter = Prompter::new(ctx.style.color);
         if let Some((_, review)) = &existing {
-            prompter.say(&screen::resuming(&path, &standard, review))?;
+            prompter.tell(&screen::resuming(&path, &standard, review))?;
         }
         let (mut file, mut review) = match existing {
             Some(opened) => opened,
@@ -65,15 +65,15 @@ impl Command for ReviewArgs {
             }
         };
         prompt::record(&file, &standard, &review);
-        prompter.say(&format!(
+        prompter.tell(&format!(
             "Mentor review of {}'s self-assessment {} ({}), into {}\n",
             mentee.participant.username,
             self_path.display(),
             mentee.participant.date_dmy(),
             path.display()
         ))?;
-        prompter.say(&screen::help(&standard))?;
-        prompter.say("Enter alone agrees with the mentee's score.\n")?;
+        prompter.say(&screen::help(&standard, prompter.width()))?;
+        prompter.tell("Enter alone agrees with the mentee's score.\n")?;
 
         let options = WalkOptions {
             scope: Scope::Unscored,
@@ -88,10 +88,12 @@ impl Command for ReviewArgs {
             options,
             &guide,
         )?;
-        prompter.say(&match outcome {
-            Outcome::Quit => screen::quit(&path, &standard, &review, &again),
-            Outcome::Finished => screen::finished(&path, &standard, &review, ctx.style, &again),
-        })
+        match outcome {
+            Outcome::Quit => prompter.tell(&screen::quit(&path, &standard, &review, &again)),
+            Outcome::Finished => prompter.say(&screen::finished(
+                &path, &standard, &review, ctx.style, &again,
+            )),
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use console::Term;
 /// The exit status of a process ended by SIGINT, as shells report it.
 pub const EXIT_INTERRUPTED: i32 = 130;
 
-/// What to tell the participant about their sheet if they stop now.
+/// What to tell the participant about their sheet if they stop now (the whole message).
 static PROGRESS: Mutex<Option<String>> = Mutex::new(None);
 
 /// Held by the one thread that is ending the process, so the message is printed once.
@@ -61,7 +61,7 @@ fn restore_terminal_mode() {
 /// The command that goes on with the sheet, said after Ctrl-C as after `q`.
 static RESUME_COMMAND: Mutex<Option<String>> = Mutex::new(None);
 
-/// Records where the answers are, for the message Ctrl-C prints.
+/// Records the message Ctrl-C prints: where the answers are, ending in a newline.
 pub fn record_progress(line: String) {
     *PROGRESS.lock().unwrap_or_else(PoisonError::into_inner) = Some(line);
 }
@@ -108,9 +108,9 @@ pub fn exit() -> ! {
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .clone()
-        .unwrap_or_else(|| "Nothing was saved.".to_string());
+        .unwrap_or_else(|| "Interrupted. Nothing was saved.\n".to_string());
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "\nInterrupted. {progress}");
+    let _ = write!(out, "\n{progress}");
     let _ = out.flush();
     std::process::exit(EXIT_INTERRUPTED)
 }

@@ -10,6 +10,7 @@ pub mod interrupt;
 pub mod line;
 pub mod screen;
 pub mod walk;
+pub mod wrap;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
@@ -58,6 +59,11 @@ impl Prompter {
             term: Term::stdout(),
             theme,
         }
+    }
+
+    /// Writes a message to the terminal, each line broken between words to fit its width.
+    pub fn tell(&self, text: &str) -> Result<()> {
+        self.say(&wrap::wrap_prose(text, self.width()))
     }
 
     /// Writes text to the terminal as it is.
@@ -133,7 +139,9 @@ impl Prompter {
                 Err(reason) => {
                     let mut line = String::new();
                     self.theme.format_error(&mut line, &reason)?;
-                    refusal_rows = editor::rows_of(&line, self.width());
+                    let width = self.width();
+                    let line = wrap::wrap_prose(&line, width);
+                    refusal_rows = line.split('\n').map(|l| editor::rows_of(l, width)).sum();
                     out.push_str(&line);
                     out.push('\n');
                     self.say(&out)?;
@@ -227,18 +235,20 @@ pub fn save(file: &mut SheetFile, standard: &Standard, sheet: &Sheet) -> Result<
 }
 
 /// Remembers where the sheet is and how far it got, and the command that goes on with it, for
-/// the message after Ctrl-C.
+/// the message after Ctrl-C (fitted to the terminal's width now).
 pub fn record(file: &SheetFile, standard: &Standard, sheet: &Sheet) {
-    let line = match interrupt::resume_command() {
-        Some(again) => screen::quit(&file.path, standard, sheet, &again)
-            .trim_end()
-            .to_string(),
-        None => format!(
-            "Saved so far: {}",
-            screen::progress(&file.path, standard, sheet)
-        ),
+    let width = match Term::stdout().size_checked() {
+        Some((_, columns)) if columns > 0 => usize::from(columns),
+        _ => DEFAULT_WIDTH,
     };
-    interrupt::record_progress(line);
+    let again = interrupt::resume_command();
+    interrupt::record_progress(screen::interrupted(
+        &file.path,
+        standard,
+        sheet,
+        again.as_deref(),
+        width,
+    ));
 }
 
 /// Creates a new sheet file as soon as its header is complete, so that nothing typed is lost.
@@ -250,7 +260,7 @@ pub fn create_sheet(
 ) -> Result<SheetFile> {
     let mut file = SheetFile::create(path);
     save(&mut file, standard, sheet)?;
-    prompter.say(&format!("Created {}\n", path.display()))?;
+    prompter.tell(&format!("Created {}\n", path.display()))?;
     Ok(file)
 }
 
@@ -276,7 +286,7 @@ pub fn walk_sheet(
     let mut walk = Walk::start(options.scope, &scored(standard, sheet));
     let all = options.scope == Scope::All;
     let ids: Vec<&str> = standard.ksbs.iter().map(|ksb| ksb.id.as_str()).collect();
-    prompter.say(&format!(
+    prompter.tell(&format!(
         "\n{}",
         screen::start(standard, sheet, walk.current(), all)
     ))?;
@@ -314,15 +324,15 @@ pub fn walk_sheet(
             Ok(Answer::Skip) => walk.next(&scored(standard, sheet)),
             Ok(Answer::Back) => {
                 if !walk.back() {
-                    prompter.say(&format!("{} is the first KSB.\n", ksb.id))?;
+                    prompter.tell(&format!("{} is the first KSB.\n", ksb.id))?;
                 }
             }
             Ok(Answer::Go(target)) => {
                 walk.go(target);
             }
             Ok(Answer::Quit) => return Ok(Outcome::Quit),
-            Ok(Answer::Help) => prompter.say(&screen::help(standard))?,
-            Err(reason) => prompter.say(&format!("{reason}\n"))?,
+            Ok(Answer::Help) => prompter.say(&screen::help(standard, prompter.width()))?,
+            Err(reason) => prompter.tell(&format!("{reason}\n"))?,
         }
     }
     Ok(Outcome::Finished)
@@ -350,7 +360,7 @@ fn ask_note(
             }
             NoteAnswer::Back => return Ok(AfterNote::Again),
             NoteAnswer::Quit => return Ok(AfterNote::Quit),
-            NoteAnswer::Help => prompter.say(&screen::note_help())?,
+            NoteAnswer::Help => prompter.say(&screen::note_help(prompter.width()))?,
         }
     }
 }

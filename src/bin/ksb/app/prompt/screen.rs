@@ -6,6 +6,7 @@ use ksb::render::{table, Style};
 use ksb::{Grouping, Ksb, Score, Sheet, Standard, Summary};
 
 use super::answer::{EDIT_KEYS, KEYS, NOTE_KEYS};
+use super::wrap::{hanging, wrap, wrap_prose};
 
 /// What a KSB screen needs besides the standard: the participant's role focus (marked on
 /// screen), lines to add (such as the mentee's score in a mentor review) and the width to fit.
@@ -92,32 +93,6 @@ pub fn key_line(standard: &Standard, width: usize) -> String {
     out
 }
 
-/// Breaks text into lines of at most `width` columns at spaces (a longer word stays whole).
-pub fn wrap(text: &str, width: usize) -> String {
-    wrap_words(text.split_whitespace(), width)
-}
-
-/// Puts words on lines of at most `width` columns, one space apart (a longer word stays
-/// whole): a path or a command given as one word is never broken.
-pub fn wrap_words<'a>(words: impl IntoIterator<Item = &'a str>, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for word in words {
-        match lines.last_mut() {
-            Some(line) if columns(line) + 1 + columns(word) <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines.join("\n")
-}
-
-/// Columns a piece of text takes on screen.
-fn columns(text: &str) -> usize {
-    console::measure_text_width(text)
-}
-
 /// The prompt of a KSB, showing in brackets the score Enter alone takes.
 pub fn score_prompt(offered: Option<Score>) -> String {
     match offered {
@@ -126,30 +101,40 @@ pub fn score_prompt(offered: Option<Score>) -> String {
     }
 }
 
-/// The scoring key and the keys: shown once at the start and again on `?`.
-pub fn help(standard: &Standard) -> String {
-    format!(
-        "\n{}\nKeys:\n{}Editing:\n{}",
-        table::key(standard),
-        key_list(KEYS),
-        key_list(EDIT_KEYS)
-    )
+/// The scoring key and the keys: shown once at the start and again on `?`, fitted to `width`.
+pub fn help(standard: &Standard, width: usize) -> String {
+    let mut out = String::from("\nKey:\n");
+    for score in Score::ALL {
+        if let Some(entry) = standard.scoring_key.iter().find(|e| e.score == score) {
+            out.push_str(&hanging(
+                &format!("  {} – ", entry.score),
+                &entry.meaning,
+                width,
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "\nKeys:\n{}Editing:\n{}",
+        key_list(KEYS, width),
+        key_list(EDIT_KEYS, width)
+    ));
+    out
 }
 
-/// The keys of the note prompt: shown on `?` there.
-pub fn note_help() -> String {
+/// The keys of the note prompt: shown on `?` there, fitted to `width`.
+pub fn note_help(width: usize) -> String {
     format!(
         "Keys at the note:\n{}Editing:\n{}",
-        key_list(NOTE_KEYS),
-        key_list(EDIT_KEYS)
+        key_list(NOTE_KEYS, width),
+        key_list(EDIT_KEYS, width)
     )
 }
 
-/// Keys and what they do, one per line, the meanings lined up.
-fn key_list(keys: &[(&str, &str)]) -> String {
-    let width = keys.iter().map(|(keys, _)| keys.len()).max().unwrap_or(0);
+/// Keys and what they do, one per line, the meanings lined up (and wrapped under themselves).
+fn key_list(keys: &[(&str, &str)], width: usize) -> String {
+    let keys_width = keys.iter().map(|(keys, _)| keys.len()).max().unwrap_or(0);
     keys.iter()
-        .map(|(keys, meaning)| format!("  {keys:width$}  {meaning}\n"))
+        .map(|(keys, meaning)| hanging(&format!("  {keys:keys_width$}  "), meaning, width))
         .collect()
 }
 
@@ -187,6 +172,22 @@ pub fn quit(path: &Path, standard: &Standard, sheet: &Sheet, again: &str) -> Str
     )
 }
 
+/// What is said after Ctrl-C: the same as after `q` (without `again`, where the sheet is),
+/// fitted to `width`.
+pub fn interrupted(
+    path: &Path,
+    standard: &Standard,
+    sheet: &Sheet,
+    again: Option<&str>,
+    width: usize,
+) -> String {
+    let saved = match again {
+        Some(again) => quit(path, standard, sheet, again),
+        None => format!("Saved so far: {}\n", progress(path, standard, sheet)),
+    };
+    wrap_prose(&format!("Interrupted. {saved}"), width)
+}
+
 /// What follows the last KSB: the summary tables, where the sheet is, and how many KSBs were
 /// skipped, with the command (`again`) that asks them again.
 pub fn finished(
@@ -208,34 +209,14 @@ pub fn finished(
         }
         out.push('\n');
     }
-    let total = standard.ksbs.len();
+    let mut tail = format!("\nSaved: {}\n", progress(path, standard, sheet));
     let left = sheet.unscored_count(standard);
-    let path = path.display().to_string();
-    let scored = format!("({}", total - left);
-    let total = total.to_string();
-    let saved = [
-        "Saved:",
-        path.as_str(),
-        scored.as_str(),
-        "of",
-        total.as_str(),
-        "scored)",
-    ];
-    out.push_str(&format!("\n{}\n", wrap_words(saved, width)));
     if left > 0 {
-        let left = left.to_string();
-        let again = format!("`{again}`");
-        let words = [
-            left.as_str(),
-            "left",
-            "unscored:",
-            &again,
-            "asks",
-            "them",
-            "again.",
-        ];
-        out.push_str(&format!("{}\n", wrap_words(words, width)));
+        tail.push_str(&format!(
+            "{left} left unscored: `{again}` asks them again.\n"
+        ));
     }
+    out.push_str(&wrap_prose(&tail, width));
     out
 }
 
@@ -399,18 +380,36 @@ mod tests {
 
     #[test]
     fn help_lists_the_note_keys_and_the_editing_keys() {
-        let text = note_help();
+        let text = note_help(80);
         for (keys, _) in NOTE_KEYS.iter().chain(EDIT_KEYS) {
             assert!(text.contains(keys), "{keys}: {text}");
         }
-        assert!(help(&standard()).contains("Ctrl-W"));
+        assert!(help(&standard(), 80).contains("Ctrl-W"));
+        let narrow = help(&standard(), 40);
+        assert!(narrow.lines().all(|l| l.chars().count() <= 40), "{narrow}");
+        assert!(
+            narrow.contains("  1 – Basic familiarity or supervised\n      participation\n"),
+            "{narrow}"
+        );
     }
 
     #[test]
-    fn descriptions_are_wrapped_at_spaces() {
-        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
-        assert_eq!(wrap("unbreakable word", 4), "unbreakable\nword");
-        assert_eq!(wrap("  spaced   out ", 80), "spaced out");
+    fn ctrl_c_says_what_q_says_fitted_to_the_width() {
+        let standard = standard();
+        let sheet = sheet(&standard);
+        let path = Path::new("me.toml");
+        assert_eq!(
+            interrupted(path, &standard, &sheet, Some("ksb assess me.toml"), 100),
+            "Interrupted. Saved so far: me.toml (0 of 28 scored). `ksb assess me.toml` goes on from here.\n"
+        );
+        assert_eq!(
+            interrupted(path, &standard, &sheet, Some("ksb assess me.toml"), 40),
+            "Interrupted. Saved so far: me.toml (0 of\n28 scored). `ksb assess me.toml` goes on\nfrom here.\n"
+        );
+        assert_eq!(
+            interrupted(path, &standard, &sheet, None, 100),
+            "Interrupted. Saved so far: me.toml (0 of 28 scored)\n"
+        );
     }
 
     #[test]
@@ -424,7 +423,7 @@ mod tests {
 
     #[test]
     fn help_lists_the_key_and_every_key() {
-        let text = help(&standard());
+        let text = help(&standard(), 80);
         assert!(text.contains("3 – Can teach or lead others"), "{text}");
         for (keys, _) in KEYS {
             assert!(text.contains(keys), "{keys}");
