@@ -434,7 +434,7 @@ fn g_goes_straight_to_a_ksb_by_id_or_number() {
     pty.answer("K1", 1, "g 5");
     pty.answer("K5", 5, "1");
     pty.answer("K6", 6, "g K99");
-    pty.expect("there is no KSB 'k99'");
+    pty.expect("there is no KSB 'K99'");
     pty.expect("? for help)");
     pty.line("g b8");
     pty.answer("B8", 28, "g k2");

@@ -71,7 +71,7 @@ pub const EDIT_KEYS: &[(&str, &str)] = &[
 /// The error is the short reason shown at the prompt before the KSB is asked again.
 pub fn parse(text: &str, offered: Option<Score>, ids: &[&str]) -> Result<Answer, String> {
     let typed = text.trim().to_ascii_lowercase();
-    if let Some(go) = go_to(&typed, ids) {
+    if let Some(go) = go_to(text.trim(), ids) {
         return go;
     }
     match typed.as_str() {
@@ -97,10 +97,12 @@ pub fn parse(text: &str, offered: Option<Score>, ids: &[&str]) -> Result<Answer,
     }
 }
 
-/// `g` and a KSB (`g K8`, `g 8`, `gk8`): the KSB's index, or why there is no such KSB. `None`
-/// when the text is not a `g` answer at all.
+/// `g` and a KSB (`g K8`, `g 8`, `gk8`, any case): the KSB's index, or why there is no such
+/// KSB. `None` when the text is not a `g` answer at all.
 fn go_to(typed: &str, ids: &[&str]) -> Option<Result<Answer, String>> {
-    let rest = typed.strip_prefix('g')?;
+    let rest = typed
+        .strip_prefix('g')
+        .or_else(|| typed.strip_prefix('G'))?;
     let target = rest.trim();
     if target.is_empty() {
         return Some(Err(
