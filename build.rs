@@ -34,6 +34,7 @@ struct Raw {
 struct RawKey {
     score: RawScore,
     meaning: String,
+    short: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -107,9 +108,13 @@ fn main() {
             RawScore::Text(text) if text.eq_ignore_ascii_case("n/a") => "NotApplicable",
             _ => panic!("{SOURCE}: a score of the key is not 0-3 or n/a"),
         };
+        let short = match &key.short {
+            Some(short) => format!("Some({short:?}.to_string())"),
+            None => "None".to_string(),
+        };
         writeln!(
             code,
-            "            KeyEntry {{ score: Score::{score}, meaning: {:?}.to_string() }},",
+            "            KeyEntry {{ score: Score::{score}, meaning: {:?}.to_string(), short: {short} }},",
             key.meaning
         )
         .unwrap();

@@ -381,3 +381,207 @@ fn without_a_terminal_it_exits_1_and_says_how_to_script_scores() {
         assert!(!ws.file("me.toml").exists());
     }
 }
+
+/// Header flags for `me.toml`, so that nothing but scores is asked.
+const HEADER: [&str; 10] = [
+    "--username",
+    "Tester",
+    "--role-focus",
+    "Generalist",
+    "--mentoring-type",
+    "Mentee",
+    "--assessment-type",
+    "Self-assessment",
+    "--date",
+    "01/12/2026",
+];
+
+#[test]
+fn q_b_and_question_mark_at_the_note_prompt_are_keys_never_notes() {
+    let ws = Workspace::new();
+    let args = [&["assess", "me.toml", "--notes"][..], &HEADER].concat();
+    let mut pty = Pty::start(&ws, &args);
+    pty.answer("K1", 1, "2");
+    pty.expect("Note (Enter for none): ");
+    pty.line("?");
+    pty.expect("Keys at the note:");
+    pty.expect("back to this KSB's score");
+    pty.expect("Note (Enter for none): ");
+    pty.line("b");
+    pty.expect("K1 · 1/28 · Knowledge");
+    pty.expect("? for help) [2]");
+    pty.line("3");
+    pty.expect("Note (Enter for none): ");
+    pty.line("q");
+    pty.expect("Saved so far: me.toml (1 of 28 scored). `ksb assess me.toml` goes on from here.");
+    assert_eq!(pty.finish().0, 0);
+    let sheet = load(&ws, "me.toml");
+    assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Three));
+    assert_eq!(sheet.note(&"K1".parse().unwrap()), None);
+    assert!(
+        !ws.read("me.toml").contains("[notes]"),
+        "{}",
+        ws.read("me.toml")
+    );
+}
+
+#[test]
+fn g_goes_straight_to_a_ksb_by_id_or_number() {
+    let ws = Workspace::new();
+    let args = [&["assess", "me.toml"][..], &HEADER].concat();
+    let mut pty = Pty::start(&ws, &args);
+    pty.expect("g K8, g 8");
+    pty.answer("K1", 1, "g 5");
+    pty.answer("K5", 5, "1");
+    pty.answer("K6", 6, "g K99");
+    pty.expect("there is no KSB 'K99'");
+    pty.expect("? for help)");
+    pty.line("g b8");
+    pty.answer("B8", 28, "g k2");
+    pty.answer("K2", 2, "2");
+    pty.answer("K3", 3, "q");
+    pty.expect("Saved so far: me.toml (2 of 28 scored).");
+    assert_eq!(pty.finish().0, 0);
+    let mut expected = unscored();
+    expected[4].1 = Some(Score::One);
+    expected[1].1 = Some(Score::Two);
+    assert_scores(&load(&ws, "me.toml"), &expected);
+}
+
+#[test]
+fn resuming_says_what_it_opened_and_ctrl_c_says_how_to_go_on() {
+    let ws = Workspace::new();
+    ws.ok(&[
+        &["score", "me.toml"][..],
+        &HEADER,
+        &["K1=2", "K2=3", "K3=n/a"],
+    ]
+    .concat());
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.expect("Resuming Tester's Self-assessment of 01/12/2026 in me.toml: 3 of 28 scored\r\n");
+    pty.answer("K4", 4, "1");
+    pty.expect("K5 · 5/28 · Knowledge");
+    pty.expect("? for help)");
+    pty.keys("\x03");
+    pty.expect(
+        "Interrupted. Saved so far: me.toml (4 of 28 scored). `ksb assess me.toml` goes on from here.",
+    );
+    assert_eq!(pty.finish().0, 130);
+}
+
+#[test]
+fn without_a_sheet_the_unfinished_one_is_offered_first_and_nothing_asked_is_ignored() {
+    let ws = Workspace::new();
+    // Started on another day, and not finished.
+    let sheet = "Tester-Self-assessment-2026-11-20.toml";
+    ws.ok(&[
+        "score",
+        sheet,
+        "--username",
+        "Tester",
+        "--role-focus",
+        "MediaWiki Specialist",
+        "--date",
+        "20/11/2026",
+        "K1=2",
+    ]);
+    let mut pty = Pty::start(&ws, &["assess"]);
+    pty.expect("An unfinished sheet in .:");
+    pty.expect("Carry on with");
+    pty.expect(&format!(
+        "Tester's Self-assessment of 20/11/2026, 1 of 28 scored · {sheet}"
+    ));
+    pty.expect("A new sheet");
+    pty.keys("\r");
+    // Longer than the terminal's 100 columns: broken at a space.
+    pty.expect(&format!(
+        "Resuming Tester's Self-assessment of 20/11/2026 in ./{sheet}: 1 of 28\r\nscored\r\n"
+    ));
+    pty.answer("K2", 2, "3");
+    pty.answer("K3", 3, "q");
+    pty.expect(&format!("`ksb assess ./{sheet}` goes on from here."));
+    assert_eq!(pty.finish().0, 0);
+    let resumed = load(&ws, sheet);
+    assert_eq!(resumed.score(&"K2".parse().unwrap()), Some(Score::Three));
+    assert_eq!(resumed.participant.role_focus, "MediaWiki Specialist");
+    assert_eq!(
+        std::fs::read_dir(ws.path()).unwrap().count(),
+        1,
+        "no new sheet"
+    );
+
+    // A new sheet for the same user, type and day is that sheet: once the answers that name
+    // its file are in, it is opened, and the role focus is never asked only to be ignored.
+    let mut pty = Pty::start(&ws, &["assess"]);
+    pty.expect("A new sheet");
+    pty.keys("\x1b[B");
+    pty.expect("> A new sheet");
+    pty.keys("\r");
+    pty.expect("Username: ");
+    pty.line("Tester");
+    pty.expect("Assessment type");
+    pty.keys("\r");
+    pty.expect("Date (DD/MM/YYYY)");
+    pty.keys("\x15");
+    pty.line("20/11/2026");
+    let before = pty.expect(&format!(
+        "Resuming Tester's Self-assessment of 20/11/2026 in ./{sheet}: 2 of 28\r\nscored\r\n"
+    ));
+    assert!(!before.contains("role focus"), "{before}");
+    assert!(!before.contains("Mentoring type"), "{before}");
+    pty.answer("K3", 3, "q");
+    assert_eq!(pty.finish().0, 0);
+
+    // Another user's sheets are not offered when the username is known.
+    let mut pty = Pty::start(&ws, &["assess", "--username", "Someone"]);
+    let before = pty.expect("Assessment type");
+    assert!(!before.contains("Carry on with"), "{before}");
+    pty.keys("\x03");
+    assert_eq!(pty.finish().0, 130);
+}
+
+#[test]
+fn sigint_during_a_save_waits_for_it_and_leaves_no_temporary_file() {
+    let ws = Workspace::new();
+    ws.ok(&[&["score", "me.toml"][..], &HEADER].concat());
+    // A sheet of about 9 MB, so that a save takes long enough to be interrupted.
+    let big = format!(
+        "{}\n[notes]\nB8 = \"{}\"\n",
+        ws.read("me.toml"),
+        "x".repeat(9 << 20)
+    );
+    ws.write("me.toml", &big);
+    let mut pty = Pty::start(&ws, &["assess", "me.toml"]);
+    pty.answer("K1", 1, "2");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let temporary = || {
+        std::fs::read_dir(ws.path())
+            .unwrap()
+            .flatten()
+            .any(|entry| entry.file_name().to_string_lossy().starts_with(".tmp"))
+    };
+    while !temporary() {
+        assert!(std::time::Instant::now() < deadline, "the save never began");
+    }
+    pty.interrupt_now();
+    pty.expect("Interrupted. Saved so far: me.toml (");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 130);
+    let left: Vec<String> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["me.toml"], "no temporary file beside the sheet");
+    let screen = rows.join("\n");
+    assert!(
+        screen.contains("Interrupted. Saved so far: me.toml (1 of 28 scored)."),
+        "the save finished first:\n{screen}"
+    );
+    let sheet = load(&ws, "me.toml");
+    assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Two));
+    assert_eq!(
+        sheet.note(&"B8".parse().unwrap()).map(str::len),
+        Some(9 << 20)
+    );
+}

@@ -139,6 +139,7 @@ fn standard() -> impl Strategy<Value = Standard> {
                         .map(|(score, meaning)| KeyEntry {
                             score: *score,
                             meaning,
+                            short: None,
                         })
                         .collect(),
                     mentoring_types: mentoring,

@@ -113,7 +113,10 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     pty.expect("Note (Enter for none)");
     pty.line("Saw the FAQ in review");
     pty.answer("K2", 2, "q");
-    pty.expect("`ksb review me.toml -o reviews/mine.toml` goes on from here.");
+    // Longer than the terminal's 100 columns: broken at a space, the command kept whole.
+    pty.expect(
+        "Saved so far: reviews/mine.toml (1 of 28 scored). `ksb review me.toml -o reviews/mine.toml` goes on\r\nfrom here.",
+    );
     assert_eq!(pty.finish().0, 0);
     let review = load(&ws, "reviews/mine.toml");
     assert_eq!(review.score(&"K1".parse().unwrap()), Some(Score::Two));
@@ -177,4 +180,38 @@ fn without_a_terminal_it_exits_1() {
          to set scores from a script use `ksb score SHEET ID=SCORE...`\n"
     );
     assert!(!ws.file("me-review.toml").exists());
+}
+
+#[test]
+fn the_review_marks_the_mentees_role_focus_resumes_by_name_and_goes_to_a_ksb() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.answer("K1", 1, "g K3");
+    pty.expect("K3 · 3/28 · Knowledge");
+    pty.expect("Role focus: Infrastructure Specialist (the mentee's role focus)\r\n");
+    pty.expect("Mentee's score: 1\r\n");
+    pty.expect("? for help) [1]");
+    pty.line("2");
+    pty.answer("K4", 4, "q");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 0);
+    let screen = rows.join("\n");
+    assert!(!screen.contains("your role focus"), "{screen}");
+
+    let review = load(&ws, "me-review.toml");
+    assert_eq!(review.score(&"K3".parse().unwrap()), Some(Score::Two));
+    let date = review.participant.date_dmy();
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.expect(&format!(
+        "Resuming Mentee's Mentor review of {date} in me-review.toml: 1 of 28 scored\r\n"
+    ));
+    pty.answer("K1", 1, "");
+    pty.expect("K2 · 2/28 · Knowledge");
+    pty.expect("? for help)");
+    pty.keys("\x03");
+    pty.expect(
+        "Interrupted. Saved so far: me-review.toml (2 of 28 scored). `ksb review me.toml` goes on from here.",
+    );
+    assert_eq!(pty.finish().0, 130);
 }

@@ -88,6 +88,9 @@ pub struct KeyEntry {
     pub score: Score,
     /// What the score means, as the programme's key words it.
     pub meaning: String,
+    /// A word or two for the one-line key on every KSB screen (`2 independent`); optional.
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 /// The wording of the participant header on the programme's sheet: each line's label and
@@ -392,6 +395,14 @@ impl RawStandard {
                 false,
             )
             .map_err(plain)?;
+            if let Some(short) = &entry.short {
+                require_printable(
+                    &format!("the short meaning of score {}", entry.score),
+                    short,
+                    false,
+                )
+                .map_err(plain)?;
+            }
         }
         let header = &self.participant_header;
         for (name, text) in header

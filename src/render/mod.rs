@@ -9,6 +9,7 @@ pub mod export;
 pub mod json;
 pub mod markdown;
 pub mod markup;
+pub mod narrow;
 pub mod svg;
 pub mod table;
 pub mod wikitext;

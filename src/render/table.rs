@@ -4,7 +4,7 @@ use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::bar::mean_bar;
-use super::Style;
+use super::{narrow, Style};
 use crate::model::score::Score;
 use crate::model::standard::Standard;
 use crate::report::{self, Block, Report};
@@ -91,37 +91,60 @@ pub fn report(report: &Report, style: Style) -> String {
     out
 }
 
-/// The table with its optional columns where they fit in the terminal's width. Measured
-/// without colour, whose escape codes take no room on screen; a table that fits is the same
-/// drawn with the width as without, so without colour the measured one is the one shown.
+/// The table as wide as the terminal allows. A table with optional columns (the bars of the
+/// means) loses them when they would make it wrap, measured without colour, whose escape codes
+/// take no room on screen; a table that fits is the same drawn with the width as without, so
+/// without colour the measured one is the one shown. A table that still does not fit without
+/// splitting a word drops its columns that may narrow, in their order, and keeps each
+/// remaining word whole.
 fn fitted(table: &report::Table, style: Style) -> String {
-    let optional = table.columns.iter().any(|column| column.optional);
-    let Some(width) = style.width.filter(|_| optional) else {
-        return drawn(table, true, style).to_string();
+    let narrows = table
+        .columns
+        .iter()
+        .any(|column| column.optional || column.narrows.is_some());
+    let Some(width) = style.width.filter(|_| narrows) else {
+        return drawn(table, |_| true, style).to_string();
     };
     let unlimited = Style {
         width: None,
         color: false,
         ..style
     };
-    let measured: Vec<String> = drawn(table, true, unlimited).lines().collect();
-    let fits = measured
+    let measured: Vec<String> = drawn(table, |_| true, unlimited).lines().collect();
+    if measured
         .iter()
-        .all(|line| line.chars().count() <= usize::from(width));
-    match (fits, style.color) {
-        (true, false) => measured.join("\n"),
-        (true, true) => drawn(table, true, style).to_string(),
-        (false, _) => drawn(table, false, style).to_string(),
+        .all(|line| line.chars().count() <= usize::from(width))
+    {
+        return if style.color {
+            drawn(table, |_| true, style).to_string()
+        } else {
+            measured.join("\n")
+        };
     }
+    let mut ranks: Vec<u8> = table.columns.iter().filter_map(|c| c.narrows).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    let levels = std::iter::once(0).chain(ranks);
+    let mut narrowest = None;
+    for level in levels {
+        let kept = |column: &report::Column| {
+            !column.optional && column.narrows.is_none_or(|rank| rank > level)
+        };
+        let candidate = drawn(table, kept, style);
+        let fits = narrow::fits_whole_words(&candidate, width);
+        narrowest = Some(candidate);
+        if fits {
+            break;
+        }
+    }
+    let mut table = narrowest.unwrap_or_else(|| drawn(table, |_| true, style));
+    narrow::keep_words_whole(&mut table);
+    table.to_string()
 }
 
-/// The table with or without its optional columns.
-fn drawn(table: &report::Table, optional: bool, style: Style) -> Table {
-    let shown: Vec<bool> = table
-        .columns
-        .iter()
-        .map(|column| optional || !column.optional)
-        .collect();
+/// The table with the columns `kept` says to keep.
+fn drawn(table: &report::Table, kept: impl Fn(&report::Column) -> bool, style: Style) -> Table {
+    let shown: Vec<bool> = table.columns.iter().map(kept).collect();
     let header: Vec<&str> = table
         .columns
         .iter()
@@ -293,5 +316,46 @@ mod tests {
         assert!(!narrow.contains(BAR_COLUMN), "{narrow}");
         assert!(!narrow.contains('#'), "{narrow}");
         assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+    }
+
+    #[test]
+    fn a_narrow_summary_drops_columns_before_it_splits_a_word() {
+        let (standard, sheet) = example();
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let words: Vec<String> = standard
+            .role_focuses
+            .iter()
+            .chain(&standard.areas)
+            .flat_map(|name| name.split_whitespace().map(str::to_string))
+            .collect();
+        for width in [60, 40] {
+            let style = Style {
+                width: Some(width),
+                ..Style::PLAIN
+            };
+            let text = summary_text(&standard, &summary, &Grouping::ALL, style);
+            assert!(
+                text.lines()
+                    .filter(|l| l.starts_with(['+', '|']))
+                    .all(|l| l.chars().count() <= usize::from(width)),
+                "{text}"
+            );
+            for word in words.iter().map(String::as_str).chain(["Unscored", "Mean"]) {
+                assert!(text.contains(word), "{word} whole at {width}: {text}");
+            }
+        }
+        let sixty = summary_text(
+            &standard,
+            &summary,
+            &Grouping::ALL,
+            Style {
+                width: Some(60),
+                ..Style::PLAIN
+            },
+        );
+        assert!(
+            sixty.contains("| KSBs | Scored | N/A | Unscored | Mean |"),
+            "{sixty}"
+        );
     }
 }

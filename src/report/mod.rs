@@ -71,6 +71,9 @@ pub struct Column {
     /// A picture of figures shown elsewhere in the row (the bar of a mean): markup formats
     /// leave it out, the terminal when it would make the table wrap.
     pub optional: bool,
+    /// Whether a narrow terminal may leave the column out rather than split a word, and when:
+    /// columns of rank 1 go first, then rank 2, and so on; `None` stays.
+    pub narrows: Option<u8>,
 }
 
 impl Column {
@@ -79,6 +82,15 @@ impl Column {
         Column {
             name: name.into(),
             optional: false,
+            narrows: None,
+        }
+    }
+
+    /// This column, left out on a narrow terminal at `rank` (1 first).
+    pub fn narrowing(self, rank: u8) -> Column {
+        Column {
+            narrows: Some(rank),
+            ..self
         }
     }
 

@@ -11,6 +11,20 @@ pub const SUMMARY_COLUMNS: [&str; 9] = [
     "KSBs", "Scored", "N/A", "Unscored", "Mean", "0", "1", "2", "3",
 ];
 
+/// When a narrow terminal leaves each of [`SUMMARY_COLUMNS`] out rather than split a word:
+/// first the count of each score, then KSBs, N/A and Scored; Unscored and Mean stay.
+const NARROWING: [Option<u8>; 9] = [
+    Some(2),
+    Some(4),
+    Some(3),
+    None,
+    None,
+    Some(1),
+    Some(1),
+    Some(1),
+    Some(1),
+];
+
 /// The heading of the last column, which draws each mean as a bar.
 pub const BAR_COLUMN: &str = "Mean 0–3";
 
@@ -24,10 +38,18 @@ pub fn tables(
     let mut report = Report::default();
     for &grouping in groupings {
         let mut columns = vec![Column::new(grouping.heading())];
-        columns.extend(Column::all(SUMMARY_COLUMNS));
+        columns.extend(
+            SUMMARY_COLUMNS
+                .iter()
+                .zip(NARROWING)
+                .map(|(name, rank)| match rank {
+                    Some(rank) => Column::new(*name).narrowing(rank),
+                    None => Column::new(*name),
+                }),
+        );
         columns.push(Column {
-            name: BAR_COLUMN.to_string(),
             optional: true,
+            ..Column::new(BAR_COLUMN)
         });
         let mut rows: Vec<Vec<Cell>> = summary
             .groups(grouping)

@@ -1,9 +1,14 @@
 //! Running `ksb` in a real pseudo-terminal (rexpect), for the interactive commands.
 //!
-//! The binary runs under `sh` in a 100×40 terminal: the shell sets the window size first, and
-//! after `ksb` ends prints its exit status and the terminal's settings, so a test can check both
-//! the status and that no raw mode was left behind. The shell traps SIGINT so that, like an
-//! interactive shell, it outlives a Ctrl-C meant for `ksb`.
+//! The binary runs under `sh` in a terminal 40 rows high and 100 columns wide (or as wide as a
+//! test asks): the shell sets the window size first, and after `ksb` ends prints its exit status
+//! and the terminal's settings, so a test can check both the status and that no raw mode was
+//! left behind. The shell traps SIGINT so that, like an interactive shell, it outlives a Ctrl-C
+//! meant for `ksb`.
+//!
+//! Every byte read is kept, so that a test can also see the screen as a person would at the
+//! end: the bytes go through a terminal emulator (vt100) of the same size, and the rows that
+//! scrolled off the top are kept as a terminal's scrollback keeps them.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -17,26 +22,56 @@ use super::Workspace;
 const TIMEOUT_MS: u64 = 15_000;
 
 /// What the shell around `ksb` does; `$0` is the binary and `$@` its arguments.
-const SHELL: &str = r#"trap : INT; echo "shell pid $$"; stty rows 40 cols 100 && "$0" "$@" $KSB_REDIRECT; echo "exit status $?"; stty -a"#;
+const SHELL: &str = r#"trap : INT; echo "shell pid $$"; stty rows 40 cols $KSB_COLS && "$0" "$@" $KSB_REDIRECT; echo "exit status $?"; stty -a"#;
+
+/// Rows of the terminal.
+const ROWS: u16 = 40;
+
+/// Columns of the terminal unless a test asks for another width.
+const COLS: u16 = 100;
 
 /// A running `ksb` in a pseudo-terminal.
 pub struct Pty {
     session: PtySession,
     /// Everything read so far, for messages when an expectation fails.
     seen: String,
+    /// Every byte read so far, for the screen at the end.
+    bytes: Vec<u8>,
+    /// Columns of the terminal.
+    cols: u16,
     /// The process id of the shell that runs `ksb`.
     shell: u32,
 }
 
 impl Pty {
-    /// Starts `ksb ARGS...` in the workspace, without colour.
+    /// Starts `ksb ARGS...` in the workspace, without colour, 100 columns wide.
     pub fn start(ws: &Workspace, args: &[&str]) -> Pty {
         Pty::start_redirected(ws, args, "")
     }
 
+    /// Starts `ksb ARGS...` in a terminal `cols` columns wide.
+    pub fn start_sized(ws: &Workspace, args: &[&str], cols: u16) -> Pty {
+        Pty::spawn(ws, args, "", cols)
+    }
+
     /// Starts `ksb ARGS... REDIRECT` (such as `< /dev/null` or `| cat`) under the shell.
     pub fn start_redirected(ws: &Workspace, args: &[&str], redirect: &str) -> Pty {
-        let script = SHELL.replace("$KSB_REDIRECT", redirect);
+        Pty::spawn(ws, args, redirect, COLS)
+    }
+
+    /// Starts `ksb ARGS...` in a terminal `cols` columns wide, in colour (no NO_COLOR).
+    pub fn start_in_colour(ws: &Workspace, args: &[&str], cols: u16) -> Pty {
+        Pty::spawn_with(ws, args, "", cols, false)
+    }
+
+    fn spawn(ws: &Workspace, args: &[&str], redirect: &str, cols: u16) -> Pty {
+        Pty::spawn_with(ws, args, redirect, cols, true)
+    }
+
+    fn spawn_with(ws: &Workspace, args: &[&str], redirect: &str, cols: u16, plain: bool) -> Pty {
+        let script = SHELL
+            .replace("$KSB_REDIRECT", redirect)
+            .replace("$KSB_COLS", &cols.to_string());
         let mut command = Command::new("sh");
         command
             .arg("-c")
@@ -44,7 +79,6 @@ impl Pty {
             .arg(env!("CARGO_BIN_EXE_ksb"))
             .args(args)
             .current_dir(ws.path())
-            .env("NO_COLOR", "1")
             .env("TERM", "xterm")
             .env("HOME", ws.path())
             .env("XDG_CONFIG_HOME", ws.file(".config"))
@@ -56,17 +90,32 @@ impl Pty {
             .env_remove("KSB_SHEETS_DIR")
             .env_remove("COLUMNS")
             .env_remove("LINES");
+        if plain {
+            command.env("NO_COLOR", "1");
+        } else {
+            command.env_remove("NO_COLOR").env_remove("CLICOLOR");
+        }
         let options = Options::new().timeout_ms(Some(TIMEOUT_MS));
         let session = spawn_with_options(command, options).expect("start ksb in a pty");
         let mut pty = Pty {
             session,
             seen: String::new(),
+            bytes: Vec::new(),
+            cols,
             shell: 0,
         };
         pty.expect("shell pid ");
-        let line = pty.session.read_line().expect("the shell's pid");
+        let line = pty.read_line();
         pty.shell = line.trim().parse().expect("a numeric pid");
         pty
+    }
+
+    /// Reads up to the end of the line; returns the line without its end.
+    fn read_line(&mut self) -> String {
+        let line = self.session.read_line().expect("read a line");
+        self.bytes.extend(line.chars().map(|c| c as u8));
+        self.bytes.extend(b"\r\n");
+        utf8(&line)
     }
 
     /// Waits until a prompt holds the terminal in raw mode, then sends SIGINT to `ksb` from
@@ -99,6 +148,12 @@ impl Pty {
         assert!(status.success(), "kill -INT {pid}");
     }
 
+    /// Sends SIGINT to `ksb` from outside at once, wherever it is.
+    pub fn interrupt_now(&self) {
+        let pid = nix::unistd::Pid::from_raw(self.ksb_pid() as i32);
+        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).expect("kill -INT ksb");
+    }
+
     /// The process id of `ksb`: the child of the shell, found in /proc.
     fn ksb_pid(&self) -> u32 {
         for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
@@ -122,6 +177,8 @@ impl Pty {
     pub fn expect(&mut self, text: &str) -> String {
         match self.session.exp_string(&as_bytes_read(text)) {
             Ok(before) => {
+                self.bytes.extend(before.chars().map(|c| c as u8));
+                self.bytes.extend(text.as_bytes());
                 let before = utf8(&before);
                 self.seen.push_str(&before);
                 self.seen.push_str(text);
@@ -153,13 +210,52 @@ impl Pty {
     }
 
     /// Waits for `ksb` to end; returns its exit status and the terminal settings after it.
-    pub fn finish(mut self) -> (i32, String) {
+    pub fn finish(self) -> (i32, String) {
+        let (status, settings, _) = self.finish_with_screen();
+        (status, settings)
+    }
+
+    /// Waits for `ksb` to end; returns its exit status and every row the terminal showed, top
+    /// to bottom, scrollback first (each without trailing spaces), as a person would see them.
+    pub fn finish_screen(self) -> (i32, Vec<String>) {
+        let (status, _, rows) = self.finish_with_screen();
+        (status, rows)
+    }
+
+    fn finish_with_screen(mut self) -> (i32, String, Vec<String>) {
         self.expect("exit status ");
-        let status = self.session.read_line().expect("exit status line");
+        let status = self.read_line();
         let status = status.trim().parse().expect("a numeric exit status");
         let settings = self.session.exp_eof().expect("terminal settings");
-        (status, utf8(&settings))
+        self.bytes.extend(settings.chars().map(|c| c as u8));
+        let rows = screen_rows(&self.bytes, self.cols);
+        (status, utf8(&settings), rows)
     }
+}
+
+/// The rows a terminal `cols` wide and [`ROWS`] high shows after `bytes`, with its scrollback.
+fn screen_rows(bytes: &[u8], cols: u16) -> Vec<String> {
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("a size");
+    let mut parser = vt100::Parser::new(size(ROWS), size(cols), usize::MAX);
+    parser.process(bytes);
+    let screen = parser.screen_mut();
+    screen.set_scrollback(usize::MAX);
+    let history = screen.scrollback();
+    let height = usize::from(ROWS);
+    let mut rows = Vec::new();
+    let mut next = 0;
+    while next < history + height {
+        let offset = history.saturating_sub(next);
+        screen.set_scrollback(offset);
+        let top = history - offset;
+        for (index, row) in screen.rows(0, cols).enumerate() {
+            if top + index >= next {
+                rows.push(row.trim_end().to_string());
+            }
+        }
+        next = top + height;
+    }
+    rows
 }
 
 /// rexpect reads the terminal byte by byte, each byte as one `char`: `text` as it reads it.

@@ -234,7 +234,8 @@ pub struct ScoreArgs {
 #[derive(Debug, Args)]
 pub struct AssessArgs {
     /// The sheet to score (TOML); created once the participant header is complete. Without it,
-    /// the sheet is <sheets folder>/<username>-<assessment type>-<date>.toml (see `ksb config`).
+    /// your unfinished sheets in the sheets folder are offered first, and a new sheet is
+    /// <sheets folder>/<username>-<assessment type>-<date>.toml (see `ksb config`).
     pub sheet: Option<PathBuf>,
     /// Participant header fields; any not given and not in the sheet are asked for.
     #[command(flatten)]

@@ -8,3 +8,4 @@ pub mod output;
 pub mod prompt;
 pub mod settings;
 pub mod sheet_io;
+pub mod unfinished;

@@ -1,9 +1,9 @@
 //! `ksb assess`: score a sheet at the terminal, one KSB at a time.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 use ksb::model::date::{format_dmy, parse_dmy};
 use ksb::{store, Participant, Sheet, Standard};
 
@@ -13,7 +13,9 @@ use crate::app::header_flags::{apply_header, check_username, known_header, Known
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, interrupt, screen, NoGuide, Outcome, Prompter, WalkOptions};
+use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
+use crate::app::unfinished::{self, Wanted};
 use crate::cli::{AssessArgs, HeaderArgs};
 
 impl Command for AssessArgs {
@@ -26,7 +28,7 @@ impl Command for AssessArgs {
         interrupt::install()?;
         let prompter = Prompter::new(ctx.style.color);
         let (mut file, mut sheet) = match &self.sheet {
-            Some(path) if path.exists() => open_existing(path, &standard, &self.header)?,
+            Some(path) if path.exists() => open_existing(&prompter, path, &standard, &self.header)?,
             Some(path) => {
                 let folder = store::folder_of(path);
                 if !folder.is_dir() {
@@ -36,30 +38,18 @@ impl Command for AssessArgs {
                         folder.display()
                     );
                 }
-                let participant = ask_participant(&prompter, &standard, &self.header, ctx)
+                let known = known_header(&standard, &self.header, &ctx.settings)
+                    .with_context(|| format!("creating sheet '{}'", path.display()))?;
+                let participant = ask_participant(&prompter, &standard, known)
                     .with_context(|| format!("creating sheet '{}'", path.display()))?;
                 create(&prompter, path, &standard, participant)?
             }
-            None => {
-                let participant = ask_participant(&prompter, &standard, &self.header, ctx)
-                    .context("creating a new sheet")?;
-                let path = ctx.default_sheet_path(
-                    &participant.username,
-                    &participant.assessment_type,
-                    participant.date,
-                );
-                if path.exists() {
-                    open_existing(&path, &standard, &self.header)?
-                } else {
-                    sheet_io::create_private_folder(path.parent())?;
-                    create(&prompter, &path, &standard, participant)?
-                }
-            }
+            None => without_sheet(&prompter, &standard, &self.header, ctx)?,
         };
         let path = file.path.clone();
         let path = &path;
         prompt::record(&file, &standard, &sheet);
-        prompter.say(&screen::help(&standard))?;
+        prompter.say(&screen::help(&standard, prompter.width()))?;
 
         let options = WalkOptions {
             scope: if self.all {
@@ -72,24 +62,110 @@ impl Command for AssessArgs {
         let outcome = prompt::walk_sheet(
             &prompter, &standard, &mut sheet, &mut file, options, &NoGuide,
         )?;
-        let again = format!(
-            "ksb assess {}",
-            output::shell_word(&path.display().to_string())
-        );
-        prompter.say(&match outcome {
-            Outcome::Quit => screen::quit(path, &standard, &sheet, &again),
-            Outcome::Finished => screen::finished(path, &standard, &sheet, ctx.style, &again),
-        })
+        let again = resume_command(path);
+        match outcome {
+            Outcome::Quit => prompter.tell(&screen::quit(path, &standard, &sheet, &again)),
+            Outcome::Finished => prompter.say(&screen::finished(
+                path, &standard, &sheet, ctx.style, &again,
+            )),
+        }
     }
 }
 
+/// The command that goes on with the sheet at `path`.
+fn resume_command(path: &Path) -> String {
+    format!(
+        "ksb assess {}",
+        output::shell_word(&path.display().to_string())
+    )
+}
+
+/// Without a SHEET: the user's unfinished sheets in the sheets folder are offered first; for a
+/// new sheet the fields that name its file (username, assessment type, date) are asked first,
+/// so that when that file exists it is opened before anything else is asked.
+fn without_sheet(
+    prompter: &Prompter,
+    standard: &Standard,
+    header: &HeaderArgs,
+    ctx: &Context,
+) -> Result<(SheetFile, Sheet)> {
+    let known = known_header(standard, header, &ctx.settings).context("creating a new sheet")?;
+    let folder = ctx
+        .settings
+        .get(Key::SheetsDir)
+        .path()
+        .unwrap_or_else(|| PathBuf::from("."));
+    if let (Some(username), Some(kind), Some(date)) =
+        (&known.username, &known.assessment_type, known.date)
+    {
+        let path = ctx.default_sheet_path(username, kind, date);
+        if path.exists() {
+            return open_existing(prompter, &path, standard, header);
+        }
+    }
+    let wanted = Wanted {
+        username: known.username.as_deref(),
+        assessment_type: known.assessment_type.as_deref(),
+        date: known.date,
+    };
+    let found = unfinished::find(&folder, standard, wanted);
+    if !found.is_empty() {
+        let width = prompter.width().saturating_sub(4);
+        let mut items: Vec<String> = found
+            .iter()
+            .map(|u| unfinished::label(standard, u, known.username.is_none(), width))
+            .collect();
+        items.push("A new sheet".to_string());
+        prompter.tell(&format!(
+            "{} in {}:\n",
+            if found.len() == 1 {
+                "An unfinished sheet"
+            } else {
+                "Unfinished sheets"
+            },
+            folder.display()
+        ))?;
+        let chosen = prompter.choose("Carry on with", &items)?;
+        if let Some(unfinished) = found.get(chosen) {
+            return open_existing(prompter, &unfinished.path, standard, header);
+        }
+    }
+    let username = ask_username(prompter, known.username.clone())?;
+    let assessment_type = ask_choice(
+        prompter,
+        "Assessment type",
+        &standard.assessment_types,
+        known.assessment_type.clone(),
+    )?;
+    let date = ask_date(prompter, known.date)?;
+    let path = ctx.default_sheet_path(&username, &assessment_type, date);
+    if path.exists() {
+        return open_existing(prompter, &path, standard, header);
+    }
+    let participant = ask_participant(
+        prompter,
+        standard,
+        KnownHeader {
+            username: Some(username),
+            assessment_type: Some(assessment_type),
+            date: Some(date),
+            ..known
+        },
+    )
+    .context("creating a new sheet")?;
+    sheet_io::create_private_folder(path.parent())?;
+    create(prompter, &path, standard, participant)
+}
+
 /// Opens a sheet that is already there to go on scoring it: refused when it is locked; header
-/// flags given are applied (and saved) first.
+/// flags given are applied (and saved) first. Says whose sheet it is and how far it got.
 fn open_existing(
+    prompter: &Prompter,
     path: &Path,
     standard: &Standard,
     header: &HeaderArgs,
 ) -> Result<(SheetFile, Sheet)> {
+    interrupt::set_resume_command(resume_command(path));
     let (mut file, mut sheet) = SheetFile::open(path, standard)?;
     ensure_unlocked(&sheet, path)?;
     let before = sheet.participant.clone();
@@ -98,6 +174,7 @@ fn open_existing(
     if sheet.participant != before {
         prompt::save(&mut file, standard, &sheet)?;
     }
+    prompter.tell(&screen::resuming(path, standard, &sheet))?;
     Ok((file, sheet))
 }
 
@@ -108,19 +185,18 @@ fn create(
     standard: &Standard,
     participant: Participant,
 ) -> Result<(SheetFile, Sheet)> {
+    interrupt::set_resume_command(resume_command(path));
     let sheet = Sheet::new(standard, participant);
     let file = prompt::create_sheet(prompter, path, standard, &sheet)?;
     Ok((file, sheet))
 }
 
-/// The header of a new sheet: flags where given, else the user's defaults (environment, then
-/// config file) for username, role focus and mentoring type (all checked before anything is
-/// asked), the rest asked for.
+/// The header of a new sheet: what the flags and the user's defaults gave (all checked before
+/// anything is asked), the rest asked for.
 fn ask_participant(
     prompter: &Prompter,
     standard: &Standard,
-    header: &HeaderArgs,
-    ctx: &Context,
+    known: KnownHeader,
 ) -> Result<Participant> {
     let KnownHeader {
         username,
@@ -128,40 +204,27 @@ fn ask_participant(
         mentoring_type,
         assessment_type,
         date,
-    } = known_header(standard, header, &ctx.settings)?;
-
-    let username = match username {
-        Some(name) => name,
-        None => check_username(&prompter.text("Username", None, |text| {
-            check_username(text)
-                .map(drop)
-                .map_err(|err| err.to_string())
-        })?)?,
-    };
-    let choose = |prompt: &str, list: &[String]| -> Result<String> {
-        Ok(list[prompter.choose(prompt, list)?].clone())
-    };
-    let role_focus = match role_focus {
-        Some(role) => role,
-        None => choose("Preferred role focus", &standard.role_focuses)?,
-    };
-    let mentoring_type = match mentoring_type {
-        Some(kind) => kind,
-        None => choose("Mentoring type", &standard.mentoring_types)?,
-    };
-    let assessment_type = match assessment_type {
-        Some(kind) => kind,
-        None => choose("Assessment type", &standard.assessment_types)?,
-    };
-    let date = match date {
-        Some(date) => date,
-        None => {
-            let today = format_dmy(Local::now().date_naive());
-            parse_dmy(&prompter.text("Date (DD/MM/YYYY)", Some(&today), |text| {
-                parse_dmy(text).map(drop).map_err(|err| err.to_string())
-            })?)?
-        }
-    };
+    } = known;
+    let username = ask_username(prompter, username)?;
+    let role_focus = ask_choice(
+        prompter,
+        "Preferred role focus",
+        &standard.role_focuses,
+        role_focus,
+    )?;
+    let mentoring_type = ask_choice(
+        prompter,
+        "Mentoring type",
+        &standard.mentoring_types,
+        mentoring_type,
+    )?;
+    let assessment_type = ask_choice(
+        prompter,
+        "Assessment type",
+        &standard.assessment_types,
+        assessment_type,
+    )?;
+    let date = ask_date(prompter, date)?;
     Ok(Participant {
         username,
         role_focus,
@@ -169,4 +232,44 @@ fn ask_participant(
         assessment_type,
         date,
     })
+}
+
+/// The username: `known`, else asked.
+fn ask_username(prompter: &Prompter, known: Option<String>) -> Result<String> {
+    match known {
+        Some(name) => Ok(name),
+        None => check_username(&prompter.text("Username", None, |text| {
+            check_username(text)
+                .map(drop)
+                .map_err(|err| err.to_string())
+        })?),
+    }
+}
+
+/// One of the standard's `list`: `known`, else chosen.
+fn ask_choice(
+    prompter: &Prompter,
+    prompt: &str,
+    list: &[String],
+    known: Option<String>,
+) -> Result<String> {
+    match known {
+        Some(value) => Ok(value),
+        None => Ok(list[prompter.choose(prompt, list)?].clone()),
+    }
+}
+
+/// The date: `known`, else asked with today filled in.
+fn ask_date(prompter: &Prompter, known: Option<NaiveDate>) -> Result<NaiveDate> {
+    match known {
+        Some(date) => Ok(date),
+        None => {
+            let today = format_dmy(Local::now().date_naive());
+            Ok(parse_dmy(&prompter.text(
+                "Date (DD/MM/YYYY)",
+                Some(&today),
+                |text| parse_dmy(text).map(drop).map_err(|err| err.to_string()),
+            )?)?)
+        }
+    }
 }

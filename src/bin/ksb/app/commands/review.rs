@@ -40,8 +40,21 @@ impl Command for ReviewArgs {
         } else {
             None
         };
+        let word = |path: &Path| output::shell_word(&path.display().to_string());
+        let again = format!(
+            "ksb review {}{}",
+            word(self_path),
+            self.output
+                .as_ref()
+                .map(|out| format!(" -o {}", word(out)))
+                .unwrap_or_default()
+        );
         interrupt::install()?;
+        interrupt::set_resume_command(again.clone());
         let prompter = Prompter::new(ctx.style.color);
+        if let Some((_, review)) = &existing {
+            prompter.tell(&screen::resuming(&path, &standard, review))?;
+        }
         let (mut file, mut review) = match existing {
             Some(opened) => opened,
             None => {
@@ -52,15 +65,15 @@ impl Command for ReviewArgs {
             }
         };
         prompt::record(&file, &standard, &review);
-        prompter.say(&format!(
+        prompter.tell(&format!(
             "Mentor review of {}'s self-assessment {} ({}), into {}\n",
             mentee.participant.username,
             self_path.display(),
             mentee.participant.date_dmy(),
             path.display()
         ))?;
-        prompter.say(&screen::help(&standard))?;
-        prompter.say("Enter alone agrees with the mentee's score.\n")?;
+        prompter.say(&screen::help(&standard, prompter.width()))?;
+        prompter.tell("Enter alone agrees with the mentee's score.\n")?;
 
         let options = WalkOptions {
             scope: Scope::Unscored,
@@ -75,18 +88,12 @@ impl Command for ReviewArgs {
             options,
             &guide,
         )?;
-        let word = |path: &Path| output::shell_word(&path.display().to_string());
-        let again = format!(
-            "ksb review {}{}",
-            word(self_path),
-            self.output
-                .map(|out| format!(" -o {}", word(&out)))
-                .unwrap_or_default()
-        );
-        prompter.say(&match outcome {
-            Outcome::Quit => screen::quit(&path, &standard, &review, &again),
-            Outcome::Finished => screen::finished(&path, &standard, &review, ctx.style, &again),
-        })
+        match outcome {
+            Outcome::Quit => prompter.tell(&screen::quit(&path, &standard, &review, &again)),
+            Outcome::Finished => prompter.say(&screen::finished(
+                &path, &standard, &review, ctx.style, &again,
+            )),
+        }
     }
 }
 
@@ -111,6 +118,10 @@ impl Guide for MenteeAnswers<'_> {
 
     fn suggested(&self, ksb: &Ksb) -> Option<Score> {
         self.sheet.score(&ksb.id)
+    }
+
+    fn focus_mark(&self) -> &str {
+        "the mentee's role focus"
     }
 }
 

@@ -17,6 +17,21 @@ pub enum Answer {
     Quit,
     /// `?`: show the scoring key and the keys again.
     Help,
+    /// `g K8` or `g 8`: go to the KSB at this index of the standard.
+    Go(usize),
+}
+
+/// One answer at the note prompt that follows a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteAnswer {
+    /// Anything else: the note as typed (empty for none).
+    Note,
+    /// `b`: back to this KSB's score.
+    Back,
+    /// `q`: stop here, keeping the score just given.
+    Quit,
+    /// `?`: show the keys of the note prompt.
+    Help,
 }
 
 /// The keys a participant can type, as the screens and the help list them.
@@ -26,15 +41,39 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Enter", "keep the score shown in [brackets]"),
     ("b", "back one KSB"),
     ("s", "skip it for now (left unscored)"),
+    ("g K8, g 8", "go to a KSB by its id or its number"),
     ("q", "save and quit; the same command goes on from there"),
     ("?", "show the key and these keys again"),
 ];
 
+/// The keys at the note prompt (with `--notes`), as its help lists them.
+pub const NOTE_KEYS: &[(&str, &str)] = &[
+    ("Enter", "keep the note as shown; an empty note is none"),
+    ("b", "back to this KSB's score"),
+    ("q", "save and quit, keeping the score just given"),
+    ("?", "show these keys again"),
+];
+
+/// The editing keys of every text prompt.
+pub const EDIT_KEYS: &[(&str, &str)] = &[
+    (
+        "Home, End",
+        "to the start or the end of the line (also Ctrl-A, Ctrl-E)",
+    ),
+    ("Ctrl-U", "delete everything before the cursor"),
+    ("Ctrl-W", "delete the word before the cursor"),
+    ("Ctrl-K", "delete everything from the cursor on"),
+];
+
 /// Reads what was typed at a KSB's prompt. `offered` is the score Enter alone takes (the one
-/// the sheet already has, or one suggested); without it Enter alone is refused.
+/// the sheet already has, or one suggested); without it Enter alone is refused. `ids` are the
+/// standard's KSB ids in order, for `g`.
 /// The error is the short reason shown at the prompt before the KSB is asked again.
-pub fn parse(text: &str, offered: Option<Score>) -> Result<Answer, String> {
+pub fn parse(text: &str, offered: Option<Score>, ids: &[&str]) -> Result<Answer, String> {
     let typed = text.trim().to_ascii_lowercase();
+    if let Some(go) = go_to(text.trim(), ids) {
+        return go;
+    }
     match typed.as_str() {
         "" => offered
             .map(Answer::Keep)
@@ -51,10 +90,55 @@ pub fn parse(text: &str, offered: Option<Score>) -> Result<Answer, String> {
                 text.trim()
             )),
             Err(_) => Err(format!(
-                "'{}' is not an answer: type 0–3 or n/a, or b, s, q, ?",
+                "'{}' is not an answer: type 0–3 or n/a, or b, s, g, q, ?",
                 text.trim()
             )),
         },
+    }
+}
+
+/// `g` and a KSB (`g K8`, `g 8`, `gk8`, any case): the KSB's index, or why there is no such
+/// KSB. `None` when the text is not a `g` answer at all.
+fn go_to(typed: &str, ids: &[&str]) -> Option<Result<Answer, String>> {
+    let rest = typed
+        .strip_prefix('g')
+        .or_else(|| typed.strip_prefix('G'))?;
+    let target = rest.trim();
+    if target.is_empty() {
+        return Some(Err(
+            "g goes to a KSB: type g and its id or number, such as g K8 or g 8".to_string(),
+        ));
+    }
+    let index = match target.parse::<usize>() {
+        Ok(number) => (1..=ids.len()).contains(&number).then(|| number - 1),
+        Err(_) => ids.iter().position(|id| id.eq_ignore_ascii_case(target)),
+    };
+    match index {
+        Some(index) => Some(Ok(Answer::Go(index))),
+        // "good" is not a `g` answer that names a KSB badly, just not an answer.
+        None if !rest.starts_with(char::is_whitespace) && !looks_like_id(target) => None,
+        None => Some(Err(format!(
+            "there is no KSB '{target}': type g and an id such as {} or a number from 1 to {}",
+            ids.first().copied().unwrap_or("K1"),
+            ids.len()
+        ))),
+    }
+}
+
+/// Whether the text looks like a KSB id or a number (letters then digits, such as `k99`).
+fn looks_like_id(text: &str) -> bool {
+    let digits = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Reads what was typed at the note prompt: `q`, `b` and `?` alone are keys, anything else
+/// is the note.
+pub fn parse_note(text: &str) -> NoteAnswer {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "q" => NoteAnswer::Quit,
+        "b" => NoteAnswer::Back,
+        "?" => NoteAnswer::Help,
+        _ => NoteAnswer::Note,
     }
 }
 
@@ -69,6 +153,12 @@ fn looks_numeric(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const IDS: &[&str] = &["K1", "K2", "S1", "B1"];
+
+    fn parse(text: &str, offered: Option<Score>) -> Result<Answer, String> {
+        super::parse(text, offered, IDS)
+    }
 
     #[test]
     fn scores_in_every_spelling() {
@@ -117,6 +207,41 @@ mod tests {
         for text in ["high", "x", "bb", "quit", "n/a/", "nan"] {
             let reason = parse(text, Some(Score::One)).unwrap_err();
             assert!(reason.contains("is not an answer"), "{text:?}: {reason}");
+        }
+    }
+
+    #[test]
+    fn g_goes_to_a_ksb_by_id_or_number() {
+        assert_eq!(parse("g S1", None), Ok(Answer::Go(2)));
+        assert_eq!(parse("G s1", None), Ok(Answer::Go(2)));
+        assert_eq!(parse("gb1", None), Ok(Answer::Go(3)));
+        assert_eq!(parse("g 1", Some(Score::One)), Ok(Answer::Go(0)));
+        assert_eq!(parse(" g  4 ", None), Ok(Answer::Go(3)));
+        let reason = parse("g", None).unwrap_err();
+        assert!(reason.contains("g K8 or g 8"), "{reason}");
+        for text in ["g 5", "g 0", "g K9", "gk9", "g nothing"] {
+            let reason = parse(text, None).unwrap_err();
+            assert!(reason.contains("there is no KSB"), "{text:?}: {reason}");
+            assert!(reason.contains("from 1 to 4"), "{text:?}: {reason}");
+        }
+        let reason = parse("good", None).unwrap_err();
+        assert!(reason.contains("'good' is not an answer"), "{reason}");
+    }
+
+    #[test]
+    fn q_b_and_question_mark_alone_are_keys_at_the_note() {
+        assert_eq!(parse_note("q"), NoteAnswer::Quit);
+        assert_eq!(parse_note(" Q "), NoteAnswer::Quit);
+        assert_eq!(parse_note("b"), NoteAnswer::Back);
+        assert_eq!(parse_note("?"), NoteAnswer::Help);
+        for note in [
+            "",
+            "quit early",
+            "b-tree index",
+            "q?",
+            "Ran the Swift rebalance",
+        ] {
+            assert_eq!(parse_note(note), NoteAnswer::Note, "{note:?}");
         }
     }
 }

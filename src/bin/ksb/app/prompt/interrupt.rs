@@ -6,6 +6,9 @@
 //! `Interrupted` error, which the prompts pass to [`exit`]. Both end in [`exit`], once.
 //! A SIGINT sent from outside (`kill -INT`) can arrive while a prompt holds the terminal raw,
 //! so [`exit`] also puts back the terminal mode saved when the session started.
+//!
+//! A SIGINT that arrives while a sheet is being saved waits for the save to finish (see
+//! [`while_saving`]): the sheet then holds the answer, and no temporary file is left beside it.
 
 use std::io::Write;
 use std::sync::{Mutex, PoisonError};
@@ -16,11 +19,18 @@ use console::Term;
 /// The exit status of a process ended by SIGINT, as shells report it.
 pub const EXIT_INTERRUPTED: i32 = 130;
 
-/// What to tell the participant about their sheet if they stop now.
+/// What to tell the participant about their sheet if they stop now (the whole message).
 static PROGRESS: Mutex<Option<String>> = Mutex::new(None);
 
 /// Held by the one thread that is ending the process, so the message is printed once.
 static EXITING: Mutex<()> = Mutex::new(());
+
+/// Held while a sheet is saved, so that [`exit`] waits for the save to finish.
+static SAVING: Mutex<()> = Mutex::new(());
+
+/// Held while the terminal's mode changes, and by [`exit`] from putting the mode back to the
+/// end, so that no prompt can make the terminal raw again after that.
+static TERMINAL: Mutex<()> = Mutex::new(());
 
 /// The terminal mode when the session started.
 #[cfg(unix)]
@@ -48,14 +58,49 @@ fn restore_terminal_mode() {
     }
 }
 
-/// Records where the answers are, for the message Ctrl-C prints.
+/// The command that goes on with the sheet, said after Ctrl-C as after `q`.
+static RESUME_COMMAND: Mutex<Option<String>> = Mutex::new(None);
+
+/// Records the message Ctrl-C prints: where the answers are, ending in a newline.
 pub fn record_progress(line: String) {
     *PROGRESS.lock().unwrap_or_else(PoisonError::into_inner) = Some(line);
 }
 
-/// Shows the cursor again, says where the sheet is, and exits with status 130.
+/// Records the command that goes on with the sheet (`ksb assess me.toml`).
+pub fn set_resume_command(command: String) {
+    *RESUME_COMMAND
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner) = Some(command);
+}
+
+/// The command recorded by [`set_resume_command`], if any.
+pub fn resume_command() -> Option<String> {
+    RESUME_COMMAND
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
+
+/// Runs `save` (a save of the sheet and the recording of its progress) so that Ctrl-C waits
+/// for it: the process never ends between writing the temporary file and renaming it.
+pub fn while_saving<T>(save: impl FnOnce() -> T) -> T {
+    let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+    save()
+}
+
+/// Runs `change`, a change of the terminal's mode, unless the process is ending: then it waits
+/// for the end, so the mode [`exit`] put back stays.
+pub fn changing_terminal_mode<T>(change: impl FnOnce() -> T) -> T {
+    let _terminal = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    change()
+}
+
+/// Shows the cursor again, says where the sheet is, and exits with status 130, once any save
+/// in progress has finished.
 pub fn exit() -> ! {
     let _only_once = EXITING.lock().unwrap_or_else(PoisonError::into_inner);
+    let _no_save_in_progress = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+    let _terminal_mode_stays = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
     restore_terminal_mode();
     let term = Term::stdout();
     let _ = term.show_cursor();
@@ -63,9 +108,9 @@ pub fn exit() -> ! {
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .clone()
-        .unwrap_or_else(|| "Nothing was saved.".to_string());
+        .unwrap_or_else(|| "Interrupted. Nothing was saved.\n".to_string());
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "\nInterrupted. {progress}");
+    let _ = write!(out, "\n{progress}");
     let _ = out.flush();
     std::process::exit(EXIT_INTERRUPTED)
 }

@@ -5,9 +5,12 @@
 //! ([`screen`]) are plain functions; this module only wires them to the terminal.
 
 pub mod answer;
+pub mod editor;
 pub mod interrupt;
+pub mod line;
 pub mod screen;
 pub mod walk;
+pub mod wrap;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
@@ -15,10 +18,10 @@ use std::path::Path;
 use anyhow::{bail, Result};
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, Select};
+use dialoguer::Select;
 use ksb::{Ksb, Score, Sheet, Standard};
 
-use self::answer::Answer;
+use self::answer::{Answer, NoteAnswer};
 use self::walk::{Scope, Walk};
 use crate::app::sheet_io::SheetFile;
 
@@ -58,6 +61,11 @@ impl Prompter {
         }
     }
 
+    /// Writes a message to the terminal, each line broken between words to fit its width.
+    pub fn tell(&self, text: &str) -> Result<()> {
+        self.say(&wrap::wrap_prose(text, self.width()))
+    }
+
     /// Writes text to the terminal as it is.
     pub fn say(&self, text: &str) -> Result<()> {
         self.term.write_str(text)?;
@@ -81,31 +89,65 @@ impl Prompter {
         initial: Option<&str>,
         check: impl Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
-        let mut input = Input::<String>::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .allow_empty(true)
-            .validate_with(|text: &String| check(text));
-        if let Some(initial) = initial {
-            input = input.with_initial_text(initial);
-        }
-        answered(input.interact_text_on(&self.term))
+        self.ask(prompt, initial, None, check)
     }
 
-    /// Rewrites the line of a prompt just answered with Enter alone so it shows the value taken,
-    /// as if it had been typed.
-    pub fn show_taken(&self, prompt: &str, value: &str) -> Result<()> {
-        let mut line = String::new();
-        self.theme
-            .format_input_prompt_selection(&mut line, prompt, "")?;
-        let rows = console::measure_text_width(&line)
-            .div_ceil(self.width())
-            .max(1);
-        self.term.clear_last_lines(rows)?;
-        line.clear();
-        self.theme
-            .format_input_prompt_selection(&mut line, prompt, value)?;
-        self.term.write_line(&line)?;
-        Ok(())
+    /// Like [`Prompter::text`] for a prompt where Enter alone takes `offered`: the answered
+    /// line then shows it as if it had been typed.
+    pub fn text_offering(
+        &self,
+        prompt: &str,
+        offered: Option<&str>,
+        check: impl Fn(&str) -> Result<(), String>,
+    ) -> Result<String> {
+        self.ask(prompt, None, offered, check)
+    }
+
+    /// Reads a line with the line editor until `check` takes it, showing each refusal on the
+    /// line above the prompt; then leaves `prompt: answer` on screen in place of both.
+    fn ask(
+        &self,
+        prompt: &str,
+        initial: Option<&str>,
+        offered: Option<&str>,
+        check: impl Fn(&str) -> Result<(), String>,
+    ) -> Result<String> {
+        let mut styled = String::new();
+        self.theme.format_input_prompt(&mut styled, prompt, None)?;
+        let mut refusal_rows = 0;
+        loop {
+            let typed = answered(
+                editor::read_line(&self.term, &styled, initial.unwrap_or(""))
+                    .map_err(dialoguer::Error::IO),
+            )?;
+            let mut out = String::new();
+            if refusal_rows > 0 {
+                out.push_str(&format!("\x1b[{refusal_rows}A\r\x1b[J"));
+            }
+            match check(&typed) {
+                Ok(()) => {
+                    let shown = match offered {
+                        Some(offered) if typed.trim().is_empty() => offered,
+                        _ => typed.as_str(),
+                    };
+                    self.theme
+                        .format_input_prompt_selection(&mut out, prompt, shown)?;
+                    out.push('\n');
+                    self.say(&out)?;
+                    return Ok(typed);
+                }
+                Err(reason) => {
+                    let mut line = String::new();
+                    self.theme.format_error(&mut line, &reason)?;
+                    let width = self.width();
+                    let line = wrap::wrap_prose(&line, width);
+                    refusal_rows = line.split('\n').map(|l| editor::rows_of(l, width)).sum();
+                    out.push_str(&line);
+                    out.push('\n');
+                    self.say(&out)?;
+                }
+            }
+        }
     }
 
     /// Asks to choose one of `items` with the arrow keys and Enter; returns its index.
@@ -143,6 +185,11 @@ pub trait Guide {
     fn suggested(&self, _ksb: &Ksb) -> Option<Score> {
         None
     }
+
+    /// How a KSB of the participant's own role focus is marked on its screen.
+    fn focus_mark(&self) -> &str {
+        "your role focus"
+    }
 }
 
 /// A walk with nothing beyond the sheet: the self-assessment.
@@ -178,18 +225,29 @@ fn scored(standard: &Standard, sheet: &Sheet) -> Vec<bool> {
 }
 
 /// Saves the sheet (refusing to overwrite a change another program made to its file) and
-/// remembers where it is for the Ctrl-C message.
+/// remembers where it is for the Ctrl-C message. Ctrl-C meanwhile waits for the save to end.
 pub fn save(file: &mut SheetFile, standard: &Standard, sheet: &Sheet) -> Result<()> {
-    file.save(standard, sheet)?;
-    record(file, standard, sheet);
-    Ok(())
+    interrupt::while_saving(|| {
+        file.save(standard, sheet)?;
+        record(file, standard, sheet);
+        Ok(())
+    })
 }
 
-/// Remembers where the sheet is and how far it got, for the message after Ctrl-C.
+/// Remembers where the sheet is and how far it got, and the command that goes on with it, for
+/// the message after Ctrl-C (fitted to the terminal's width now).
 pub fn record(file: &SheetFile, standard: &Standard, sheet: &Sheet) {
-    interrupt::record_progress(format!(
-        "Saved so far: {}",
-        screen::progress(&file.path, standard, sheet)
+    let width = match Term::stdout().size_checked() {
+        Some((_, columns)) if columns > 0 => usize::from(columns),
+        _ => DEFAULT_WIDTH,
+    };
+    let again = interrupt::resume_command();
+    interrupt::record_progress(screen::interrupted(
+        &file.path,
+        standard,
+        sheet,
+        again.as_deref(),
+        width,
     ));
 }
 
@@ -202,8 +260,18 @@ pub fn create_sheet(
 ) -> Result<SheetFile> {
     let mut file = SheetFile::create(path);
     save(&mut file, standard, sheet)?;
-    prompter.say(&format!("Created {}\n", path.display()))?;
+    prompter.tell(&format!("Created {}\n", path.display()))?;
     Ok(file)
+}
+
+/// What the note prompt after a score led to.
+enum AfterNote {
+    /// The note is taken: move on.
+    Next,
+    /// `b`: ask this KSB's score again.
+    Again,
+    /// `q`: stop.
+    Quit,
 }
 
 /// Walks the sheet's KSBs one screen at a time, saving it to `file` after every answer.
@@ -217,7 +285,8 @@ pub fn walk_sheet(
 ) -> Result<Outcome> {
     let mut walk = Walk::start(options.scope, &scored(standard, sheet));
     let all = options.scope == Scope::All;
-    prompter.say(&format!(
+    let ids: Vec<&str> = standard.ksbs.iter().map(|ksb| ksb.id.as_str()).collect();
+    prompter.tell(&format!(
         "\n{}",
         screen::start(standard, sheet, walk.current(), all)
     ))?;
@@ -227,41 +296,71 @@ pub fn walk_sheet(
         let extra = guide.extra_lines(ksb);
         let frame = screen::Frame {
             own_role_focus: &sheet.participant.role_focus,
+            focus_mark: guide.focus_mark(),
             extra: &extra,
             width: prompter.width(),
         };
         prompter.say(&screen::ksb(standard, index, &frame))?;
         let prompt = screen::score_prompt(offered);
-        let typed = prompter.text(&prompt, None, |text| answer::parse(text, offered).map(drop))?;
-        let answer = answer::parse(&typed, offered);
-        if let Ok(Answer::Keep(score)) = answer {
-            prompter.show_taken(&prompt, &score.to_string())?;
-        }
-        match answer {
+        let shown = offered.map(|score| score.to_string());
+        let typed = prompter.text_offering(&prompt, shown.as_deref(), |text| {
+            answer::parse(text, offered, &ids).map(drop)
+        })?;
+        match answer::parse(&typed, offered, &ids) {
             Ok(Answer::Score(score) | Answer::Keep(score)) => {
                 sheet.set_score(ksb.id.clone(), Some(score));
                 save(file, standard, sheet)?;
-                if options.notes {
-                    let before = sheet.note(&ksb.id).map(str::to_string);
-                    let note =
-                        prompter.text("Note (Enter for none)", before.as_deref(), |_| Ok(()))?;
-                    sheet.set_note(ksb.id.clone(), &note);
-                    if sheet.note(&ksb.id).map(str::to_string) != before {
-                        save(file, standard, sheet)?;
-                    }
+                let after = if options.notes {
+                    ask_note(prompter, standard, sheet, file, ksb)?
+                } else {
+                    AfterNote::Next
+                };
+                match after {
+                    AfterNote::Next => walk.next(&scored(standard, sheet)),
+                    AfterNote::Again => {}
+                    AfterNote::Quit => return Ok(Outcome::Quit),
                 }
-                walk.next(&scored(standard, sheet));
             }
             Ok(Answer::Skip) => walk.next(&scored(standard, sheet)),
             Ok(Answer::Back) => {
                 if !walk.back() {
-                    prompter.say(&format!("{} is the first KSB.\n", ksb.id))?;
+                    prompter.tell(&format!("{} is the first KSB.\n", ksb.id))?;
                 }
             }
+            Ok(Answer::Go(target)) => {
+                walk.go(target);
+            }
             Ok(Answer::Quit) => return Ok(Outcome::Quit),
-            Ok(Answer::Help) => prompter.say(&screen::help(standard))?,
-            Err(reason) => prompter.say(&format!("{reason}\n"))?,
+            Ok(Answer::Help) => prompter.say(&screen::help(standard, prompter.width()))?,
+            Err(reason) => prompter.tell(&format!("{reason}\n"))?,
         }
     }
     Ok(Outcome::Finished)
+}
+
+/// Asks for the optional note on a KSB just scored, its current note ready to edit, and saves
+/// it when it changed. `q`, `b` and `?` alone are keys, never stored as the note.
+fn ask_note(
+    prompter: &Prompter,
+    standard: &Standard,
+    sheet: &mut Sheet,
+    file: &mut SheetFile,
+    ksb: &Ksb,
+) -> Result<AfterNote> {
+    loop {
+        let before = sheet.note(&ksb.id).map(str::to_string);
+        let typed = prompter.text("Note (Enter for none)", before.as_deref(), |_| Ok(()))?;
+        match answer::parse_note(&typed) {
+            NoteAnswer::Note => {
+                sheet.set_note(ksb.id.clone(), &typed);
+                if sheet.note(&ksb.id).map(str::to_string) != before {
+                    save(file, standard, sheet)?;
+                }
+                return Ok(AfterNote::Next);
+            }
+            NoteAnswer::Back => return Ok(AfterNote::Again),
+            NoteAnswer::Quit => return Ok(AfterNote::Quit),
+            NoteAnswer::Help => prompter.say(&screen::note_help(prompter.width()))?,
+        }
+    }
 }

@@ -52,6 +52,16 @@ impl Walk {
         true
     }
 
+    /// Goes straight to KSB `index` (`g K8`), scored or not; moving on from there continues
+    /// in scope after it. `false` (and no move) when there is no such KSB.
+    pub fn go(&mut self, index: usize) -> bool {
+        if index >= self.len {
+            return false;
+        }
+        self.at = index;
+        true
+    }
+
     fn first_in_scope(&self, from: usize, scored: &[bool]) -> usize {
         match self.scope {
             Scope::All => from.min(self.len),
@@ -128,5 +138,24 @@ mod tests {
         walk.next(&scored);
         assert_eq!(walk.current(), None);
         assert_eq!(Walk::start(Scope::Unscored, &scored).current(), Some(0));
+    }
+
+    #[test]
+    fn go_jumps_to_any_ksb_and_moving_on_continues_after_it() {
+        let scored = [false, true, false, true, false];
+        let mut walk = Walk::start(Scope::Unscored, &scored);
+        assert!(walk.go(3));
+        assert_eq!(walk.current(), Some(3), "a scored KSB can be gone to");
+        walk.next(&scored);
+        assert_eq!(walk.current(), Some(4));
+        assert!(walk.go(0));
+        walk.next(&scored);
+        assert_eq!(walk.current(), Some(2));
+        assert!(!walk.go(5));
+        assert_eq!(walk.current(), Some(2));
+        walk.next(&[true; 5]);
+        assert_eq!(walk.current(), None);
+        assert!(walk.go(1), "a finished walk can go back to a KSB");
+        assert_eq!(walk.current(), Some(1));
     }
 }
