@@ -108,6 +108,9 @@ pub struct SheetFile {
     pub path: PathBuf,
     /// What the file held when last read or written by `ksb`.
     snapshot: Snapshot,
+    /// The file's text when last read or written by `ksb` (none for a new sheet): a save edits
+    /// it, so that comments and layout written by hand survive.
+    text: Option<String>,
 }
 
 impl SheetFile {
@@ -119,6 +122,7 @@ impl SheetFile {
         let file = SheetFile {
             path: path.to_path_buf(),
             snapshot,
+            text: Some(text),
         };
         Ok((file, sheet))
     }
@@ -129,22 +133,25 @@ impl SheetFile {
         SheetFile {
             path: path.to_path_buf(),
             snapshot: Snapshot::Absent,
+            text: None,
         }
     }
 
     /// Saves the sheet atomically, readable by its owner only, unless another program changed,
-    /// deleted or created the file since `ksb` last read or wrote it.
+    /// deleted or created the file since `ksb` last read or wrote it. An existing file is
+    /// edited in place: only the values that changed change, comments and layout stay.
     pub fn save(&mut self, standard: &Standard, sheet: &Sheet) -> Result<()> {
         let path = &self.path;
         if is_stdin(path) {
             bail!("a sheet read from standard input cannot be saved: name its file instead");
         }
         let context = || format!("saving sheet '{}'", path.display());
-        let text = sheet_text(standard, sheet).with_context(context)?;
+        let text = sheet_text(standard, sheet, self.text.as_deref()).with_context(context)?;
         let name = path.display();
         match store::replace_private(path, self.snapshot, text.as_bytes()) {
             Ok(()) => {
                 self.snapshot = Snapshot::of(text.as_bytes());
+                self.text = Some(text);
                 Ok(())
             }
             Err(ReplaceError::Io(err)) => Err(anyhow::Error::new(err).context(context())),
@@ -161,9 +168,13 @@ impl SheetFile {
     }
 }
 
-/// The sheet as TOML, refusing a sheet too large for `ksb` to read back.
-fn sheet_text(standard: &Standard, sheet: &Sheet) -> Result<String> {
-    let text = sheet.to_toml(standard);
+/// The sheet as TOML (written over `original`, the file's text, when there is one), refusing a
+/// sheet too large for `ksb` to read back.
+fn sheet_text(standard: &Standard, sheet: &Sheet, original: Option<&str>) -> Result<String> {
+    let text = match original {
+        Some(original) => sheet.to_toml_over(standard, original),
+        None => sheet.to_toml(standard),
+    };
     if text.len() as u64 > MAX_FILE_BYTES {
         bail!(
             "the sheet would be {} bytes, over ksb's limit of {} MiB for sheets; shorten its notes",

@@ -27,6 +27,8 @@ impl Command for ScoreArgs {
             .iter()
             .map(|arg| parse_note(&standard, arg))
             .collect::<Result<Vec<_>>>()?;
+        refuse_repeats(&scores, &self.scores, "score")?;
+        refuse_repeats(&notes, &self.notes, "--note")?;
 
         let exists = path.exists();
         let (mut file, mut sheet) = if exists {
@@ -93,6 +95,21 @@ fn id_ranges(standard: &Standard) -> String {
         .map(|(a, b)| if a == b { a } else { format!("{a}–{b}") })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Refuses a KSB given twice (`K1=3 K1=1`): which of the two was meant cannot be known.
+/// `given` are the parsed `args`, in the same order.
+fn refuse_repeats<T>(given: &[(KsbId, T)], args: &[String], what: &str) -> Result<()> {
+    for (later, (id, _)) in given.iter().enumerate() {
+        if let Some(first) = given[..later].iter().position(|(other, _)| other == id) {
+            bail!(
+                "{id} is given twice ('{}' and '{}'): give each KSB one {what}",
+                args[first],
+                args[later]
+            );
+        }
+    }
+    Ok(())
 }
 
 fn split_assignment<'a>(arg: &'a str, what: &str) -> Result<(&'a str, &'a str)> {
