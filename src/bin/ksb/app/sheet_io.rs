@@ -4,11 +4,12 @@
 use std::fs;
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::app::settings::ConfigFile;
 use anyhow::{bail, Context, Result};
 use ksb::model::sheet;
-use ksb::store::{self, ReadError, ReplaceError, Snapshot, MAX_FILE_BYTES};
+use ksb::store::{self, LockError, ReadError, ReplaceError, Snapshot, WriteLock, MAX_FILE_BYTES};
 use ksb::{Sheet, Standard};
 
 use crate::app::output;
@@ -86,7 +87,8 @@ pub fn load_standard(path: Option<&Path>) -> Result<Standard> {
 /// Reads and checks a sheet against the standard in use, printing any warnings (such as KSBs
 /// added or removed by a newer version of the standard) to stderr.
 pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Sheet> {
-    SheetFile::open(path, standard).map(|(_, sheet)| sheet)
+    let text = read_text(path).with_context(|| format!("reading sheet {}", name(path)))?;
+    parse_sheet(path, &text, standard)
 }
 
 /// Checks a sheet's text against the standard in use, printing any warnings (such as KSBs
@@ -100,9 +102,32 @@ fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Sheet> {
     Ok(sheet)
 }
 
-/// A sheet file being worked on. It remembers what the file held when `ksb` last read or wrote
-/// it, so that a save never overwrites (or recreates) a file another program changed (or
-/// deleted) in the meantime: that file is left exactly as it is, and the error says so.
+/// How long a save waits for another `ksb` that is saving the same sheet: a save holds the
+/// sheet's lock for milliseconds, so only a stuck writer makes anybody wait this long.
+pub const WRITER_PATIENCE: Duration = Duration::from_secs(10);
+
+/// A sheet that is locked as a finished assessment: no command changes it, and only
+/// [`SheetFile::set_locked`] (`ksb lock --undo`) unlocks it.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "sheet '{}' is locked as a finished assessment; unlock it first with `ksb lock --undo {}`",
+    .path.display(),
+    output::shell_word(&.path.display().to_string())
+)]
+pub struct SheetLocked {
+    /// The sheet, as the user named it.
+    pub path: PathBuf,
+}
+
+/// A sheet file being worked on, and the only way `ksb` writes a sheet.
+///
+/// It remembers what the file held when `ksb` last read or wrote it, so that a save never
+/// overwrites (or recreates) a file another program changed (or deleted) in the meantime: that
+/// file is left exactly as it is, and the error says so. Every save holds the sheet's write lock
+/// (see [`WriteLock`]) from that check until the new file is durably in place, so two `ksb`s
+/// never both pass the check and one of them silently replace the other's answer. A locked
+/// sheet is never opened for a change, and no save writes one: locking and unlocking go
+/// through [`SheetFile::set_locked`] alone.
 pub struct SheetFile {
     /// Where the sheet is.
     pub path: PathBuf,
@@ -113,9 +138,29 @@ pub struct SheetFile {
     text: Option<String>,
 }
 
+/// What [`SheetFile::update`] did.
+pub struct Updated {
+    /// The sheet as saved.
+    pub sheet: Sheet,
+    /// Whether the file was there before (`false`: it was created).
+    pub existed: bool,
+}
+
 impl SheetFile {
-    /// Reads and checks the sheet at `path` to update it.
+    /// Reads and checks the sheet at `path` to change it; refuses a locked sheet
+    /// ([`SheetLocked`]) before anything is asked or changed.
     pub fn open(path: &Path, standard: &Standard) -> Result<(SheetFile, Sheet)> {
+        let (file, sheet) = SheetFile::open_even_locked(path, standard)?;
+        if sheet.locked {
+            return Err(SheetLocked {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        Ok((file, sheet))
+    }
+
+    fn open_even_locked(path: &Path, standard: &Standard) -> Result<(SheetFile, Sheet)> {
         let (text, snapshot) = read_text_and_snapshot(path)
             .with_context(|| format!("reading sheet {}", name(path)))?;
         let sheet = parse_sheet(path, &text, standard)?;
@@ -137,14 +182,66 @@ impl SheetFile {
         }
     }
 
+    /// Changes the sheet at `path` as it is now, for a command that says what to set rather
+    /// than what it saw (`ksb score`): under the sheet's write lock (waiting for another writer
+    /// to finish), the sheet is read (`None` when there is none yet), `change` makes the sheet
+    /// to save from it, and it is saved before the lock is let go. So two such commands run at
+    /// once both land, one after the other. A locked sheet is refused before `change` runs.
+    pub fn update(
+        path: &Path,
+        standard: &Standard,
+        change: impl FnOnce(Option<Sheet>) -> Result<Sheet>,
+    ) -> Result<Updated> {
+        let lock = lock(path)?;
+        let (mut file, current) = if path.exists() {
+            let (file, sheet) = SheetFile::open(path, standard)?;
+            (file, Some(sheet))
+        } else {
+            (SheetFile::create(path), None)
+        };
+        let existed = current.is_some();
+        let sheet = change(current)?;
+        refuse_locked(&file, &sheet)?;
+        file.write(standard, &sheet, &lock)?;
+        Ok(Updated { sheet, existed })
+    }
+
+    /// Locks (`ksb lock`) or unlocks (`ksb lock --undo`) the sheet at `path`, under its write
+    /// lock: the one way to write a locked sheet or over one. Returns whether the file changed
+    /// (`false`: it was locked, or unlocked, already).
+    pub fn set_locked(path: &Path, standard: &Standard, locked: bool) -> Result<bool> {
+        if !path.exists() {
+            // Not there (or not reachable): reading says which, before any lock file is made.
+            SheetFile::open_even_locked(path, standard)?;
+        }
+        let lock = lock(path)?;
+        let (mut file, mut sheet) = SheetFile::open_even_locked(path, standard)?;
+        if sheet.locked == locked {
+            return Ok(false);
+        }
+        sheet.locked = locked;
+        file.write(standard, &sheet, &lock)?;
+        Ok(true)
+    }
+
     /// Saves the sheet atomically, readable by its owner only, unless another program changed,
     /// deleted or created the file since `ksb` last read or wrote it. An existing file is
-    /// edited in place: only the values that changed change, comments and layout stay.
+    /// edited in place: only the values that changed change, comments and layout stay. Waits
+    /// (a bounded time) while another `ksb` is saving the same sheet, then checks.
     pub fn save(&mut self, standard: &Standard, sheet: &Sheet) -> Result<()> {
-        let path = &self.path;
-        if is_stdin(path) {
+        if is_stdin(&self.path) {
             bail!("a sheet read from standard input cannot be saved: name its file instead");
         }
+        refuse_locked(self, sheet)?;
+        let lock = lock(&self.path)?;
+        self.write(standard, sheet, &lock)
+    }
+
+    /// Writes the sheet while its write lock is held: checks that the file still holds what
+    /// `ksb` last read or wrote, writes the new file beside it, flushes it, renames it into
+    /// place and flushes the folder, so the save is durable when this returns.
+    fn write(&mut self, standard: &Standard, sheet: &Sheet, _held: &WriteLock) -> Result<()> {
+        let path = &self.path;
         let context = || format!("saving sheet '{}'", path.display());
         let text = sheet_text(standard, sheet, self.text.as_deref()).with_context(context)?;
         let name = path.display();
@@ -166,6 +263,32 @@ impl SheetFile {
             ),
         }
     }
+}
+
+/// Refuses to save a sheet marked locked anywhere but in [`SheetFile::set_locked`].
+fn refuse_locked(file: &SheetFile, sheet: &Sheet) -> Result<()> {
+    if sheet.locked {
+        return Err(SheetLocked {
+            path: file.path.clone(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Takes the write lock of the sheet at `path`, waiting up to [`WRITER_PATIENCE`] for another
+/// `ksb` to finish saving it.
+fn lock(path: &Path) -> Result<WriteLock> {
+    WriteLock::acquire(path, WRITER_PATIENCE).map_err(|err| match err {
+        LockError::Busy { path: lock, waited } => anyhow::anyhow!(
+            "sheet '{}' is being saved by another ksb, which has held its lock file '{}' for over {} s; \
+             not changing it: run the command again when that one is done",
+            path.display(),
+            lock.display(),
+            waited.as_secs()
+        ),
+        other => anyhow::Error::new(other).context(format!("saving sheet '{}'", path.display())),
+    })
 }
 
 /// The sheet as TOML (written over `original`, the file's text, when there is one), refusing a

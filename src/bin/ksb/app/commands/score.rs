@@ -5,7 +5,6 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
-use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::app::header_flags::{apply_header, known_header};
 use crate::app::output;
@@ -30,25 +29,39 @@ impl Command for ScoreArgs {
         refuse_repeats(&scores, &self.scores, "score")?;
         refuse_repeats(&notes, &self.notes, "--note")?;
 
-        let exists = path.exists();
-        let (mut file, mut sheet) = if exists {
-            let (file, mut sheet) = SheetFile::open(path, &standard)?;
-            ensure_unlocked(&sheet, path)?;
-            apply_header(&standard, &self.header, &mut sheet.participant)
-                .with_context(|| format!("updating sheet '{}'", path.display()))?;
-            (file, sheet)
+        let creating = || format!("creating sheet '{}'", path.display());
+        // A new sheet's header is checked before any file is touched.
+        let fresh = if path.exists() {
+            None
         } else {
-            let participant = new_participant(&standard, &self.header, &ctx.settings)
-                .with_context(|| format!("creating sheet '{}'", path.display()))?;
-            (SheetFile::create(path), Sheet::new(&standard, participant))
+            Some(new_participant(&standard, &self.header, &ctx.settings).with_context(creating)?)
         };
-        for (id, score) in scores {
-            sheet.set_score(id, Some(score));
-        }
-        for (id, note) in notes {
-            sheet.set_note(id, &note);
-        }
-        file.save(&standard, &sheet)?;
+        let updated = SheetFile::update(path, &standard, |current| {
+            let mut sheet = match (current, fresh) {
+                (Some(mut sheet), _) => {
+                    apply_header(&standard, &self.header, &mut sheet.participant)
+                        .with_context(|| format!("updating sheet '{}'", path.display()))?;
+                    sheet
+                }
+                (None, Some(participant)) => Sheet::new(&standard, participant),
+                // Deleted by another program since the check above.
+                (None, None) => Sheet::new(
+                    &standard,
+                    new_participant(&standard, &self.header, &ctx.settings)
+                        .with_context(creating)?,
+                ),
+            };
+            for (id, score) in scores {
+                sheet.set_score(id, Some(score));
+            }
+            for (id, note) in notes {
+                sheet.set_note(id, &note);
+            }
+            Ok(sheet)
+        })?;
+        // Said only now: the save is durable and the lock let go.
+        let sheet = &updated.sheet;
+        let exists = updated.existed;
         let left = sheet.unscored_count(&standard);
         output::emit(&format!(
             "{} {}: {} of {} KSBs scored, {left} left\n",
