@@ -499,6 +499,56 @@ mod tests {
     }
 
     #[test]
+    fn a_locked_sheet_is_refused_by_the_type_and_unlocked_only_through_set_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut file, standard, mut sheet) = opened(dir.path());
+        let path = file.path.clone();
+        assert!(SheetFile::set_locked(&path, &standard, true).unwrap());
+        assert!(!SheetFile::set_locked(&path, &standard, true).unwrap());
+        let locked = std::fs::read_to_string(&path).unwrap();
+        let is_refusal = |err: anyhow::Error| err.downcast_ref::<SheetLocked>().is_some();
+        assert!(is_refusal(SheetFile::open(&path, &standard).err().unwrap()));
+        let update = SheetFile::update(&path, &standard, |_| panic!("changed a locked sheet"));
+        assert!(is_refusal(update.err().unwrap()));
+        // A sheet marked locked in memory is not saved by any other way either.
+        sheet.locked = true;
+        std::fs::write(&path, SHEET).unwrap();
+        let (mut fresh, _) = SheetFile::open(&path, &standard).unwrap();
+        assert!(is_refusal(fresh.save(&standard, &sheet).unwrap_err()));
+        assert!(is_refusal(file.save(&standard, &sheet).unwrap_err()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), SHEET);
+        std::fs::write(&path, &locked).unwrap();
+        assert!(SheetFile::set_locked(&path, &standard, false).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), SHEET);
+    }
+
+    #[test]
+    fn update_applies_the_change_to_the_sheet_as_it_is_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        let standard = Standard::builtin().unwrap();
+        let theirs = SHEET.replace("K1 = 2", "K1 = 1");
+        std::fs::write(&path, &theirs).unwrap();
+        let updated = SheetFile::update(&path, &standard, |current| {
+            let mut sheet = current.expect("the sheet is there");
+            sheet.set_score("K3".parse().unwrap(), Some(ksb::Score::Three));
+            Ok(sheet)
+        })
+        .unwrap();
+        assert!(updated.existed);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("K1 = 1\n") && text.contains("K3 = 3\n"),
+            "{text}"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no lock file left"
+        );
+    }
+
+    #[test]
     fn refuses_a_sheet_too_large_to_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let (mut file, standard, mut sheet) = opened(dir.path());
