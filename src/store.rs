@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
+pub mod write_lock;
+
+pub use write_lock::{LockError, WriteLock};
+
 /// Largest sheet or standard `ksb` reads (and so writes): 10 MiB. The programme's sheets are a
 /// few kilobytes; the limit keeps a wrong path (a video, `/dev/zero`) from eating the memory.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -178,10 +182,7 @@ pub fn replace_private(
     })?;
     match (expected, now) {
         (Snapshot::Absent, Snapshot::Absent) => match temp.persist_noclobber(path) {
-            Ok(_) => {
-                sync_folder(path);
-                Ok(())
-            }
+            Ok(_) => Ok(sync_folder(path)?),
             Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => {
                 Err(ReplaceError::Created)
             }
@@ -238,17 +239,36 @@ fn write_temp(
 /// Renames the temporary file onto `path`, then makes the rename durable.
 fn persist(path: &Path, temp: NamedTempFile) -> io::Result<()> {
     temp.persist(path).map_err(|err| err.error)?;
-    sync_folder(path);
-    Ok(())
+    sync_folder(path)
 }
 
-/// Makes a rename into the folder of `path` durable; a failure here loses nothing already
-/// written, so it is not an error.
-fn sync_folder(path: &Path) {
+/// Makes a rename into the folder of `path` durable (the file's own bytes were flushed before
+/// the rename), so that a save reported done survives a power cut. A file system that cannot
+/// flush a folder (it says so with "invalid argument" or "unsupported"), or a folder `ksb` may
+/// not open for reading, makes no such promise to anybody and is not an error; a flush that
+/// fails is, although the new file is in place by then.
+fn sync_folder(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
     if let Ok(dir) = fs::File::open(folder_of(path)) {
-        let _ = dir.sync_all();
+        match dir.sync_all() {
+            Err(err)
+                if !matches!(
+                    err.kind(),
+                    io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+                ) =>
+            {
+                return Err(io::Error::new(
+                    err.kind(),
+                    format!(
+                        "the new sheet is in place, but flushing folder '{}' to disk failed: {err}",
+                        folder_of(path).display()
+                    ),
+                ));
+            }
+            _ => {}
+        }
     }
+    Ok(())
 }
 
 /// The folder `path` is in (`.` for a bare file name): where its temporary file goes.

@@ -1,7 +1,8 @@
 //! Faults while saving a sheet: a read-only folder, a folder that is a file, a full disk. In
 //! each case `ksb` fails with a one-line error that names the sheet, and the old file is intact.
 //! (A sheet changed or deleted by another program between reading and saving is tested in
-//! src/files.rs and src/store.rs, where the change can be made at exactly that moment.)
+//! src/bin/ksb/app/sheet_io.rs and src/store.rs, where the change can be made at exactly that
+//! moment; writers at once in tests/concurrent_writers.rs.)
 
 mod common;
 
@@ -78,6 +79,52 @@ fn a_sheet_in_a_read_only_folder_is_left_intact() {
     assert_eq!(
         fs::read_to_string(dir.path().join("ro/x.toml")).unwrap(),
         example()
+    );
+    assert_eq!(fs::read_dir(dir.path().join("ro")).unwrap().count(), 1);
+}
+
+/// `binary` run as the user it would be run as on a shared machine: as root, user `nobody`.
+fn as_unprivileged(binary: &Path) -> Command {
+    if running_as_root() {
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.arg(binary);
+        command
+    } else {
+        Command::new(binary)
+    }
+}
+
+#[test]
+fn reading_commands_work_in_a_read_only_folder_and_take_no_lock() {
+    let (dir, binary) = read_only_setup();
+    for args in [
+        &["show", "ro/x.toml"][..],
+        &["summary", "ro/x.toml", "--format", "json"],
+        &["export", "ro/x.toml", "--format", "csv"],
+        &["compare", "ro/x.toml", "ro/x.toml"],
+    ] {
+        let output = as_unprivileged(&binary)
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .args(args)
+            .output()
+            .expect("run ksb");
+        assert!(
+            output.status.success(),
+            "ksb {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // A writing command in the same folder is refused as before, and leaves nothing either.
+    let output = as_unprivileged(&binary)
+        .current_dir(dir.path())
+        .args(["lock", "ro/x.toml"])
+        .output()
+        .expect("run ksb");
+    assert_one_line_error(
+        &output,
+        &["saving sheet 'ro/x.toml': cannot create a file in folder 'ro': Permission denied"],
     );
     assert_eq!(fs::read_dir(dir.path().join("ro")).unwrap().count(), 1);
 }

@@ -1,5 +1,7 @@
 //! A participant's scored sheet: the TOML file a person can read, diff and edit by hand.
 
+mod edit;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;

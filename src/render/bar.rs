@@ -21,7 +21,7 @@ pub fn mean_bar(mean: Option<f64>, unicode: bool) -> String {
     }
     let eighths = (cells * 8.0).round() as usize;
     let mut bar = EIGHTHS[7].to_string().repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         bar.push(EIGHTHS[eighths % 8 - 1]);
     }
     bar

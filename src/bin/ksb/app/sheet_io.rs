@@ -4,11 +4,12 @@
 use std::fs;
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::app::settings::ConfigFile;
 use anyhow::{bail, Context, Result};
 use ksb::model::sheet;
-use ksb::store::{self, ReadError, ReplaceError, Snapshot, MAX_FILE_BYTES};
+use ksb::store::{self, LockError, ReadError, ReplaceError, Snapshot, WriteLock, MAX_FILE_BYTES};
 use ksb::{Sheet, Standard};
 
 use crate::app::output;
@@ -127,26 +128,73 @@ fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sh
     })
 }
 
-/// A sheet file being worked on. It remembers what the file held when `ksb` last read or wrote
-/// it, so that a save never overwrites (or recreates) a file another program changed (or
-/// deleted) in the meantime: that file is left exactly as it is, and the error says so.
+/// How long a save waits for another `ksb` that is saving the same sheet: a save holds the
+/// sheet's lock for milliseconds, so only a stuck writer makes anybody wait this long.
+pub const WRITER_PATIENCE: Duration = Duration::from_secs(10);
+
+/// A sheet that is locked as a finished assessment: no command changes it, and only
+/// [`SheetFile::set_locked`] (`ksb lock --undo`) unlocks it.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "sheet '{}' is locked as a finished assessment; unlock it first with `ksb lock --undo {}`",
+    .path.display(),
+    output::shell_word(&.path.display().to_string())
+)]
+pub struct SheetLocked {
+    /// The sheet, as the user named it.
+    pub path: PathBuf,
+}
+
+/// A sheet file being worked on, and the only way `ksb` writes a sheet.
+///
+/// It remembers what the file held when `ksb` last read or wrote it, so that a save never
+/// overwrites (or recreates) a file another program changed (or deleted) in the meantime: that
+/// file is left exactly as it is, and the error says so. Every save holds the sheet's write lock
+/// (see [`WriteLock`]) from that check until the new file is durably in place, so two `ksb`s
+/// never both pass the check and one of them silently replace the other's answer. A locked
+/// sheet is never opened for a change, and no save writes one: locking and unlocking go
+/// through [`SheetFile::set_locked`] alone.
 pub struct SheetFile {
     /// Where the sheet is.
     pub path: PathBuf,
     /// What the file held when last read or written by `ksb`.
     snapshot: Snapshot,
+    /// The file's text when last read or written by `ksb` (none for a new sheet): a save edits
+    /// it, so that comments and layout written by hand survive.
+    text: Option<String>,
+}
+
+/// What [`SheetFile::update`] did.
+pub struct Updated {
+    /// The sheet as saved.
+    pub sheet: Sheet,
+    /// Whether the file was there before (`false`: it was created).
+    pub existed: bool,
 }
 
 impl SheetFile {
-    /// Reads and checks the sheet at `path` to update it. A command that updates a sheet
+    /// Reads and checks the sheet at `path` to change it; refuses a locked sheet
+    /// ([`SheetLocked`]) before anything is asked or changed. A command that changes a sheet
     /// works on that one sheet, so its warnings are printed here, before anything else.
     pub fn open(path: &Path, standard: &Standard) -> Result<(SheetFile, Sheet)> {
+        let (file, sheet) = SheetFile::open_even_locked(path, standard)?;
+        if sheet.locked {
+            return Err(SheetLocked {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        Ok((file, sheet))
+    }
+
+    fn open_even_locked(path: &Path, standard: &Standard) -> Result<(SheetFile, Sheet)> {
         let (text, snapshot) = read_text_and_snapshot(path)
             .with_context(|| format!("reading sheet {}", name(path)))?;
         let sheet = parse_sheet(path, &text, standard)?.warn();
         let file = SheetFile {
             path: path.to_path_buf(),
             snapshot,
+            text: Some(text),
         };
         Ok((file, sheet))
     }
@@ -157,22 +205,77 @@ impl SheetFile {
         SheetFile {
             path: path.to_path_buf(),
             snapshot: Snapshot::Absent,
+            text: None,
         }
     }
 
+    /// Changes the sheet at `path` as it is now, for a command that says what to set rather
+    /// than what it saw (`ksb score`): under the sheet's write lock (waiting for another writer
+    /// to finish), the sheet is read (`None` when there is none yet), `change` makes the sheet
+    /// to save from it, and it is saved before the lock is let go. So two such commands run at
+    /// once both land, one after the other. A locked sheet is refused before `change` runs.
+    pub fn update(
+        path: &Path,
+        standard: &Standard,
+        change: impl FnOnce(Option<Sheet>) -> Result<Sheet>,
+    ) -> Result<Updated> {
+        let lock = lock(path)?;
+        let (mut file, current) = if path.exists() {
+            let (file, sheet) = SheetFile::open(path, standard)?;
+            (file, Some(sheet))
+        } else {
+            (SheetFile::create(path), None)
+        };
+        let existed = current.is_some();
+        let sheet = change(current)?;
+        refuse_locked(&file, &sheet)?;
+        file.write(standard, &sheet, &lock)?;
+        Ok(Updated { sheet, existed })
+    }
+
+    /// Locks (`ksb lock`) or unlocks (`ksb lock --undo`) the sheet at `path`, under its write
+    /// lock: the one way to write a locked sheet or over one. Returns whether the file changed
+    /// (`false`: it was locked, or unlocked, already).
+    pub fn set_locked(path: &Path, standard: &Standard, locked: bool) -> Result<bool> {
+        if !path.exists() {
+            // Not there (or not reachable): reading says which, before any lock file is made.
+            SheetFile::open_even_locked(path, standard)?;
+        }
+        let lock = lock(path)?;
+        let (mut file, mut sheet) = SheetFile::open_even_locked(path, standard)?;
+        if sheet.locked == locked {
+            return Ok(false);
+        }
+        sheet.locked = locked;
+        file.write(standard, &sheet, &lock)?;
+        Ok(true)
+    }
+
     /// Saves the sheet atomically, readable by its owner only, unless another program changed,
-    /// deleted or created the file since `ksb` last read or wrote it.
+    /// deleted or created the file since `ksb` last read or wrote it. An existing file is
+    /// edited in place: only the values that changed change, comments and layout stay. Waits
+    /// (a bounded time) while another `ksb` is saving the same sheet, then checks.
     pub fn save(&mut self, standard: &Standard, sheet: &Sheet) -> Result<()> {
-        let path = &self.path;
-        if is_stdin(path) {
+        if is_stdin(&self.path) {
             bail!("a sheet read from standard input cannot be saved: name its file instead");
         }
+        refuse_locked(self, sheet)?;
+        let lock = lock(&self.path)?;
+        self.write(standard, sheet, &lock)
+    }
+
+    /// Writes the sheet while its write lock is held: checks that the file still holds what
+    /// `ksb` last read or wrote, writes the new file beside it, flushes it, renames it into
+    /// place and flushes the folder, so the save is durable when this returns.
+    fn write(&mut self, standard: &Standard, sheet: &Sheet, _held: &WriteLock) -> Result<()> {
+        let path = &self.path;
         let context = || format!("saving sheet '{}'", path.display());
-        let text = sheet_text(standard, sheet).with_context(context)?;
+        let text = sheet_text(standard, sheet, self.text.as_deref()).with_context(context)?;
         let name = path.display();
         match store::replace_private(path, self.snapshot, text.as_bytes()) {
             Ok(()) => {
                 self.snapshot = Snapshot::of(text.as_bytes());
+                self.text = Some(text);
                 Ok(())
             }
             Err(ReplaceError::Io(err)) => Err(anyhow::Error::new(err).context(context())),
@@ -189,9 +292,39 @@ impl SheetFile {
     }
 }
 
-/// The sheet as TOML, refusing a sheet too large for `ksb` to read back.
-fn sheet_text(standard: &Standard, sheet: &Sheet) -> Result<String> {
-    let text = sheet.to_toml(standard);
+/// Refuses to save a sheet marked locked anywhere but in [`SheetFile::set_locked`].
+fn refuse_locked(file: &SheetFile, sheet: &Sheet) -> Result<()> {
+    if sheet.locked {
+        return Err(SheetLocked {
+            path: file.path.clone(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Takes the write lock of the sheet at `path`, waiting up to [`WRITER_PATIENCE`] for another
+/// `ksb` to finish saving it.
+fn lock(path: &Path) -> Result<WriteLock> {
+    WriteLock::acquire(path, WRITER_PATIENCE).map_err(|err| match err {
+        LockError::Busy { path: lock, waited } => anyhow::anyhow!(
+            "sheet '{}' is being saved by another ksb, which has held its lock file '{}' for over {} s; \
+             not changing it: run the command again when that one is done",
+            path.display(),
+            lock.display(),
+            waited.as_secs()
+        ),
+        other => anyhow::Error::new(other).context(format!("saving sheet '{}'", path.display())),
+    })
+}
+
+/// The sheet as TOML (written over `original`, the file's text, when there is one), refusing a
+/// sheet too large for `ksb` to read back.
+fn sheet_text(standard: &Standard, sheet: &Sheet, original: Option<&str>) -> Result<String> {
+    let text = match original {
+        Some(original) => sheet.to_toml_over(standard, original),
+        None => sheet.to_toml(standard),
+    };
     if text.len() as u64 > MAX_FILE_BYTES {
         bail!(
             "the sheet would be {} bytes, over ksb's limit of {} MiB for sheets; shorten its notes",
@@ -398,6 +531,56 @@ mod tests {
             "{err:#}"
         );
         assert_eq!(std::fs::read_to_string(&file.path).unwrap(), "theirs");
+    }
+
+    #[test]
+    fn a_locked_sheet_is_refused_by_the_type_and_unlocked_only_through_set_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut file, standard, mut sheet) = opened(dir.path());
+        let path = file.path.clone();
+        assert!(SheetFile::set_locked(&path, &standard, true).unwrap());
+        assert!(!SheetFile::set_locked(&path, &standard, true).unwrap());
+        let locked = std::fs::read_to_string(&path).unwrap();
+        let is_refusal = |err: anyhow::Error| err.downcast_ref::<SheetLocked>().is_some();
+        assert!(is_refusal(SheetFile::open(&path, &standard).err().unwrap()));
+        let update = SheetFile::update(&path, &standard, |_| panic!("changed a locked sheet"));
+        assert!(is_refusal(update.err().unwrap()));
+        // A sheet marked locked in memory is not saved by any other way either.
+        sheet.locked = true;
+        std::fs::write(&path, SHEET).unwrap();
+        let (mut fresh, _) = SheetFile::open(&path, &standard).unwrap();
+        assert!(is_refusal(fresh.save(&standard, &sheet).unwrap_err()));
+        assert!(is_refusal(file.save(&standard, &sheet).unwrap_err()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), SHEET);
+        std::fs::write(&path, &locked).unwrap();
+        assert!(SheetFile::set_locked(&path, &standard, false).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), SHEET);
+    }
+
+    #[test]
+    fn update_applies_the_change_to_the_sheet_as_it_is_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        let standard = Standard::builtin();
+        let theirs = SHEET.replace("K1 = 2", "K1 = 1");
+        std::fs::write(&path, &theirs).unwrap();
+        let updated = SheetFile::update(&path, &standard, |current| {
+            let mut sheet = current.expect("the sheet is there");
+            sheet.set_score("K3".parse().unwrap(), Some(ksb::Score::Three));
+            Ok(sheet)
+        })
+        .unwrap();
+        assert!(updated.existed);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("K1 = 1\n") && text.contains("K3 = 3\n"),
+            "{text}"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no lock file left"
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@ use chrono::{Local, NaiveDate};
 use ksb::model::date::{format_dmy, parse_dmy};
 use ksb::{store, Participant, Sheet, Standard};
 
-use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::app::header_flags::{apply_header, check_username, known_header, KnownHeader};
 use crate::app::output;
@@ -167,7 +166,6 @@ fn open_existing(
 ) -> Result<(SheetFile, Sheet)> {
     interrupt::set_resume_command(resume_command(path));
     let (mut file, mut sheet) = SheetFile::open(path, standard)?;
-    ensure_unlocked(&sheet, path)?;
     let before = sheet.participant.clone();
     apply_header(standard, header, &mut sheet.participant)
         .with_context(|| format!("updating sheet '{}'", path.display()))?;

@@ -7,7 +7,6 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use ksb::{store, Ksb, Score, Sheet, Standard};
 
-use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
@@ -34,7 +33,6 @@ impl Command for ReviewArgs {
         let reviews = reviews_field(self_path, &path)?;
         let existing = if path.exists() {
             let (file, review) = SheetFile::open(&path, &standard)?;
-            ensure_unlocked(&review, &path)?;
             check_resumable(&review, self_path, &path)?;
             Some((file, review))
         } else {

@@ -5,7 +5,6 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
-use super::lock::ensure_unlocked;
 use super::{Command, Context};
 use crate::app::header_flags::{apply_header, known_header};
 use crate::app::output;
@@ -27,26 +26,42 @@ impl Command for ScoreArgs {
             .iter()
             .map(|arg| parse_note(&standard, arg))
             .collect::<Result<Vec<_>>>()?;
+        refuse_repeats(&scores, &self.scores, "score")?;
+        refuse_repeats(&notes, &self.notes, "--note")?;
 
-        let exists = path.exists();
-        let (mut file, mut sheet) = if exists {
-            let (file, mut sheet) = SheetFile::open(path, &standard)?;
-            ensure_unlocked(&sheet, path)?;
-            apply_header(&standard, &self.header, &mut sheet.participant)
-                .with_context(|| format!("updating sheet '{}'", path.display()))?;
-            (file, sheet)
+        let creating = || format!("creating sheet '{}'", path.display());
+        // A new sheet's header is checked before any file is touched.
+        let fresh = if path.exists() {
+            None
         } else {
-            let participant = new_participant(&standard, &self.header, &ctx.settings)
-                .with_context(|| format!("creating sheet '{}'", path.display()))?;
-            (SheetFile::create(path), Sheet::new(&standard, participant))
+            Some(new_participant(&standard, &self.header, &ctx.settings).with_context(creating)?)
         };
-        for (id, score) in scores {
-            sheet.set_score(id, Some(score));
-        }
-        for (id, note) in notes {
-            sheet.set_note(id, &note);
-        }
-        file.save(&standard, &sheet)?;
+        let updated = SheetFile::update(path, &standard, |current| {
+            let mut sheet = match (current, fresh) {
+                (Some(mut sheet), _) => {
+                    apply_header(&standard, &self.header, &mut sheet.participant)
+                        .with_context(|| format!("updating sheet '{}'", path.display()))?;
+                    sheet
+                }
+                (None, Some(participant)) => Sheet::new(&standard, participant),
+                // Deleted by another program since the check above.
+                (None, None) => Sheet::new(
+                    &standard,
+                    new_participant(&standard, &self.header, &ctx.settings)
+                        .with_context(creating)?,
+                ),
+            };
+            for (id, score) in scores {
+                sheet.set_score(id, Some(score));
+            }
+            for (id, note) in notes {
+                sheet.set_note(id, &note);
+            }
+            Ok(sheet)
+        })?;
+        // Said only now: the save is durable and the lock let go.
+        let sheet = &updated.sheet;
+        let exists = updated.existed;
         let left = sheet.unscored_count(&standard);
         output::emit(&format!(
             "{} {}: {} of {} KSBs scored, {left} left\n",
@@ -93,6 +108,21 @@ fn id_ranges(standard: &Standard) -> String {
         .map(|(a, b)| if a == b { a } else { format!("{a}–{b}") })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Refuses a KSB given twice (`K1=3 K1=1`): which of the two was meant cannot be known.
+/// `given` are the parsed `args`, in the same order.
+fn refuse_repeats<T>(given: &[(KsbId, T)], args: &[String], what: &str) -> Result<()> {
+    for (later, (id, _)) in given.iter().enumerate() {
+        if let Some(first) = given[..later].iter().position(|(other, _)| other == id) {
+            bail!(
+                "{id} is given twice ('{}' and '{}'): give each KSB one {what}",
+                args[first],
+                args[later]
+            );
+        }
+    }
+    Ok(())
 }
 
 fn split_assignment<'a>(arg: &'a str, what: &str) -> Result<(&'a str, &'a str)> {

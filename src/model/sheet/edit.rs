@@ -1,0 +1,605 @@
+//! Saving a sheet over the text it was read from: what a person wrote by hand (comments, blank
+//! lines, the order of keys, quoting, a `"25/11/2026"` date) survives, and only the values that
+//! changed change, so a diff of the file shows exactly what a command did.
+//!
+//! Every value is compared the way the loader reads it (`"N/A"` is `n/a`, `k1` is `K1`, a role
+//! focus in any case is the standard's spelling), so a value that reads the same is left as
+//! it is written.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use toml_edit::{DocumentMut, InlineTable, Item, Table, TableLike, Value};
+
+use super::{format_dmy, parse_dmy, Sheet, RETIRED_COMMENT, SHEET_FORMAT};
+use crate::model::id::KsbId;
+use crate::model::score::Score;
+use crate::model::standard::{find_ignoring_case, Standard};
+use crate::model::version;
+
+/// The keys at the top of a sheet, in the order `ksb` writes them.
+const ROOT_KEYS: [&str; 5] = [
+    "format",
+    "standard",
+    "standard_version",
+    "locked",
+    "reviews",
+];
+
+/// The participant's keys, in the order `ksb` writes them.
+const PARTICIPANT_KEYS: [&str; 5] = [
+    "username",
+    "role_focus",
+    "mentoring_type",
+    "assessment_type",
+    "date",
+];
+
+/// The tables of KSB entries, in the order `ksb` writes them.
+const ID_TABLES: [&str; 4] = ["scores", "notes", "retired_scores", "retired_notes"];
+
+impl Sheet {
+    /// The sheet as TOML written over `original`, the text its file held: only the values that
+    /// differ from what `original` says change, and new entries go in the standard's order
+    /// among the old ones. When `original` cannot be edited into text that reads back as this
+    /// sheet, the sheet is written afresh in `ksb`'s layout ([`Sheet::to_toml`]): a save never
+    /// writes a sheet other than the one asked for.
+    pub fn to_toml_over(&self, standard: &Standard, original: &str) -> String {
+        edited(self, standard, original)
+            .filter(|text| Sheet::from_toml(text, standard).ok().as_ref() == Some(self))
+            .unwrap_or_else(|| self.to_toml(standard))
+    }
+}
+
+fn edited(sheet: &Sheet, standard: &Standard, original: &str) -> Option<String> {
+    let mut doc: DocumentMut = original.parse().ok()?;
+    let root = doc.as_table_mut();
+    let rank = |key: &str| ROOT_KEYS.iter().position(|k| *k == key);
+    set(
+        Tab::Table(root),
+        "format",
+        |v| v.as_integer() == Some(SHEET_FORMAT),
+        SHEET_FORMAT.into(),
+        rank,
+    );
+    set(
+        Tab::Table(root),
+        "standard",
+        |v| v.as_str() == Some(&sheet.standard),
+        sheet.standard.as_str().into(),
+        rank,
+    );
+    set(
+        Tab::Table(root),
+        "standard_version",
+        |v| {
+            v.as_str()
+                .is_some_and(|text| version::same(text, &sheet.standard_version))
+        },
+        sheet.standard_version.as_str().into(),
+        rank,
+    );
+    if sheet.locked {
+        let locked = |v: &Value| v.as_bool() == Some(true);
+        set(Tab::Table(root), "locked", locked, true.into(), rank);
+    } else if root.get("locked").and_then(Item::as_bool) == Some(true) {
+        root.remove("locked");
+    }
+    match &sheet.reviews {
+        Some(reviews) => {
+            let same = |v: &Value| v.as_str() == Some(reviews);
+            set(
+                Tab::Table(root),
+                "reviews",
+                same,
+                reviews.as_str().into(),
+                rank,
+            );
+        }
+        None => {
+            root.remove("reviews");
+        }
+    }
+    edit_participant(tab(root.get_mut("participant")?)?, sheet, standard)?;
+    let order = |id: &KsbId| {
+        standard
+            .ksbs
+            .iter()
+            .position(|ksb| &ksb.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let score = |score: &Score| match score.points() {
+        Some(points) => Value::from(i64::from(points)),
+        None => Value::from("n/a"),
+    };
+    let note = |note: &String| Value::from(note.as_str());
+    let [scores, notes, retired_scores, retired_notes] = ID_TABLES;
+    sync_ids(root, scores, &sheet.scores, read_score, score, order)?;
+    sync_ids(root, notes, &sheet.notes, read_note, note, order)?;
+    let retired = &sheet.retired_scores;
+    sync_ids(root, retired_scores, retired, read_score, score, order)?;
+    let retired = &sheet.retired_notes;
+    sync_ids(root, retired_notes, retired, read_note, note, order)?;
+    Some(doc.to_string())
+}
+
+fn edit_participant(mut table: Tab<'_>, sheet: &Sheet, standard: &Standard) -> Option<()> {
+    let p = &sheet.participant;
+    let rank = |key: &str| PARTICIPANT_KEYS.iter().position(|k| *k == key);
+    let username = |v: &Value| v.as_str().map(str::trim) == Some(&p.username);
+    set(
+        table.reborrow(),
+        "username",
+        username,
+        p.username.as_str().into(),
+        rank,
+    );
+    for (key, list, wanted) in [
+        ("role_focus", &standard.role_focuses, &p.role_focus),
+        (
+            "mentoring_type",
+            &standard.mentoring_types,
+            &p.mentoring_type,
+        ),
+        (
+            "assessment_type",
+            &standard.assessment_types,
+            &p.assessment_type,
+        ),
+    ] {
+        let same = |v: &Value| {
+            v.as_str().and_then(|text| find_ignoring_case(list, text)) == Some(wanted.as_str())
+        };
+        set(table.reborrow(), key, same, wanted.as_str().into(), rank);
+    }
+    // A date written by hand as "25/11/2026" stays a string of that form when it changes.
+    let date = if table.like().get("date").and_then(Item::as_str).is_some() {
+        Value::from(format_dmy(p.date))
+    } else {
+        Value::from(toml_date(p.date))
+    };
+    set(table, "date", |v| read_date(v) == Some(p.date), date, rank);
+    Some(())
+}
+
+/// Makes `key` of `table` hold `value` unless what it holds already `reads_as` it: a value
+/// that changes keeps its place and its comment, a new key goes among the others in the order
+/// `rank` gives.
+fn set(
+    mut table: Tab<'_>,
+    key: &str,
+    reads_as: impl Fn(&Value) -> bool,
+    value: Value,
+    rank: impl Fn(&str) -> Option<usize>,
+) {
+    match table.like().get_mut(key) {
+        Some(Item::Value(old)) if reads_as(old) => {}
+        Some(Item::Value(old)) => replace_keeping_decor(old, value),
+        Some(other) => *other = Item::Value(value),
+        None => {
+            table.like().insert(key, Item::Value(value));
+            let own = rank(key).unwrap_or(usize::MAX);
+            let keys: Vec<String> = table.like().iter().map(|(k, _)| k.to_string()).collect();
+            let before = |k: &str| k != key && rank(k).is_some_and(|r| r < own);
+            let anchor = keys.iter().rposition(|k| before(k)).map_or(0, |i| i + 1);
+            table.sort_by_key(|k| {
+                let index = keys.iter().position(|other| other == k).unwrap_or(0);
+                if k == key {
+                    (anchor, 1)
+                } else {
+                    (index + 1, 0)
+                }
+            });
+        }
+    }
+}
+
+/// Makes one table of KSB entries hold `wanted`: entries that read as wanted stay as written,
+/// changed ones keep their place and comment, entries no longer wanted go, new ones follow the
+/// last old entry that comes before them in the standard's order (`order`). A table that this
+/// empties is removed (`[scores]` excepted); one that is needed and missing is added after the
+/// tables before it.
+fn sync_ids<V: PartialEq>(
+    root: &mut Table,
+    name: &str,
+    wanted: &BTreeMap<KsbId, V>,
+    read: fn(&Item) -> Option<V>,
+    make: impl Fn(&V) -> Value,
+    order: impl Fn(&KsbId) -> usize,
+) -> Option<()> {
+    if root.get(name).is_none() {
+        if wanted.is_empty() {
+            return Some(());
+        }
+        add_table(root, name);
+    }
+    let mut table = tab(root.get_mut(name)?)?;
+    let had_entries = !table.like().is_empty();
+    let old: Vec<(String, KsbId)> = table
+        .like()
+        .iter()
+        .map(|(key, _)| Some((key.to_string(), key.parse().ok()?)))
+        .collect::<Option<_>>()?;
+    for (key, id) in &old {
+        let entry = table.like().get_mut(key)?;
+        match wanted.get(id) {
+            Some(value) if read(entry).as_ref() == Some(value) => {}
+            Some(value) => match entry {
+                Item::Value(old) => replace_keeping_decor(old, make(value)),
+                other => *other = Item::Value(make(value)),
+            },
+            // An entry the loader skips (a blank note) reads as nothing already.
+            None if read(entry).is_none() => {}
+            None => {
+                table.like().remove(key);
+            }
+        }
+    }
+    let kept: Vec<(String, usize)> = old
+        .iter()
+        .filter(|(key, _)| table.like().contains_key(key))
+        .map(|(key, id)| (key.clone(), order(id)))
+        .collect();
+    let new: Vec<(String, usize)> = wanted
+        .iter()
+        .filter(|(id, _)| !old.iter().any(|(_, old_id)| old_id == *id))
+        .map(|(id, value)| {
+            table.like().insert(id.as_str(), Item::Value(make(value)));
+            (id.as_str().to_string(), order(id))
+        })
+        .collect();
+    if !new.is_empty() {
+        table.sort_by_key(|key| {
+            if let Some(index) = kept.iter().position(|(k, _)| k == key) {
+                return (index + 1, 0, 0);
+            }
+            let rank = new
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(usize::MAX, |n| n.1);
+            let anchor = kept
+                .iter()
+                .rposition(|(_, r)| *r < rank)
+                .map_or(0, |i| i + 1);
+            (anchor, 1, rank)
+        });
+    }
+    if table.like().is_empty() && had_entries && name != ID_TABLES[0] {
+        root.remove(name);
+    }
+    Some(())
+}
+
+/// Adds a missing table of KSB entries, with a blank line (and for a retired table the
+/// comment `ksb` writes above it) before it, after the tables that come before it.
+fn add_table(root: &mut Table, name: &str) {
+    let after = ID_TABLES
+        .iter()
+        .take_while(|table| **table != name)
+        .chain(["participant"].iter())
+        .filter_map(|table| root.get(table)?.as_table()?.position())
+        .max();
+    let mut table = Table::new();
+    let prefix = if name.starts_with("retired_") {
+        format!("\n{RETIRED_COMMENT}")
+    } else {
+        "\n".to_string()
+    };
+    table.decor_mut().set_prefix(prefix);
+    table.set_position(after);
+    root.insert(name, Item::Table(table));
+}
+
+/// A table of the document, written as `[name]` or inline as `name = { … }`: edited alike.
+enum Tab<'a> {
+    Table(&'a mut Table),
+    Inline(&'a mut InlineTable),
+}
+
+fn tab(item: &mut Item) -> Option<Tab<'_>> {
+    match item {
+        Item::Table(table) => Some(Tab::Table(table)),
+        Item::Value(Value::InlineTable(table)) => Some(Tab::Inline(table)),
+        _ => None,
+    }
+}
+
+impl Tab<'_> {
+    fn reborrow(&mut self) -> Tab<'_> {
+        match self {
+            Tab::Table(table) => Tab::Table(table),
+            Tab::Inline(table) => Tab::Inline(table),
+        }
+    }
+
+    fn like(&mut self) -> &mut dyn TableLike {
+        match self {
+            Tab::Table(table) => *table,
+            Tab::Inline(table) => *table,
+        }
+    }
+
+    /// Orders the keys by `key` (a stable sort); tables under a `[table]` keep their place,
+    /// which their own position decides.
+    fn sort_by_key<K: Ord>(&mut self, key: impl Fn(&str) -> K) {
+        match self {
+            Tab::Table(table) => table.sort_values_by(|a, _, b, _| key(a).cmp(&key(b))),
+            Tab::Inline(table) => table.sort_values_by(|a, _, b, _| key(a).cmp(&key(b))),
+        }
+    }
+}
+
+/// Puts `new` where `old` was, with the spaces and comment around `old`.
+fn replace_keeping_decor(old: &mut Value, new: Value) {
+    let decor = old.decor().clone();
+    *old = new;
+    *old.decor_mut() = decor;
+}
+
+fn read_score(item: &Item) -> Option<Score> {
+    match item.as_value()? {
+        Value::Integer(points) => Score::from_points(*points.value()),
+        Value::String(text) => text.value().parse().ok(),
+        _ => None,
+    }
+}
+
+fn read_note(item: &Item) -> Option<String> {
+    item.as_str()
+        .filter(|text| !text.trim().is_empty())
+        .map(str::to_string)
+}
+
+fn read_date(value: &Value) -> Option<NaiveDate> {
+    match value {
+        Value::Datetime(dt) => {
+            let dt = dt.value();
+            if dt.time.is_some() || dt.offset.is_some() {
+                return None;
+            }
+            let d = dt.date?;
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        Value::String(text) => parse_dmy(text.value()).ok(),
+        _ => None,
+    }
+}
+
+fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: date.year() as u16,
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sheet as a person keeps it by hand: comments everywhere, keys out of order, `"N/A"`,
+    /// a lower-case id, a role focus in lower case and a DD/MM/YYYY date.
+    const HAND_WRITTEN: &str = r#"# Alice's self-assessment, started at the kick-off call.
+format = 1
+standard = "miraheze-tech-mentoring" # the built-in one
+standard_version = "1.0"
+
+[participant]
+username = "Alice"
+role_focus = "infrastructure specialist"
+mentoring_type = "Mentee"
+assessment_type = "Self-assessment"
+date = "25/11/2026"   # the day of the call
+
+[scores]
+# Knowledge
+K4 = 0 # not sure
+k1 = 2
+
+K2 = "N/A"     # not my area
+# Skills come later.
+
+[notes]
+K4 = "Ask about puppet"
+"#;
+
+    fn standard() -> Standard {
+        Standard::builtin()
+    }
+
+    fn id(text: &str) -> KsbId {
+        text.parse().unwrap()
+    }
+
+    /// The sheet written over `original` by editing it (not by falling back to ksb's layout),
+    /// checked to read back as the sheet.
+    fn over(sheet: &Sheet, standard: &Standard, original: &str) -> String {
+        let text = edited(sheet, standard, original).expect("an editable document");
+        assert_eq!(
+            Sheet::from_toml(&text, standard).as_ref(),
+            Ok(sheet),
+            "{text}"
+        );
+        assert_eq!(sheet.to_toml_over(standard, original), text);
+        text
+    }
+
+    fn hand_written() -> Sheet {
+        Sheet::from_toml(HAND_WRITTEN, &standard()).unwrap()
+    }
+
+    /// The lines of `after` that are not lines of `before`, and those of `before` that went.
+    fn diff(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
+        let lines = |text: &str| text.lines().map(str::to_string).collect::<Vec<_>>();
+        let (old, new) = (lines(before), lines(after));
+        let added = new.iter().filter(|l| !old.contains(l)).cloned().collect();
+        let gone = old.iter().filter(|l| !new.contains(l)).cloned().collect();
+        (added, gone)
+    }
+
+    #[test]
+    fn an_unchanged_sheet_is_written_back_byte_for_byte() {
+        let sheet = hand_written();
+        assert_eq!(over(&sheet, &standard(), HAND_WRITTEN), HAND_WRITTEN);
+    }
+
+    #[test]
+    fn a_changed_score_changes_its_value_only_and_keeps_its_comment() {
+        let mut sheet = hand_written();
+        sheet.set_score(id("K4"), Some(Score::One));
+        let text = over(&sheet, &standard(), HAND_WRITTEN);
+        assert_eq!(
+            diff(HAND_WRITTEN, &text),
+            (
+                vec!["K4 = 1 # not sure".into()],
+                vec!["K4 = 0 # not sure".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn new_scores_go_in_the_standards_order_among_the_old_ones() {
+        let mut sheet = hand_written();
+        sheet.set_score(id("K3"), Some(Score::Three));
+        sheet.set_score(id("B8"), Some(Score::Two));
+        sheet.set_note(id("K1"), "Ran the rebalance");
+        let standard = standard();
+        let text = over(&sheet, &standard, HAND_WRITTEN);
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        let scores = &text[text.find("[scores]").unwrap()..text.find("[notes]").unwrap()];
+        assert_eq!(
+            scores,
+            "[scores]\n# Knowledge\nK4 = 0 # not sure\nk1 = 2\n\nK2 = \"N/A\"     # not my area\n\
+             K3 = 3\nB8 = 2\n# Skills come later.\n\n",
+            "K4 and k1 keep their order; K3 follows K2, the last KSB before it"
+        );
+        assert!(
+            text.ends_with("[notes]\nK1 = \"Ran the rebalance\"\nK4 = \"Ask about puppet\"\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn header_values_read_the_same_are_left_as_written_and_a_new_date_keeps_its_form() {
+        let mut sheet = hand_written();
+        sheet.participant.date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        sheet.participant.mentoring_type = "Peer Support".into();
+        let text = over(&sheet, &standard(), HAND_WRITTEN);
+        let (mut added, mut gone) = diff(HAND_WRITTEN, &text);
+        added.sort();
+        gone.sort();
+        assert_eq!(
+            added,
+            vec![
+                "date = \"01/12/2026\"   # the day of the call".to_string(),
+                "mentoring_type = \"Peer Support\"".to_string()
+            ]
+        );
+        assert_eq!(gone.len(), 2, "{gone:?}");
+    }
+
+    #[test]
+    fn locking_adds_one_line_after_the_version_and_unlocking_removes_it() {
+        let standard = standard();
+        let mut sheet = hand_written();
+        sheet.locked = true;
+        let locked = over(&sheet, &standard, HAND_WRITTEN);
+        assert!(locked.contains("standard_version = \"1.0\"\nlocked = true\n\n[participant]"));
+        assert_eq!(
+            diff(HAND_WRITTEN, &locked),
+            (vec!["locked = true".into()], vec![])
+        );
+        sheet.locked = false;
+        assert_eq!(over(&sheet, &standard, &locked), HAND_WRITTEN);
+    }
+
+    #[test]
+    fn removing_the_last_note_removes_its_table_and_a_first_note_adds_one() {
+        let standard = standard();
+        let mut sheet = hand_written();
+        sheet.set_note(id("K4"), "");
+        let text = over(&sheet, &standard, HAND_WRITTEN);
+        assert!(!text.contains("[notes]"), "{text}");
+        sheet.set_note(id("S1"), "Wrote the runbook");
+        let again = over(&sheet, &standard, &text);
+        assert!(
+            again.ends_with("\n\n[notes]\nS1 = \"Wrote the runbook\"\n"),
+            "{again}"
+        );
+    }
+
+    #[test]
+    fn inline_tables_are_edited_in_place() {
+        let standard = standard();
+        let original = HAND_WRITTEN.split("[scores]").next().unwrap().replace(
+            "[participant]",
+            "scores = { K1 = 2, S1 = 1 }\n[participant]",
+        );
+        let mut sheet = Sheet::from_toml(&original, &standard).unwrap();
+        sheet.set_score(id("K2"), Some(Score::Zero));
+        let text = over(&sheet, &standard, &original);
+        assert!(
+            text.contains("scores = { K1 = 2, K2 = 0, S1 = 1 }"),
+            "{text}"
+        );
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+    }
+
+    #[test]
+    fn a_sheet_of_an_older_version_records_the_new_one_and_its_retired_entries() {
+        let yaml = include_str!("../../../tests/fixtures/standard-v1.1.yaml");
+        let newer = Standard::from_yaml(yaml).unwrap();
+        let original = format!("{HAND_WRITTEN}K11 = \"Reported the outage\"\n")
+            .replace("[scores]\n", "[scores]\nK11 = 3 # gone in 1.1\n");
+        let sheet = Sheet::from_toml(&original, &newer).unwrap();
+        assert!(!sheet.retired_scores().is_empty());
+        let text = over(&sheet, &newer, &original);
+        assert_eq!(Sheet::from_toml(&text, &newer).unwrap(), sheet);
+        assert!(text.contains("standard_version = \"1.1\"\n"), "{text}");
+        assert!(text.contains(&format!("\n{RETIRED_COMMENT}[retired_scores]\nK11 = 3\n")));
+        assert!(text.contains("# Knowledge\nK4 = 0 # not sure\n"), "{text}");
+    }
+
+    #[test]
+    fn text_that_cannot_be_edited_into_the_sheet_gives_ksbs_own_layout() {
+        let standard = standard();
+        let sheet = hand_written();
+        assert_eq!(
+            sheet.to_toml_over(&standard, "not [ toml"),
+            sheet.to_toml(&standard)
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any change of scores, notes and the lock, applied twice in a row, is made by editing
+        /// the text (never by falling back to ksb's layout) and reads back exactly.
+        #[test]
+        fn any_change_is_an_edit_that_reads_back(
+            changes in proptest::collection::vec(
+                (0..28usize, proptest::option::of(0..5i64), "[ a-z\"#\\\n]{0,12}"),
+                0..24,
+            ),
+            locked: bool,
+        ) {
+            let standard = standard();
+            let mut sheet = hand_written();
+            let mut text = HAND_WRITTEN.to_string();
+            for half in changes.chunks(12) {
+                for (index, points, note) in half {
+                    let id = standard.ksbs[*index].id.clone();
+                    let score = points.map(|p| Score::from_points(p).unwrap_or(Score::NotApplicable));
+                    sheet.set_score(id.clone(), score);
+                    sheet.set_note(id, note);
+                }
+                sheet.locked = locked;
+                text = over(&sheet, &standard, &text);
+            }
+        }
+    }
+}
