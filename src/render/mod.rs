@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod sections;
+pub mod standard_yaml;
 pub mod svg;
 pub mod table;
 pub mod wikitext;
