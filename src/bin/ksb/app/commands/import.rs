@@ -1,6 +1,6 @@
 //! `ksb import`: a sheet filled in on a wiki page, read into a sheet file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{anyhow, bail, Context as _, Result};
 use ksb::import::header::Field;
@@ -31,7 +31,11 @@ impl Command for ImportArgs {
         apply_flags(&mut page, &self.header, &standard)?;
         report_problems(&page.problems, &doing, self.lenient)?;
         let sheet = page.to_sheet(&standard).map_err(|missing| {
-            let flags: Vec<String> = missing.0.iter().map(|f| format!("--{}", flag(*f))).collect();
+            let flags: Vec<String> = missing
+                .0
+                .iter()
+                .map(|f| format!("--{}", flag(*f)))
+                .collect();
             anyhow!("{missing}: give {}", flags.join(", ")).context(doing.clone())
         })?;
         let (path, named) = match &self.output {
@@ -154,7 +158,7 @@ fn write_sheet(
 
 /// What was read and where it went: the participant, and how many KSBs are scored, N/A and
 /// unscored.
-fn summary_line(page: &SheetPage, standard: &Standard, sheet: &Sheet, path: &PathBuf) -> String {
+fn summary_line(page: &SheetPage, standard: &Standard, sheet: &Sheet, path: &Path) -> String {
     let p = &sheet.participant;
     let overall = Summary::of_sheet(standard, sheet).overall;
     let skipped = if page.problems.is_empty() {
