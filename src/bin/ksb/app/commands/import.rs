@@ -29,7 +29,12 @@ impl Command for ImportArgs {
             sheet_io::read_text(&self.page).with_context(|| format!("reading page {source}"))?;
         let mut page = sheet::read(&text, &standard).context(doing.clone())?;
         apply_flags(&mut page, &self.header, &standard)?;
-        report_problems(&page.problems, &doing, self.lenient)?;
+        report_problems(
+            &page.problems,
+            &doing,
+            self.lenient,
+            " (--lenient imports the rest)",
+        )?;
         let sheet = page.to_sheet(&standard).map_err(|missing| {
             let flags: Vec<String> = missing
                 .0
@@ -83,9 +88,9 @@ fn apply_flags(page: &mut SheetPage, flags: &ImportHeaderArgs, standard: &Standa
     Ok(())
 }
 
-/// Each problem on its own line on stderr: errors that stop the import, or with `--lenient`
-/// warnings about what was skipped.
-pub fn report_problems(problems: &[Problem], doing: &str, lenient: bool) -> Result<()> {
+/// Each problem on its own line on stderr: errors that stop the import (the last one ending in
+/// `hint`), or with `--lenient` warnings about what was skipped.
+pub fn report_problems(problems: &[Problem], doing: &str, lenient: bool, hint: &str) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
@@ -107,7 +112,7 @@ pub fn report_problems(problems: &[Problem], doing: &str, lenient: bool) -> Resu
         return Ok(());
     }
     bail!(
-        "{doing}: {} (listed above); nothing written (--lenient imports the rest)",
+        "{doing}: {} (listed above); nothing written{hint}",
         count(problems.len(), "problem")
     )
 }

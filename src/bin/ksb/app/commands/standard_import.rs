@@ -30,7 +30,7 @@ impl Command for StandardImportArgs {
         let imported = match standard::read(&text, &base, &options) {
             Ok(imported) => imported,
             Err(ImportError::Rows(problems)) => {
-                report_problems(&problems, &doing, false)?;
+                report_problems(&problems, &doing, false, "")?;
                 bail!("{doing}: the page's rows cannot be read")
             }
             Err(err) => return Err(anyhow::Error::new(err).context(doing)),
