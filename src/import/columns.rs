@@ -78,11 +78,11 @@ pub fn is_attributes(cell: &str) -> bool {
         "colspan", "rowspan", "style", "class", "align", "valign", "scope", "width", "bgcolor",
         "id",
     ];
-    let lower = cell.trim().to_lowercase();
+    let cell = cell.trim_start().as_bytes();
     NAMES.iter().any(|name| {
-        lower
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        cell.len() > name.len()
+            && cell[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && cell[name.len()..].trim_ascii_start().starts_with(b"=")
     })
 }
 

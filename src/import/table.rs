@@ -202,6 +202,10 @@ impl Reader<'_> {
             self.end_pipe_table();
             return;
         }
+        // Only a line that names a Title column starts a table.
+        if self.pipe.is_none() && !contains_ignoring_ascii_case(trimmed, "title") {
+            return;
+        }
         let cells = pipe_cells(trimmed);
         if cells.len() < 2 && self.pipe.is_none() {
             return;
@@ -464,6 +468,13 @@ fn pipe_cells(line: &str) -> Vec<String> {
     pieces.into_iter().map(|p| plain(p.trim())).collect()
 }
 
+/// Whether `text` holds `word` (ASCII, lower case) in any case.
+fn contains_ignoring_ascii_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|window| window.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// The `{{…}}` and `[[…]]` of a line that close on it: byte ranges, outermost only, in order.
 fn protected(line: &str) -> Vec<(usize, usize)> {
     let bytes = line.as_bytes();
@@ -516,10 +527,11 @@ fn split_outside<'t>(text: &'t str, separators: &[&str]) -> Vec<&'t str> {
                 continue;
             }
         }
-        match separators
+        let first = bytes[i];
+        let separator = separators
             .iter()
-            .find(|s| bytes[i..].starts_with(s.as_bytes()))
-        {
+            .find(|s| s.as_bytes()[0] == first && bytes[i..].starts_with(s.as_bytes()));
+        match separator {
             Some(separator) => {
                 pieces.push(&text[start..i]);
                 i += separator.len();

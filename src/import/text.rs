@@ -261,6 +261,7 @@ pub fn match_key(text: &str) -> String {
                 '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => out.push('\''),
                 '“' | '”' | '„' | '‟' | '″' => out.push('"'),
                 '‐' | '‑' | '‒' | '–' | '—' | '−' => out.push('-'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 _ => out.extend(c.to_lowercase()),
             }
         }
