@@ -400,3 +400,25 @@ fn header_flags_replace_the_page_and_are_checked_like_it() {
         "ksb: error: --mentoring-type 'Boss' is not one of the standard's: Mentee, Mentor, Peer Support\n"
     );
 }
+
+#[test]
+fn a_first_column_of_ids_names_the_ksb_whatever_the_title_says() {
+    let ws = Workspace::new();
+    ws.write(
+        "ids.wiki",
+        "* Username: Dana\n* Preferred Role Focus: Generalist\n* Mentoring Type: Peer Support\n\
+         * Assessment Type: Final check\n* Date: 05/12/2026\n\
+         {| class=\"wikitable\"\n! ID !! Title !! Score\n|-\n| k3 || Infra deployment || 2\n\
+         |-\n| B8 || || n/a\n|-\n| X9 || Open Source Ecosystem Awareness || 1\n|}\n",
+    );
+    ws.ok(&["import", "ids.wiki", "-o", "dana.toml"]);
+    let sheet = sheets::load(&ws, "dana.toml");
+    assert_scores(
+        &sheet,
+        &with_scores(&[
+            ("K1", Some(Score::One)),
+            ("K3", Some(Score::Two)),
+            ("B8", Some(Score::NotApplicable)),
+        ]),
+    );
+}

@@ -96,7 +96,8 @@ pub fn report_problems(problems: &[Problem], doing: &str, lenient: bool, hint: &
     }
     let kind = if lenient { "warning" } else { "error" };
     for problem in problems.iter().take(SHOWN_PROBLEMS) {
-        let what = if lenient { "skipped " } else { "" };
+        let skipped = lenient && !matches!(problem, Problem::Unclosed { .. });
+        let what = if skipped { "skipped " } else { "" };
         eprintln!(
             "ksb: {kind}: {doing}: {what}{}",
             output::printable(&problem.to_string())
