@@ -5,13 +5,15 @@
 //! - [`figures`]: [`Summary`] figures of a sheet, [`Cohort`] figures over many, comparisons,
 //!   progress and plans;
 //! - [`render`]: the renderers that turn them into text, one module per format;
-//! - [`store`]: reading and writing files so that nothing is ever half written.
+//! - [`store`]: reading and writing files so that nothing is ever half written;
+//! - [`import`]: sheets and the standard read back from wiki pages.
 //!
 //! It never prints, never prompts and never reads the environment; the binary does all three.
 
 #![deny(clippy::all)]
 
 pub mod figures;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -9,7 +9,7 @@ use std::process::Command as Process;
 use common::{fixture, Workspace};
 
 const ESC: char = '\u{1b}';
-const SUBCOMMANDS: [&str; 15] = [
+const SUBCOMMANDS: [&str; 16] = [
     "standard",
     "score",
     "show",
@@ -23,6 +23,7 @@ const SUBCOMMANDS: [&str; 15] = [
     "lock",
     "plan",
     "export",
+    "import",
     "assess",
     "review",
 ];
@@ -97,13 +98,17 @@ fn man_dir_writes_a_page_per_command() {
     let ws = Workspace::new();
     std::fs::create_dir(ws.file("man1")).unwrap();
     let out = ws.ok(&["man", "--dir", "man1"]);
-    let pages = SUBCOMMANDS.len() + 1;
+    // ksb.1, one page per command, and ksb-standard-import.1.
+    let pages = SUBCOMMANDS.len() + 2;
     assert!(
         out.starts_with(&format!("Wrote {pages} manual pages")),
         "{out}"
     );
     let page = ws.read("man1/ksb.1");
     assert!(page.contains(".TH ksb 1"));
+    assert!(ws
+        .read("man1/ksb-standard-import.1")
+        .contains(".TH ksb-standard-import 1"));
     for name in SUBCOMMANDS {
         let page = ws.read(&format!("man1/ksb-{name}.1"));
         assert!(page.contains(&format!(".TH ksb-{name} 1")), "{page}");

@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod narrow;
+pub mod standard_yaml;
 pub mod svg;
 pub mod table;
 pub mod wikitext;

@@ -12,6 +12,7 @@ Examples:
   ksb show me.toml                                the sheet and its summary tables
   ksb summary me.toml --by area --format json     figures for a script
   ksb export me.toml --notes -o me.wiki           wikitext to paste into a wiki page
+  ksb import page.wiki -o me.toml                 a sheet filled in on the wiki, as a sheet file
   ksb review me.toml                              the mentor's review, into me-review.toml
   ksb compare me.toml me-review.toml              self-assessment against mentor review
   ksb progress baseline.toml final.toml           what moved over the programme
@@ -52,9 +53,10 @@ pub struct Cli {
 /// The commands of `ksb`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the KSBs of the standard in use, or check a standards file.
+    /// List the KSBs of the standard in use, check a standards file, or import the standard's wiki page.
     #[command(
-        after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --check my-programme.yaml"
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --check my-programme.yaml\n  ksb standard import standard-page.wiki -o standard.yaml"
     )]
     Standard(StandardArgs),
     /// Score a sheet at the terminal, one KSB at a time, saving after every answer.
@@ -85,6 +87,11 @@ pub enum Command {
         after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export --blank --format wikitext"
     )]
     Export(ExportArgs),
+    /// Read a sheet filled in on a wiki page (its wikitext, or the text copied off the page) into a sheet file.
+    #[command(
+        after_help = "Examples:\n  ksb import alice.wiki                          writes Alice-Self-assessment-2026-11-25.toml\n  ksb import alice.wiki -o alice.toml --force    replace the sheet imported before\n  ksb import - --username Alice --date 01/12/2026 < copied.txt\n  ksb import old-page.wiki --lenient             take what can be read, list what was skipped"
+    )]
+    Import(ImportArgs),
     /// Compare two sheets of the same standard, KSB by KSB and group by group.
     #[command(
         after_help = "Examples:\n  ksb compare me.toml me-review.toml\n  ksb compare baseline.toml final.toml --only-different\n  ksb compare me.toml me-review.toml --format json"
@@ -192,6 +199,92 @@ pub struct StandardArgs {
     /// Validate this standards file instead: exit 0 with a one-line count when it is good.
     #[arg(long, value_name = "FILE")]
     pub check: Option<PathBuf>,
+    /// Import the standard's wiki page instead.
+    #[command(subcommand)]
+    pub action: Option<StandardAction>,
+}
+
+/// What `ksb standard` can do besides listing and checking.
+#[derive(Debug, Subcommand)]
+pub enum StandardAction {
+    /// Read the standard's wiki page (its table of KSBs) into a standard YAML file, keeping ids stable.
+    #[command(
+        after_help = "Examples:\n  ksb standard import standard-page.wiki                     YAML on stdout, changes on stderr\n  ksb standard import page.wiki --base mine.yaml -o mine.yaml --force\n  ksb standard import page.wiki --category skill -o new.yaml  new KSBs without a section row are skills"
+    )]
+    Import(StandardImportArgs),
+}
+
+/// Arguments of `ksb standard import`.
+#[derive(Debug, Args)]
+pub struct StandardImportArgs {
+    /// The standard's page: its wikitext, or the text copied off the page; `-` reads standard input.
+    pub page: PathBuf,
+    /// The standard the page changes: KSBs matched by title keep its ids and categories [default: the standard in use].
+    #[arg(long, value_name = "STANDARD.yaml")]
+    pub base: Option<PathBuf>,
+    /// Write the YAML to this file (atomically; an existing file only with --force) instead of stdout; `-` is stdout.
+    #[arg(short, long, value_name = "STANDARD.yaml")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The category of new KSBs that no section row of the page (Knowledge, Skills, Behaviours) places.
+    #[arg(long, value_enum)]
+    pub category: Option<CategoryArg>,
+    /// The version of the changed standard [default: the base's, its last number one higher].
+    #[arg(long, value_name = "VERSION")]
+    pub new_version: Option<String>,
+}
+
+/// A category of KSBs, as a flag names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CategoryArg {
+    /// Knowledge (K ids).
+    Knowledge,
+    /// Skills (S ids).
+    Skill,
+    /// Behaviours (B ids).
+    Behaviour,
+}
+
+/// Arguments of `ksb import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The page: its wikitext (`ksb export` output or a hand-filled sheet), or the text copied off the page; `-` reads standard input.
+    pub page: PathBuf,
+    /// The sheet to write (TOML) [default: <sheets folder>/<username>-<assessment type>-<date>.toml, as `ksb assess` names it].
+    #[arg(short, long, value_name = "SHEET")]
+    pub output: Option<PathBuf>,
+    /// Replace the sheet if it exists (only a sheet ksb can read, and never a locked one).
+    #[arg(long)]
+    pub force: bool,
+    /// Import what can be read and list what was skipped, instead of refusing the page over any problem.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Header fields the page leaves blank, or replacing what it says.
+    #[command(flatten)]
+    pub header: ImportHeaderArgs,
+}
+
+/// The participant header fields `ksb import` takes from flags: each fills in a field the page
+/// leaves blank, or replaces what the page says.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ImportHeaderArgs {
+    /// The participant's Miraheze username, instead of the page's `Username:`.
+    #[arg(long, value_name = "U")]
+    pub username: Option<String>,
+    /// Preferred role focus, instead of the page's.
+    #[arg(long, value_name = "R")]
+    pub role_focus: Option<String>,
+    /// Mentoring type (Mentee, Mentor or Peer Support), instead of the page's.
+    #[arg(long, value_name = "T")]
+    pub mentoring_type: Option<String>,
+    /// Assessment type (Self-assessment, Mentor review or Final check), instead of the page's.
+    #[arg(long, value_name = "A")]
+    pub assessment_type: Option<String>,
+    /// Date of the assessment as DD/MM/YYYY, instead of the page's.
+    #[arg(long, value_name = "DD/MM/YYYY")]
+    pub date: Option<String>,
 }
 
 /// The participant header fields a command can set from flags.

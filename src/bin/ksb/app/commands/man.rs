@@ -21,7 +21,7 @@ impl ManArgs {
         if !dir.is_dir() {
             bail!("writing manual pages: '{}' is not a folder", dir.display());
         }
-        let pages = 1 + command.get_subcommands().count();
+        let pages = page_count(&command);
         clap_mangen::generate_to(command, &dir)
             .with_context(|| format!("writing manual pages into '{}'", dir.display()))?;
         output::emit(&format!(
@@ -29,4 +29,10 @@ impl ManArgs {
             dir.display()
         ))
     }
+}
+
+/// How many pages `generate_to` writes: one for the command and one for each subcommand, at
+/// every level (`ksb standard import` has its own).
+fn page_count(command: &clap::Command) -> usize {
+    1 + command.get_subcommands().map(page_count).sum::<usize>()
 }

@@ -6,6 +6,7 @@ mod compare;
 mod completions;
 mod config;
 mod export;
+mod import;
 mod lock;
 mod man;
 mod plan;
@@ -14,6 +15,7 @@ mod review;
 mod score;
 mod show;
 mod standard;
+mod standard_import;
 mod summary;
 
 use std::path::PathBuf;
@@ -25,7 +27,7 @@ use ksb::render::Style;
 use ksb::Standard;
 
 use crate::app::{output, sheet_io};
-use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardArgs};
+use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardAction, StandardArgs};
 
 /// What every command may need from the global flags, the user's defaults and the terminal.
 pub struct Context {
@@ -87,6 +89,10 @@ pub fn run(cli: Cli) -> Result<()> {
             check: Some(path), ..
         }) => standard::check(&path),
         cli::Command::Config(ConfigArgs { path: true }) => config::print_path(),
+        cli::Command::Standard(StandardArgs {
+            action: Some(StandardAction::Import(args)),
+            ..
+        }) => args.run(&ctx()?),
         cli::Command::Standard(args) => args.run(&ctx()?),
         cli::Command::Assess(args) => args.run(&ctx()?),
         cli::Command::Review(args) => args.run(&ctx()?),
@@ -98,6 +104,7 @@ pub fn run(cli: Cli) -> Result<()> {
         cli::Command::Lock(args) => args.run(&ctx()?),
         cli::Command::Plan(args) => args.run(&ctx()?),
         cli::Command::Export(args) => args.run(&ctx()?),
+        cli::Command::Import(args) => args.run(&ctx()?),
         cli::Command::Chart(args) => args.run(&ctx()?),
         cli::Command::Config(args) => args.run(&ctx()?),
         // These print what the command line is, so no user setting may get in their way.

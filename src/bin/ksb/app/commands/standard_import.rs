@@ -1,0 +1,140 @@
+//! `ksb standard import`: the standard's wiki page read into a standard YAML file, as a change
+//! to a base standard that keeps its ids.
+
+use std::fs;
+
+use anyhow::{bail, Context as _, Result};
+use ksb::import::standard::{self, Change, ImportError, Imported, Options};
+use ksb::render::standard_yaml::standard_yaml;
+use ksb::{store, Category, Standard};
+
+use super::import::report_problems;
+use super::{Command, Context};
+use crate::app::{output, sheet_io};
+use crate::cli::{CategoryArg, StandardImportArgs};
+
+impl Command for StandardImportArgs {
+    fn run(self, ctx: &Context) -> Result<()> {
+        let base = match &self.base {
+            Some(path) => sheet_io::load_standard(Some(path))?,
+            None => ctx.standard()?,
+        };
+        let source = sheet_io::name(&self.page);
+        let doing = format!("importing the standard from {source}");
+        let text =
+            sheet_io::read_text(&self.page).with_context(|| format!("reading page {source}"))?;
+        let options = Options {
+            category: self.category.map(category),
+            version: self.new_version.clone(),
+        };
+        let imported = match standard::read(&text, &base, &options) {
+            Ok(imported) => imported,
+            Err(ImportError::Rows(problems)) => {
+                report_problems(&problems, &doing, false, "")?;
+                bail!("{doing}: the page's rows cannot be read")
+            }
+            Err(err) => return Err(anyhow::Error::new(err).context(doing)),
+        };
+        let yaml = standard_yaml(&imported.standard, &comment(&base, &imported));
+        let report = output::printable(&report(&base, &imported));
+        match self.output.as_deref().filter(|p| !sheet_io::is_stdin(p)) {
+            None => {
+                eprint!("{report}");
+                output::emit(&yaml)
+            }
+            Some(path) => {
+                if path.symlink_metadata().is_ok() && !self.force {
+                    bail!(
+                        "'{}' already exists: give --force to replace it, or -o another file",
+                        path.display()
+                    );
+                }
+                let same = |other: &std::path::Path| {
+                    fs::canonicalize(other).ok().is_some()
+                        && fs::canonicalize(other).ok() == fs::canonicalize(path).ok()
+                };
+                if same(&self.page) {
+                    bail!(
+                        "refusing to write the standard over its page '{}': choose another -o file",
+                        path.display()
+                    );
+                }
+                store::write_private(path, yaml.as_bytes())
+                    .with_context(|| format!("writing standard '{}'", path.display()))?;
+                output::emit(&format!("{report}Wrote {}\n", path.display()))
+            }
+        }
+    }
+}
+
+fn category(arg: CategoryArg) -> Category {
+    match arg {
+        CategoryArg::Knowledge => Category::Knowledge,
+        CategoryArg::Skill => Category::Skill,
+        CategoryArg::Behaviour => Category::Behaviour,
+    }
+}
+
+/// What changed, one line each, for the person who runs the import.
+fn report(base: &Standard, imported: &Imported) -> String {
+    let new = &imported.standard;
+    if imported.changes.is_empty() {
+        return format!(
+            "No change: the page lists the {} KSBs of version {} of standard '{}' as it has them\n",
+            new.ksbs.len(),
+            new.version,
+            new.id
+        );
+    }
+    let mut out = format!(
+        "Version {} → {} of standard '{}': {} change{}, {} KSBs\n",
+        base.version,
+        new.version,
+        new.id,
+        imported.changes.len(),
+        if imported.changes.len() == 1 { "" } else { "s" },
+        new.ksbs.len()
+    );
+    for change in &imported.changes {
+        out.push_str(&format!("  {change}\n"));
+    }
+    out
+}
+
+/// The comment at the top of the YAML: where it came from, and what was removed.
+fn comment(base: &Standard, imported: &Imported) -> Vec<String> {
+    let new = &imported.standard;
+    let mut lines = vec![format!(
+        "{}: read by `ksb standard import` from the table of its wiki page.",
+        new.title
+    )];
+    if !imported.changes.is_empty() {
+        lines.push(format!(
+            "Version {} changes version {} in {} place{}.",
+            new.version,
+            base.version,
+            imported.changes.len(),
+            if imported.changes.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let removed: Vec<String> = imported
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::Removed { id, title } => Some(format!("{id} ({title})")),
+            _ => None,
+        })
+        .collect();
+    if !removed.is_empty() {
+        lines.push(format!(
+            "Removed in version {}, kept under [retired_scores] by sheets scored before: {}.",
+            new.version,
+            removed.join(", ")
+        ));
+    }
+    lines.push(
+        "Check it with `ksb standard --check FILE`; use it with `ksb --standard FILE ...`."
+            .to_string(),
+    );
+    lines
+}
