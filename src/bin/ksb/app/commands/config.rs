@@ -74,6 +74,10 @@ fn value(setting: &Setting) -> String {
             Key::MentoringType => "(the standard's first)",
             Key::Standard => "(built-in)",
             Key::SheetsDir => "(current folder)",
+            Key::WikiUrl | Key::WikiUser | Key::WikiPasswordFile | Key::WikiTokenFile => {
+                "(not set)"
+            }
+            Key::WikiPage => ksb::wiki::title::DEFAULT_TEMPLATE,
         }
         .to_string(),
         (None, _) => "(not set)".to_string(),
