@@ -189,3 +189,247 @@ fn a_page_not_published_by_ksb_is_not_replaced_without_force() {
         "{bob}"
     );
 }
+
+#[test]
+fn wrong_revoked_and_unreadable_credentials_are_refused_without_showing_them() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    let wrong = ws.write("wrong-password", "wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww\n");
+    std::fs::set_permissions(&wrong, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut cmd = ws.ksb(&["wiki", "publish", "me.toml"]);
+    let out = cmd.env("KSB_WIKI_PASSWORD_FILE", &wrong).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "logging in to the wiki as 'Admin@ksb' failed: Incorrect username or password"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("wwwwwwww"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+
+    // The same password from the environment is never echoed either.
+    let mut cmd = ws.ksb(&["config"]);
+    let out = cmd
+        .env("KSB_WIKI_PASSWORD", "abcdefghijklmnopqrstuvw012345678")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("wiki.password_file") && !shown.contains("abcdefghijklmnopqrstuvw012345678"),
+        "{shown}"
+    );
+
+    // A password file group or others can read is refused before anything is sent.
+    std::fs::set_permissions(
+        ws.file("bot-password"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let err = ws.fails(1, &["wiki", "publish", "me.toml"]);
+    assert!(
+        err.contains("can be read by others (mode 0644): run `chmod 600"),
+        "{err}"
+    );
+    std::fs::set_permissions(
+        ws.file("bot-password"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+
+    // A revoked bot password no longer logs in, and nothing is written.
+    wiki.maintenance("invalidateBotPasswords.php", &["--user", ADMIN], "");
+    let err = ws.fails(1, &["wiki", "publish", "me.toml"]);
+    assert!(
+        err.contains("logging in to the wiki as 'Admin@ksb' failed"),
+        "{err}"
+    );
+    assert!(!ws.read("me.toml").contains("[wiki]"));
+}
+
+#[test]
+fn a_protected_page_and_a_missing_page_end_in_mediawikis_own_words() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    wiki.maintenance("protect.php", &["--user", ADMIN, "Protected sheet"], "");
+    let err = ws.fails(
+        1,
+        &["wiki", "publish", "me.toml", "--page", "Protected sheet"],
+    );
+    assert!(
+        err.contains("publishing 'me.toml' to page 'Protected sheet'"),
+        "{err}"
+    );
+    assert!(err.contains("the wiki refused: protectedpage:"), "{err}");
+    assert!(err.contains("ask a wiki administrator"), "{err}");
+    assert!(!ws.read("me.toml").contains("[wiki]"));
+
+    // A finished (locked) assessment can be published: only [wiki] is written into it.
+    std::fs::copy(fixture("example.toml"), ws.file("baseline.toml")).unwrap();
+    ws.ok(&["lock", "baseline.toml"]);
+    let out = ws.ok(&[
+        "wiki",
+        "publish",
+        "baseline.toml",
+        "--page",
+        "Baseline",
+        "--summary",
+        "Baseline",
+    ]);
+    assert!(out.ends_with(": Baseline\n"), "{out}");
+    let locked = ws.read("baseline.toml");
+    assert!(
+        locked.contains("locked = true") && locked.contains("page = \"Baseline\""),
+        "{locked}"
+    );
+
+    let err = ws.fails(1, &["wiki", "pull", "No such page", "-o", "x.toml"]);
+    assert!(
+        err.contains("ksb: error: pulling page 'No such page': the page does not exist"),
+        "{err}"
+    );
+    assert!(!ws.file("x.toml").exists());
+}
+
+/// `count` sheet pages named `Sheet NNN`, a username each, `category` on the even ones.
+fn cohort_pages(ws: &Workspace, count: usize, category: &str) -> std::path::PathBuf {
+    let wikitext = ws.ok(&[
+        "export",
+        fixture("example.toml").to_str().unwrap(),
+        "--notes",
+    ]);
+    let folder = ws.file("pages");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..count {
+        let mut page = wikitext.replace("ExampleUser", &format!("Mentee{i:03}"));
+        if i % 2 == 0 {
+            page.push_str(&format!("\n[[Category:{category}]]\n"));
+        }
+        std::fs::write(folder.join(format!("Sheet {i:03}")), page).unwrap();
+    }
+    folder
+}
+
+#[test]
+fn a_cohort_of_120_pages_comes_in_five_requests_and_a_page_that_is_no_sheet_is_named() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = Workspace::new();
+    let folder = cohort_pages(&ws, 120, "Cohort 2026");
+    std::fs::write(folder.join("Notes"), "Just notes, no sheet.\n").unwrap();
+    wiki.import_pages(&folder, "User:Lead/Tech Mentoring/");
+    let before = wiki.requests().len();
+
+    let out = ws
+        .ksb(&[
+            "wiki",
+            "--wiki",
+            &wiki.api(),
+            "pull",
+            "--prefix",
+            "User:Lead/Tech Mentoring/",
+            "-o",
+            "cohort/",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // One site-info request, one listing, ceil(121 / 50) = 3 content requests.
+    assert_eq!(
+        stdout,
+        "Pulled 120 of 121 pages into cohort/ (5 requests)\n"
+    );
+    let requests: Vec<String> = wiki.requests()[before..].to_vec();
+    assert_eq!(requests.len(), 5, "{requests:#?}");
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.ends_with(" query revisions"))
+            .count(),
+        3,
+        "{requests:#?}"
+    );
+    assert!(
+        stderr.starts_with("ksb: error: pulling page 'User:Lead/Tech Mentoring/Notes': the page has no sheet table"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert_eq!(
+        stderr.lines().last().unwrap(),
+        "ksb: error: 1 of 121 pages not pulled (listed above)"
+    );
+    assert_eq!(std::fs::read_dir(ws.file("cohort")).unwrap().count(), 120);
+    assert!(ws
+        .ok(&["summary", "cohort/"])
+        .starts_with("Cohort: 120 participants\n"));
+
+    // Pulling again replaces the same sheets (no local changes), by category this time.
+    let out = ws.ok(&[
+        "wiki",
+        "--wiki",
+        &wiki.api(),
+        "pull",
+        "--category",
+        "Cohort 2026",
+        "-o",
+        "cohort/",
+    ]);
+    assert_eq!(out, "Pulled 60 of 60 pages into cohort/ (3 requests)\n");
+}
+
+#[test]
+fn a_hostile_page_ends_in_a_clear_error_and_the_standard_comes_from_the_wiki() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = Workspace::new();
+    // 20,000 tables nested and 1.4 MB of flattened rows: loaded without MediaWiki's parser,
+    // which would take minutes over it.
+    let hostile = "{|\n|\n".repeat(20_000) + &"| filler || row || of || text\n".repeat(50_000);
+    wiki.import_unparsed("Hostile", &hostile);
+    let err = ws.fails(
+        1,
+        &[
+            "wiki",
+            "--wiki",
+            &wiki.api(),
+            "pull",
+            "Hostile",
+            "-o",
+            "h.toml",
+        ],
+    );
+    assert!(
+        err.starts_with("ksb: error: pulling page 'Hostile': "),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(!ws.file("h.toml").exists());
+
+    let standard = std::fs::read_to_string(fixture("standard-page-v1.1.txt")).unwrap();
+    wiki.edit("Tech:Mentoring/Standard", ADMIN, &standard);
+    let out = ws.ok(&[
+        "standard",
+        "import",
+        "--wiki",
+        "Tech:Mentoring/Standard",
+        "--wiki-url",
+        &wiki.api(),
+        "-o",
+        "std.yaml",
+    ]);
+    assert!(out.contains("Wrote std.yaml"), "{out}");
+    assert!(ws.ok(&["standard", "--check", "std.yaml"]).contains("KSBs"));
+}

@@ -188,6 +188,31 @@ impl TestWiki {
         self.maintenance("importTextFiles.php", &args, "");
     }
 
+    /// Saves `text` to `title` through an XML import that skips MediaWiki's parser (and so the
+    /// link tables): for a page too hostile to render in a test's time.
+    pub fn import_unparsed(&self, title: &str, text: &str) {
+        let escape = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let xml = format!(
+            "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" version=\"0.11\" xml:lang=\"en\">\n\
+             <page><title>{}</title><ns>0</ns><revision><timestamp>2026-12-01T00:00:00Z</timestamp>\
+             <contributor><username>{ADMIN}</username></contributor><model>wikitext</model><format>text/x-wiki</format>\
+             <text xml:space=\"preserve\">{}</text></revision></page>\n</mediawiki>\n",
+            escape(title),
+            escape(text)
+        );
+        let dump = self.dir.path().join("import.xml");
+        std::fs::write(&dump, xml).expect("write the dump");
+        self.maintenance(
+            "importDump.php",
+            &["--no-updates", dump.to_str().expect("UTF-8 path")],
+            "",
+        );
+    }
+
     /// The page's wikitext as the wiki has it.
     pub fn text(&self, title: &str) -> String {
         self.maintenance("getText.php", &[title], "")

@@ -34,11 +34,13 @@ impl WikiPullArgs {
         let total = titles.len();
         let (mut pulled, mut failed) = (0, 0);
         for batch in titles.chunks(TITLES_PER_REQUEST) {
-            let pages = client.pages(batch).with_context(|| {
-                format!(
+            let pages = match client.pages(batch) {
+                Ok(pages) => pages,
+                Err(err) if pulled + failed == 0 => return Err(err.into()),
+                Err(err) => return Err(anyhow::Error::new(err).context(format!(
                     "pulled {pulled} of {total} pages ({failed} not pulled) before the wiki failed"
-                )
-            })?;
+                ))),
+            };
             for page in &pages {
                 match self.pull_one(&standard, page, &target) {
                     Ok(_) => pulled += 1,
