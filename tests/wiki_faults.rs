@@ -77,6 +77,20 @@ impl Scripted {
                 let mut body = vec![0; length];
                 reader.read_exact(&mut body).unwrap();
                 log.lock().unwrap().push(line.trim().to_string());
+                // The conflict guards of an edit, as sent (never the text or the token).
+                for pair in String::from_utf8_lossy(&body).split('&') {
+                    let guards = [
+                        "baserevid=",
+                        "basetimestamp=",
+                        "starttimestamp=",
+                        "nocreate=",
+                        "createonly=",
+                        "assert=",
+                    ];
+                    if guards.iter().any(|g| pair.starts_with(g)) {
+                        log.lock().unwrap().push(pair.to_string());
+                    }
+                }
                 let mut stream = reader.into_inner();
                 let _ = write!(
                     stream,
@@ -337,4 +351,68 @@ fn an_oauth_token_is_sent_as_a_bearer_header_from_a_private_file_only() {
 /// A local URL nothing answers on: a test that must fail before any request uses it.
 fn server_url_unused() -> String {
     format!("http://127.0.0.1:{}/api.php", free_port())
+}
+
+#[test]
+fn mediawikis_refusals_of_an_edit_are_named_and_the_sheet_is_untouched() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let ws = Workspace::new();
+    let token = ws.write("token", "t0ken\n");
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    let exported = ws.ok(&["export", "me.toml", "--notes"]);
+    let digest = {
+        use sha2::Digest as _;
+        use std::fmt::Write as _;
+        sha2::Sha256::digest(exported.as_bytes())
+            .iter()
+            .fold(String::new(), |mut s, b| {
+                let _ = write!(s, "{b:02x}");
+                s
+            })
+    };
+    let sheet = format!(
+        "{}\n[wiki]\npage = \"Sheet\"\nrevision = 5\npublished = \"{digest}\"\n",
+        ws.read("me.toml")
+    );
+    ws.write("me.toml", &sheet);
+    ws.ok(&["score", "me.toml", "K3=2"]);
+    let before = ws.read("me.toml");
+    let current = json!({"curtimestamp": "2026-12-01T00:00:09Z", "query": {"pages": [{"title": "Sheet",
+        "revisions": [{"revid": 5, "user": "Me", "timestamp": "2026-12-01T00:00:00Z", "slots": {"main": {"content": exported}}}]}]}});
+    let csrf = json!({"query": {"tokens": {"csrftoken": "abc+\\"}}});
+    for (answer, expected) in [
+        (
+            json!({"error": {"code": "editconflict", "info": "Edit conflict."}}),
+            "the wiki refused: editconflict: Edit conflict.; page 'Sheet' was edited on the wiki while publishing and is untouched",
+        ),
+        (
+            json!({"error": {"code": "abusefilter-disallowed", "info": "This action has been automatically identified as harmful."}}),
+            "the wiki refused: abusefilter-disallowed: This action has been automatically identified as harmful.",
+        ),
+    ] {
+        let server = Scripted::start(vec![ok(current.clone()), ok(csrf.clone()), ok(answer)]);
+        let output = ws
+            .ksb(&["wiki", "--wiki", &server.url, "publish", "me.toml"])
+            .env("KSB_WIKI_TOKEN_FILE", &token)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{err}");
+        assert!(err.starts_with("ksb: error: publishing 'me.toml' to page 'Sheet': "), "{err}");
+        assert!(err.contains(expected), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        let seen = server.join();
+        for sent in [
+            "POST /api.php HTTP/1.1",
+            "baserevid=5",
+            "basetimestamp=2026-12-01T00%3A00%3A00Z",
+            "starttimestamp=2026-12-01T00%3A00%3A09Z",
+            "nocreate=1",
+            "assert=user",
+        ] {
+            assert!(seen.iter().any(|l| l == sent), "{sent} not in {seen:?}");
+        }
+        assert_eq!(ws.read("me.toml"), before);
+    }
 }

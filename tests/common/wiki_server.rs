@@ -46,7 +46,7 @@ impl TestWiki {
     /// (the tests then skip, loudly: see [`mediawiki`]).
     pub fn start() -> Option<TestWiki> {
         let base = mediawiki()?.parent().expect("wiki folder").to_path_buf();
-        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut dir = tempfile::tempdir().expect("temporary folder");
         for name in [
             "my_wiki.sqlite",
             "my_wiki_jobqueue.sqlite",
@@ -55,54 +55,66 @@ impl TestWiki {
         ] {
             std::fs::copy(base.join(name), dir.path().join(name)).expect("copy the wiki");
         }
-        let port = free_port();
-        let settings =
+        let base_settings =
             std::fs::read_to_string(base.join("LocalSettings.php")).expect("LocalSettings.php");
-        let settings = settings
-            .replace(
-                &format!("$wgSQLiteDataDir = \"{}\";", base.display()),
-                &format!("$wgSQLiteDataDir = \"{}\";", dir.path().display()),
-            )
-            .replace(
-                "$wgServer = \"http://localhost\";",
-                &format!("$wgServer = \"http://127.0.0.1:{port}\";"),
-            );
-        assert!(
-            settings.contains(&dir.path().display().to_string()),
-            "LocalSettings.php not relocated"
-        );
-        let settings = format!(
-            "{settings}\n# Added by the ksb tests\n$wgRateLimits = [];\n$wgEnableBotPasswords = true;\n$wgCacheDirectory = false;\n"
-        );
-        std::fs::write(dir.path().join("LocalSettings.php"), settings).expect("write settings");
         std::fs::write(dir.path().join("router.php"), ROUTER).expect("write router");
-        let server = Command::new("php")
-            .arg("-S")
-            .arg(format!("127.0.0.1:{port}"))
-            .arg("-t")
-            .arg(MW)
-            .arg(dir.path().join("router.php"))
-            .env("KSB_TEST_CONF", dir.path().join("LocalSettings.php"))
-            .env("KSB_TEST_LOG", dir.path().join("requests.log"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start php -S");
-        let wiki = TestWiki { dir, server, port };
-        wiki.wait_until_up();
-        Some(wiki)
+        // A free port can be taken by another test's server between finding and binding it:
+        // then this server exits, or the probe lands in the other one's log, and a new port is
+        // tried.
+        for _ in 0..5 {
+            let port = free_port();
+            let settings = relocate(&base_settings, &base, dir.path(), port);
+            std::fs::write(dir.path().join("LocalSettings.php"), settings).expect("write settings");
+            let server = Command::new("php")
+                .arg("-S")
+                .arg(format!("127.0.0.1:{port}"))
+                .arg("-t")
+                .arg(MW)
+                .arg(dir.path().join("router.php"))
+                .env("KSB_TEST_CONF", dir.path().join("LocalSettings.php"))
+                .env("KSB_TEST_LOG", dir.path().join("requests.log"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start php -S");
+            let mut wiki = TestWiki { dir, server, port };
+            if wiki.answers() {
+                return Some(wiki);
+            }
+            let _ = wiki.server.kill();
+            let _ = wiki.server.wait();
+            dir = std::mem::replace(
+                &mut wiki.dir,
+                tempfile::tempdir().expect("temporary folder"),
+            );
+        }
+        panic!("php -S did not start on a free port of 127.0.0.1");
     }
 
-    fn wait_until_up(&self) {
+    /// Waits until this server (not another test's on the same port) answers a request.
+    fn answers(&mut self) -> bool {
+        use std::io::{Read as _, Write as _};
         let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "php -S did not start"
-            );
+        while started.elapsed() < Duration::from_secs(20) {
+            if self.server.try_wait().expect("php -S status").is_some() {
+                return false;
+            }
+            if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) {
+                let probe = "GET /ksb-probe HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+                let mut answer = String::new();
+                if stream.write_all(probe.as_bytes()).is_ok()
+                    && stream.read_to_string(&mut answer).is_ok()
+                {
+                    return self
+                        .requests()
+                        .iter()
+                        .any(|line| line.contains("/ksb-probe"));
+                }
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
+        false
     }
 
     /// The wiki's api.php.
@@ -226,6 +238,24 @@ impl TestWiki {
             .map(str::to_string)
             .collect()
     }
+}
+
+/// The base wiki's LocalSettings.php for a copy in `dir` served on `port`, with rate limits off.
+fn relocate(settings: &str, base: &Path, dir: &Path, port: u16) -> String {
+    let settings = settings
+        .replace(
+            &format!("$wgSQLiteDataDir = \"{}\";", base.display()),
+            &format!("$wgSQLiteDataDir = \"{}\";", dir.display()),
+        )
+        .replace(
+            "$wgServer = \"http://localhost\";",
+            &format!("$wgServer = \"http://127.0.0.1:{port}\";"),
+        );
+    assert!(
+        settings.contains(&format!("$wgSQLiteDataDir = \"{}\";", dir.display())),
+        "LocalSettings.php not relocated"
+    );
+    format!("{settings}\n# Added by the ksb tests\n$wgRateLimits = [];\n$wgEnableBotPasswords = true;\n")
 }
 
 impl Drop for TestWiki {

@@ -5,7 +5,7 @@ use anyhow::Result;
 use chrono::Local;
 
 use super::{Command, Context};
-use crate::app::output;
+use crate::app::{output, wiki_conn};
 use crate::cli::ConfigArgs;
 
 /// `ksb config --path`: where the config file is read from. It does not read the file, so it
@@ -46,6 +46,14 @@ impl Command for ConfigArgs {
                 k = widths[0],
                 v = widths[1]
             ));
+        }
+        for (set, name) in [
+            (ctx.secrets.password.is_some(), wiki_conn::PASSWORD_ENV),
+            (ctx.secrets.token.is_some(), wiki_conn::TOKEN_ENV),
+        ] {
+            if set {
+                out.push_str(&format!("{name} is set (its value is never shown)\n"));
+            }
         }
         let vars: Vec<&str> = Key::ALL.iter().map(|k| k.env()).collect();
         out.push_str(&format!(

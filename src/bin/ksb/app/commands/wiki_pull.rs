@@ -37,9 +37,11 @@ impl WikiPullArgs {
             let pages = match client.pages(batch) {
                 Ok(pages) => pages,
                 Err(err) if pulled + failed == 0 => return Err(err.into()),
-                Err(err) => return Err(anyhow::Error::new(err).context(format!(
+                Err(err) => {
+                    return Err(anyhow::Error::new(err).context(format!(
                     "pulled {pulled} of {total} pages ({failed} not pulled) before the wiki failed"
-                ))),
+                )))
+                }
             };
             for page in &pages {
                 match self.pull_one(&standard, page, &target) {
