@@ -13,11 +13,13 @@ use common::wiki_server::free_port;
 use common::{fixture, Workspace};
 use serde_json::json;
 
-/// One scripted answer: status, extra headers, body.
+/// One scripted answer: status, extra headers, body; or, when `hang`, no answer at all for
+/// three seconds (then the connection is closed).
 struct Reply {
     status: u16,
     headers: &'static str,
     body: String,
+    hang: bool,
 }
 
 fn ok(body: serde_json::Value) -> Reply {
@@ -25,6 +27,7 @@ fn ok(body: serde_json::Value) -> Reply {
         status: 200,
         headers: "Content-Type: application/json\r\n",
         body: body.to_string(),
+        hang: false,
     }
 }
 
@@ -33,6 +36,7 @@ fn status(status: u16, headers: &'static str) -> Reply {
         status,
         headers,
         body: "busy".into(),
+        hang: false,
     }
 }
 
@@ -51,55 +55,16 @@ impl Scripted {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&seen);
         let thread = std::thread::spawn(move || {
+            let mut handlers = Vec::new();
             for reply in replies {
                 let Ok((stream, _)) = listener.accept() else {
                     return;
                 };
-                let mut reader = BufReader::new(stream);
-                let mut line = String::new();
-                reader.read_line(&mut line).unwrap();
-                let mut length = 0;
-                loop {
-                    let mut header = String::new();
-                    reader.read_line(&mut header).unwrap();
-                    let lower = header.to_ascii_lowercase();
-                    if lower.starts_with("authorization:") || lower.starts_with("user-agent:") {
-                        log.lock().unwrap().push(header.trim().to_string());
-                    }
-                    if let Some(value) = header.to_ascii_lowercase().strip_prefix("content-length:")
-                    {
-                        length = value.trim().parse().unwrap();
-                    }
-                    if header == "\r\n" || header.is_empty() {
-                        break;
-                    }
-                }
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).unwrap();
-                log.lock().unwrap().push(line.trim().to_string());
-                // The conflict guards of an edit, as sent (never the text or the token).
-                for pair in String::from_utf8_lossy(&body).split('&') {
-                    let guards = [
-                        "baserevid=",
-                        "basetimestamp=",
-                        "starttimestamp=",
-                        "nocreate=",
-                        "createonly=",
-                        "assert=",
-                    ];
-                    if guards.iter().any(|g| pair.starts_with(g)) {
-                        log.lock().unwrap().push(pair.to_string());
-                    }
-                }
-                let mut stream = reader.into_inner();
-                let _ = write!(
-                    stream,
-                    "HTTP/1.1 {} X\r\n{}Content-Length: {}\r\nConnection: close\r\n\r\n{}",
-                    reply.status,
-                    reply.headers,
-                    reply.body.len(),
-                    reply.body
-                );
+                let log = Arc::clone(&log);
+                handlers.push(std::thread::spawn(move || answer(stream, &reply, &log)));
+            }
+            for handler in handlers {
+                handler.join().unwrap();
             }
         });
         Scripted { url, seen, thread }
@@ -109,6 +74,58 @@ impl Scripted {
         self.thread.join().unwrap();
         Arc::try_unwrap(self.seen).unwrap().into_inner().unwrap()
     }
+}
+
+/// Reads one request from `stream`, logs what the tests look at, and sends `reply`.
+fn answer(stream: std::net::TcpStream, reply: &Reply, log: &Mutex<Vec<String>>) {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    let mut length = 0;
+    loop {
+        let mut header = String::new();
+        reader.read_line(&mut header).unwrap();
+        let lower = header.to_ascii_lowercase();
+        if lower.starts_with("authorization:") || lower.starts_with("user-agent:") {
+            log.lock().unwrap().push(header.trim().to_string());
+        }
+        if let Some(value) = lower.strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap();
+        }
+        if header == "\r\n" || header.is_empty() {
+            break;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    log.lock().unwrap().push(line.trim().to_string());
+    // The conflict guards of an edit, as sent (never the text or the token).
+    for pair in String::from_utf8_lossy(&body).split('&') {
+        let guards = [
+            "baserevid=",
+            "basetimestamp=",
+            "starttimestamp=",
+            "nocreate=",
+            "createonly=",
+            "assert=",
+        ];
+        if guards.iter().any(|g| pair.starts_with(g)) {
+            log.lock().unwrap().push(pair.to_string());
+        }
+    }
+    if reply.hang {
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        return;
+    }
+    let mut stream = reader.into_inner();
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {} X\r\n{}Content-Length: {}\r\nConnection: close\r\n\r\n{}",
+        reply.status,
+        reply.headers,
+        reply.body.len(),
+        reply.body
+    );
 }
 
 /// The wikitext of the example sheet, as a page on the wiki holds it.
@@ -170,6 +187,7 @@ fn too_many_requests_and_maxlag_wait_as_told() {
         status: 200,
         headers: "Content-Type: application/json\r\nRetry-After: 0\r\n",
         body: json!({"error": {"code": "maxlag", "info": "Waiting for a database server: 6 seconds lagged."}}).to_string(),
+        hang: false,
     };
     let server = Scripted::start(vec![status(429, "Retry-After: 0\r\n"), maxlag, ok(page)]);
     let out = ws.ok(&[
@@ -415,4 +433,50 @@ fn mediawikis_refusals_of_an_edit_are_named_and_the_sheet_is_untouched() {
         }
         assert_eq!(ws.read("me.toml"), before);
     }
+}
+
+#[test]
+fn a_wiki_that_does_not_answer_in_time_is_asked_again() {
+    let ws = Workspace::new();
+    let page = pages(&ws, &["Sheet".to_string()]);
+    let silent = Reply {
+        status: 0,
+        headers: "",
+        body: String::new(),
+        hang: true,
+    };
+    let server = Scripted::start(vec![silent, ok(page)]);
+    let out = ws
+        .ksb(&[
+            "wiki",
+            "--wiki",
+            &server.url,
+            "pull",
+            "Sheet",
+            "-o",
+            "s.toml",
+        ])
+        .env("KSB_WIKI_TIMEOUT", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Pulled 1 of 1 page into s.toml (2 requests)\n"
+    );
+    server.join();
+
+    let err = ws
+        .ksb(&["wiki", "--wiki", &server_url_unused(), "pull", "Sheet"])
+        .env("KSB_WIKI_TIMEOUT", "0")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "ksb: error: wiki timeout '0' from environment variable KSB_WIKI_TIMEOUT must be a whole number of seconds from 1 to 600\n"
+    );
 }

@@ -37,11 +37,13 @@ pub enum Key {
     WikiTokenFile,
     /// The template of a sheet's page title.
     WikiPage,
+    /// Seconds to wait for the wiki (to connect, for an answer to start, to read it).
+    WikiTimeout,
 }
 
 impl Key {
     /// Every key, in the order `ksb config` lists them.
-    pub const ALL: [Key; 10] = [
+    pub const ALL: [Key; 11] = [
         Key::Username,
         Key::RoleFocus,
         Key::MentoringType,
@@ -52,6 +54,7 @@ impl Key {
         Key::WikiPasswordFile,
         Key::WikiTokenFile,
         Key::WikiPage,
+        Key::WikiTimeout,
     ];
 
     /// The key as the config file spells it.
@@ -67,6 +70,7 @@ impl Key {
             Key::WikiPasswordFile => "wiki.password_file",
             Key::WikiTokenFile => "wiki.token_file",
             Key::WikiPage => "wiki.page",
+            Key::WikiTimeout => "wiki.timeout",
         }
     }
 
@@ -83,6 +87,7 @@ impl Key {
             Key::WikiPasswordFile => "KSB_WIKI_PASSWORD_FILE",
             Key::WikiTokenFile => "KSB_WIKI_TOKEN_FILE",
             Key::WikiPage => "KSB_WIKI_PAGE",
+            Key::WikiTimeout => "KSB_WIKI_TIMEOUT",
         }
     }
 
@@ -187,6 +192,11 @@ fn take(
             Ok(())
         }
         toml::Value::String(_) => Err(at(offset, format!("key '{}' is empty", key.name()))),
+        // A number of seconds may be written bare.
+        toml::Value::Integer(n) if key == Key::WikiTimeout => {
+            values.insert(key.name(), n.to_string());
+            Ok(())
+        }
         other => Err(at(
             offset,
             format!(
@@ -411,6 +421,8 @@ mod tests {
         );
         assert_eq!(file.get(Key::WikiUser), Some("Me@ksb"));
         assert_eq!(file.get(Key::WikiPage), Some("User:{username}/KSB"));
+        let file = ConfigFile::from_toml("[wiki]\ntimeout = 5\n").unwrap();
+        assert_eq!(file.get(Key::WikiTimeout), Some("5"));
         let err = ConfigFile::from_toml("[wiki]\npassword = \"x\"\n").unwrap_err();
         assert!(err.message.contains("unknown key 'wiki.password'"), "{err}");
         assert!(ConfigFile::from_toml("wiki = \"x\"\n").is_err());

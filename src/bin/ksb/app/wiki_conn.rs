@@ -18,7 +18,8 @@ pub const PASSWORD_ENV: &str = "KSB_WIKI_PASSWORD";
 /// The environment variable holding an OAuth 2 access token (instead of a token file).
 pub const TOKEN_ENV: &str = "KSB_WIKI_TOKEN";
 
-/// How long to wait for the wiki to connect, and for each read of an answer.
+/// How long to wait for the wiki to connect, for an answer to start, and to read it, unless
+/// `timeout` under [wiki] (`KSB_WIKI_TIMEOUT`) says otherwise.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The secrets the environment gives, read once by the binary and never shown.
@@ -87,10 +88,25 @@ pub fn connect(ctx: &Context, flag: Option<&str>, need: Need) -> Result<Client> 
         user_agent,
         auth,
         retry: Retry::default(),
-        timeout: TIMEOUT,
+        timeout: timeout(ctx)?,
     })?;
     client.login()?;
     Ok(client)
+}
+
+/// The timeout the settings give: whole seconds, 1 to 600.
+fn timeout(ctx: &Context) -> Result<Duration> {
+    let setting = ctx.settings.get(Key::WikiTimeout);
+    let Some(text) = &setting.value else {
+        return Ok(TIMEOUT);
+    };
+    match text.trim().parse::<u64>() {
+        Ok(seconds @ 1..=600) => Ok(Duration::from_secs(seconds)),
+        _ => bail!(
+            "wiki timeout '{text}' from {} must be a whole number of seconds from 1 to 600",
+            setting.source
+        ),
+    }
 }
 
 /// The credentials the settings give: a token (environment, then file) wins over a bot

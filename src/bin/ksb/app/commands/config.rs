@@ -86,6 +86,7 @@ fn value(setting: &Setting) -> String {
                 "(not set)"
             }
             Key::WikiPage => ksb::wiki::title::DEFAULT_TEMPLATE,
+            Key::WikiTimeout => "30",
         }
         .to_string(),
         (None, _) => "(not set)".to_string(),
