@@ -480,3 +480,39 @@ fn a_wiki_that_does_not_answer_in_time_is_asked_again() {
         "ksb: error: wiki timeout '0' from environment variable KSB_WIKI_TIMEOUT must be a whole number of seconds from 1 to 600\n"
     );
 }
+
+#[test]
+fn a_page_created_by_someone_else_while_publishing_is_not_overwritten() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let ws = Workspace::new();
+    let token = ws.write("token", "t0ken\n");
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    let missing = json!({"curtimestamp": "2026-12-01T00:00:09Z", "query": {"pages": [{"title": "New page", "missing": true}]}});
+    let csrf = json!({"query": {"tokens": {"csrftoken": "abc+\\"}}});
+    let exists = json!({"error": {"code": "articleexists", "info": "The article you tried to create has been created already."}});
+    let server = Scripted::start(vec![ok(missing), ok(csrf), ok(exists)]);
+    let output = ws
+        .ksb(&[
+            "wiki",
+            "--wiki",
+            &server.url,
+            "publish",
+            "me.toml",
+            "--page",
+            "New page",
+        ])
+        .env("KSB_WIKI_TOKEN_FILE", &token)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("articleexists: The article you tried to create has been created already.; page 'New page' was created by someone else while publishing and is untouched"), "{err}");
+    let seen = server.join();
+    assert!(seen.iter().any(|l| l == "createonly=1"), "{seen:?}");
+    assert!(
+        !seen.iter().any(|l| l.starts_with("baserevid=")),
+        "{seen:?}"
+    );
+    assert!(!ws.read("me.toml").contains("[wiki]"));
+}
