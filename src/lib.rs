@@ -20,11 +20,12 @@ pub mod report;
 pub mod store;
 #[cfg(test)]
 mod test_support;
+pub mod wiki;
 
 pub use figures::cohort::{Cohort, FocusGroup, KsbFigures};
 pub use figures::grouping::{Grouped, Grouping};
 pub use figures::summary::{Summary, Tally};
 pub use model::id::KsbId;
 pub use model::score::Score;
-pub use model::sheet::{LoadWarning, Participant, Sheet, SheetError};
+pub use model::sheet::{LoadWarning, Participant, Sheet, SheetError, WikiRecord};
 pub use model::standard::{Category, Ksb, Standard, StandardError};

@@ -9,7 +9,7 @@ use std::process::Command as Process;
 use common::{fixture, Workspace};
 
 const ESC: char = '\u{1b}';
-const SUBCOMMANDS: [&str; 16] = [
+const SUBCOMMANDS: [&str; 17] = [
     "standard",
     "score",
     "show",
@@ -26,6 +26,7 @@ const SUBCOMMANDS: [&str; 16] = [
     "import",
     "assess",
     "review",
+    "wiki",
 ];
 
 /// Every KSB id of the built-in standard.
@@ -98,8 +99,8 @@ fn man_dir_writes_a_page_per_command() {
     let ws = Workspace::new();
     std::fs::create_dir(ws.file("man1")).unwrap();
     let out = ws.ok(&["man", "--dir", "man1"]);
-    // ksb.1, one page per command, and ksb-standard-import.1.
-    let pages = SUBCOMMANDS.len() + 2;
+    // ksb.1, one page per command, ksb-standard-import.1 and ksb-wiki-{publish,pull,status}.1.
+    let pages = SUBCOMMANDS.len() + 5;
     assert!(
         out.starts_with(&format!("Wrote {pages} manual pages")),
         "{out}"
@@ -109,6 +110,9 @@ fn man_dir_writes_a_page_per_command() {
     assert!(ws
         .read("man1/ksb-standard-import.1")
         .contains(".TH ksb-standard-import 1"));
+    assert!(ws
+        .read("man1/ksb-wiki-publish.1")
+        .contains(".TH ksb-wiki-publish 1"));
     for name in SUBCOMMANDS {
         let page = ws.read(&format!("man1/ksb-{name}.1"));
         assert!(page.contains(&format!(".TH ksb-{name} 1")), "{page}");
@@ -389,7 +393,7 @@ fn a_bad_config_file_is_named_with_its_line_and_key() {
     assert_eq!(
         err,
         format!(
-            "ksb: error: reading config file '{}': line 2, column 1: unknown key 'colour' (known keys: username, role_focus, mentoring_type, standard, sheets_dir)\n",
+            "ksb: error: reading config file '{}': line 2, column 1: unknown key 'colour' (known keys: username, role_focus, mentoring_type, standard, sheets_dir, wiki.url, wiki.user, wiki.password_file, wiki.token_file, wiki.page, wiki.timeout)\n",
             path.display()
         )
     );

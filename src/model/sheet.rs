@@ -59,6 +59,22 @@ pub struct Sheet {
     notes: BTreeMap<KsbId, String>,
     retired_scores: BTreeMap<KsbId, Score>,
     retired_notes: BTreeMap<KsbId, String>,
+    /// Where the sheet is on the wiki, once `ksb wiki publish` or `ksb wiki pull` put it in
+    /// step with a page; absent for a sheet that never was (every sheet before the wiki
+    /// commands).
+    pub wiki: Option<WikiRecord>,
+}
+
+/// The page a sheet was last in step with: the revision `ksb` published (or pulled) and what
+/// the sheet's wikitext was then, so that a later command can tell who changed what since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WikiRecord {
+    /// The page's title.
+    pub page: String,
+    /// The revision `ksb` wrote (or read).
+    pub revision: u64,
+    /// The SHA-256 (hex) of the sheet's wikitext export at that revision.
+    pub published: String,
 }
 
 /// Something worth telling about a sheet that was nevertheless read: the standard changed
@@ -161,6 +177,15 @@ struct RawSheet {
     retired_scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     retired_notes: BTreeMap<Spanned<String>, Spanned<String>>,
+    wiki: Option<Spanned<RawWiki>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWiki {
+    page: String,
+    revision: u64,
+    published: String,
 }
 
 #[derive(Deserialize)]
@@ -186,6 +211,7 @@ impl Sheet {
             notes: BTreeMap::new(),
             retired_scores: BTreeMap::new(),
             retired_notes: BTreeMap::new(),
+            wiki: None,
         }
     }
 
@@ -309,6 +335,14 @@ impl Sheet {
             for (id, note) in &self.retired_notes {
                 out.push_str(&format!("{} = {}\n", toml_key(id), quote(note)));
             }
+        }
+        if let Some(wiki) = &self.wiki {
+            out.push_str(&format!(
+                "\n[wiki]\npage = {}\nrevision = {}\npublished = {}\n",
+                quote(&wiki.page),
+                wiki.revision,
+                quote(&wiki.published)
+            ));
         }
         out
     }
@@ -458,6 +492,14 @@ impl RawSheet {
             }
             path => path.map(Spanned::into_inner),
         };
+        let wiki = match self.wiki {
+            Some(raw) => Some(
+                raw.get_ref()
+                    .validate()
+                    .map_err(|message| SheetError::at(text, raw.span(), message))?,
+            ),
+            None => None,
+        };
         Ok((
             Sheet {
                 standard: standard_id.into_inner(),
@@ -469,9 +511,30 @@ impl RawSheet {
                 notes: entries.notes,
                 retired_scores: entries.retired_scores,
                 retired_notes: entries.retired_notes,
+                wiki,
             },
             warnings,
         ))
+    }
+}
+
+impl RawWiki {
+    fn validate(&self) -> Result<WikiRecord, String> {
+        let page = self.page.trim();
+        if page.is_empty() || page.chars().any(char::is_control) {
+            return Err("[wiki] page must be a page title on one line".to_string());
+        }
+        let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
+        if self.published.len() != 64 || !self.published.chars().all(hex) {
+            return Err(
+                "[wiki] published must be a SHA-256 in lowercase hex, as ksb writes it".to_string(),
+            );
+        }
+        Ok(WikiRecord {
+            page: page.to_string(),
+            revision: self.revision,
+            published: self.published.clone(),
+        })
     }
 }
 
@@ -775,6 +838,45 @@ K1 = "Free text evidence"
         assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
         let k10 = text.find("K10 = 0").unwrap();
         assert!(text.find("K2 = \"n/a\"").unwrap() < k10 && k10 < text.find("B8 = 3").unwrap());
+    }
+
+    #[test]
+    fn a_wiki_record_round_trips_and_old_sheets_have_none() {
+        let standard = Standard::builtin();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        assert_eq!(sheet.wiki, None);
+        let record = WikiRecord {
+            page: "User:Me/Tech Mentoring/Self-assessment 2026-11-25".into(),
+            revision: 42,
+            published: "ab".repeat(32),
+        };
+        sheet.wiki = Some(record.clone());
+        let fresh = sheet.to_toml(&standard);
+        assert!(fresh.contains("\n[wiki]\npage = \"User:Me/"), "{fresh}");
+        assert_eq!(Sheet::from_toml(&fresh, &standard).unwrap(), sheet);
+        let over = sheet.to_toml_over(&standard, EXAMPLE);
+        assert!(over.starts_with(EXAMPLE.trim_end()), "{over}");
+        assert!(
+            over.trim_end()
+                .ends_with(&format!("published = \"{}\"", "ab".repeat(32))),
+            "{over}"
+        );
+        sheet.wiki.as_mut().unwrap().revision = 43;
+        let again = sheet.to_toml_over(&standard, &over);
+        assert_eq!(again, over.replace("revision = 42", "revision = 43"));
+        sheet.wiki = None;
+        assert_eq!(
+            sheet.to_toml_over(&standard, &again).trim_end(),
+            EXAMPLE.trim_end()
+        );
+        let bad = format!("{EXAMPLE}\n[wiki]\npage = \"P\"\nrevision = 1\npublished = \"xyz\"\n");
+        let err = Sheet::from_toml(&bad, &standard).unwrap_err();
+        assert!(err.to_string().contains("SHA-256"), "{err}");
+        let unknown = format!(
+            "{EXAMPLE}\n[wiki]\npage = \"P\"\nrevision = 1\npublished = \"{}\"\nuser = \"x\"\n",
+            "ab".repeat(32)
+        );
+        assert!(Sheet::from_toml(&unknown, &standard).is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod mediawiki;
 pub mod pty;
 pub mod sheets;
+pub mod wiki_server;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

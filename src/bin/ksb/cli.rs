@@ -87,6 +87,11 @@ pub enum Command {
         after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export --blank --format wikitext"
     )]
     Export(ExportArgs),
+    /// Publish a sheet to the programme's wiki, pull sheets from it, or see if the two agree.
+    #[command(
+        after_help = "Examples:\n  ksb wiki publish me.toml                          to User:<you>/Tech Mentoring/<type> <date>\n  ksb wiki publish me.toml --dry-run                the change, as a diff, and nothing written\n  ksb wiki pull \"User:Alice/Tech Mentoring/Self-assessment 2026-11-25\" -o alice.toml\n  ksb wiki pull --prefix \"User:Alice/Tech Mentoring/\" -o cohort/\n  ksb wiki pull --category \"Tech Mentoring 2026\" -o cohort/ && ksb summary cohort/\n  ksb wiki status me.toml\n\nThe wiki: --wiki URL (its api.php), else KSB_WIKI_URL, else `url` under [wiki] in the config file."
+    )]
+    Wiki(WikiArgs),
     /// Read a sheet filled in on a wiki page (its wikitext, or the text copied off the page) into a sheet file.
     #[command(
         after_help = "Examples:\n  ksb import alice.wiki                          writes Alice-Self-assessment-2026-11-25.toml\n  ksb import alice.wiki -o alice.toml --force    replace the sheet imported before\n  ksb import - --username Alice --date 01/12/2026 < copied.txt\n  ksb import old-page.wiki --lenient             take what can be read, list what was skipped"
@@ -218,7 +223,14 @@ pub enum StandardAction {
 #[derive(Debug, Args)]
 pub struct StandardImportArgs {
     /// The standard's page: its wikitext, or the text copied off the page; `-` reads standard input.
-    pub page: PathBuf,
+    #[arg(required_unless_present = "wiki", conflicts_with = "wiki")]
+    pub page: Option<PathBuf>,
+    /// Read the page with this title from the wiki instead of a file.
+    #[arg(long, value_name = "TITLE")]
+    pub wiki: Option<String>,
+    /// The wiki's api.php for --wiki (default: KSB_WIKI_URL, then `url` under [wiki] in the config file).
+    #[arg(long, value_name = "URL", requires = "wiki")]
+    pub wiki_url: Option<String>,
     /// The standard the page changes: KSBs matched by title keep its ids and categories [default: the standard in use].
     #[arg(long, value_name = "STANDARD.yaml")]
     pub base: Option<PathBuf>,
@@ -245,6 +257,81 @@ pub enum CategoryArg {
     Skill,
     /// Behaviours (B ids).
     Behaviour,
+}
+
+/// Arguments of `ksb wiki`.
+#[derive(Debug, Args)]
+pub struct WikiArgs {
+    /// The wiki's api.php, such as https://meta.miraheze.org/w/api.php (default: KSB_WIKI_URL, then `url` under [wiki] in the config file).
+    #[arg(long, global = true, value_name = "URL")]
+    pub wiki: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: WikiAction,
+}
+
+/// What `ksb wiki` does.
+#[derive(Debug, Subcommand)]
+pub enum WikiAction {
+    /// Write a sheet's wikitext (as `ksb export --notes`) to its page, never over an edit made on the wiki since.
+    #[command(
+        after_help = "Examples:\n  ksb wiki publish me.toml\n  ksb wiki publish me.toml --page \"User:Me/KSB baseline\" --summary \"Baseline\"\n  ksb wiki publish me.toml --dry-run\n  ksb wiki publish me.toml --force        replace the page although it was edited on the wiki"
+    )]
+    Publish(WikiPublishArgs),
+    /// Read pages into sheets: titles, every page under a title prefix, or every page in a category.
+    #[command(
+        after_help = "Examples:\n  ksb wiki pull \"User:Alice/Tech Mentoring/Self-assessment 2026-11-25\" -o alice.toml\n  ksb wiki pull --prefix \"User:Alice/Tech Mentoring/\" -o alice/\n  ksb wiki pull --category \"Tech Mentoring 2026\" -o cohort/"
+    )]
+    Pull(WikiPullArgs),
+    /// Whether a sheet's page is as ksb published it, older than the sheet, or edited on the wiki since.
+    #[command(after_help = "Example:\n  ksb wiki status me.toml")]
+    Status(WikiStatusArgs),
+}
+
+/// Arguments of `ksb wiki publish`.
+#[derive(Debug, Args)]
+pub struct WikiPublishArgs {
+    /// The sheet to publish.
+    pub sheet: PathBuf,
+    /// The page to write [default: the page the sheet was published to, else the `page` template under [wiki] (KSB_WIKI_PAGE), else "User:{username}/Tech Mentoring/{assessment_type} {date}"].
+    #[arg(long, value_name = "TITLE")]
+    pub page: Option<String>,
+    /// The edit summary [default: what changed, such as "ksb: K3 2→3, 4 notes"].
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+    /// Show the change as a diff against the page as it is, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace the page although it was edited on the wiki since ksb published it, or was never published by ksb.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `ksb wiki pull`.
+#[derive(Debug, Args)]
+pub struct WikiPullArgs {
+    /// Page titles, such as "User:Alice/Tech Mentoring/Self-assessment 2026-11-25".
+    #[arg(value_name = "TITLE", required_unless_present_any = ["prefix", "category"], conflicts_with_all = ["prefix", "category"])]
+    pub titles: Vec<String>,
+    /// Every page whose title starts with this, namespace included, such as "User:Alice/Tech Mentoring/".
+    #[arg(long, value_name = "PREFIX", conflicts_with = "category")]
+    pub prefix: Option<String>,
+    /// Every page in this category (with or without "Category:").
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// The sheet to write for one title, or the folder for many [default: the sheets folder; each sheet named <username>-<assessment type>-<date>.toml].
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace a sheet that has changes not published, or that is not from the page pulled.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `ksb wiki status`.
+#[derive(Debug, Args)]
+pub struct WikiStatusArgs {
+    /// The sheet to check against its page.
+    pub sheet: PathBuf,
 }
 
 /// Arguments of `ksb import`.

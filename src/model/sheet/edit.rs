@@ -120,7 +120,52 @@ fn edited(sheet: &Sheet, standard: &Standard, original: &str) -> Option<String> 
     sync_ids(root, retired_scores, retired, read_score, score, order)?;
     let retired = &sheet.retired_notes;
     sync_ids(root, retired_notes, retired, read_note, note, order)?;
+    edit_wiki(root, sheet)?;
     Some(doc.to_string())
+}
+
+/// The keys of `[wiki]`, in the order `ksb` writes them.
+const WIKI_KEYS: [&str; 3] = ["page", "revision", "published"];
+
+/// Makes `[wiki]` say what the sheet records of its page: added last when new, removed when
+/// the sheet records none.
+fn edit_wiki(root: &mut Table, sheet: &Sheet) -> Option<()> {
+    let Some(wiki) = &sheet.wiki else {
+        root.remove("wiki");
+        return Some(());
+    };
+    if root.get("wiki").is_none() {
+        let last = root
+            .iter()
+            .filter_map(|(_, item)| item.as_table()?.position())
+            .max();
+        let mut table = Table::new();
+        table.decor_mut().set_prefix("\n");
+        table.set_position(last.map(|p| p + 1));
+        root.insert("wiki", Item::Table(table));
+    }
+    let mut table = tab(root.get_mut("wiki")?)?;
+    let rank = |key: &str| WIKI_KEYS.iter().position(|k| *k == key);
+    let page = |v: &Value| v.as_str() == Some(&wiki.page);
+    set(
+        table.reborrow(),
+        "page",
+        page,
+        wiki.page.as_str().into(),
+        rank,
+    );
+    let revision = i64::try_from(wiki.revision).ok()?;
+    let same = |v: &Value| v.as_integer() == Some(revision);
+    set(table.reborrow(), "revision", same, revision.into(), rank);
+    let published = |v: &Value| v.as_str() == Some(&wiki.published);
+    set(
+        table,
+        "published",
+        published,
+        wiki.published.as_str().into(),
+        rank,
+    );
+    Some(())
 }
 
 fn edit_participant(mut table: Tab<'_>, sheet: &Sheet, standard: &Standard) -> Option<()> {

@@ -9,3 +9,5 @@ pub mod prompt;
 pub mod settings;
 pub mod sheet_io;
 pub mod unfinished;
+pub mod wiki_conn;
+pub mod wiki_sheets;

@@ -27,16 +27,34 @@ pub enum Key {
     Standard,
     /// The folder new sheets go to when no file is named.
     SheetsDir,
+    /// The wiki's `api.php`.
+    WikiUrl,
+    /// The bot password's user, `Name@appid`.
+    WikiUser,
+    /// A file holding the bot password (mode 0600).
+    WikiPasswordFile,
+    /// A file holding an OAuth 2 owner-only access token (mode 0600).
+    WikiTokenFile,
+    /// The template of a sheet's page title.
+    WikiPage,
+    /// Seconds to wait for the wiki (to connect, for an answer to start, to read it).
+    WikiTimeout,
 }
 
 impl Key {
     /// Every key, in the order `ksb config` lists them.
-    pub const ALL: [Key; 5] = [
+    pub const ALL: [Key; 11] = [
         Key::Username,
         Key::RoleFocus,
         Key::MentoringType,
         Key::Standard,
         Key::SheetsDir,
+        Key::WikiUrl,
+        Key::WikiUser,
+        Key::WikiPasswordFile,
+        Key::WikiTokenFile,
+        Key::WikiPage,
+        Key::WikiTimeout,
     ];
 
     /// The key as the config file spells it.
@@ -47,6 +65,12 @@ impl Key {
             Key::MentoringType => "mentoring_type",
             Key::Standard => "standard",
             Key::SheetsDir => "sheets_dir",
+            Key::WikiUrl => "wiki.url",
+            Key::WikiUser => "wiki.user",
+            Key::WikiPasswordFile => "wiki.password_file",
+            Key::WikiTokenFile => "wiki.token_file",
+            Key::WikiPage => "wiki.page",
+            Key::WikiTimeout => "wiki.timeout",
         }
     }
 
@@ -58,12 +82,21 @@ impl Key {
             Key::MentoringType => "KSB_MENTORING_TYPE",
             Key::Standard => "KSB_STANDARD",
             Key::SheetsDir => "KSB_SHEETS_DIR",
+            Key::WikiUrl => "KSB_WIKI_URL",
+            Key::WikiUser => "KSB_WIKI_USER",
+            Key::WikiPasswordFile => "KSB_WIKI_PASSWORD_FILE",
+            Key::WikiTokenFile => "KSB_WIKI_TOKEN_FILE",
+            Key::WikiPage => "KSB_WIKI_PAGE",
+            Key::WikiTimeout => "KSB_WIKI_TIMEOUT",
         }
     }
 
     /// Whether the value is a path (resolved against the config file's folder when relative).
     pub fn is_path(self) -> bool {
-        matches!(self, Key::Standard | Key::SheetsDir)
+        matches!(
+            self,
+            Key::Standard | Key::SheetsDir | Key::WikiPasswordFile | Key::WikiTokenFile
+        )
     }
 
     fn from_name(name: &str) -> Option<Key> {
@@ -102,38 +135,31 @@ impl ConfigFile {
             })?;
         let mut values = BTreeMap::new();
         for (name, value) in raw {
-            let Some(key) = Key::from_name(name.get_ref()) else {
-                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
-                return Err(at(
-                    name.span().start,
-                    format!(
-                        "unknown key '{}' (known keys: {})",
-                        name.get_ref(),
-                        known.join(", ")
-                    ),
-                ));
-            };
-            match value.get_ref() {
-                toml::Value::String(text) if !text.trim().is_empty() => {
-                    values.insert(key.name(), text.trim().to_string());
+            if name.get_ref() == "wiki" {
+                let start = value.span().start;
+                let toml::Value::Table(table) = value.into_inner() else {
+                    return Err(at(start, "'wiki' must be a table: [wiki]".to_string()));
+                };
+                for (inner, value) in table {
+                    let full = format!("wiki.{inner}");
+                    take(&mut values, &full, &value, start, &at)?;
                 }
-                toml::Value::String(_) => {
-                    return Err(at(
-                        value.span().start,
-                        format!("key '{}' is empty", key.name()),
-                    ))
-                }
-                other => {
-                    return Err(at(
-                        value.span().start,
-                        format!(
-                            "key '{}' must be a string in quotes, not {}",
-                            key.name(),
-                            other.type_str()
-                        ),
-                    ))
-                }
+                continue;
             }
+            take(
+                &mut values,
+                name.get_ref(),
+                value.get_ref(),
+                value.span().start,
+                &at,
+            )
+            .map_err(|err| {
+                if err.message.starts_with("unknown key") {
+                    at(name.span().start, err.message)
+                } else {
+                    err
+                }
+            })?;
         }
         Ok(ConfigFile { values })
     }
@@ -141,6 +167,44 @@ impl ConfigFile {
     /// The value the file gives `key`, if any.
     pub fn get(&self, key: Key) -> Option<&str> {
         self.values.get(key.name()).map(String::as_str)
+    }
+}
+
+/// Puts one key's value (`name` as the file spells it, `wiki.url` for `url` under `[wiki]`)
+/// into `values`, refusing unknown keys and values that are not non-empty strings.
+fn take(
+    values: &mut BTreeMap<&'static str, String>,
+    name: &str,
+    value: &toml::Value,
+    offset: usize,
+    at: &impl Fn(usize, String) -> ConfigError,
+) -> Result<(), ConfigError> {
+    let Some(key) = Key::from_name(name) else {
+        let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+        return Err(at(
+            offset,
+            format!("unknown key '{name}' (known keys: {})", known.join(", ")),
+        ));
+    };
+    match value {
+        toml::Value::String(text) if !text.trim().is_empty() => {
+            values.insert(key.name(), text.trim().to_string());
+            Ok(())
+        }
+        toml::Value::String(_) => Err(at(offset, format!("key '{}' is empty", key.name()))),
+        // A number of seconds may be written bare.
+        toml::Value::Integer(n) if key == Key::WikiTimeout => {
+            values.insert(key.name(), n.to_string());
+            Ok(())
+        }
+        other => Err(at(
+            offset,
+            format!(
+                "key '{}' must be a string in quotes, not {}",
+                key.name(),
+                other.type_str()
+            ),
+        )),
     }
 }
 
@@ -343,6 +407,25 @@ mod tests {
         assert_eq!(file.get(Key::Username), Some("Me"));
         assert_eq!(file.get(Key::SheetsDir), Some("~/sheets"));
         assert_eq!(ConfigFile::from_toml("").unwrap(), ConfigFile::default());
+    }
+
+    #[test]
+    fn reads_the_wiki_table() {
+        let file = ConfigFile::from_toml(
+            "username = \"Me\"\n\n[wiki]\nurl = \"https://example.org/w/api.php\"\nuser = \"Me@ksb\"\npassword_file = \"~/.ksb-bot\"\npage = \"User:{username}/KSB\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            file.get(Key::WikiUrl),
+            Some("https://example.org/w/api.php")
+        );
+        assert_eq!(file.get(Key::WikiUser), Some("Me@ksb"));
+        assert_eq!(file.get(Key::WikiPage), Some("User:{username}/KSB"));
+        let file = ConfigFile::from_toml("[wiki]\ntimeout = 5\n").unwrap();
+        assert_eq!(file.get(Key::WikiTimeout), Some("5"));
+        let err = ConfigFile::from_toml("[wiki]\npassword = \"x\"\n").unwrap_err();
+        assert!(err.message.contains("unknown key 'wiki.password'"), "{err}");
+        assert!(ConfigFile::from_toml("wiki = \"x\"\n").is_err());
     }
 
     #[test]

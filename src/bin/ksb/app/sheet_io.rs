@@ -251,6 +251,35 @@ impl SheetFile {
         Ok(true)
     }
 
+    /// Records in the sheet at `path` the page it is now in step with (`ksb wiki publish`),
+    /// under its write lock, changing nothing else; a locked sheet too, since publishing a
+    /// finished assessment does not change it. Refuses when the sheet is no longer `expected`
+    /// (the sheet that was published): then what is recorded would be wrong.
+    pub fn record_wiki(
+        path: &Path,
+        standard: &Standard,
+        expected: &Sheet,
+        record: sheet::WikiRecord,
+    ) -> Result<()> {
+        let lock = lock(path)?;
+        let (mut file, mut sheet) = SheetFile::open_even_locked(path, standard)?;
+        let bare = |s: &Sheet| {
+            let mut s = s.clone();
+            s.wiki = None;
+            s
+        };
+        if bare(&sheet) != bare(expected) {
+            bail!(
+                "sheet '{}' changed while it was being published: revision {} of page '{}' holds the sheet as it was; run `ksb wiki publish` again",
+                path.display(),
+                record.revision,
+                record.page
+            );
+        }
+        sheet.wiki = Some(record);
+        file.write(standard, &sheet, &lock)
+    }
+
     /// Saves the sheet atomically, readable by its owner only, unless another program changed,
     /// deleted or created the file since `ksb` last read or wrote it. An existing file is
     /// edited in place: only the values that changed change, comments and layout stay. Waits

@@ -5,7 +5,7 @@ use anyhow::Result;
 use chrono::Local;
 
 use super::{Command, Context};
-use crate::app::output;
+use crate::app::{output, wiki_conn};
 use crate::cli::ConfigArgs;
 
 /// `ksb config --path`: where the config file is read from. It does not read the file, so it
@@ -47,6 +47,14 @@ impl Command for ConfigArgs {
                 v = widths[1]
             ));
         }
+        for (set, name) in [
+            (ctx.secrets.password.is_some(), wiki_conn::PASSWORD_ENV),
+            (ctx.secrets.token.is_some(), wiki_conn::TOKEN_ENV),
+        ] {
+            if set {
+                out.push_str(&format!("{name} is set (its value is never shown)\n"));
+            }
+        }
         let vars: Vec<&str> = Key::ALL.iter().map(|k| k.env()).collect();
         out.push_str(&format!(
             "\nPrecedence: flag > environment ({}) > config file > default.\n",
@@ -74,6 +82,11 @@ fn value(setting: &Setting) -> String {
             Key::MentoringType => "(the standard's first)",
             Key::Standard => "(built-in)",
             Key::SheetsDir => "(current folder)",
+            Key::WikiUrl | Key::WikiUser | Key::WikiPasswordFile | Key::WikiTokenFile => {
+                "(not set)"
+            }
+            Key::WikiPage => ksb::wiki::title::DEFAULT_TEMPLATE,
+            Key::WikiTimeout => "30",
         }
         .to_string(),
         (None, _) => "(not set)".to_string(),

@@ -17,6 +17,9 @@ mod show;
 mod standard;
 mod standard_import;
 mod summary;
+mod wiki_publish;
+mod wiki_pull;
+mod wiki_status;
 
 use std::path::PathBuf;
 
@@ -26,8 +29,9 @@ use chrono::NaiveDate;
 use ksb::render::Style;
 use ksb::Standard;
 
+use crate::app::wiki_conn::EnvSecrets;
 use crate::app::{output, sheet_io};
-use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardAction, StandardArgs};
+use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardAction, StandardArgs, WikiAction};
 
 /// What every command may need from the global flags, the user's defaults and the terminal.
 pub struct Context {
@@ -37,6 +41,8 @@ pub struct Context {
     pub style: Style,
     /// The user's defaults and where each came from.
     pub settings: Settings,
+    /// The wiki password or token the environment gives, never shown.
+    pub secrets: EnvSecrets,
 }
 
 impl Context {
@@ -105,6 +111,15 @@ pub fn run(cli: Cli) -> Result<()> {
         cli::Command::Plan(args) => args.run(&ctx()?),
         cli::Command::Export(args) => args.run(&ctx()?),
         cli::Command::Import(args) => args.run(&ctx()?),
+        cli::Command::Wiki(args) => {
+            let ctx = ctx()?;
+            let url = args.wiki.as_deref();
+            match args.action {
+                WikiAction::Publish(action) => action.publish(&ctx, url),
+                WikiAction::Pull(action) => action.pull(&ctx, url),
+                WikiAction::Status(action) => action.status(&ctx, url),
+            }
+        }
         cli::Command::Chart(args) => args.run(&ctx()?),
         cli::Command::Config(args) => args.run(&ctx()?),
         // These print what the command line is, so no user setting may get in their way.
@@ -133,5 +148,6 @@ fn context(standard: Option<PathBuf>, color: ColorChoice) -> Result<Context> {
         standard_path,
         style: output::stdout_style(color),
         settings,
+        secrets: EnvSecrets::read(env),
     })
 }

@@ -10,6 +10,7 @@ use ksb::{store, Category, Standard};
 
 use super::import::report_problems;
 use super::{Command, Context};
+use crate::app::wiki_conn::{self, Need};
 use crate::app::{output, sheet_io};
 use crate::cli::{CategoryArg, StandardImportArgs};
 
@@ -19,10 +20,8 @@ impl Command for StandardImportArgs {
             Some(path) => sheet_io::load_standard(Some(path))?,
             None => ctx.standard()?,
         };
-        let source = sheet_io::name(&self.page);
+        let (source, text) = self.page_text(ctx)?;
         let doing = format!("importing the standard from {source}");
-        let text =
-            sheet_io::read_text(&self.page).with_context(|| format!("reading page {source}"))?;
         let options = Options {
             category: self.category.map(category),
             version: self.new_version.clone(),
@@ -53,7 +52,7 @@ impl Command for StandardImportArgs {
                     fs::canonicalize(other).ok().is_some()
                         && fs::canonicalize(other).ok() == fs::canonicalize(path).ok()
                 };
-                if same(&self.page) {
+                if self.page.as_deref().is_some_and(same) {
                     bail!(
                         "refusing to write the standard over its page '{}': choose another -o file",
                         path.display()
@@ -64,6 +63,32 @@ impl Command for StandardImportArgs {
                 output::emit(&format!("{report}Wrote {}\n", path.display()))
             }
         }
+    }
+}
+
+impl StandardImportArgs {
+    /// The page's name in messages, and its text: from the file, or with `--wiki` from the
+    /// wiki.
+    fn page_text(&self, ctx: &Context) -> Result<(String, String)> {
+        if let Some(title) = &self.wiki {
+            let source = format!("page '{title}'");
+            let client = wiki_conn::connect(ctx, self.wiki_url.as_deref(), Need::Read)?;
+            let page = client
+                .pages(std::slice::from_ref(title))
+                .with_context(|| format!("reading {source}"))?
+                .pop();
+            let Some(rev) = page.and_then(|page| page.latest) else {
+                bail!("reading {source}: the page does not exist");
+            };
+            return Ok((source, rev.text));
+        }
+        let path = self
+            .page
+            .as_deref()
+            .unwrap_or(std::path::Path::new(sheet_io::STDIN));
+        let source = sheet_io::name(path);
+        let text = sheet_io::read_text(path).with_context(|| format!("reading page {source}"))?;
+        Ok((source, text))
     }
 }
 

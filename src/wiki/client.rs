@@ -1,0 +1,680 @@
+//! The blocking Action API client: one agent (and so one login session) per command, every
+//! request counted, passing faults retried within a [`Retry`] policy.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read as _;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use super::api::{
+    EditAnswer, Envelope, ListAnswer, LoginAnswer, PagesAnswer, SiteInfo, SiteInfoAnswer,
+    TokensAnswer,
+};
+use super::error::WikiError;
+use super::retry::Retry;
+
+/// Titles asked for in one `prop=revisions` request: the API's limit for users without the
+/// `apihighlimits` right.
+pub const TITLES_PER_REQUEST: usize = 50;
+
+/// The largest answer read: MediaWiki caps one answer at 8 MiB (`$wgAPIMaxResultSize`) and
+/// continues the rest, so a bigger one is not a wiki's.
+pub const MAX_ANSWER_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A password or token: kept out of `Debug` and `Display`, so it cannot leak into a message.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret read from a file or the environment (trailing newline removed).
+    pub fn new(text: &str) -> Secret {
+        Secret(text.trim_end_matches(['\n', '\r']).to_string())
+    }
+
+    fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(hidden)")
+    }
+}
+
+/// How `ksb` proves who it is to the wiki.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// Nobody: reading where the wiki allows it.
+    Anonymous,
+    /// A bot password (`Special:BotPasswords`): user `Name@appid`.
+    BotPassword {
+        /// `Name@appid`.
+        user: String,
+        /// The bot password.
+        password: Secret,
+    },
+    /// An OAuth 2 owner-only access token, sent as `Authorization: Bearer`.
+    Bearer(Secret),
+}
+
+/// Where the wiki is and how to talk to it.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    /// The wiki's `api.php`.
+    pub url: String,
+    /// Sent with every request, as Wikimedia-style wikis require.
+    pub user_agent: String,
+    /// Who `ksb` is.
+    pub auth: Auth,
+    /// How passing faults are retried.
+    pub retry: Retry,
+    /// How long to wait for a connection, and for each read of an answer.
+    pub timeout: Duration,
+}
+
+/// A page as the wiki has it now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Its title as the wiki spells it.
+    pub title: String,
+    /// Its latest revision; `None` when the page does not exist.
+    pub latest: Option<Revision>,
+}
+
+/// The latest revision of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    /// Its id.
+    pub id: u64,
+    /// Who saved it (`(hidden)` when the wiki hides it).
+    pub user: String,
+    /// When, as ISO 8601.
+    pub timestamp: String,
+    /// The wikitext.
+    pub text: String,
+}
+
+/// A page read with the server's time, for an edit's `starttimestamp`.
+#[derive(Debug, Clone)]
+pub struct PageNow {
+    /// The page.
+    pub page: Page,
+    /// The server's time when it was read.
+    pub now: String,
+}
+
+/// How an edit may treat a page that does or does not exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    /// The page must not exist yet (`createonly`): a racing creation is not overwritten.
+    Only,
+    /// The page must exist (`nocreate`): a deletion in between is not silently undone.
+    Never,
+}
+
+/// One edit of a page.
+#[derive(Debug, Clone)]
+pub struct Edit<'a> {
+    /// The page.
+    pub title: &'a str,
+    /// Its new wikitext.
+    pub text: &'a str,
+    /// The edit summary.
+    pub summary: &'a str,
+    /// The revision the edit is made on (`baserevid`) and its timestamp (`basetimestamp`):
+    /// MediaWiki refuses the edit when the page has moved on since.
+    pub base: Option<(u64, &'a str)>,
+    /// When the page was read (`starttimestamp`).
+    pub started: &'a str,
+    /// Whether the page must or must not exist.
+    pub create: Create,
+}
+
+/// A saved edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The page's revision now; `None` when the page already held the text (no new revision).
+    pub revision: Option<u64>,
+}
+
+/// A client for one wiki; not shared between threads.
+pub struct Client {
+    agent: ureq::Agent,
+    conn: Connection,
+    requests: Cell<usize>,
+    csrf: Option<String>,
+}
+
+impl Client {
+    /// A client for `conn`; refuses a URL that is not `https://` (plain `http://` only for
+    /// localhost and 127.0.0.1, as a test or a tunnel uses).
+    pub fn new(conn: Connection) -> Result<Client, WikiError> {
+        check_url(&conn.url)?;
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .user_agent(conn.user_agent.as_str())
+            .timeout_connect(Some(conn.timeout))
+            .timeout_recv_response(Some(conn.timeout))
+            .timeout_recv_body(Some(conn.timeout))
+            .max_redirects(0)
+            .build()
+            .new_agent();
+        Ok(Client {
+            agent,
+            conn,
+            requests: Cell::new(0),
+            csrf: None,
+        })
+    }
+
+    /// How many HTTP requests this client has sent, retries included.
+    pub fn requests(&self) -> usize {
+        self.requests.get()
+    }
+
+    /// The API URL.
+    pub fn url(&self) -> &str {
+        &self.conn.url
+    }
+
+    /// Whether the client has credentials to edit with.
+    pub fn can_edit(&self) -> bool {
+        !matches!(self.conn.auth, Auth::Anonymous)
+    }
+
+    /// Logs in with the bot password, once; a Bearer token or no credentials need no login.
+    pub fn login(&mut self) -> Result<(), WikiError> {
+        let Auth::BotPassword { user, password } = self.conn.auth.clone() else {
+            return Ok(());
+        };
+        let tokens: TokensAnswer =
+            self.get(&[("action", "query"), ("meta", "tokens"), ("type", "login")])?;
+        let token = tokens
+            .query
+            .tokens
+            .logintoken
+            .ok_or_else(|| WikiError::Unexpected("no login token".into()))?;
+        let answer: LoginAnswer = self.post(&[
+            ("action", "login"),
+            ("lgname", &user),
+            ("lgpassword", password.expose()),
+            ("lgtoken", &token),
+        ])?;
+        if answer.login.result == "Success" {
+            return Ok(());
+        }
+        Err(WikiError::Login {
+            user,
+            reason: answer
+                .login
+                .reason
+                .unwrap_or_else(|| answer.login.result.clone()),
+        })
+    }
+
+    /// The wiki's namespaces.
+    pub fn site_info(&self) -> Result<SiteInfo, WikiError> {
+        let answer: SiteInfoAnswer = self.get(&[
+            ("action", "query"),
+            ("meta", "siteinfo"),
+            ("siprop", "namespaces|namespacealiases"),
+        ])?;
+        Ok(answer.query)
+    }
+
+    /// Every page in namespace `namespace` whose title (without the namespace) starts with
+    /// `prefix`, following continuation.
+    pub fn pages_with_prefix(
+        &self,
+        namespace: i64,
+        prefix: &str,
+    ) -> Result<Vec<String>, WikiError> {
+        let ns = namespace.to_string();
+        self.list(
+            &[
+                ("list", "allpages"),
+                ("apnamespace", &ns),
+                ("apprefix", prefix),
+                ("aplimit", "max"),
+            ],
+            |q| q.allpages,
+        )
+    }
+
+    /// Every page in the category (`Category:` added when missing), following continuation.
+    pub fn pages_in_category(&self, category: &str) -> Result<Vec<String>, WikiError> {
+        self.list(
+            &[
+                ("list", "categorymembers"),
+                ("cmtitle", category),
+                ("cmtype", "page"),
+                ("cmlimit", "max"),
+            ],
+            |q| q.categorymembers,
+        )
+    }
+
+    fn list(
+        &self,
+        params: &[(&str, &str)],
+        take: fn(super::api::ListQuery) -> Vec<super::api::Listed>,
+    ) -> Result<Vec<String>, WikiError> {
+        let mut titles = Vec::new();
+        let mut next: Vec<(String, String)> = Vec::new();
+        loop {
+            let mut all: Vec<(&str, &str)> = vec![("action", "query")];
+            all.extend_from_slice(params);
+            all.extend(next.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let answer: ListAnswer = self.get(&all)?;
+            if let Some(query) = answer.query {
+                titles.extend(take(query).into_iter().map(|listed| listed.title));
+            }
+            match answer.continue_ {
+                Some(more) => next = continuation(&more),
+                None => return Ok(titles),
+            }
+        }
+    }
+
+    /// The pages' latest revisions with their text, [`TITLES_PER_REQUEST`] titles a request
+    /// (more only when the wiki continues an answer too large to send at once). Pages come
+    /// back in the order asked, under the title asked for.
+    pub fn pages(&self, titles: &[String]) -> Result<Vec<Page>, WikiError> {
+        let mut pages = Vec::with_capacity(titles.len());
+        for batch in titles.chunks(TITLES_PER_REQUEST) {
+            pages.extend(self.batch(batch)?.0);
+        }
+        Ok(pages)
+    }
+
+    /// One page and the server's time, for an edit.
+    pub fn page_now(&self, title: &str) -> Result<PageNow, WikiError> {
+        let (mut pages, now) = self.batch(&[title.to_string()])?;
+        let page = pages
+            .pop()
+            .ok_or_else(|| WikiError::Unexpected(format!("no page '{title}' in the answer")))?;
+        Ok(PageNow {
+            page,
+            now: now.unwrap_or_default(),
+        })
+    }
+
+    fn batch(&self, titles: &[String]) -> Result<(Vec<Page>, Option<String>), WikiError> {
+        let joined = titles.join("|");
+        let mut found: HashMap<String, Page> = HashMap::new();
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        let mut next: Vec<(String, String)> = Vec::new();
+        let mut now = None;
+        loop {
+            let mut params: Vec<(&str, &str)> = vec![
+                ("action", "query"),
+                ("prop", "revisions"),
+                ("rvprop", "ids|timestamp|user|content"),
+                ("rvslots", "main"),
+                ("curtimestamp", "1"),
+                ("titles", &joined),
+            ];
+            params.extend(next.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let answer: PagesAnswer = self.get(&params)?;
+            now = now.or(answer.curtimestamp);
+            if let Some(query) = answer.query {
+                for n in query.normalized {
+                    renamed.insert(n.from, n.to);
+                }
+                for raw in query.pages {
+                    if raw.invalid {
+                        return Err(WikiError::Api {
+                            code: "invalidtitle".into(),
+                            info: format!(
+                                "'{}' cannot be a page title: {}",
+                                raw.title,
+                                raw.invalidreason.unwrap_or_default()
+                            ),
+                        });
+                    }
+                    let latest = raw.revisions.into_iter().next().and_then(|rev| {
+                        let text = rev.slots?.main.content?;
+                        Some(Revision {
+                            id: rev.revid,
+                            user: rev.user.unwrap_or_else(|| "(hidden)".into()),
+                            timestamp: rev.timestamp,
+                            text,
+                        })
+                    });
+                    let entry = found.entry(raw.title.clone()).or_insert(Page {
+                        title: raw.title,
+                        latest: None,
+                    });
+                    if latest.is_some() {
+                        entry.latest = latest;
+                    }
+                }
+            }
+            match answer.continue_ {
+                Some(more) => next = continuation(&more),
+                None => break,
+            }
+        }
+        let pages = titles
+            .iter()
+            .map(|asked| {
+                let title = renamed.get(asked).unwrap_or(asked);
+                found.remove(title).ok_or_else(|| {
+                    WikiError::Unexpected(format!("no page '{asked}' in the answer"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok((pages, now))
+    }
+
+    /// Saves an edit, fetching the CSRF token once per client; `assert=user` makes a lost
+    /// login an error instead of an anonymous edit.
+    pub fn edit(&mut self, edit: &Edit<'_>) -> Result<Saved, WikiError> {
+        let token = match &self.csrf {
+            Some(token) => token.clone(),
+            None => {
+                let answer: TokensAnswer =
+                    self.get(&[("action", "query"), ("meta", "tokens"), ("type", "csrf")])?;
+                let token = answer
+                    .query
+                    .tokens
+                    .csrftoken
+                    .ok_or_else(|| WikiError::Unexpected("no CSRF token".into()))?;
+                self.csrf = Some(token.clone());
+                token
+            }
+        };
+        let base_id = edit.base.map(|(id, _)| id.to_string());
+        let mut params: Vec<(&str, &str)> = vec![
+            ("action", "edit"),
+            ("title", edit.title),
+            ("text", edit.text),
+            ("summary", edit.summary),
+            ("starttimestamp", edit.started),
+            ("assert", "user"),
+            ("contentmodel", "wikitext"),
+        ];
+        if let (Some(id), Some((_, timestamp))) = (&base_id, edit.base) {
+            params.push(("baserevid", id));
+            params.push(("basetimestamp", timestamp));
+        }
+        params.push(match edit.create {
+            Create::Only => ("createonly", "1"),
+            Create::Never => ("nocreate", "1"),
+        });
+        params.push(("token", &token));
+        let answer: EditAnswer = self.post(&params)?;
+        let result = answer.edit;
+        if result.result != "Success" {
+            let detail = serde_json::Value::Object(result.rest).to_string();
+            return Err(WikiError::Api {
+                code: result.result.to_lowercase(),
+                info: detail,
+            });
+        }
+        Ok(Saved {
+            revision: if result.nochange {
+                None
+            } else {
+                Some(result.newrevid.ok_or_else(|| {
+                    WikiError::Unexpected("an edit without a new revision id".into())
+                })?)
+            },
+        })
+    }
+
+    fn get<T: DeserializeOwned>(&self, params: &[(&str, &str)]) -> Result<T, WikiError> {
+        self.send(params, false)
+    }
+
+    fn post<T: DeserializeOwned>(&self, params: &[(&str, &str)]) -> Result<T, WikiError> {
+        self.send(params, true)
+    }
+
+    /// Sends one API request, retrying passing faults, and reads the answer as `T` once it is
+    /// not an API error. Form fields (and so any password) go in a POST body, never the URL.
+    fn send<T: DeserializeOwned>(
+        &self,
+        params: &[(&str, &str)],
+        post: bool,
+    ) -> Result<T, WikiError> {
+        let common = [("format", "json"), ("formatversion", "2"), ("maxlag", "5")];
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            self.requests.set(self.requests.get() + 1);
+            let fault = match self.once(params, &common, post) {
+                Ok(Answer::Body(body)) => match api_error(&body) {
+                    Some(err) if retryable_code(&err.code) => Fault {
+                        what: format!("{}: {}", err.code, err.info),
+                        retry_after: None,
+                    },
+                    Some(err) => {
+                        return Err(WikiError::Api {
+                            code: err.code,
+                            info: err.info,
+                        })
+                    }
+                    None => {
+                        return serde_json::from_str(&body)
+                            .map_err(|err| WikiError::Unexpected(err.to_string()))
+                    }
+                },
+                Ok(Answer::Retry(fault)) => fault,
+                Err(err) => return Err(err),
+            };
+            if attempt >= self.conn.retry.attempts {
+                return Err(WikiError::GaveUp {
+                    url: self.conn.url.clone(),
+                    attempts: attempt,
+                    last: fault.what,
+                });
+            }
+            std::thread::sleep(self.conn.retry.wait(attempt, fault.retry_after));
+        }
+    }
+
+    fn once(
+        &self,
+        params: &[(&str, &str)],
+        common: &[(&str, &str)],
+        post: bool,
+    ) -> Result<Answer, WikiError> {
+        let url = &self.conn.url;
+        let result = if post {
+            let mut request = self.agent.post(url);
+            if let Auth::Bearer(token) = &self.conn.auth {
+                request = request.header("Authorization", format!("Bearer {}", token.expose()));
+            }
+            request.send_form(params.iter().chain(common).copied())
+        } else {
+            let mut request = self
+                .agent
+                .get(url)
+                .query_pairs(params.iter().chain(common).copied());
+            if let Auth::Bearer(token) = &self.conn.auth {
+                request = request.header("Authorization", format!("Bearer {}", token.expose()));
+            }
+            request.call()
+        };
+        let response = match result {
+            Ok(response) => response,
+            Err(err) if passing(&err) => {
+                return Ok(Answer::Retry(Fault {
+                    what: err.to_string(),
+                    retry_after: None,
+                }))
+            }
+            Err(err) => {
+                return Err(WikiError::Unreachable {
+                    url: url.clone(),
+                    reason: err.to_string(),
+                })
+            }
+        };
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if status == 429 || status >= 500 {
+            return Ok(Answer::Retry(Fault {
+                what: format!("HTTP {status}"),
+                retry_after,
+            }));
+        }
+        if status != 200 {
+            return Err(WikiError::Http {
+                url: url.clone(),
+                status,
+            });
+        }
+        let mut body = String::new();
+        let read = response
+            .into_body()
+            .into_reader()
+            .take(MAX_ANSWER_BYTES + 1)
+            .read_to_string(&mut body);
+        match read {
+            Ok(n) if n as u64 > MAX_ANSWER_BYTES => Err(WikiError::Unexpected(format!(
+                "an answer over {} MiB",
+                MAX_ANSWER_BYTES / 1024 / 1024
+            ))),
+            Ok(_) => Ok(Answer::Body(body)),
+            Err(err) => Ok(Answer::Retry(Fault {
+                what: format!("reading the answer: {err}"),
+                retry_after: None,
+            })),
+        }
+    }
+}
+
+/// What one request gave: an answer to read, or a fault worth another try.
+enum Answer {
+    Body(String),
+    Retry(Fault),
+}
+
+struct Fault {
+    what: String,
+    retry_after: Option<u64>,
+}
+
+/// The API error in an answer, if it is one.
+fn api_error(body: &str) -> Option<super::api::ApiError> {
+    serde_json::from_str::<Envelope>(body).ok()?.error
+}
+
+/// API errors that pass: the database lags (`maxlag`), too many edits (`ratelimited`), or
+/// the wiki is briefly read-only.
+fn retryable_code(code: &str) -> bool {
+    matches!(code, "maxlag" | "ratelimited" | "readonly")
+}
+
+/// Network faults worth another try: timeouts and connections dropped half way. A refused
+/// connection or an unknown host is not: the wiki is not there.
+fn passing(err: &ureq::Error) -> bool {
+    use std::io::ErrorKind::*;
+    match err {
+        ureq::Error::Timeout(_) => true,
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            TimedOut
+                | ConnectionReset
+                | ConnectionAborted
+                | UnexpectedEof
+                | BrokenPipe
+                | Interrupted
+        ),
+        _ => false,
+    }
+}
+
+/// The parameters a `continue` object says to send with the next request.
+fn continuation(more: &serde_json::Map<String, serde_json::Value>) -> Vec<(String, String)> {
+    more.iter()
+        .map(|(key, value)| {
+            let text = match value {
+                serde_json::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            (key.clone(), text)
+        })
+        .collect()
+}
+
+/// Refuses URLs `ksb` will not send a sheet or a password to.
+pub fn check_url(url: &str) -> Result<(), WikiError> {
+    let refuse = |reason: &str| WikiError::BadUrl {
+        url: url.to_string(),
+        reason: reason.to_string(),
+    };
+    let (scheme, rest) = url.split_once("://").ok_or_else(|| {
+        refuse("is not a URL: give the wiki's api.php, such as https://example.org/w/api.php")
+    })?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(refuse(
+            "has a user name or password in it: give credentials in a file instead",
+        ));
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority
+            .rsplit_once(':')
+            .map_or(authority, |(host, _)| host),
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" if !host.is_empty() => Ok(()),
+        "http"
+            if matches!(
+                host.to_ascii_lowercase().as_str(),
+                "localhost" | "127.0.0.1" | "::1"
+            ) =>
+        {
+            Ok(())
+        }
+        "http" => Err(refuse(
+            "is plain http://: use https:// (http:// only for localhost and 127.0.0.1)",
+        )),
+        _ => Err(refuse("must start with https://")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_https_or_a_local_http_url_is_taken() {
+        assert!(check_url("https://meta.miraheze.org/w/api.php").is_ok());
+        assert!(check_url("http://127.0.0.1:8080/api.php").is_ok());
+        assert!(check_url("http://localhost/api.php").is_ok());
+        assert!(check_url("http://[::1]:99/api.php").is_ok());
+        for bad in [
+            "http://example.org/w/api.php",
+            "http://127.0.0.1.example.org/api.php",
+            "ftp://example.org/api.php",
+            "example.org/w/api.php",
+            "https://user:pw@example.org/api.php",
+            "https:///api.php",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_secret_never_shows_in_debug() {
+        let auth = Auth::BotPassword {
+            user: "Me@ksb".into(),
+            password: Secret::new("hunter2\n"),
+        };
+        assert!(!format!("{auth:?}").contains("hunter2"));
+        assert_eq!(Secret::new("hunter2\n").expose(), "hunter2");
+    }
+}

@@ -1,0 +1,69 @@
+//! What can go wrong between `ksb` and the wiki, as cases a command can tell apart.
+
+/// A failed exchange with the wiki. No variant ever holds a password or a token.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WikiError {
+    /// The URL is not one `ksb` will send credentials or sheets to.
+    #[error("wiki URL '{url}' {reason}")]
+    BadUrl {
+        /// The URL as given.
+        url: String,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// No connection could be made (refused, no such host, TLS failure).
+    #[error("cannot reach the wiki at {url}: {reason}")]
+    Unreachable {
+        /// The API URL.
+        url: String,
+        /// What the network said.
+        reason: String,
+    },
+    /// A fault that was retried and kept happening (timeouts, HTTP 5xx, 429, maxlag).
+    #[error("the wiki at {url} kept failing ({attempts} tries): {last}")]
+    GaveUp {
+        /// The API URL.
+        url: String,
+        /// How many requests were sent.
+        attempts: u32,
+        /// The last fault.
+        last: String,
+    },
+    /// An HTTP status that is not worth retrying (404, 403, …).
+    #[error("the wiki at {url} answered HTTP {status}")]
+    Http {
+        /// The API URL.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// MediaWiki refused the request, with its own error code and message.
+    #[error("the wiki refused: {code}: {info}")]
+    Api {
+        /// MediaWiki's error code, such as `badtoken`, `protectedpage`, `editconflict`.
+        code: String,
+        /// MediaWiki's message.
+        info: String,
+    },
+    /// Logging in was refused.
+    #[error("logging in to the wiki as '{user}' failed: {reason}")]
+    Login {
+        /// The bot password's user name (`Name@appid`).
+        user: String,
+        /// What MediaWiki said.
+        reason: String,
+    },
+    /// The answer was not what the API documents (not JSON, a field missing, too large).
+    #[error("the wiki's answer cannot be read: {0}")]
+    Unexpected(String),
+}
+
+impl WikiError {
+    /// MediaWiki's error code, when the wiki refused the request itself.
+    pub fn api_code(&self) -> Option<&str> {
+        match self {
+            WikiError::Api { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+}
