@@ -261,7 +261,7 @@ fn progress_figures_by_hand_in_date_order() {
     // K1: 1, 3, 3; travelled (3 − 1) / (3 − 1) = 1.
     assert_eq!(
         ksb(&report, "K1"),
-        &json!({"id": "K1", "scores": [1, 3, 3], "travelled": 1.0})
+        &json!({"id": "K1", "scores": [1, 3, 3], "change": 2, "travelled": 1.0})
     );
     // K6: 0, 1, 2; travelled (2 − 0) / (3 − 0) = 2/3.
     assert!(close(&ksb(&report, "K6")["travelled"], 2.0 / 3.0));
@@ -303,7 +303,7 @@ fn progress_figures_by_hand_in_date_order() {
     let out = ws.ok(&["progress", "final.toml", "self.toml", "review.toml"]);
     assert!(out.contains("| KSB  "), "{out}");
     assert!(
-        out.contains("| 01/11/2026 | 03/11/2026 | 01/02/2027 | Travelled |"),
+        out.contains("| 01/11/2026 | 03/11/2026 | 01/02/2027 | Change | Travelled |"),
         "{out}"
     );
     assert!(
@@ -312,9 +312,78 @@ fn progress_figures_by_hand_in_date_order() {
     );
     let k6 = out.lines().find(|l| l.starts_with("| K6 ")).unwrap();
     assert!(
-        k6.contains("|      0     |      1     |      2     |       67% |"),
+        k6.contains("|      0     |      1     |      2     |     +2 |       67% |"),
         "{k6}"
     );
+}
+
+#[test]
+fn progress_shows_a_fall_per_ksb_and_measures_it_against_the_points_held() {
+    let ws = Workspace::new();
+    let sheet = |name: &str, date: &str, scores: &[&str]| {
+        let mut args = vec!["score", name, "--username", "Alice", INFRA[0], INFRA[1]];
+        args.extend(["--date", date]);
+        args.extend(scores);
+        ws.ok(&args);
+    };
+    // K1 falls 3 → 1, K4 stays at 2, K5 rises 0 → 1.
+    sheet("first.toml", "01/11/2026", &["K1=3", "K4=2", "K5=0"]);
+    sheet("latest.toml", "01/02/2027", &["K1=1", "K4=2", "K5=1"]);
+    let out = ws.ok(&["progress", "first.toml", "latest.toml"]);
+    assert!(
+        out.contains("| 01/11/2026 | 01/02/2027 | Change | Travelled |"),
+        "{out}"
+    );
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("| {id} ")))
+            .unwrap_or_else(|| panic!("no {id} row: {out}"))
+            .to_string()
+    };
+    // 3 → 1: no gap to close, but two of its three points lost.
+    assert!(
+        row("K1").ends_with("|      3     |      1     |     -2 |      -67% |"),
+        "{}",
+        row("K1")
+    );
+    assert!(
+        row("K4").ends_with("|      0 |        0% |"),
+        "{}",
+        row("K4")
+    );
+    assert!(
+        row("K5").ends_with("|     +1 |       33% |"),
+        "{}",
+        row("K5")
+    );
+    assert!(
+        out.contains("where scores went down, the share of the first sheet's points lost"),
+        "{out}"
+    );
+    // Generalist (K1 K4 K5): net 1 − 2 = −1 of the 5 points held: −20%, not −1 of a gap of
+    // 0 + 1 + 3 = 4 (−25% "of the gap closed").
+    assert!(
+        out.contains("| Generalist                |       1.67 |       1.33 |      -20% |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Distance travelled: -20%: the scores went down since 01/11/2026, losing 20% of the points the first sheet had"),
+        "{out}"
+    );
+
+    let report = json_of(
+        &ws,
+        &["progress", "first.toml", "latest.toml", "--format", "json"],
+    );
+    assert_eq!(ksb(&report, "K1")["change"], -2);
+    assert!(close(&ksb(&report, "K1")["travelled"], -2.0 / 3.0));
+    assert_eq!(ksb(&report, "K5")["change"], 1);
+    assert_eq!(ksb(&report, "K2")["change"], Value::Null);
+    assert!(close(&report["travelled"], -0.2));
+    assert!(close(
+        &group(&report, "role_focus", "Generalist")["travelled"],
+        -0.2
+    ));
 }
 
 #[test]

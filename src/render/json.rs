@@ -169,7 +169,7 @@ pub fn compare(
 }
 
 /// Several sheets in date order: `{"sheets": [{"file", ...participant}], "ksbs": [{"id",
-/// "scores", "travelled"}], "groups": {"role_focus" | "area" | "category": [{"name", "means",
+/// "scores", "change", "travelled"}], "groups": {"role_focus" | "area" | "category": [{"name", "means",
 /// "travelled"}]}, "travelled"}`, every list in date order.
 pub fn progress(sheets: &[SheetLabel], progress: &Progress) -> Value {
     let sheets: Vec<Value> = progress
@@ -188,6 +188,7 @@ pub fn progress(sheets: &[SheetLabel], progress: &Progress) -> Value {
             json!({
                 "id": k.id,
                 "scores": k.scores.iter().map(|s| score(*s)).collect::<Vec<_>>(),
+                "change": k.change,
                 "travelled": k.travelled,
             })
         })
