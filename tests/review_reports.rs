@@ -71,21 +71,21 @@ fn compare_figures_by_hand() {
     // K1: 3 − 1 = +2; K2: 2 − 3 = −1.
     assert_eq!(
         ksb(&report, "K1"),
-        &json!({"id": "K1", "a": 1, "b": 3, "delta": 2})
+        &json!({"id": "K1", "a": 1, "b": 3, "delta": 2, "mark": "disagreement"})
     );
     assert_eq!(ksb(&report, "K2")["delta"], -1);
     // N/A on one side only, unscored on one side only, unscored on both: no change.
     assert_eq!(
         ksb(&report, "K3"),
-        &json!({"id": "K3", "a": "N/A", "b": 2, "delta": null})
+        &json!({"id": "K3", "a": "N/A", "b": 2, "delta": null, "mark": "na_against_score"})
     );
     assert_eq!(
         ksb(&report, "S1"),
-        &json!({"id": "S1", "a": 0, "b": null, "delta": null})
+        &json!({"id": "S1", "a": 0, "b": null, "delta": null, "mark": null})
     );
     assert_eq!(
         ksb(&report, "K4"),
-        &json!({"id": "K4", "a": null, "b": null, "delta": null})
+        &json!({"id": "K4", "a": null, "b": null, "delta": null, "mark": null})
     );
 
     // Generalist: A K1 1, S1 0, B1 3 → 4/3; B K1 3, B1 2 → 5/2; change 5/2 − 4/3 = 7/6.
@@ -155,6 +155,36 @@ fn compare_table_marks_disagreements_and_lists_only_differences() {
         ],
     );
     assert_eq!(json["ksbs"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn compare_marks_n_a_against_a_score_and_says_what_the_mark_means() {
+    let ws = Workspace::new();
+    alice(&ws);
+    // K3: N/A on the self-assessment, 2 on the review. S1: scored against unscored, no mark.
+    let out = ws.ok(&["compare", "self.toml", "review.toml"]);
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("| {id} ")))
+            .unwrap_or_else(|| panic!("no {id} row: {out}"))
+            .to_string()
+    };
+    assert!(row("K3").ends_with("| N/A | 2 |      ? |"), "{}", row("K3"));
+    assert!(row("S1").ends_with("|        |"), "{}", row("S1"));
+    assert!(
+        out.contains("? N/A on one sheet against a score on the other (one finds the KSB not relevant, the other scores it)."),
+        "{out}"
+    );
+    // The other way round, B saying N/A against A's score, is marked too.
+    ws.ok(&["score", "review.toml", "K2=n/a"]);
+    let report = json_of(
+        &ws,
+        &["compare", "self.toml", "review.toml", "--format", "json"],
+    );
+    assert_eq!(ksb(&report, "K2")["mark"], "na_against_score");
+    assert_eq!(ksb(&report, "K3")["mark"], "na_against_score");
+    assert_eq!(ksb(&report, "K1")["mark"], "disagreement");
+    assert_eq!(ksb(&report, "S1")["mark"], Value::Null);
 }
 
 #[test]
