@@ -548,10 +548,74 @@ fn csv_reads_back_one_record_per_ksb() {
                 &ksb.stack_area,
                 &ksb.role_focus,
                 score_text(i),
-                HOSTILE_NOTES[i],
+                // "== Heading ==" and "----" would run as formulas in a spreadsheet: they get
+                // a ' in front.
+                &if HOSTILE_NOTES[i].starts_with(['=', '-']) {
+                    format!("'{}", HOSTILE_NOTES[i])
+                } else {
+                    HOSTILE_NOTES[i].to_string()
+                },
             ]
         );
     }
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_neutralised_and_json_stays_exact() {
+    let ws = Workspace::new();
+    let notes = [
+        ("K1", "=HYPERLINK(\"http://evil\",\"x\")"),
+        ("K2", "@SUM(1+1)"),
+        ("K3", "+1 on the rebalance"),
+        ("K4", "-1 from the mentor"),
+        ("K5", "\t=1+1"),
+        ("K6", "\r=1+1"),
+        ("K7", "Ran the =SUM() in a sheet"),
+    ];
+    let mut args = vec![
+        "score".to_string(),
+        "s.toml".into(),
+        "--username".into(),
+        "=cmd|' /C calc'!A0".into(),
+        "--role-focus".into(),
+        "Generalist".into(),
+    ];
+    for (id, note) in notes {
+        args.push("--note".into());
+        args.push(format!("{id}={note}"));
+    }
+    ws.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let text = ws.ok(&["export", "s.toml", "--format", "csv"]);
+    assert!(
+        text.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"\n"),
+        "{text}"
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let read: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    for (i, (id, note)) in notes.into_iter().enumerate() {
+        assert_eq!(&read[i][0], id);
+        let want = if i == 6 {
+            note.to_string()
+        } else {
+            format!("'{note}")
+        };
+        assert_eq!(&read[i][6], want, "{id}");
+    }
+    // No cell of any row begins with a character that starts a formula.
+    for record in &read {
+        for cell in record {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&ws.ok(&["export", "s.toml", "--format", "json"])).unwrap();
+    for (i, (_, note)) in notes.into_iter().enumerate() {
+        assert_eq!(json["ksbs"][i]["note"], note);
+    }
+    assert_eq!(json["participant"]["username"], "=cmd|' /C calc'!A0");
 }
 
 #[test]
