@@ -674,7 +674,10 @@ fn output_file_is_replaced_atomically_and_private() {
         "old contents that are longer than nothing at all\n",
     );
     let printed = ws.ok(&["export", "me.toml"]);
-    assert_eq!(ws.ok(&["export", "me.toml", "-o", "me.wiki"]), "");
+    assert_eq!(
+        ws.ok(&["export", "me.toml", "-o", "me.wiki", "--force"]),
+        ""
+    );
     assert_eq!(ws.read("me.wiki"), printed);
     #[cfg(unix)]
     {
@@ -742,6 +745,69 @@ fn an_export_or_chart_never_replaces_its_own_sheet() {
     let out = ws.ok(&["export", "h.toml", "--format", "csv", "-o", "-"]);
     assert!(out.starts_with("id,category,title,stack_area,role_focus,score,note\n"));
     assert!(!ws.file("-").exists());
+}
+
+#[test]
+fn an_export_never_replaces_a_sheet_and_another_file_only_with_force() {
+    let ws = Workspace::new();
+    for name in ["me.toml", "other.toml"] {
+        ws.ok(&[
+            "score",
+            name,
+            "--username",
+            "Me",
+            "--role-focus",
+            "Generalist",
+            "K1=2",
+        ]);
+    }
+    // A sheet with a typo in it is a sheet all the same.
+    ws.write(
+        "damaged.toml",
+        &ws.read("other.toml").replace("[scores]", "[scores"),
+    );
+    for target in ["other.toml", "damaged.toml"] {
+        let before = ws.read(target);
+        for force in [false, true] {
+            let mut args = vec!["export", "me.toml", "-o", target];
+            if force {
+                args.push("--force");
+            }
+            let err = ws.fails(1, &args);
+            assert_eq!(
+                err,
+                format!("ksb: error: refusing to write the export over '{target}', which is a ksb sheet: choose another -o file\n")
+            );
+            assert_eq!(ws.read(target), before, "{target} untouched");
+        }
+    }
+    let err = ws.fails(1, &["chart", "me.toml", "-o", "other.toml", "--force"]);
+    assert!(
+        err.contains("over 'other.toml', which is a ksb sheet"),
+        "{err}"
+    );
+
+    // Any other file that is there needs --force.
+    ws.write("notes.md", "my own notes\n");
+    let err = ws.fails(
+        1,
+        &[
+            "export", "me.toml", "--format", "markdown", "-o", "notes.md",
+        ],
+    );
+    assert_eq!(
+        err,
+        "ksb: error: 'notes.md' is already there: add --force to replace it, or choose another -o file\n"
+    );
+    assert_eq!(ws.read("notes.md"), "my own notes\n");
+    let markdown = ws.ok(&["export", "me.toml", "--format", "markdown"]);
+    ws.ok(&[
+        "export", "me.toml", "--format", "markdown", "-o", "notes.md", "--force",
+    ]);
+    assert_eq!(ws.read("notes.md"), markdown);
+    // A new file needs nothing.
+    ws.ok(&["export", "me.toml", "-o", "new.wiki"]);
+    assert!(ws.read("new.wiki").starts_with("== "));
 }
 
 /// The built-in standard's YAML with its `participant_header:` block replaced by `header`.

@@ -18,7 +18,7 @@ Examples:
   ksb plan me.toml --format wikitext              a development plan for the wiki
   ksb lock baseline.toml                          keep a finished assessment as it is
   ksb summary cohort/ --format json               a cohort report over every sheet in cohort/
-  ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
+  ksb chart self.toml mentor.toml -o profile.svg  a radar chart of one participant's sheets
   ksb config                                      your defaults and where each came from";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
@@ -103,9 +103,9 @@ pub enum Command {
         after_help = "Examples:\n  ksb plan me.toml\n  ksb plan me.toml --format markdown > plan.md\n  ksb plan me.toml --format wikitext"
     )]
     Plan(PlanArgs),
-    /// Draw a radar chart (SVG) of one or two sheets' means by stack area and role focus.
+    /// Draw a radar chart (SVG) of one participant's sheets: means by stack area and role focus.
     #[command(
-        after_help = "Examples:\n  ksb chart me.toml -o profile.svg\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml final.toml -o - > progress.svg"
+        after_help = "Examples:\n  ksb chart me.toml                 writes me.svg beside it\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml midpoint.toml final.toml -o - > progress.svg"
     )]
     Chart(ChartArgs),
     /// Show your defaults (config file and KSB_* environment variables) and where each came from.
@@ -338,12 +338,17 @@ pub struct PlanArgs {
 /// Arguments of `ksb chart`.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
-    /// One sheet, or two drawn over each other (self vs mentor, baseline vs final); `-` reads one from standard input.
-    #[arg(required = true, num_args = 1..=2, value_name = "SHEET")]
+    /// One participant's sheets, each drawn as a polygon over the others in date order (self vs
+    /// mentor, baseline to final); `-` reads one from standard input.
+    #[arg(required = true, value_name = "SHEET")]
     pub sheets: Vec<PathBuf>,
-    /// The SVG file to write (`-` for standard output).
+    /// The SVG file to write (`-` for standard output) [default: beside the first SHEET, me.svg
+    /// for me.toml, or me-3-sheets.svg for three sheets]. Never over a ksb sheet.
     #[arg(short, long, value_name = "FILE")]
-    pub output: PathBuf,
+    pub output: Option<PathBuf>,
+    /// Replace the chart file when it is already there (never a ksb sheet).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `ksb config`.
@@ -388,10 +393,13 @@ pub struct ExportArgs {
     /// Add the summary tables by role focus, stack area and category.
     #[arg(long)]
     pub summary: bool,
-    /// Write to this file (atomically, replacing it; never over the sheet itself) instead of
-    /// stdout; `-` is stdout.
+    /// Write to this file (atomically) instead of stdout; `-` is stdout. Never over a ksb
+    /// sheet, and over another existing file only with --force.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the -o file when it is already there (never a ksb sheet).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

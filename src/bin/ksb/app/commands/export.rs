@@ -46,7 +46,7 @@ impl Command for ExportArgs {
         match &self.output {
             Some(path) => {
                 let inputs: Vec<_> = self.sheet.iter().cloned().collect();
-                sheet_io::write_output(path, &bytes, &inputs, "export").map(drop)
+                sheet_io::write_output(path, &bytes, &inputs, "export", self.force).map(drop)
             }
             None => output::emit_bytes(&bytes),
         }
