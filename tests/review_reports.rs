@@ -260,7 +260,7 @@ fn sheets_of_two_standards_are_refused_naming_file_and_standard() {
     let err = ws.fails(1, &["compare", "other.toml", "other.toml"]);
     assert!(
         err.contains("reading sheet 'other.toml'")
-            && err.contains("choose it with --standard FILE"),
+            && err.contains("choose its standard's file with --standard FILE"),
         "{err}"
     );
 }
@@ -588,5 +588,5 @@ fn standard_input_is_read_once_and_never_written() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("B: - (Alice"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("B: stdin (Alice"));
 }

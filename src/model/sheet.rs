@@ -126,6 +126,9 @@ pub struct SheetError {
     pub position: Option<Position>,
     /// What is wrong, on one line.
     pub message: String,
+    /// The standard the sheet names, when the error is that it is not the standard in use: the
+    /// caller knows how that standard was chosen, and so how to choose the sheet's.
+    pub other_standard: Option<String>,
 }
 
 impl SheetError {
@@ -133,6 +136,7 @@ impl SheetError {
         SheetError {
             position: Some(Position::at_offset(text, span.start)),
             message,
+            other_standard: None,
         }
     }
 
@@ -140,6 +144,7 @@ impl SheetError {
         SheetError {
             position: None,
             message,
+            other_standard: None,
         }
     }
 }
@@ -375,6 +380,7 @@ fn toml_error(text: &str, err: &toml::de::Error) -> SheetError {
     SheetError {
         position: err.span().map(|span| Position::at_offset(text, span.start)),
         message,
+        other_standard: None,
     }
 }
 
@@ -470,15 +476,18 @@ impl RawSheet {
             .standard
             .ok_or_else(|| SheetError::plain("missing `standard = \"…\"`".to_string()))?;
         if standard_id.get_ref() != &standard.id {
-            return Err(SheetError::at(
-                text,
-                standard_id.span(),
-                format!(
-                    "the sheet is for standard '{}', but the standard in use is '{}' (choose it with --standard FILE)",
-                    standard_id.get_ref(),
-                    standard.id
-                ),
-            ));
+            return Err(SheetError {
+                other_standard: Some(standard_id.get_ref().clone()),
+                ..SheetError::at(
+                    text,
+                    standard_id.span(),
+                    format!(
+                        "the sheet is for standard '{}', but the standard in use is '{}'",
+                        standard_id.get_ref(),
+                        standard.id
+                    ),
+                )
+            });
         }
         let participant = self
             .participant
@@ -979,6 +988,7 @@ K1 = "Free text evidence"
             "standard = \"other\"",
         );
         assert!(err.message.contains("for standard 'other'"), "{err}");
+        assert_eq!(err.other_standard.as_deref(), Some("other"));
         let err = error_of("\"Infrastructure Specialist\"", "\"Wizard\"");
         assert!(
             err.message

@@ -209,7 +209,7 @@ pub struct HeaderArgs {
     /// Assessment type (Self-assessment, Mentor review or Final check); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks.
     #[arg(long, value_name = "A")]
     pub assessment_type: Option<String>,
-    /// Date of the assessment as DD/MM/YYYY; for a new sheet `ksb score` defaults to today and `ksb assess` asks.
+    /// Date of the assessment as DD/MM/YYYY (or YYYY-MM-DD, as sheets store it); for a new sheet `ksb score` defaults to today and `ksb assess` asks.
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub date: Option<String>,
 }

@@ -81,16 +81,17 @@ pub struct ConfigError {
     pub message: String,
 }
 
-/// The values a config file sets; every key is optional.
+/// The values a config file sets, each with the line it is on; every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigFile {
-    values: BTreeMap<&'static str, String>,
+    values: BTreeMap<&'static str, (String, usize)>,
 }
 
 impl ConfigFile {
     /// Reads a config file's text. Unknown keys and non-string values are errors that name the
     /// key and its line, so a typo is never silently ignored.
     pub fn from_toml(text: &str) -> Result<ConfigFile, ConfigError> {
+        let text_of_file = text;
         let at = |offset: usize, message: String| ConfigError {
             position: Some(Position::at_offset(text, offset)),
             message,
@@ -115,7 +116,8 @@ impl ConfigFile {
             };
             match value.get_ref() {
                 toml::Value::String(text) if !text.trim().is_empty() => {
-                    values.insert(key.name(), text.trim().to_string());
+                    let line = Position::at_offset(text_of_file, name.span().start).line;
+                    values.insert(key.name(), (text.trim().to_string(), line));
                 }
                 toml::Value::String(_) => {
                     return Err(at(
@@ -140,7 +142,12 @@ impl ConfigFile {
 
     /// The value the file gives `key`, if any.
     pub fn get(&self, key: Key) -> Option<&str> {
-        self.values.get(key.name()).map(String::as_str)
+        self.values.get(key.name()).map(|(value, _)| value.as_str())
+    }
+
+    /// The line of the file that sets `key`, if any.
+    pub fn line(&self, key: Key) -> Option<usize> {
+        self.values.get(key.name()).map(|(_, line)| *line)
     }
 }
 
@@ -165,8 +172,8 @@ pub enum Source {
     Flag(&'static str),
     /// An environment variable.
     Env(&'static str),
-    /// The config file at this path.
-    File(PathBuf),
+    /// The config file at this path, on this line.
+    File(PathBuf, usize),
     /// Nothing set it: the built-in default.
     Default,
 }
@@ -176,7 +183,7 @@ impl fmt::Display for Source {
         match self {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Env(name) => write!(f, "environment variable {name}"),
-            Source::File(path) => write!(f, "config file '{}'", path.display()),
+            Source::File(path, line) => write!(f, "config file '{}', line {line}", path.display()),
             Source::Default => write!(f, "default"),
         }
     }
@@ -229,6 +236,7 @@ impl Settings {
                         source: Source::Env(key.env()),
                     };
                 }
+                let line = file.and_then(|f| f.line(key)).unwrap_or(1);
                 match (file.and_then(|f| f.get(key)), &config_path) {
                     (Some(value), Some(path)) => Setting {
                         key,
@@ -237,7 +245,7 @@ impl Settings {
                         } else {
                             value.to_string()
                         }),
-                        source: Source::File(path.clone()),
+                        source: Source::File(path.clone(), line),
                     },
                     _ => Setting {
                         key,
@@ -342,6 +350,7 @@ mod tests {
         .unwrap();
         assert_eq!(file.get(Key::Username), Some("Me"));
         assert_eq!(file.get(Key::SheetsDir), Some("~/sheets"));
+        assert_eq!(file.line(Key::SheetsDir), Some(5));
         assert_eq!(ConfigFile::from_toml("").unwrap(), ConfigFile::default());
     }
 
@@ -395,7 +404,7 @@ mod tests {
         assert_eq!(username.source, Source::Env("KSB_USERNAME"));
         let role = settings.get(Key::RoleFocus);
         assert_eq!(role.value.as_deref(), Some("Generalist"));
-        assert_eq!(role.source, Source::File(config));
+        assert_eq!(role.source, Source::File(config, 2));
         assert_eq!(
             settings.get(Key::Standard).value.as_deref(),
             Some("/home/me/.config/ksb/my.yaml")

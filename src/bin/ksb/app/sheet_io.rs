@@ -4,11 +4,12 @@
 use std::fs;
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use crate::app::settings::ConfigFile;
 use anyhow::{bail, Context, Result};
-use ksb::model::sheet;
+use ksb::model::sheet::{self, SheetError};
 use ksb::store::{self, LockError, ReadError, ReplaceError, Snapshot, WriteLock, MAX_FILE_BYTES};
 use ksb::{Sheet, Standard};
 
@@ -104,6 +105,15 @@ pub fn write_output(
     }
 }
 
+/// How a report that shows several sheets labels one: its path as given, or `stdin` for `-`.
+pub fn label(path: &Path) -> String {
+    if is_stdin(path) {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// How messages name a file: `'path'`, or `<stdin>` for `-`.
 pub fn name(path: &Path) -> String {
     if is_stdin(path) {
@@ -156,10 +166,39 @@ pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Loaded<Sheet>> {
     parse_sheet(path, &text, standard)
 }
 
+/// How the user chose a standard other than the built-in one, as advice to a sheet of the
+/// built-in standard ("drop --standard"); set by the command's context when it loads the
+/// standard (one command runs per process, so once).
+static STANDARD_CHOICE: OnceLock<String> = OnceLock::new();
+
+/// Records how the standard in use was chosen: `undo` says how not to choose it.
+pub fn record_standard_choice(undo: String) {
+    let _ = STANDARD_CHOICE.set(undo);
+}
+
+/// A sheet error, with what to do when the sheet is of another standard than the one in use:
+/// drop the choice of another standard when the sheet is of the built-in one, or choose the
+/// sheet's own standard.
+fn advised(err: SheetError) -> anyhow::Error {
+    let advice = match &err.other_standard {
+        Some(id) if *id == Standard::builtin().id => format!(
+            "it is a sheet of the built-in standard, so {}",
+            STANDARD_CHOICE
+                .get()
+                .map_or("read it without --standard", String::as_str)
+        ),
+        Some(_) => "choose its standard's file with --standard FILE".to_string(),
+        None => return err.into(),
+    };
+    anyhow::anyhow!("{err}: {advice}")
+}
+
 /// Checks a sheet's text against the standard in use.
 fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
     let context = || format!("reading sheet {}", name(path));
-    let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard).with_context(context)?;
+    let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard)
+        .map_err(advised)
+        .with_context(context)?;
     Ok(Loaded {
         value: sheet,
         warnings: warnings

@@ -42,8 +42,15 @@ impl Context {
     /// file named by the environment or the config file says so.
     pub fn standard(&self) -> Result<Standard> {
         let loaded = sheet_io::load_standard(self.standard_path.as_deref());
+        if self.standard_path.is_some() {
+            sheet_io::record_standard_choice(match &self.settings.get(Key::Standard).source {
+                Source::Env(name) => format!("unset {name}"),
+                source @ Source::File(..) => format!("remove `standard` from {source}"),
+                _ => "drop --standard".to_string(),
+            });
+        }
         match &self.settings.get(Key::Standard).source {
-            source @ (Source::Env(_) | Source::File(_)) => {
+            source @ (Source::Env(_) | Source::File(..)) => {
                 loaded.with_context(|| format!("the standard named by {source}"))
             }
             _ => loaded,
