@@ -289,6 +289,12 @@ impl SheetFile {
         }
     }
 
+    /// Whether the file is there as far as `ksb` knows: it was read, or written since
+    /// [`SheetFile::create`].
+    pub fn is_there(&self) -> bool {
+        self.text.is_some()
+    }
+
     /// Changes the sheet at `path` as it is now, for a command that says what to set rather
     /// than what it saw (`ksb score`): under the sheet's write lock (waiting for another writer
     /// to finish), the sheet is read (`None` when there is none yet), `change` makes the sheet
