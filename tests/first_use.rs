@@ -181,3 +181,74 @@ fn ksb_config_checks_the_defaults_and_names_where_a_bad_one_came_from() {
         "{out}"
     );
 }
+
+#[test]
+fn show_lists_the_notes_wrapped_to_the_width_and_says_when_a_sheet_is_locked() {
+    let ws = Workspace::new();
+    let long = "Wrote the licence FAQ and presented it at the community call, with a follow-up on the mailing list the week after";
+    score(
+        &ws,
+        "me.toml",
+        &[
+            "K1=2",
+            "--note",
+            &format!("K1={long}"),
+            "--note",
+            "S3=Reviewed two patches\u{1b}[41m in Gerrit",
+        ],
+    );
+    let out = ws
+        .ksb(&["show", "me.toml"])
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(!out.contains("Locked"), "{out}");
+    let notes = &out[out.find("\nNotes\n").expect("a Notes table") + 1..];
+    let notes = &notes[..notes.find("\n\n").unwrap()];
+    assert!(notes.starts_with("Notes\n+----+"), "{notes}");
+    assert!(notes.lines().all(|l| l.chars().count() <= 60), "{notes}");
+    let cells = |id: &str| -> String {
+        notes
+            .lines()
+            .skip_while(|l| !l.starts_with(&format!("| {id} ")))
+            .take_while(|l| l.starts_with(&format!("| {id} ")) || l.starts_with("|    |"))
+            .map(|l| {
+                l.trim_end_matches('|')
+                    .splitn(3, '|')
+                    .nth(2)
+                    .unwrap()
+                    .trim()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        cells("K1"),
+        long,
+        "wrapped between words, nothing lost: {notes}"
+    );
+    assert!(
+        notes
+            .lines()
+            .filter(|l| l.starts_with("| K1 ") || l.starts_with("|    |"))
+            .count()
+            > 1
+    );
+    assert_eq!(cells("S3"), "Reviewed two patches\u{fffd}[41m in Gerrit");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no escape code reaches the terminal"
+    );
+
+    ws.ok(&["lock", "me.toml"]);
+    let out = ws.ok(&["show", "me.toml"]);
+    assert!(
+        out.contains("\nDate: ")
+            && out.contains("\nLocked: a finished assessment, kept as it is (no command changes it until it is unlocked)\n"),
+        "{out}"
+    );
+    // A sheet without notes has no Notes table.
+    score(&ws, "plain.toml", &["K1=1"]);
+    assert!(!ws.ok(&["show", "plain.toml"]).contains("\nNotes\n"));
+}
