@@ -590,3 +590,111 @@ fn standard_input_is_read_once_and_never_written() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("B: stdin (Alice"));
 }
+
+#[test]
+fn plan_markup_keeps_ksbs_own_text_as_written_and_reads_back_exactly() {
+    use common::mediawiki::{mediawiki, plain_text, render, select};
+    use pulldown_cmark::{Event, Options, Parser, TagEnd};
+
+    let ws = Workspace::new();
+    // K5 and S7 (Generalist) mention T&S; B1 scored 3 makes a strength.
+    ws.ok(&[
+        "score",
+        "g.toml",
+        "--username",
+        "Alice",
+        "--role-focus",
+        "Generalist",
+        "--date",
+        "01/11/2026",
+        "K5=0",
+        "S7=1",
+        "B1=3",
+    ]);
+    let standard = ksb::Standard::builtin();
+    let description = |id: &str| {
+        standard
+            .ksbs
+            .iter()
+            .find(|k| k.id.as_str() == id)
+            .unwrap()
+            .description
+            .clone()
+    };
+    let line = "Preferred role focus: Generalist. From the Self-assessment of 01/11/2026. Covers the Generalist KSBs.";
+
+    let markdown = ws.ok(&["plan", "g.toml", "--format", "markdown"]);
+    assert!(markdown.contains(&format!("\n{line}\n")), "{markdown}");
+    assert!(
+        markdown.contains("### Strengths (scored 3): could mentor others\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("(RfCs, T&S, Steward roles)"),
+        "{markdown}"
+    );
+    assert!(
+        !markdown.contains('\\'),
+        "nothing of ksb's own text needs an escape: {markdown}"
+    );
+    // Read back as GFM: every paragraph, heading and cell is the text ksb meant.
+    let mut texts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(text) => current.push_str(&text),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
+                texts.push(std::mem::take(&mut current))
+            }
+            _ => {}
+        }
+    }
+    assert!(texts.contains(&line.to_string()), "{texts:?}");
+    assert!(texts.contains(&"Strengths (scored 3): could mentor others".to_string()));
+    for id in ["K5", "S7"] {
+        assert!(texts.contains(&description(id)), "{id} in {texts:?}");
+    }
+
+    let wikitext = ws.ok(&["plan", "g.toml", "--format", "wikitext"]);
+    assert!(wikitext.contains(&format!("\n{line}\n")), "{wikitext}");
+    assert!(
+        wikitext.contains("=== Strengths (scored 3): could mentor others ==="),
+        "{wikitext}"
+    );
+    assert!(
+        wikitext.contains("(RfCs, T&S, Steward roles)"),
+        "{wikitext}"
+    );
+    assert!(
+        !wikitext.contains("&#") && !wikitext.contains("&amp;"),
+        "{wikitext}"
+    );
+    let Some(conf) = mediawiki() else { return };
+    let page = ws.write("plan.wiki", &wikitext);
+    let html = render(conf, &page);
+    let paragraphs: Vec<String> = select(html.root_element(), "p")
+        .into_iter()
+        .map(|p| plain_text(p).expect("plain text").trim().to_string())
+        .collect();
+    assert!(paragraphs.contains(&line.to_string()), "{paragraphs:?}");
+    let cells: Vec<String> = select(html.root_element(), "td")
+        .into_iter()
+        .map(|td| {
+            plain_text(td)
+                .expect("no markup in a cell")
+                .trim()
+                .to_string()
+        })
+        .collect();
+    for id in ["K5", "S7"] {
+        assert!(cells.contains(&description(id)), "{id} in {cells:?}");
+    }
+    let headings: Vec<String> = select(html.root_element(), "h3 .mw-headline")
+        .into_iter()
+        .map(|h| h.text().collect::<String>())
+        .collect();
+    assert!(
+        headings.contains(&"Strengths (scored 3): could mentor others".to_string()),
+        "{headings:?}"
+    );
+}
