@@ -115,7 +115,7 @@ pub enum Command {
     Config(ConfigArgs),
     /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
     #[command(
-        after_help = "Examples:\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  ksb completions zsh > ~/.zfunc/_ksb\n  ksb completions fish > ~/.config/fish/completions/ksb.fish"
+        after_help = "Examples:\n  mkdir -p ~/.local/share/bash-completion/completions\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  mkdir -p ~/.zfunc && ksb completions zsh > ~/.zfunc/_ksb\n  mkdir -p ~/.config/fish/completions && ksb completions fish > ~/.config/fish/completions/ksb.fish"
     )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of `ksb`, or write every page into a folder.
