@@ -184,7 +184,10 @@ fn report_cell(cell: &report::Cell, style: Style) -> Cell {
 /// cell, and any other control character but a tab U+FFFD, so that a note in someone's sheet
 /// cannot move the cursor or recolour the screen.
 fn printable(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return text.to_string();
     }
     text.replace("\r\n", "\n")

@@ -4,16 +4,15 @@
 use std::fs;
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use crate::app::settings::ConfigFile;
 use anyhow::{bail, Context, Result};
-use ksb::model::sheet::{self, SheetError};
+use ksb::model::sheet;
 use ksb::store::{self, LockError, ReadError, ReplaceError, Snapshot, WriteLock, MAX_FILE_BYTES};
 use ksb::{Sheet, Standard};
 
-use crate::app::output;
+use crate::app::{output, standard_choice};
 
 /// The file name that stands for standard input.
 pub const STDIN: &str = "-";
@@ -39,70 +38,6 @@ pub fn refuse_stdin_for_writing(path: &Path, command: &str) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// Writes an export or a chart to `path` (atomically, readable by its owner only), or to
-/// standard output for `-`. Never writes over a ksb sheet (one of the sheets it was made from
-/// or any other), and over another file that is already there only with `force`; a file that
-/// another program creates or changes meanwhile is left as it is. Returns whether a file was
-/// written.
-pub fn write_output(
-    path: &Path,
-    bytes: &[u8],
-    inputs: &[PathBuf],
-    what: &str,
-    force: bool,
-) -> Result<bool> {
-    if is_stdin(path) {
-        output::emit_bytes(bytes)?;
-        return Ok(false);
-    }
-    let target = fs::canonicalize(path).ok();
-    if let Some(input) = inputs
-        .iter()
-        .find(|input| target.is_some() && fs::canonicalize(input).ok() == target)
-    {
-        bail!(
-            "refusing to write the {what} over its own sheet '{}': choose another -o file",
-            input.display()
-        );
-    }
-    let context = || format!("writing {what} '{}'", path.display());
-    // What is at the path now: nothing, a file `ksb` could read (and what it held), or a file
-    // that is not text or too large to be a sheet.
-    let there = match store::read_text(path) {
-        Ok((text, snapshot)) => {
-            if sheet::looks_like_sheet(&text) {
-                bail!(
-                    "refusing to write the {what} over '{}', which is a ksb sheet: choose another -o file",
-                    path.display()
-                );
-            }
-            Some(Some(snapshot))
-        }
-        Err(ReadError::Missing) => None,
-        Err(ReadError::NotUtf8(_) | ReadError::TooLarge(_)) => Some(None),
-        Err(err) => return Err(anyhow::Error::new(err).context(context())),
-    };
-    if there.is_some() && !force {
-        bail!(
-            "'{}' is already there: add --force to replace it, or choose another -o file",
-            path.display()
-        );
-    }
-    let written = match there {
-        None => store::replace_private(path, Snapshot::Absent, bytes),
-        Some(Some(snapshot)) => store::replace_private(path, snapshot, bytes),
-        Some(None) => store::write_private(path, bytes).map_err(ReplaceError::Io),
-    };
-    match written {
-        Ok(()) => Ok(true),
-        Err(ReplaceError::Io(err)) => Err(anyhow::Error::new(err).context(context())),
-        Err(err) => bail!(
-            "'{}' {err}; not writing the {what} over it: run the command again",
-            path.display()
-        ),
-    }
 }
 
 /// How a report that shows several sheets labels one: its path as given, or `stdin` for `-`.
@@ -166,38 +101,11 @@ pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Loaded<Sheet>> {
     parse_sheet(path, &text, standard)
 }
 
-/// How the user chose a standard other than the built-in one, as advice to a sheet of the
-/// built-in standard ("drop --standard"); set by the command's context when it loads the
-/// standard (one command runs per process, so once).
-static STANDARD_CHOICE: OnceLock<String> = OnceLock::new();
-
-/// Records how the standard in use was chosen: `undo` says how not to choose it.
-pub fn record_standard_choice(undo: String) {
-    let _ = STANDARD_CHOICE.set(undo);
-}
-
-/// A sheet error, with what to do when the sheet is of another standard than the one in use:
-/// drop the choice of another standard when the sheet is of the built-in one, or choose the
-/// sheet's own standard.
-fn advised(err: SheetError) -> anyhow::Error {
-    let advice = match &err.other_standard {
-        Some(id) if *id == Standard::builtin().id => format!(
-            "it is a sheet of the built-in standard, so {}",
-            STANDARD_CHOICE
-                .get()
-                .map_or("read it without --standard", String::as_str)
-        ),
-        Some(_) => "choose its standard's file with --standard FILE".to_string(),
-        None => return err.into(),
-    };
-    anyhow::anyhow!("{err}: {advice}")
-}
-
 /// Checks a sheet's text against the standard in use.
 fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
     let context = || format!("reading sheet {}", name(path));
     let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard)
-        .map_err(advised)
+        .map_err(standard_choice::advised)
         .with_context(context)?;
     Ok(Loaded {
         value: sheet,

@@ -7,7 +7,7 @@ use ksb::render::svg::{self, Series};
 use ksb::{Sheet, Summary};
 
 use super::{Command, Context};
-use crate::app::{output, sheet_io};
+use crate::app::{output, output_file, sheet_io};
 use crate::cli::ChartArgs;
 
 impl Command for ChartArgs {
@@ -43,8 +43,13 @@ impl Command for ChartArgs {
             })
             .collect();
         let chart = svg::radar_chart(&format!("KSB profile: {}", standard.title), &series);
-        let written =
-            sheet_io::write_output(&output, chart.as_bytes(), &self.sheets, "chart", self.force)?;
+        let written = output_file::write_output(
+            &output,
+            chart.as_bytes(),
+            &self.sheets,
+            "chart",
+            self.force,
+        )?;
         if !written {
             return Ok(());
         }

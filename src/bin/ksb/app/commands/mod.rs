@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use ksb::render::Style;
 use ksb::Standard;
 
-use crate::app::{output, sheet_io};
+use crate::app::{output, sheet_io, standard_choice};
 use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardArgs};
 
 /// What every command may need from the global flags, the user's defaults and the terminal.
@@ -43,7 +43,7 @@ impl Context {
     pub fn standard(&self) -> Result<Standard> {
         let loaded = sheet_io::load_standard(self.standard_path.as_deref());
         if self.standard_path.is_some() {
-            sheet_io::record_standard_choice(match &self.settings.get(Key::Standard).source {
+            standard_choice::record(match &self.settings.get(Key::Standard).source {
                 Source::Env(name) => format!("unset {name}"),
                 source @ Source::File(..) => format!("remove `standard` from {source}"),
                 _ => "drop --standard".to_string(),
