@@ -81,17 +81,18 @@ pub struct ConfigError {
     pub message: String,
 }
 
-/// The values a config file sets, each with the line it is on; every key is optional.
+/// The values a config file sets; every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigFile {
-    values: BTreeMap<&'static str, (String, usize)>,
+    values: BTreeMap<&'static str, String>,
+    /// The line each top-level key is on, so that a bad value can be traced to it.
+    lines: BTreeMap<&'static str, usize>,
 }
 
 impl ConfigFile {
     /// Reads a config file's text. Unknown keys and non-string values are errors that name the
     /// key and its line, so a typo is never silently ignored.
     pub fn from_toml(text: &str) -> Result<ConfigFile, ConfigError> {
-        let text_of_file = text;
         let at = |offset: usize, message: String| ConfigError {
             position: Some(Position::at_offset(text, offset)),
             message,
@@ -101,6 +102,16 @@ impl ConfigFile {
                 position: err.span().map(|span| Position::at_offset(text, span.start)),
                 message: one_line(err.message()),
             })?;
+        let lines = raw
+            .keys()
+            .filter_map(|name| {
+                let key = Key::from_name(name.get_ref())?;
+                Some((
+                    key.name(),
+                    Position::at_offset(text, name.span().start).line,
+                ))
+            })
+            .collect();
         let mut values = BTreeMap::new();
         for (name, value) in raw {
             let Some(key) = Key::from_name(name.get_ref()) else {
@@ -116,8 +127,7 @@ impl ConfigFile {
             };
             match value.get_ref() {
                 toml::Value::String(text) if !text.trim().is_empty() => {
-                    let line = Position::at_offset(text_of_file, name.span().start).line;
-                    values.insert(key.name(), (text.trim().to_string(), line));
+                    values.insert(key.name(), text.trim().to_string());
                 }
                 toml::Value::String(_) => {
                     return Err(at(
@@ -137,17 +147,17 @@ impl ConfigFile {
                 }
             }
         }
-        Ok(ConfigFile { values })
+        Ok(ConfigFile { values, lines })
     }
 
     /// The value the file gives `key`, if any.
     pub fn get(&self, key: Key) -> Option<&str> {
-        self.values.get(key.name()).map(|(value, _)| value.as_str())
+        self.values.get(key.name()).map(String::as_str)
     }
 
-    /// The line of the file that sets `key`, if any.
+    /// The line of the file that sets `key`, when known.
     pub fn line(&self, key: Key) -> Option<usize> {
-        self.values.get(key.name()).map(|(_, line)| *line)
+        self.lines.get(key.name()).copied()
     }
 }
 
@@ -172,8 +182,8 @@ pub enum Source {
     Flag(&'static str),
     /// An environment variable.
     Env(&'static str),
-    /// The config file at this path, on this line.
-    File(PathBuf, usize),
+    /// The config file at this path, on this line when known.
+    File(PathBuf, Option<usize>),
     /// Nothing set it: the built-in default.
     Default,
 }
@@ -183,7 +193,10 @@ impl fmt::Display for Source {
         match self {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Env(name) => write!(f, "environment variable {name}"),
-            Source::File(path, line) => write!(f, "config file '{}', line {line}", path.display()),
+            Source::File(path, None) => write!(f, "config file '{}'", path.display()),
+            Source::File(path, Some(line)) => {
+                write!(f, "config file '{}', line {line}", path.display())
+            }
             Source::Default => write!(f, "default"),
         }
     }
@@ -236,7 +249,7 @@ impl Settings {
                         source: Source::Env(key.env()),
                     };
                 }
-                let line = file.and_then(|f| f.line(key)).unwrap_or(1);
+                let line = file.and_then(|f| f.line(key));
                 match (file.and_then(|f| f.get(key)), &config_path) {
                     (Some(value), Some(path)) => Setting {
                         key,
@@ -404,7 +417,7 @@ mod tests {
         assert_eq!(username.source, Source::Env("KSB_USERNAME"));
         let role = settings.get(Key::RoleFocus);
         assert_eq!(role.value.as_deref(), Some("Generalist"));
-        assert_eq!(role.source, Source::File(config, 2));
+        assert_eq!(role.source, Source::File(config, Some(2)));
         assert_eq!(
             settings.get(Key::Standard).value.as_deref(),
             Some("/home/me/.config/ksb/my.yaml")
