@@ -419,8 +419,8 @@ fn bad_command_line_input_is_refused_and_the_sheet_untouched() {
         );
     }
     refused(&ws, &["score", "me.toml", "K2"], "'K2' is not ID=SCORE");
-    for date in ["31/02/2026", "2026-11-25", "12/31/2026", "yesterday"] {
-        refused(&ws, &["score", "me.toml", "--date", date], &format!("updating sheet 'me.toml': invalid date '{date}': expected a real date as DD/MM/YYYY"));
+    for date in ["31/02/2026", "2026-02-31", "12/31/2026", "yesterday"] {
+        refused(&ws, &["score", "me.toml", "--date", date], &format!("updating sheet 'me.toml': invalid date '{date}': expected a real date as DD/MM/YYYY or YYYY-MM-DD"));
     }
     refused(&ws, &["score", "me.toml", "--role-focus", "Wizard"], "role focus 'Wizard' is not one of: Generalist, MediaWiki Specialist, Infrastructure Specialist");
     refused(

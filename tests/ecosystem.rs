@@ -739,6 +739,108 @@ fn chart_errors_name_the_problem() {
     assert!(!ws.file("x.svg").exists());
     let err = ws.fails(1, &["chart", "-", "-", "-o", "x.svg"]);
     assert!(err.contains("only one SHEET can be '-'"), "{err}");
-    ws.fails(2, &["chart", "a.toml", "b.toml", "c.toml", "-o", "x.svg"]);
-    ws.fails(2, &["chart", "a.toml"]);
+    ws.fails(2, &["chart"]);
+}
+
+#[test]
+fn chart_draws_every_sheet_of_one_participant_in_date_order_into_a_file_named_after_them() {
+    let ws = Workspace::new();
+    let dated = |name: &str, kind: &str, score: u8, date: &str| {
+        sheet_scored(&ws, name, "Ann", kind, score);
+        ws.ok(&["score", name, "--date", date]);
+    };
+    dated("self.toml", "Self-assessment", 1, "01/11/2026");
+    dated("review.toml", "Mentor review", 2, "03/11/2026");
+    dated("mid.toml", "Self-assessment", 2, "01/01/2027");
+    dated("final.toml", "Final check", 3, "01/02/2027");
+    // Given out of date order and without -o: named after the first sheet, beside it.
+    let out = ws.ok(&[
+        "chart",
+        "final.toml",
+        "self.toml",
+        "review.toml",
+        "mid.toml",
+    ]);
+    assert_eq!(
+        out,
+        "Wrote final-4-sheets.svg: 4 sheets in date order by stack area and role focus\n"
+    );
+    let svg = ws.read("final-4-sheets.svg");
+    let legend: Vec<usize> = [
+        "Ann — Self-assessment — 01/11/2026",
+        "Ann — Mentor review — 03/11/2026",
+        "Ann — Self-assessment — 01/01/2027",
+        "Ann — Final check — 01/02/2027",
+    ]
+    .iter()
+    .map(|line| {
+        svg.find(line)
+            .unwrap_or_else(|| panic!("{line} in the legend"))
+    })
+    .collect();
+    assert!(
+        legend.windows(2).all(|w| w[0] < w[1]),
+        "legend in date order"
+    );
+    for radar in radars(&svg) {
+        assert_eq!(radar.polygons.len(), 4);
+        // Polygon n is the nth sheet by date: means 1, 2, 2, 3.
+        for (polygon, mean) in radar.polygons.iter().zip([1.0, 2.0, 2.0, 3.0]) {
+            let (x, y) = polygon[0];
+            let r = (x - radar.cx).hypot(y - radar.cy);
+            assert!(
+                (r - radar.radius * mean / 3.0).abs() < 0.5,
+                "{r} for {mean}"
+            );
+        }
+    }
+    let image = render(&ws.file("final-4-sheets.svg"));
+    assert_eq!(
+        (image.0, image.1),
+        (1000, 640 + 2 * 28),
+        "a legend line per sheet"
+    );
+
+    // One sheet: `self.svg`. Run again, the file is there: --force replaces it.
+    assert_eq!(
+        ws.ok(&["chart", "self.toml"]),
+        "Wrote self.svg: 1 sheet by stack area and role focus\n"
+    );
+    let err = ws.fails(1, &["chart", "self.toml"]);
+    assert!(
+        err.contains("'self.svg' is already there: add --force"),
+        "{err}"
+    );
+    ws.ok(&["chart", "self.toml", "--force"]);
+    let err = ws.fails(1, &["chart", "-"]);
+    assert!(
+        err.contains("give -o FILE.svg (or -o - for standard output)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn chart_refuses_two_participants_and_warns_that_a_png_name_holds_svg() {
+    let ws = Workspace::new();
+    sheet_scored(&ws, "ann.toml", "Ann", "Self-assessment", 1);
+    sheet_scored(&ws, "bob.toml", "Bob", "Self-assessment", 2);
+    sheet_scored(&ws, "ann2.toml", "ann", "Final check", 2);
+    let err = ws.fails(1, &["chart", "ann.toml", "ann2.toml", "bob.toml"]);
+    assert_eq!(
+        err,
+        "ksb: error: 'bob.toml' is a sheet of 'Bob' but 'ann.toml' is a sheet of 'Ann': a radar chart follows one participant's sheets (chart each participant apart; `ksb summary PATH...` reports on a cohort)\n"
+    );
+    assert!(!ws.file("ann-3-sheets.svg").exists());
+
+    let output = ws
+        .ksb(&["chart", "ann.toml", "-o", "ann.png"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "ksb: warning: 'ann.png' will hold an SVG image, not PNG: name it .svg, or convert it (e.g. `rsvg-convert chart.svg -o chart.png`)\n"
+    );
+    assert!(ws.read("ann.png").starts_with("<?xml"), "SVG all the same");
 }

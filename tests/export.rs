@@ -548,10 +548,74 @@ fn csv_reads_back_one_record_per_ksb() {
                 &ksb.stack_area,
                 &ksb.role_focus,
                 score_text(i),
-                HOSTILE_NOTES[i],
+                // "== Heading ==" and "----" would run as formulas in a spreadsheet: they get
+                // a ' in front.
+                &if HOSTILE_NOTES[i].starts_with(['=', '-']) {
+                    format!("'{}", HOSTILE_NOTES[i])
+                } else {
+                    HOSTILE_NOTES[i].to_string()
+                },
             ]
         );
     }
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_neutralised_and_json_stays_exact() {
+    let ws = Workspace::new();
+    let notes = [
+        ("K1", "=HYPERLINK(\"http://evil\",\"x\")"),
+        ("K2", "@SUM(1+1)"),
+        ("K3", "+1 on the rebalance"),
+        ("K4", "-1 from the mentor"),
+        ("K5", "\t=1+1"),
+        ("K6", "\r=1+1"),
+        ("K7", "Ran the =SUM() in a sheet"),
+    ];
+    let mut args = vec![
+        "score".to_string(),
+        "s.toml".into(),
+        "--username".into(),
+        "=cmd|' /C calc'!A0".into(),
+        "--role-focus".into(),
+        "Generalist".into(),
+    ];
+    for (id, note) in notes {
+        args.push("--note".into());
+        args.push(format!("{id}={note}"));
+    }
+    ws.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let text = ws.ok(&["export", "s.toml", "--format", "csv"]);
+    assert!(
+        text.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"\n"),
+        "{text}"
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let read: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    for (i, (id, note)) in notes.into_iter().enumerate() {
+        assert_eq!(&read[i][0], id);
+        let want = if i == 6 {
+            note.to_string()
+        } else {
+            format!("'{note}")
+        };
+        assert_eq!(&read[i][6], want, "{id}");
+    }
+    // No cell of any row begins with a character that starts a formula.
+    for record in &read {
+        for cell in record {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&ws.ok(&["export", "s.toml", "--format", "json"])).unwrap();
+    for (i, (_, note)) in notes.into_iter().enumerate() {
+        assert_eq!(json["ksbs"][i]["note"], note);
+    }
+    assert_eq!(json["participant"]["username"], "=cmd|' /C calc'!A0");
 }
 
 #[test]
@@ -610,7 +674,10 @@ fn output_file_is_replaced_atomically_and_private() {
         "old contents that are longer than nothing at all\n",
     );
     let printed = ws.ok(&["export", "me.toml"]);
-    assert_eq!(ws.ok(&["export", "me.toml", "-o", "me.wiki"]), "");
+    assert_eq!(
+        ws.ok(&["export", "me.toml", "-o", "me.wiki", "--force"]),
+        ""
+    );
     assert_eq!(ws.read("me.wiki"), printed);
     #[cfg(unix)]
     {
@@ -678,6 +745,69 @@ fn an_export_or_chart_never_replaces_its_own_sheet() {
     let out = ws.ok(&["export", "h.toml", "--format", "csv", "-o", "-"]);
     assert!(out.starts_with("id,category,title,stack_area,role_focus,score,note\n"));
     assert!(!ws.file("-").exists());
+}
+
+#[test]
+fn an_export_never_replaces_a_sheet_and_another_file_only_with_force() {
+    let ws = Workspace::new();
+    for name in ["me.toml", "other.toml"] {
+        ws.ok(&[
+            "score",
+            name,
+            "--username",
+            "Me",
+            "--role-focus",
+            "Generalist",
+            "K1=2",
+        ]);
+    }
+    // A sheet with a typo in it is a sheet all the same.
+    ws.write(
+        "damaged.toml",
+        &ws.read("other.toml").replace("[scores]", "[scores"),
+    );
+    for target in ["other.toml", "damaged.toml"] {
+        let before = ws.read(target);
+        for force in [false, true] {
+            let mut args = vec!["export", "me.toml", "-o", target];
+            if force {
+                args.push("--force");
+            }
+            let err = ws.fails(1, &args);
+            assert_eq!(
+                err,
+                format!("ksb: error: refusing to write the export over '{target}', which is a ksb sheet: choose another -o file\n")
+            );
+            assert_eq!(ws.read(target), before, "{target} untouched");
+        }
+    }
+    let err = ws.fails(1, &["chart", "me.toml", "-o", "other.toml", "--force"]);
+    assert!(
+        err.contains("over 'other.toml', which is a ksb sheet"),
+        "{err}"
+    );
+
+    // Any other file that is there needs --force.
+    ws.write("notes.md", "my own notes\n");
+    let err = ws.fails(
+        1,
+        &[
+            "export", "me.toml", "--format", "markdown", "-o", "notes.md",
+        ],
+    );
+    assert_eq!(
+        err,
+        "ksb: error: 'notes.md' is already there: add --force to replace it, or choose another -o file\n"
+    );
+    assert_eq!(ws.read("notes.md"), "my own notes\n");
+    let markdown = ws.ok(&["export", "me.toml", "--format", "markdown"]);
+    ws.ok(&[
+        "export", "me.toml", "--format", "markdown", "-o", "notes.md", "--force",
+    ]);
+    assert_eq!(ws.read("notes.md"), markdown);
+    // A new file needs nothing.
+    ws.ok(&["export", "me.toml", "-o", "new.wiki"]);
+    assert!(ws.read("new.wiki").starts_with("== "));
 }
 
 /// The built-in standard's YAML with its `participant_header:` block replaced by `header`.

@@ -1,5 +1,6 @@
 //! Any note text, exported in every format, reads back as the text typed: JSON with serde_json,
-//! CSV with the csv crate, Markdown with a GFM parser and wikitext with MediaWiki's own parser.
+//! CSV with the csv crate (a note a spreadsheet would run as a formula with a `'` in front),
+//! Markdown with a GFM parser and wikitext with MediaWiki's own parser.
 
 mod common;
 
@@ -15,10 +16,41 @@ use ksb::{Participant, Sheet, Standard};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+/// The text ksb itself puts into its Markdown and wikitext: every title, description, stack
+/// area and role focus of the built-in standard, its scoring key, and the words of ksb's reports
+/// (`Preferred role focus: …`, `T&S`, `(scored 3): …`). It is escaped by the same function as a
+/// note, so it must read back exactly too, and it is mixed into the notes below.
+fn own_text() -> Vec<String> {
+    let standard = Standard::builtin();
+    let mut texts: Vec<String> = standard
+        .ksbs
+        .iter()
+        .flat_map(|k| [&k.title, &k.description, &k.stack_area, &k.role_focus])
+        .cloned()
+        .collect();
+    texts.extend(
+        standard
+            .scoring_key
+            .iter()
+            .map(|entry| entry.meaning.clone()),
+    );
+    texts.extend(
+        [
+            "Preferred role focus: Infrastructure Specialist. From the Self-assessment of 01/11/2026.",
+            "Strengths (scored 3): could mentor others",
+            "To develop (scored 0 or 1)",
+            "Covers the Infrastructure Specialist and Generalist KSBs.",
+        ]
+        .map(String::from),
+    );
+    texts
+}
+
 /// Note text a person can type: any printable character, tabs and line breaks, with the
-/// markup of every format mixed in far more often than chance would. Control characters other
-/// than tab and line breaks are left out: no format can show them as typed (wikitext shows
-/// U+FFFD). Line breaks are `\n`; a typed `\r\n` is one line break too.
+/// markup of every format and ksb's own text ([`own_text`]) mixed in far more often than
+/// chance would. Control characters other than tab and line breaks are left out: no format
+/// can show them as typed (wikitext shows U+FFFD). Line breaks are `\n`; a typed `\r\n` is one
+/// line break too.
 fn note() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         3 => "\\PC",
@@ -30,8 +62,12 @@ fn note() -> impl Strategy<Value = String> {
             "''", "'''", "__NOTOC__", "<", ">", "&", "&amp;", "&#124;", "<br />", "<script>",
             "*", "#", ";", ":", "=", "-", "----", "`", "\\", "_", "~", "$", "@", "https://x.org",
             "ISBN 1", "RFC 2", "PMID 3", "«", "»", " ?", " !", " %", "-{", "}-",
+            // Pieces of character references, and `:` in and out of links and emoji codes.
+            "amp", "#x7C", "lt", "nbsp", "124", "T&S", "&x", "mailto:", "tel:+1", "news:x",
+            ":tada:", ": ", "//", "www.x.org",
         ])
         .prop_map(str::to_string),
+        1 => prop::sample::select(own_text()),
     ];
     prop::collection::vec(piece, 1..24)
         .prop_map(|pieces| pieces.concat())
@@ -116,6 +152,17 @@ fn expected(standard: &Standard, notes: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A note as the CSV export carries it: exactly as typed, but with a `'` in front when it
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet would run as
+/// a formula (OWASP's rule for CSV injection).
+fn spreadsheet_safe(note: &str) -> String {
+    if note.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{note}")
+    } else {
+        note.to_string()
+    }
+}
+
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases: std::env::var("PROPTEST_CASES")
@@ -145,7 +192,7 @@ proptest! {
         let csv_text = export(&Csv, &standard, &sheet);
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
         let from_csv: Vec<String> = reader.records().map(|r| r.unwrap()[6].to_string()).collect();
-        prop_assert_eq!(&from_csv, &want);
+        prop_assert_eq!(&from_csv, &want.iter().map(|note| spreadsheet_safe(note)).collect::<Vec<_>>());
 
         let (from_markdown, markup) = markdown_notes(&export(&Markdown, &standard, &sheet));
         prop_assert!(markup.is_empty(), "markup in the Markdown: {:?}", markup);

@@ -168,7 +168,7 @@ fn ksbs_own_wikitext_exports_read_back_as_the_same_sheet() {
         (&["--notes"][..], true),
         (&["--summary"][..], false),
     ] {
-        let mut export = vec!["export", "me.toml", "-o", "me.wiki"];
+        let mut export = vec!["export", "me.toml", "-o", "me.wiki", "--force"];
         export.extend(flags);
         ws.ok(&export);
         ws.ok(&["import", "me.wiki", "-o", "back.toml", "--force"]);

@@ -44,7 +44,6 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
     let ids = ids();
 
     let mut pty = Pty::start(&ws, &["review", "me.toml"]);
-    pty.expect("Created me-review.toml");
     pty.expect(
         "Mentor review of Mentee's self-assessment me.toml (25/11/2026), into me-review.toml",
     );
@@ -214,4 +213,64 @@ fn the_review_marks_the_mentees_role_focus_resumes_by_name_and_goes_to_a_ksb() {
         "Interrupted. Saved so far: me-review.toml (2 of 28 scored). `ksb review me.toml` goes on from here.",
     );
     assert_eq!(pty.finish().0, 130);
+}
+
+#[test]
+fn quitting_before_the_first_answer_leaves_no_review_sheet_behind() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.answer("K1", 1, "q");
+    pty.expect("Nothing answered, so no review sheet was written: `ksb review me.toml` starts it.");
+    assert_eq!(pty.finish().0, 0);
+    assert!(!ws.file("me-review.toml").exists());
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "-o", "mine.toml"]);
+    pty.expect("? for help) [3]");
+    pty.keys("\x03");
+    pty.expect("Interrupted. Nothing was saved.");
+    assert_eq!(pty.finish().0, 130);
+    assert!(!ws.file("mine.toml").exists());
+    let names: Vec<_> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    assert_eq!(names, ["me.toml"], "nothing but the self-assessment");
+}
+
+#[test]
+fn only_a_self_assessment_is_reviewed_and_the_refusal_says_what_the_sheet_is() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.answer("K1", 1, "2");
+    pty.answer("K2", 2, "q");
+    assert_eq!(pty.finish().0, 0);
+    let review_before = ws.read("me-review.toml");
+
+    let mut pty = Pty::start(&ws, &["review", "me-review.toml"]);
+    pty.expect(
+        "ksb: error: 'me-review.toml' is a Mentor review of 'me.toml', not a self-assessment: `ksb review` reviews a mentee's self-assessment",
+    );
+    assert_eq!(pty.finish().0, 1);
+    assert!(!ws.file("me-review-review.toml").exists());
+    assert_eq!(ws.read("me-review.toml"), review_before);
+
+    ws.ok(&[
+        "score",
+        "final.toml",
+        "--username",
+        "Mentee",
+        "--role-focus",
+        "Generalist",
+        "--assessment-type",
+        "final check",
+        "K1=3",
+    ]);
+    let mut pty = Pty::start(&ws, &["review", "final.toml"]);
+    pty.expect(
+        "ksb: error: 'final.toml' is a Final check, not a self-assessment: `ksb review` reviews a mentee's self-assessment",
+    );
+    assert_eq!(pty.finish().0, 1);
+    assert!(!ws.file("final-review.toml").exists());
 }

@@ -71,21 +71,21 @@ fn compare_figures_by_hand() {
     // K1: 3 − 1 = +2; K2: 2 − 3 = −1.
     assert_eq!(
         ksb(&report, "K1"),
-        &json!({"id": "K1", "a": 1, "b": 3, "delta": 2})
+        &json!({"id": "K1", "a": 1, "b": 3, "delta": 2, "mark": "disagreement"})
     );
     assert_eq!(ksb(&report, "K2")["delta"], -1);
     // N/A on one side only, unscored on one side only, unscored on both: no change.
     assert_eq!(
         ksb(&report, "K3"),
-        &json!({"id": "K3", "a": "N/A", "b": 2, "delta": null})
+        &json!({"id": "K3", "a": "N/A", "b": 2, "delta": null, "mark": "na_against_score"})
     );
     assert_eq!(
         ksb(&report, "S1"),
-        &json!({"id": "S1", "a": 0, "b": null, "delta": null})
+        &json!({"id": "S1", "a": 0, "b": null, "delta": null, "mark": null})
     );
     assert_eq!(
         ksb(&report, "K4"),
-        &json!({"id": "K4", "a": null, "b": null, "delta": null})
+        &json!({"id": "K4", "a": null, "b": null, "delta": null, "mark": null})
     );
 
     // Generalist: A K1 1, S1 0, B1 3 → 4/3; B K1 3, B1 2 → 5/2; change 5/2 − 4/3 = 7/6.
@@ -155,6 +155,36 @@ fn compare_table_marks_disagreements_and_lists_only_differences() {
         ],
     );
     assert_eq!(json["ksbs"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn compare_marks_n_a_against_a_score_and_says_what_the_mark_means() {
+    let ws = Workspace::new();
+    alice(&ws);
+    // K3: N/A on the self-assessment, 2 on the review. S1: scored against unscored, no mark.
+    let out = ws.ok(&["compare", "self.toml", "review.toml"]);
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("| {id} ")))
+            .unwrap_or_else(|| panic!("no {id} row: {out}"))
+            .to_string()
+    };
+    assert!(row("K3").ends_with("| N/A | 2 |      ? |"), "{}", row("K3"));
+    assert!(row("S1").ends_with("|        |"), "{}", row("S1"));
+    assert!(
+        out.contains("? N/A on one sheet against a score on the other (one finds the KSB not relevant, the other scores it)."),
+        "{out}"
+    );
+    // The other way round, B saying N/A against A's score, is marked too.
+    ws.ok(&["score", "review.toml", "K2=n/a"]);
+    let report = json_of(
+        &ws,
+        &["compare", "self.toml", "review.toml", "--format", "json"],
+    );
+    assert_eq!(ksb(&report, "K2")["mark"], "na_against_score");
+    assert_eq!(ksb(&report, "K3")["mark"], "na_against_score");
+    assert_eq!(ksb(&report, "K1")["mark"], "disagreement");
+    assert_eq!(ksb(&report, "S1")["mark"], Value::Null);
 }
 
 #[test]
@@ -230,7 +260,7 @@ fn sheets_of_two_standards_are_refused_naming_file_and_standard() {
     let err = ws.fails(1, &["compare", "other.toml", "other.toml"]);
     assert!(
         err.contains("reading sheet 'other.toml'")
-            && err.contains("choose it with --standard FILE"),
+            && err.contains("choose its standard's file with --standard FILE"),
         "{err}"
     );
 }
@@ -261,7 +291,7 @@ fn progress_figures_by_hand_in_date_order() {
     // K1: 1, 3, 3; travelled (3 − 1) / (3 − 1) = 1.
     assert_eq!(
         ksb(&report, "K1"),
-        &json!({"id": "K1", "scores": [1, 3, 3], "travelled": 1.0})
+        &json!({"id": "K1", "scores": [1, 3, 3], "change": 2, "travelled": 1.0})
     );
     // K6: 0, 1, 2; travelled (2 − 0) / (3 − 0) = 2/3.
     assert!(close(&ksb(&report, "K6")["travelled"], 2.0 / 3.0));
@@ -303,7 +333,7 @@ fn progress_figures_by_hand_in_date_order() {
     let out = ws.ok(&["progress", "final.toml", "self.toml", "review.toml"]);
     assert!(out.contains("| KSB  "), "{out}");
     assert!(
-        out.contains("| 01/11/2026 | 03/11/2026 | 01/02/2027 | Travelled |"),
+        out.contains("| 01/11/2026 | 03/11/2026 | 01/02/2027 | Change | Travelled |"),
         "{out}"
     );
     assert!(
@@ -312,9 +342,78 @@ fn progress_figures_by_hand_in_date_order() {
     );
     let k6 = out.lines().find(|l| l.starts_with("| K6 ")).unwrap();
     assert!(
-        k6.contains("|      0     |      1     |      2     |       67% |"),
+        k6.contains("|      0     |      1     |      2     |     +2 |       67% |"),
         "{k6}"
     );
+}
+
+#[test]
+fn progress_shows_a_fall_per_ksb_and_measures_it_against_the_points_held() {
+    let ws = Workspace::new();
+    let sheet = |name: &str, date: &str, scores: &[&str]| {
+        let mut args = vec!["score", name, "--username", "Alice", INFRA[0], INFRA[1]];
+        args.extend(["--date", date]);
+        args.extend(scores);
+        ws.ok(&args);
+    };
+    // K1 falls 3 → 1, K4 stays at 2, K5 rises 0 → 1.
+    sheet("first.toml", "01/11/2026", &["K1=3", "K4=2", "K5=0"]);
+    sheet("latest.toml", "01/02/2027", &["K1=1", "K4=2", "K5=1"]);
+    let out = ws.ok(&["progress", "first.toml", "latest.toml"]);
+    assert!(
+        out.contains("| 01/11/2026 | 01/02/2027 | Change | Travelled |"),
+        "{out}"
+    );
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("| {id} ")))
+            .unwrap_or_else(|| panic!("no {id} row: {out}"))
+            .to_string()
+    };
+    // 3 → 1: no gap to close, but two of its three points lost.
+    assert!(
+        row("K1").ends_with("|      3     |      1     |     -2 |      -67% |"),
+        "{}",
+        row("K1")
+    );
+    assert!(
+        row("K4").ends_with("|      0 |        0% |"),
+        "{}",
+        row("K4")
+    );
+    assert!(
+        row("K5").ends_with("|     +1 |       33% |"),
+        "{}",
+        row("K5")
+    );
+    assert!(
+        out.contains("where scores went down, the share of the first sheet's points lost"),
+        "{out}"
+    );
+    // Generalist (K1 K4 K5): net 1 − 2 = −1 of the 5 points held: −20%, not −1 of a gap of
+    // 0 + 1 + 3 = 4 (−25% "of the gap closed").
+    assert!(
+        out.contains("| Generalist                |       1.67 |       1.33 |      -20% |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Distance travelled: -20%: the scores went down since 01/11/2026, losing 20% of the points the first sheet had"),
+        "{out}"
+    );
+
+    let report = json_of(
+        &ws,
+        &["progress", "first.toml", "latest.toml", "--format", "json"],
+    );
+    assert_eq!(ksb(&report, "K1")["change"], -2);
+    assert!(close(&ksb(&report, "K1")["travelled"], -2.0 / 3.0));
+    assert_eq!(ksb(&report, "K5")["change"], 1);
+    assert_eq!(ksb(&report, "K2")["change"], Value::Null);
+    assert!(close(&report["travelled"], -0.2));
+    assert!(close(
+        &group(&report, "role_focus", "Generalist")["travelled"],
+        -0.2
+    ));
 }
 
 #[test]
@@ -489,5 +588,113 @@ fn standard_input_is_read_once_and_never_written() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("B: - (Alice"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("B: stdin (Alice"));
+}
+
+#[test]
+fn plan_markup_keeps_ksbs_own_text_as_written_and_reads_back_exactly() {
+    use common::mediawiki::{mediawiki, plain_text, render, select};
+    use pulldown_cmark::{Event, Options, Parser, TagEnd};
+
+    let ws = Workspace::new();
+    // K5 and S7 (Generalist) mention T&S; B1 scored 3 makes a strength.
+    ws.ok(&[
+        "score",
+        "g.toml",
+        "--username",
+        "Alice",
+        "--role-focus",
+        "Generalist",
+        "--date",
+        "01/11/2026",
+        "K5=0",
+        "S7=1",
+        "B1=3",
+    ]);
+    let standard = ksb::Standard::builtin();
+    let description = |id: &str| {
+        standard
+            .ksbs
+            .iter()
+            .find(|k| k.id.as_str() == id)
+            .unwrap()
+            .description
+            .clone()
+    };
+    let line = "Preferred role focus: Generalist. From the Self-assessment of 01/11/2026. Covers the Generalist KSBs.";
+
+    let markdown = ws.ok(&["plan", "g.toml", "--format", "markdown"]);
+    assert!(markdown.contains(&format!("\n{line}\n")), "{markdown}");
+    assert!(
+        markdown.contains("### Strengths (scored 3): could mentor others\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("(RfCs, T&S, Steward roles)"),
+        "{markdown}"
+    );
+    assert!(
+        !markdown.contains('\\'),
+        "nothing of ksb's own text needs an escape: {markdown}"
+    );
+    // Read back as GFM: every paragraph, heading and cell is the text ksb meant.
+    let mut texts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(text) => current.push_str(&text),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
+                texts.push(std::mem::take(&mut current))
+            }
+            _ => {}
+        }
+    }
+    assert!(texts.contains(&line.to_string()), "{texts:?}");
+    assert!(texts.contains(&"Strengths (scored 3): could mentor others".to_string()));
+    for id in ["K5", "S7"] {
+        assert!(texts.contains(&description(id)), "{id} in {texts:?}");
+    }
+
+    let wikitext = ws.ok(&["plan", "g.toml", "--format", "wikitext"]);
+    assert!(wikitext.contains(&format!("\n{line}\n")), "{wikitext}");
+    assert!(
+        wikitext.contains("=== Strengths (scored 3): could mentor others ==="),
+        "{wikitext}"
+    );
+    assert!(
+        wikitext.contains("(RfCs, T&S, Steward roles)"),
+        "{wikitext}"
+    );
+    assert!(
+        !wikitext.contains("&#") && !wikitext.contains("&amp;"),
+        "{wikitext}"
+    );
+    let Some(conf) = mediawiki() else { return };
+    let page = ws.write("plan.wiki", &wikitext);
+    let html = render(conf, &page);
+    let paragraphs: Vec<String> = select(html.root_element(), "p")
+        .into_iter()
+        .map(|p| plain_text(p).expect("plain text").trim().to_string())
+        .collect();
+    assert!(paragraphs.contains(&line.to_string()), "{paragraphs:?}");
+    let cells: Vec<String> = select(html.root_element(), "td")
+        .into_iter()
+        .map(|td| {
+            plain_text(td)
+                .expect("no markup in a cell")
+                .trim()
+                .to_string()
+        })
+        .collect();
+    for id in ["K5", "S7"] {
+        assert!(cells.contains(&description(id)), "{id} in {cells:?}");
+    }
+    let headings: Vec<String> = select(html.root_element(), "h3 .mw-headline")
+        .into_iter()
+        .map(|h| h.text().collect::<String>())
+        .collect();
+    assert!(
+        headings.contains(&"Strengths (scored 3): could mentor others".to_string()),
+        "{headings:?}"
+    );
 }

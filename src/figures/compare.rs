@@ -35,9 +35,47 @@ impl KsbChange {
             .is_some_and(|delta| delta.abs() >= DISAGREEMENT_POINTS)
     }
 
+    /// Whether one sheet finds the KSB not relevant (N/A) and the other scores it 0–3: as much
+    /// a matter for the review as a disagreement.
+    pub fn na_against_score(&self) -> bool {
+        let na = |score: Option<Score>| score == Some(Score::NotApplicable);
+        let points = |score: Option<Score>| score.and_then(Score::points).is_some();
+        (na(self.a) && points(self.b)) || (points(self.a) && na(self.b))
+    }
+
+    /// What a review should look at on this KSB, if anything.
+    pub fn mark(&self) -> Option<Mark> {
+        if self.disagreement() {
+            Some(Mark::Disagreement)
+        } else if self.na_against_score() {
+            Some(Mark::NaAgainstScore)
+        } else {
+            None
+        }
+    }
+
     /// Whether the sheets say anything different about the KSB (a score, N/A or no score).
     pub fn differs(&self) -> bool {
         self.a != self.b
+    }
+}
+
+/// Why a KSB of a comparison is marked for the review to discuss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The scores are [`DISAGREEMENT_POINTS`] or more apart.
+    Disagreement,
+    /// One sheet says N/A, the other gives a score.
+    NaAgainstScore,
+}
+
+impl Mark {
+    /// The mark as reports key it: `disagreement`, `na_against_score`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::Disagreement => "disagreement",
+            Mark::NaAgainstScore => "na_against_score",
+        }
     }
 }
 
@@ -195,5 +233,30 @@ mod tests {
         assert!(pair(Score::Zero, Score::Three).disagreement());
         assert!(!pair(Score::Two, Score::One).disagreement());
         assert!(!pair(Score::NotApplicable, Score::Zero).disagreement());
+    }
+
+    #[test]
+    fn n_a_against_a_score_is_marked_either_way_but_not_against_nothing() {
+        let id: KsbId = "K1".parse().unwrap();
+        let pair = |a, b| KsbChange {
+            id: id.clone(),
+            a,
+            b,
+        };
+        use Score::*;
+        let marked = pair(Some(NotApplicable), Some(Zero));
+        assert!(marked.na_against_score());
+        assert_eq!(marked.mark(), Some(Mark::NaAgainstScore));
+        assert_eq!(
+            pair(Some(Three), Some(NotApplicable)).mark(),
+            Some(Mark::NaAgainstScore)
+        );
+        assert_eq!(pair(Some(NotApplicable), None).mark(), None);
+        assert_eq!(pair(Some(NotApplicable), Some(NotApplicable)).mark(), None);
+        assert_eq!(
+            pair(Some(One), Some(Three)).mark(),
+            Some(Mark::Disagreement)
+        );
+        assert_eq!(pair(Some(One), Some(Two)).mark(), None);
     }
 }

@@ -13,30 +13,49 @@ use crate::model::standard::{Ksb, Standard};
 /// The top of the scale: the score the distance travelled measures towards.
 const TOP_POINTS: u32 = MAX_POINTS as u32;
 
-/// The distance travelled from a first set of scores to a latest one: the share of the gap to
-/// 3 that was closed.
+/// The distance travelled from a first set of scores to a latest one: how far scores moved,
+/// as a share of how far they could have moved that way.
 ///
 /// Each pair is one KSB's (first, latest) score. Only the KSBs scored 0–3 in both count: N/A
-/// or no score on either side leaves a KSB out. Over those,
+/// or no score on either side leaves a KSB out. Over those, the net movement
+/// `Σ latest − Σ first` is measured against the room there was to move that way (the
+/// "normalised change" of Marx and Cummings, 2007):
 ///
 /// ```text
-/// (Σ latest − Σ first) / Σ (3 − first)
+/// up or level:  (Σ latest − Σ first) / Σ (3 − first)    the share of the gap to 3 closed
+/// down:         (Σ latest − Σ first) / Σ first          the share of the first points lost
 /// ```
 ///
-/// so 1.0 means every gap closed, 0.0 nothing moved, and a negative share that scores went
-/// down. `None` when no KSB counts or the first scores were all 3 already (no gap to close).
+/// so the figure runs from −1.0 (every point lost) through 0.0 (nothing moved, on balance) to
+/// 1.0 (every gap closed), and a fall is never hidden or blown up by a small gap: a KSB that
+/// went 3 → 1 had no gap to close, and has lost two thirds of its points (−0.67). `None`
+/// when no KSB counts, or when nothing moved and the first scores were all 3 already (no gap
+/// to close and nothing lost).
 pub fn distance_travelled(
     pairs: impl IntoIterator<Item = (Option<Score>, Option<Score>)>,
 ) -> Option<f64> {
-    let (mut gained, mut gap) = (0i64, 0u32);
+    let (mut gained, mut gap, mut held) = (0i64, 0u32, 0u32);
     for (first, latest) in pairs {
-        let points = |score: Option<Score>| score.and_then(Score::points).map(u32::from);
         if let (Some(first), Some(latest)) = (points(first), points(latest)) {
             gained += i64::from(latest) - i64::from(first);
             gap += TOP_POINTS - first;
+            held += first;
         }
     }
-    (gap > 0).then(|| gained as f64 / f64::from(gap))
+    let room = if gained < 0 { held } else { gap };
+    (room > 0).then(|| gained as f64 / f64::from(room))
+}
+
+/// A score's points, `None` for N/A or no score.
+fn points(score: Option<Score>) -> Option<u32> {
+    score.and_then(Score::points).map(u32::from)
+}
+
+/// The change in points from a first score to a latest one (`-2` for 3 → 1), or `None` when
+/// either is N/A or unscored.
+pub fn change(first: Option<Score>, latest: Option<Score>) -> Option<i8> {
+    let (first, latest) = (points(first)?, points(latest)?);
+    Some(latest as i8 - first as i8)
 }
 
 /// One KSB across the sheets.
@@ -46,6 +65,8 @@ pub struct KsbProgress {
     pub id: KsbId,
     /// Its score on each sheet, in date order; `None` where unscored.
     pub scores: Vec<Option<Score>>,
+    /// [`change`] from the first sheet to the latest, up or down; `None` with one sheet.
+    pub change: Option<i8>,
     /// [`distance_travelled`] from the first sheet to the latest on this KSB.
     pub travelled: Option<f64>,
 }
@@ -98,6 +119,9 @@ impl Progress {
             .map(|ksb| KsbProgress {
                 id: ksb.id.clone(),
                 scores: sorted.iter().map(|s| s.score(&ksb.id)).collect(),
+                change: ends.and_then(|(first, latest)| {
+                    change(first.score(&ksb.id), latest.score(&ksb.id))
+                }),
                 travelled: travelled(&mut std::iter::once(ksb)),
             })
             .collect();
@@ -170,9 +194,23 @@ mod tests {
             (Some(Zero), None),
         ]);
         assert_eq!(distance_travelled(more), Some(0.5));
-        // Going down: (2 → 1) is −1 of a gap of 1.
-        assert_eq!(distance_travelled([(Some(Two), Some(One))]), Some(-1.0));
-        // No gap to close, or nothing to count.
+        // Going down is measured against the points there were to lose: (2 → 1) lost 1 of 2,
+        // and (3 → 1) lost 2 of 3 although it had no gap to close.
+        assert_eq!(distance_travelled([(Some(Two), Some(One))]), Some(-0.5));
+        let fell = distance_travelled([(Some(Three), Some(One))]).unwrap();
+        assert!((fell + 2.0 / 3.0).abs() < 1e-12, "{fell}");
+        // (3 → 1) beside (2 → 2): net −2 of the 5 points held, not −2 of a gap of 1 (−200%).
+        assert_eq!(
+            distance_travelled([(Some(Three), Some(One)), (Some(Two), Some(Two))]),
+            Some(-0.4)
+        );
+        // Down to nothing is −100%, never less.
+        assert_eq!(
+            distance_travelled([(Some(Three), Some(Zero)), (Some(One), Some(Zero))]),
+            Some(-1.0)
+        );
+        // Level: nothing moved, 0%, while there was a gap; nothing to measure without one.
+        assert_eq!(distance_travelled([(Some(One), Some(One))]), Some(0.0));
         assert_eq!(distance_travelled([(Some(Three), Some(Three))]), None);
         assert_eq!(distance_travelled([(None, Some(Three))]), None);
     }
@@ -199,6 +237,10 @@ mod tests {
         );
         let k1 = &progress.ksbs[0];
         assert_eq!(k1.scores, [Some(One), Some(Two), Some(Three)]);
+        assert_eq!(k1.change, Some(2));
+        // K4 0 → 2; K2 N/A at first: no change to show.
+        assert_eq!(progress.ksbs[3].change, Some(2));
+        assert_eq!(progress.ksbs[1].change, None);
         // K1: 1 → 3 closes a gap of 2 entirely.
         assert_eq!(k1.travelled, Some(1.0));
         // Generalist means: first K1 1, K4 0 → 0.5; middle K1 2 → 2.0; latest 3, 2 → 2.5.
@@ -216,6 +258,7 @@ mod tests {
         let standard = Standard::builtin();
         let alone = Progress::of(&standard, &[sheet(&standard, 1, &[("K1", One)])]);
         assert_eq!(alone.travelled, None);
+        assert_eq!(alone.ksbs[0].change, None);
         let empty = Progress::of(
             &standard,
             &[sheet(&standard, 1, &[]), sheet(&standard, 2, &[])],

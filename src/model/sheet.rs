@@ -142,6 +142,9 @@ pub struct SheetError {
     pub position: Option<Position>,
     /// What is wrong, on one line.
     pub message: String,
+    /// The standard the sheet names, when the error is that it is not the standard in use: the
+    /// caller knows how that standard was chosen, and so how to choose the sheet's.
+    pub other_standard: Option<String>,
 }
 
 impl SheetError {
@@ -149,6 +152,7 @@ impl SheetError {
         SheetError {
             position: Some(Position::at_offset(text, span.start)),
             message,
+            other_standard: None,
         }
     }
 
@@ -156,6 +160,7 @@ impl SheetError {
         SheetError {
             position: None,
             message,
+            other_standard: None,
         }
     }
 }
@@ -277,10 +282,12 @@ impl Sheet {
         text: &str,
         standard: &Standard,
     ) -> Result<(Sheet, Vec<LoadWarning>), SheetError> {
-        let raw: RawSheet = toml::from_str(text).map_err(|err| SheetError {
-            position: err.span().map(|span| Position::at_offset(text, span.start)),
-            message: one_line(err.message()),
-        })?;
+        let raw: RawSheet = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
+        if raw.is_empty() {
+            return Err(SheetError::plain(
+                "the file is empty: a ksb sheet starts with `format = 1`".to_string(),
+            ));
+        }
         raw.validate(text, standard)
     }
 
@@ -358,6 +365,59 @@ pub fn standard_named(text: &str) -> Option<String> {
     toml::from_str::<Head>(text).ok()?.standard
 }
 
+/// Whether `text` is a ksb sheet, or one damaged by hand: TOML with a `[participant]` or
+/// `[scores]` table, or with `format` and `standard` at the top; text that is not TOML at all
+/// counts when a line opens one of those tables or sets `format`. Used where telling a sheet
+/// from another file matters: no export is written over a sheet, and a TOML file that is no
+/// sheet (a `Cargo.toml` in a folder of sheets) is called that rather than a bad sheet.
+pub fn looks_like_sheet(text: &str) -> bool {
+    match toml::from_str::<toml::Table>(text) {
+        Ok(table) => {
+            let is_table = |key: &str| table.get(key).is_some_and(toml::Value::is_table);
+            is_table("participant")
+                || is_table("scores")
+                || (table.contains_key("format") && table.contains_key("standard"))
+        }
+        Err(_) => text.lines().map(str::trim).any(|line| {
+            line == "[participant]"
+                || line == "[scores]"
+                || line
+                    .strip_prefix("format")
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+        }),
+    }
+}
+
+/// A TOML error of a sheet's text as ksb says it: a duplicate key is named, and a TOML file
+/// that is no sheet at all is called that (text that is not even TOML keeps the line and
+/// column of its syntax error).
+fn toml_error(text: &str, err: &toml::de::Error) -> SheetError {
+    let message = one_line(err.message());
+    let is_toml = toml::from_str::<toml::Table>(text).is_ok();
+    if is_toml && !looks_like_sheet(text) {
+        return SheetError::plain(
+            "it is not a ksb sheet (a sheet has `format = 1`, `standard` and a [participant] table)"
+                .to_string(),
+        );
+    }
+    let key = err
+        .span()
+        .and_then(|span| text.get(span))
+        .map(|key| key.trim().trim_matches(['"', '\'']))
+        .filter(|key| !key.is_empty() && !key.contains('\n'));
+    let message = match key {
+        Some(key) if message == "duplicate key" => {
+            format!("duplicate key `{key}`: each key is given once")
+        }
+        _ => message,
+    };
+    SheetError {
+        position: err.span().map(|span| Position::at_offset(text, span.start)),
+        message,
+        other_standard: None,
+    }
+}
+
 /// Said above the retired tables, for whoever edits a sheet by hand.
 const RETIRED_COMMENT: &str =
     "# KSBs that the standard no longer has: kept so nothing is lost, left out of summaries.\n";
@@ -412,6 +472,20 @@ fn describe(value: &toml::Value) -> String {
 }
 
 impl RawSheet {
+    /// Whether the text held nothing at all (or only comments and blank lines).
+    fn is_empty(&self) -> bool {
+        self.format.is_none()
+            && self.standard.is_none()
+            && self.standard_version.is_none()
+            && self.locked.is_none()
+            && self.reviews.is_none()
+            && self.participant.is_none()
+            && self.scores.is_empty()
+            && self.notes.is_empty()
+            && self.retired_scores.is_empty()
+            && self.retired_notes.is_empty()
+    }
+
     fn validate(
         self,
         text: &str,
@@ -436,15 +510,18 @@ impl RawSheet {
             .standard
             .ok_or_else(|| SheetError::plain("missing `standard = \"…\"`".to_string()))?;
         if standard_id.get_ref() != &standard.id {
-            return Err(SheetError::at(
-                text,
-                standard_id.span(),
-                format!(
-                    "the sheet is for standard '{}', but the standard in use is '{}' (choose it with --standard FILE)",
-                    standard_id.get_ref(),
-                    standard.id
-                ),
-            ));
+            return Err(SheetError {
+                other_standard: Some(standard_id.get_ref().clone()),
+                ..SheetError::at(
+                    text,
+                    standard_id.span(),
+                    format!(
+                        "the sheet is for standard '{}', but the standard in use is '{}'",
+                        standard_id.get_ref(),
+                        standard.id
+                    ),
+                )
+            });
         }
         let participant = self
             .participant
@@ -894,6 +971,58 @@ K1 = "Free text evidence"
     }
 
     #[test]
+    fn an_empty_file_a_duplicate_key_and_a_file_that_is_no_sheet_are_said_plainly() {
+        let standard = standard();
+        for empty in ["", "\n\n", "# just a comment\n"] {
+            let err = Sheet::from_toml(empty, &standard).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "the file is empty: a ksb sheet starts with `format = 1`"
+            );
+        }
+        let twice = EXAMPLE.replace("K2 = \"n/a\"\n", "K2 = \"n/a\"\nK1 = 3 # again\n");
+        let err = Sheet::from_toml(&twice, &standard).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 15, column 1: duplicate key `K1`: each key is given once"
+        );
+        let quoted = EXAMPLE.replace("K2 = \"n/a\"\n", "K2 = \"n/a\"\n\"K2\" = 1\n");
+        let err = Sheet::from_toml(&quoted, &standard).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("duplicate key `K2`: each key is given once"),
+            "{err}"
+        );
+        let cargo = "[package]\nname = \"x\"\n\n[[bin]]\nname = \"y\"\n";
+        let err = Sheet::from_toml(cargo, &standard).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "it is not a ksb sheet (a sheet has `format = 1`, `standard` and a [participant] table)"
+        );
+        // A sheet with a typo is still a sheet, and its error is the precise one.
+        let typo = EXAMPLE.replace("[scores]", "[score]");
+        let err = Sheet::from_toml(&typo, &standard).unwrap_err();
+        assert!(err.to_string().contains("unknown field `score`"), "{err}");
+    }
+
+    #[test]
+    fn tells_a_sheet_even_a_damaged_one_from_other_files() {
+        assert!(looks_like_sheet(EXAMPLE));
+        assert!(looks_like_sheet(&EXAMPLE.replace("[scores]", "[scores")));
+        assert!(looks_like_sheet("[scores]\nK1 = 2\n"));
+        assert!(looks_like_sheet("format = 1\nstandard = \"x\"\n"));
+        for other in [
+            "",
+            "== Heading ==\n{| class=\"wikitable\"\n",
+            "[package]\nname = \"x\"\n",
+            "format = \"json\"\n",
+            "id,category,title\n",
+        ] {
+            assert!(!looks_like_sheet(other), "{other:?}");
+        }
+    }
+
+    #[test]
     fn names_the_standard_of_any_sheet_text() {
         assert_eq!(
             standard_named(EXAMPLE).as_deref(),
@@ -961,6 +1090,7 @@ K1 = "Free text evidence"
             "standard = \"other\"",
         );
         assert!(err.message.contains("for standard 'other'"), "{err}");
+        assert_eq!(err.other_standard.as_deref(), Some("other"));
         let err = error_of("\"Infrastructure Specialist\"", "\"Wizard\"");
         assert!(
             err.message

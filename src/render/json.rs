@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::export::{ExportDoc, Exporter};
 use crate::figures::cohort::Cohort;
-use crate::figures::compare::Comparison;
+use crate::figures::compare::{Comparison, Mark};
 use crate::figures::grouping::Grouping;
 use crate::figures::progress::Progress;
 use crate::figures::summary::{GroupFigures, Summary};
@@ -122,9 +122,10 @@ pub fn score(score: Option<Score>) -> Value {
     }
 }
 
-/// Two sheets side by side: `{"a", "b", "ksbs": [{"id", "a", "b", "delta"}], "groups":
+/// Two sheets side by side: `{"a", "b", "ksbs": [{"id", "a", "b", "delta", "mark"}], "groups":
 /// {"role_focus" | "area" | "category": [{"name", "a_mean", "b_mean", "delta"}]}}`. With
-/// `only_different`, only the KSBs the sheets say something different about are listed.
+/// `only_different`, only the KSBs the sheets say something different about are listed. `mark`
+/// is `"disagreement"`, `"na_against_score"` or null.
 pub fn compare(
     a: &Participant,
     b: &Participant,
@@ -141,6 +142,7 @@ pub fn compare(
                 "a": score(k.a),
                 "b": score(k.b),
                 "delta": k.delta(),
+                "mark": k.mark().map(Mark::key),
             })
         })
         .collect();
@@ -169,7 +171,7 @@ pub fn compare(
 }
 
 /// Several sheets in date order: `{"sheets": [{"file", ...participant}], "ksbs": [{"id",
-/// "scores", "travelled"}], "groups": {"role_focus" | "area" | "category": [{"name", "means",
+/// "scores", "change", "travelled"}], "groups": {"role_focus" | "area" | "category": [{"name", "means",
 /// "travelled"}]}, "travelled"}`, every list in date order.
 pub fn progress(sheets: &[SheetLabel], progress: &Progress) -> Value {
     let sheets: Vec<Value> = progress
@@ -188,6 +190,7 @@ pub fn progress(sheets: &[SheetLabel], progress: &Progress) -> Value {
             json!({
                 "id": k.id,
                 "scores": k.scores.iter().map(|s| score(*s)).collect::<Vec<_>>(),
+                "change": k.change,
                 "travelled": k.travelled,
             })
         })

@@ -1,6 +1,6 @@
 //! GitHub-flavoured Markdown: the participant sheet as a page for a Git forge or a README.
 
-use super::markup::MarkupExporter;
+use super::markup::{colon_could_be_markup, could_start_reference, MarkupExporter};
 
 /// Whitespace a GFM table cell or list item trims from its ends (but not line breaks, which
 /// become `<br>`).
@@ -18,12 +18,13 @@ pub struct Markdown;
 impl MarkupExporter for Markdown {
     /// Backslash-escapes every character that can open in-line markup (CommonMark lets any
     /// ASCII punctuation be escaped, and `\|` is GFM's literal pipe in a table): emphasis,
-    /// code, links, images, HTML, entities, cells, strikethrough, autolinks (`:`, `@`),
-    /// closing `#`s of a heading, math (`$`) and emoji codes; `&` only where it could start
-    /// an entity (not before a space). The rest of the punctuation
-    /// only means something at the start of a line, and escaped text never starts one: a
-    /// line break becomes `<br>`. Spaces and tabs at either end become character references,
-    /// which a table cell or list item does not trim.
+    /// code, links, images, HTML, cells, strikethrough, email autolinks (`@`), closing `#`s of
+    /// a heading and math (`$`). Two only where they could mean something: `&` where it could
+    /// start an entity (`&amp;`, not `T&S`), and `:` where it could be a link's scheme
+    /// (`https://`) or open an emoji code (`:tada:`), that is before anything but a space.
+    /// The rest of the punctuation only means something at the start of a line, and escaped
+    /// text never starts one: a line break becomes `<br>`. Spaces and tabs at either end
+    /// become character references, which a table cell or list item does not trim.
     fn escape(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         // A table cell or list item drops the whitespace at its ends: keep it as references.
@@ -32,15 +33,21 @@ impl MarkupExporter for Markdown {
         for c in text[..start].chars() {
             out.push_str(&format!("&#{};", u32::from(c)));
         }
-        let mut chars = inner.chars().peekable();
-        while let Some(c) = chars.next() {
+        let chars: Vec<char> = inner.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let next = chars.get(i + 1).copied();
             match c {
                 '\r' => {
-                    chars.next_if_eq(&'\n');
+                    if next == Some('\n') {
+                        i += 1;
+                    }
                     out.push_str("<br>");
                 }
                 '\n' => out.push_str("<br>"),
-                '&' if chars.peek().is_some_and(|next| next.is_whitespace()) => out.push('&'),
+                '&' if !could_start_reference(&chars[i + 1..]) => out.push('&'),
+                ':' if !colon_could_be_markup(next) => out.push(':'),
                 c if MARKUP.contains(c) => {
                     out.push('\\');
                     out.push(c);
@@ -48,6 +55,7 @@ impl MarkupExporter for Markdown {
                 c if c.is_control() && c != '\t' => out.push(char::REPLACEMENT_CHARACTER),
                 c => out.push(c),
             }
+            i += 1;
         }
         let end = start + inner.len();
         for c in text[end..].chars() {
@@ -114,7 +122,20 @@ mod tests {
             "Self-assessment 27/11/2026"
         );
         assert_eq!(Markdown.escape("one\r\ntwo\nthree"), "one<br>two<br>three");
-        assert_eq!(Markdown.escape("&amp; <b> & x&"), r"\&amp; \<b\> & x\&");
+        assert_eq!(Markdown.escape("&amp; <b> & x&"), r"\&amp; \<b\> & x&");
+        assert_eq!(
+            Markdown.escape("&#124; &#x7c; T&S"),
+            r"\&\#124; \&\#x7c; T&S"
+        );
+        assert_eq!(
+            Markdown.escape("focus: Generalist"),
+            "focus: Generalist",
+            "ksb's own text reads cleanly"
+        );
+        assert_eq!(
+            Markdown.escape("https://x.org :tada: a:b end:"),
+            r"https\://x.org \:tada: a\:b end\:"
+        );
         assert_eq!(Markdown.escape("Zoë\u{7}"), "Zoë\u{fffd}");
     }
 

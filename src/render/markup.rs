@@ -32,6 +32,31 @@ pub trait MarkupExporter {
     fn table_end(&self) -> String;
 }
 
+/// Whether `&` followed by `rest` could start a character reference (`&amp;`, `&#124;`,
+/// `&#x7C;`): a name or number of letters and digits closed by `;`. Anywhere else both
+/// Markdown and wikitext show a raw `&` as it is (`T&S`, `R & D`), so it needs no escape.
+pub(crate) fn could_start_reference(rest: &[char]) -> bool {
+    let mut rest = rest;
+    if let ['#', more @ ..] = rest {
+        rest = more;
+        if let ['x' | 'X', more @ ..] = rest {
+            rest = more;
+        }
+    }
+    let name = rest.iter().take_while(|c| c.is_alphanumeric()).count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
+/// Whether a `:` followed by `next` (`None` at the end of the text) could be part of markup:
+/// the `:` of a link's scheme (`https://…`, `mailto:…`) or of an emoji code (`:tada:`) is
+/// always followed by something other than a space, while a `:` before a space or a line
+/// break, as in ksb's own `Preferred role focus: …`, starts neither. Before anything else
+/// (even a tab, which MediaWiki takes into a `mailto:` link) or at the end of the text, whose
+/// next character is not known here, it could.
+pub(crate) fn colon_could_be_markup(next: Option<char>) -> bool {
+    !matches!(next, Some(' ' | '\n' | '\r'))
+}
+
 impl<T: MarkupExporter> Exporter for T {
     fn export(&self, doc: &ExportDoc) -> io::Result<Vec<u8>> {
         Ok(document(self, doc).into_bytes())

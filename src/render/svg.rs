@@ -1,5 +1,6 @@
 //! A radar (spider) chart of summary means as a standalone SVG, written by hand: one radar by
-//! stack area and one by role focus, side by side, each sheet a coloured polygon over 0–3 rings.
+//! stack area and one by role focus, side by side, each sheet a coloured polygon over 0–3 rings
+//! (any number of sheets: the canvas grows a legend line for each).
 //!
 //! The SVG is built in a `String`, which `write!` cannot fail on, so its `fmt::Result`s are
 //! dropped with `let _`.
@@ -29,8 +30,14 @@ pub const RADIUS: f64 = 150.0;
 const CENTRE_Y: f64 = 330.0;
 /// The groupings drawn, left to right.
 pub const PANELS: [Grouping; 2] = [Grouping::Area, Grouping::RoleFocus];
-/// One colour per sheet, in order: blue and orange first, distinct for most colour vision.
-pub const PALETTE: [&str; 4] = ["#1f77b4", "#d95f02", "#1b9e77", "#7570b3"];
+/// One colour per sheet, in order: blue and orange first, distinct for most colour vision
+/// (then the rest of ColorBrewer's Dark2). More sheets than colours go round again, dashed,
+/// then dotted (see [`line_style`]).
+pub const PALETTE: [&str; 8] = [
+    "#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+];
+/// How many sheets' means an axis label lists on one line.
+const MEANS_PER_LINE: usize = 4;
 /// Axis labels longer than this are wrapped at a space.
 const LABEL_WRAP: usize = 14;
 const FONT: &str = "font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\"";
@@ -119,7 +126,7 @@ fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
         axis_label(svg, cx, a, name, grouping, series);
     }
     for (s, sheet) in series.iter().enumerate() {
-        let colour = PALETTE[s % PALETTE.len()];
+        let (colour, dash) = line_style(s);
         let points: Vec<String> = sheet
             .summary
             .groups(grouping)
@@ -133,7 +140,7 @@ fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
         let _ = writeln!(
             svg,
             "<polygon class=\"series series-{}\" points=\"{}\" fill=\"{colour}\" \
-             fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>",
+             fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-linejoin=\"round\"{dash}/>",
             s + 1,
             points.join(" ")
         );
@@ -149,6 +156,17 @@ fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
         );
     }
     svg.push_str("</g>\n");
+}
+
+/// The colour and the outline of sheet `s` (0 first): each colour of [`PALETTE`] solid, then
+/// each dashed, then each dotted, and round again.
+fn line_style(s: usize) -> (&'static str, &'static str) {
+    let dash = match (s / PALETTE.len()) % 3 {
+        0 => "",
+        1 => " stroke-dasharray=\"8 4\"",
+        _ => " stroke-dasharray=\"2 3\"",
+    };
+    (PALETTE[s % PALETTE.len()], dash)
 }
 
 /// The radius of the ring of score `ring`.
@@ -177,7 +195,8 @@ fn axis_label(
     };
     let lines = wrap(name);
     let line_height = 15.0;
-    let count = lines.len() as f64 + 1.0;
+    let mean_lines = series.len().div_ceil(MEANS_PER_LINE).max(1);
+    let count = (lines.len() + mean_lines) as f64;
     let x = x + 10.0 * cos;
     let top = if sin < -0.3 {
         y - 10.0 - (count - 1.0) * line_height
@@ -198,11 +217,16 @@ fn axis_label(
             escape(line)
         );
     }
-    let _ = write!(
-        svg,
-        "<tspan x=\"{x:.1}\" dy=\"{line_height}\" font-size=\"12\">"
-    );
     for (s, sheet) in series.iter().enumerate() {
+        if s % MEANS_PER_LINE == 0 {
+            if s > 0 {
+                svg.push_str("</tspan>");
+            }
+            let _ = write!(
+                svg,
+                "<tspan x=\"{x:.1}\" dy=\"{line_height}\" font-size=\"12\">"
+            );
+        }
         let mean = sheet
             .summary
             .groups(grouping)
@@ -210,14 +234,17 @@ fn axis_label(
             .find(|g| g.name == name)
             .and_then(|g| g.tally.mean());
         let text = mean.map_or_else(|| "–".to_string(), |m| format_mean(Some(m)));
-        let separator = if s == 0 { "" } else { " · " };
+        let separator = if s % MEANS_PER_LINE == 0 { "" } else { " · " };
         let _ = write!(
             svg,
             "{separator}<tspan fill=\"{}\" font-weight=\"bold\">{text}</tspan>",
-            PALETTE[s % PALETTE.len()]
+            line_style(s).0
         );
     }
-    svg.push_str("</tspan></text>\n");
+    if !series.is_empty() {
+        svg.push_str("</tspan>");
+    }
+    svg.push_str("</text>\n");
 }
 
 /// Splits a long axis name at spaces into lines of about [`LABEL_WRAP`] characters.
@@ -241,12 +268,12 @@ fn legend(svg: &mut String, series: &[Series], height: f64) {
     svg.push_str("<g class=\"legend\">\n");
     for (s, sheet) in series.iter().enumerate() {
         let y = top + LEGEND_LINE * s as f64;
-        let colour = PALETTE[s % PALETTE.len()];
+        let (colour, dash) = line_style(s);
         let p = sheet.participant;
         let _ = writeln!(
             svg,
             "<rect x=\"{LEGEND_X:.1}\" y=\"{:.1}\" width=\"{SWATCH}\" height=\"14\" \
-             fill=\"{colour}\" fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n\
+             fill=\"{colour}\" fill-opacity=\"0.25\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>\n\
              <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"14\">{}</text>",
             y - 12.0,
             LEGEND_X + SWATCH * 1.5,
@@ -338,6 +365,17 @@ mod tests {
         assert!(svg.contains("A&lt;&amp;&gt;B — Self-assessment — 25/11/2026"));
         assert!(!svg.contains("A<&>B"));
         assert!(svg.contains(&format!("height=\"{HEIGHT}\"")));
+    }
+
+    #[test]
+    fn every_sheet_of_many_gets_its_own_colour_and_outline() {
+        let styles: Vec<_> = (0..3 * PALETTE.len()).map(line_style).collect();
+        for (i, a) in styles.iter().enumerate() {
+            for b in &styles[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(line_style(3 * PALETTE.len()), line_style(0));
     }
 
     #[test]

@@ -168,7 +168,7 @@ fn drawn(table: &report::Table, kept: impl Fn(&report::Column) -> bool, style: S
 /// coloured, alerts in bold red when colour is on.
 fn report_cell(cell: &report::Cell, style: Style) -> Cell {
     match cell {
-        report::Cell::Text(text) => Cell::new(text),
+        report::Cell::Text(text) => Cell::new(printable(text)),
         report::Cell::Strong(text) => header_cell(text, style),
         report::Cell::Number(text) => right(text),
         report::Cell::Alert(text) if style.color => {
@@ -178,6 +178,26 @@ fn report_cell(cell: &report::Cell, style: Style) -> Cell {
         report::Cell::Score(score) => score_cell(*score, style),
         report::Cell::Bar(mean) => bar_cell(*mean, style),
     }
+}
+
+/// Text as a terminal may show it: each line break (`\r\n`, `\r` or `\n`) a new line of the
+/// cell, and any other control character but a tab U+FFFD, so that a note in someone's sheet
+/// cannot move the cursor or recolour the screen.
+fn printable(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' => '\n',
+            c if c.is_control() && c != '\n' && c != '\t' => char::REPLACEMENT_CHARACTER,
+            c => c,
+        })
+        .collect()
 }
 
 /// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.

@@ -1,7 +1,7 @@
 //! MediaWiki wikitext: the participant sheet as the programme's wiki page writes it, ready to
 //! paste into a page.
 
-use super::markup::MarkupExporter;
+use super::markup::{colon_could_be_markup, could_start_reference, MarkupExporter};
 
 /// Writes the export document as wikitext: `== headings ==`, `*` lists and one
 /// `{| class="wikitable"` table with a full-width header row before each category.
@@ -59,9 +59,12 @@ impl MarkupExporter for Wikitext {
 /// Markup-significant characters become character references (`&#124;`, `&lt;`, …), which the
 /// parser never reads as markup and the browser shows as the character. `{{!}}` is no escape:
 /// it is a magic word that becomes a real cell separator. The output never holds:
-/// - a raw `& < > [ ] { } | ~ :` (`&` stays raw before a space, where it starts no
-///   character reference; entities, tags, links, templates, `{|` tables, cell
-///   separators and attributes, signatures, and every free-link protocol such as `https:`);
+/// - a raw `< > [ ] { } | ~` (tags, links, templates, `{|` tables, cell separators and
+///   attributes, signatures);
+/// - a raw `&` that could start a character reference (`&amp;`, `&#124;`: a name or number
+///   closed by `;`), or a raw `:` before anything but a space or a line break (every
+///   free-link protocol such as `https:` or `mailto:` is followed by its address), so ksb's
+///   own `T&S` and `focus: …` stay as they are;
 /// - a raw doubled `''`, `__` or `!!` (bold and italics, behaviour switches like
 ///   `__NOTOC__`, header-cell separators);
 /// - a raw line break: `\n`, `\r\n` and `\r` become `<br />`, so a note keeps its row;
@@ -105,8 +108,13 @@ fn must_escape(chars: &[char], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| chars[p]);
     let next = chars.get(i + 1).copied();
     if c == '&' {
-        // Only `&` followed by a name or `#` can start a character reference.
-        return next.is_none_or(|next| !next.is_whitespace());
+        return could_start_reference(&chars[i + 1..]);
+    }
+    if c == ':' && i > 0 && i + 1 < chars.len() {
+        // A free link's protocol (`https:`, `mailto:`) is always followed by its address, which
+        // may begin with a character reference: a space after the `:` keeps it raw only when
+        // the space itself is written raw.
+        return colon_could_be_markup(next) || (next == Some(' ') && must_escape(chars, i + 1));
     }
     if matches!(c, '<' | '>' | '[' | ']' | '{' | '}' | '|' | '~' | ':') {
         return true;
@@ -171,7 +179,14 @@ mod tests {
         assert_eq!(escape("[[Main Page]]"), "&#91;&#91;Main Page&#93;&#93;");
         assert_eq!(escape("https://example.org"), "https&#58;//example.org");
         assert_eq!(escape("~~~~"), "&#126;&#126;&#126;&#126;");
-        assert_eq!(escape("a &amp; b & c&"), "a &amp;amp; b & c&amp;");
+        assert_eq!(escape("a &amp; b & c&"), "a &amp;amp; b & c&");
+        assert_eq!(escape("&#124;x &#x7C;x"), "&amp;#124;x &amp;#x7C;x");
+        assert_eq!(escape("RfCs, T&S, Stewards"), "RfCs, T&S, Stewards");
+        assert_eq!(escape("focus: Generalist"), "focus: Generalist");
+        assert_eq!(
+            escape("mailto:a tel:1 a:b"),
+            "mailto&#58;a tel&#58;1 a&#58;b"
+        );
         assert_eq!(escape("<b>x</b>"), "&lt;b&gt;x&lt;/b&gt;");
         assert_eq!(escape("''x''"), "&#39;&#39;x&#39;&#39;");
         assert_eq!(escape("__NOTOC__"), "&#95;&#95;NOTOC&#95;&#95;");

@@ -3,7 +3,7 @@
 use super::{
     format_delta, format_mean, format_mean_delta, Block, Cell, Column, Report, SheetLabel, Table,
 };
-use crate::figures::compare::{Comparison, DISAGREEMENT_POINTS};
+use crate::figures::compare::{Comparison, Mark, DISAGREEMENT_POINTS};
 use crate::figures::grouping::Grouping;
 use crate::model::standard::Standard;
 
@@ -37,10 +37,10 @@ pub fn report(
                 Cell::text_of(&ksb.title),
                 Cell::Score(change.a),
                 Cell::Score(change.b),
-                if change.disagreement() {
-                    Cell::Alert(format!("{delta} !"))
-                } else {
-                    Cell::Number(delta)
+                match change.mark() {
+                    Some(Mark::Disagreement) => Cell::Alert(format!("{delta} !")),
+                    Some(Mark::NaAgainstScore) => Cell::Alert("?".to_string()),
+                    None => Cell::Number(delta),
                 },
             ]
         })
@@ -57,7 +57,7 @@ pub fn report(
             when_empty: None,
         }));
         report.push(Block::Line(format!(
-            "Change is B − A, blank where either is N/A or unscored; ! marks scores {DISAGREEMENT_POINTS} or more points apart."
+            "Change is B − A, blank where either is N/A or unscored; ! marks scores {DISAGREEMENT_POINTS} or more points apart, ? N/A on one sheet against a score on the other (one finds the KSB not relevant, the other scores it)."
         )));
     }
     for grouping in Grouping::ALL {

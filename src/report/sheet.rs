@@ -31,11 +31,19 @@ pub fn standard(standard: &Standard) -> Report {
     report
 }
 
-/// The scored sheet under its participant header: `ksb show`.
+/// The scored sheet under its participant header, saying when it is locked, then its notes
+/// (a table of their own, so that a long note wraps in the width of the terminal rather than
+/// squeezing the score tables): `ksb show`.
 pub fn sheet(standard: &Standard, sheet: &Sheet) -> Report {
     let mut report = participant(standard, &sheet.participant);
     if let Some(reviews) = &sheet.reviews {
         report.push(Block::Line(format!("Reviews: {reviews}")));
+    }
+    if sheet.locked {
+        report.push(Block::Line(
+            "Locked: a finished assessment, kept as it is (no command changes it until it is unlocked)"
+                .to_string(),
+        ));
     }
     report.extend(by_category(
         standard,
@@ -50,6 +58,22 @@ pub fn sheet(standard: &Standard, sheet: &Sheet) -> Report {
             ]
         },
     ));
+    let notes: Vec<Vec<Cell>> = standard
+        .ksbs
+        .iter()
+        .filter_map(|ksb| {
+            let note = sheet.note(&ksb.id)?;
+            Some(vec![Cell::text_of(ksb.id.as_str()), Cell::text_of(note)])
+        })
+        .collect();
+    if !notes.is_empty() {
+        report.push(Block::Table(Table {
+            heading: "Notes".to_string(),
+            columns: Column::all(["Id", "Note"]),
+            rows: notes,
+            when_empty: None,
+        }));
+    }
     report
 }
 

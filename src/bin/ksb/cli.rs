@@ -19,7 +19,7 @@ Examples:
   ksb plan me.toml --format wikitext              a development plan for the wiki
   ksb lock baseline.toml                          keep a finished assessment as it is
   ksb summary cohort/ --format json               a cohort report over every sheet in cohort/
-  ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
+  ksb chart self.toml mentor.toml -o profile.svg  a radar chart of one participant's sheets
   ksb config                                      your defaults and where each came from";
 
 /// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
@@ -115,9 +115,9 @@ pub enum Command {
         after_help = "Examples:\n  ksb plan me.toml\n  ksb plan me.toml --format markdown > plan.md\n  ksb plan me.toml --format wikitext"
     )]
     Plan(PlanArgs),
-    /// Draw a radar chart (SVG) of one or two sheets' means by stack area and role focus.
+    /// Draw a radar chart (SVG) of one participant's sheets: means by stack area and role focus.
     #[command(
-        after_help = "Examples:\n  ksb chart me.toml -o profile.svg\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml final.toml -o - > progress.svg"
+        after_help = "Examples:\n  ksb chart me.toml                 writes me.svg beside it\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml midpoint.toml final.toml -o - > progress.svg"
     )]
     Chart(ChartArgs),
     /// Show your defaults (config file and KSB_* environment variables) and where each came from.
@@ -127,7 +127,7 @@ pub enum Command {
     Config(ConfigArgs),
     /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
     #[command(
-        after_help = "Examples:\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  ksb completions zsh > ~/.zfunc/_ksb\n  ksb completions fish > ~/.config/fish/completions/ksb.fish"
+        after_help = "Examples:\n  mkdir -p ~/.local/share/bash-completion/completions\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  mkdir -p ~/.zfunc && ksb completions zsh > ~/.zfunc/_ksb\n  mkdir -p ~/.config/fish/completions && ksb completions fish > ~/.config/fish/completions/ksb.fish"
     )]
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of `ksb`, or write every page into a folder.
@@ -389,7 +389,7 @@ pub struct HeaderArgs {
     /// Assessment type (Self-assessment, Mentor review or Final check); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks.
     #[arg(long, value_name = "A")]
     pub assessment_type: Option<String>,
-    /// Date of the assessment as DD/MM/YYYY; for a new sheet `ksb score` defaults to today and `ksb assess` asks.
+    /// Date of the assessment as DD/MM/YYYY (or YYYY-MM-DD, as sheets store it); for a new sheet `ksb score` defaults to today and `ksb assess` asks.
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub date: Option<String>,
 }
@@ -518,12 +518,17 @@ pub struct PlanArgs {
 /// Arguments of `ksb chart`.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
-    /// One sheet, or two drawn over each other (self vs mentor, baseline vs final); `-` reads one from standard input.
-    #[arg(required = true, num_args = 1..=2, value_name = "SHEET")]
+    /// One participant's sheets, each drawn as a polygon over the others in date order (self vs
+    /// mentor, baseline to final); `-` reads one from standard input.
+    #[arg(required = true, value_name = "SHEET")]
     pub sheets: Vec<PathBuf>,
-    /// The SVG file to write (`-` for standard output).
+    /// The SVG file to write (`-` for standard output) [default: beside the first SHEET, me.svg
+    /// for me.toml, or me-3-sheets.svg for three sheets]. Never over a ksb sheet.
     #[arg(short, long, value_name = "FILE")]
-    pub output: PathBuf,
+    pub output: Option<PathBuf>,
+    /// Replace the chart file when it is already there (never a ksb sheet).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `ksb config`.
@@ -568,10 +573,13 @@ pub struct ExportArgs {
     /// Add the summary tables by role focus, stack area and category.
     #[arg(long)]
     pub summary: bool,
-    /// Write to this file (atomically, replacing it; never over the sheet itself) instead of
-    /// stdout; `-` is stdout.
+    /// Write to this file (atomically) instead of stdout; `-` is stdout. Never over a ksb
+    /// sheet, and over another existing file only with --force.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the -o file when it is already there (never a ksb sheet).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

@@ -92,6 +92,22 @@ fn flag_or_default(
     }
 }
 
+/// Checks the defaults a new sheet takes (username, role focus, mentoring type) against the
+/// standard in use, naming where a bad one came from (the environment variable, or the config
+/// file and line): `ksb config` shows no default as if it worked. Commands check each default
+/// again when they use it; none checks it before, since a default that fits one standard need
+/// not fit the `--standard` of a command that never uses it.
+pub fn check_defaults(standard: &Standard, settings: &Settings) -> Result<()> {
+    flag_or_default(&None, settings.get(Key::Username), check_username)?;
+    flag_or_default(&None, settings.get(Key::RoleFocus), |text| {
+        check_role_focus(standard, text)
+    })?;
+    flag_or_default(&None, settings.get(Key::MentoringType), |text| {
+        check_mentoring_type(standard, text)
+    })?;
+    Ok(())
+}
+
 /// The header fields of a new sheet known before anyone is asked, all checked against the
 /// standard: each from its flag, else (for username, role focus and mentoring type) the user's
 /// default from the environment or the config file.

@@ -118,6 +118,8 @@ pub struct ConfigError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigFile {
     values: BTreeMap<&'static str, String>,
+    /// The line each top-level key is on, so that a bad value can be traced to it.
+    lines: BTreeMap<&'static str, usize>,
 }
 
 impl ConfigFile {
@@ -133,6 +135,16 @@ impl ConfigFile {
                 position: err.span().map(|span| Position::at_offset(text, span.start)),
                 message: one_line(err.message()),
             })?;
+        let lines = raw
+            .keys()
+            .filter_map(|name| {
+                let key = Key::from_name(name.get_ref())?;
+                Some((
+                    key.name(),
+                    Position::at_offset(text, name.span().start).line,
+                ))
+            })
+            .collect();
         let mut values = BTreeMap::new();
         for (name, value) in raw {
             if name.get_ref() == "wiki" {
@@ -161,12 +173,17 @@ impl ConfigFile {
                 }
             })?;
         }
-        Ok(ConfigFile { values })
+        Ok(ConfigFile { values, lines })
     }
 
     /// The value the file gives `key`, if any.
     pub fn get(&self, key: Key) -> Option<&str> {
         self.values.get(key.name()).map(String::as_str)
+    }
+
+    /// The line of the file that sets `key`, when known.
+    pub fn line(&self, key: Key) -> Option<usize> {
+        self.lines.get(key.name()).copied()
     }
 }
 
@@ -229,8 +246,8 @@ pub enum Source {
     Flag(&'static str),
     /// An environment variable.
     Env(&'static str),
-    /// The config file at this path.
-    File(PathBuf),
+    /// The config file at this path, on this line when known.
+    File(PathBuf, Option<usize>),
     /// Nothing set it: the built-in default.
     Default,
 }
@@ -240,7 +257,10 @@ impl fmt::Display for Source {
         match self {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Env(name) => write!(f, "environment variable {name}"),
-            Source::File(path) => write!(f, "config file '{}'", path.display()),
+            Source::File(path, None) => write!(f, "config file '{}'", path.display()),
+            Source::File(path, Some(line)) => {
+                write!(f, "config file '{}', line {line}", path.display())
+            }
             Source::Default => write!(f, "default"),
         }
     }
@@ -293,6 +313,7 @@ impl Settings {
                         source: Source::Env(key.env()),
                     };
                 }
+                let line = file.and_then(|f| f.line(key));
                 match (file.and_then(|f| f.get(key)), &config_path) {
                     (Some(value), Some(path)) => Setting {
                         key,
@@ -301,7 +322,7 @@ impl Settings {
                         } else {
                             value.to_string()
                         }),
-                        source: Source::File(path.clone()),
+                        source: Source::File(path.clone(), line),
                     },
                     _ => Setting {
                         key,
@@ -406,6 +427,7 @@ mod tests {
         .unwrap();
         assert_eq!(file.get(Key::Username), Some("Me"));
         assert_eq!(file.get(Key::SheetsDir), Some("~/sheets"));
+        assert_eq!(file.line(Key::SheetsDir), Some(5));
         assert_eq!(ConfigFile::from_toml("").unwrap(), ConfigFile::default());
     }
 
@@ -478,7 +500,7 @@ mod tests {
         assert_eq!(username.source, Source::Env("KSB_USERNAME"));
         let role = settings.get(Key::RoleFocus);
         assert_eq!(role.value.as_deref(), Some("Generalist"));
-        assert_eq!(role.source, Source::File(config));
+        assert_eq!(role.source, Source::File(config, Some(2)));
         assert_eq!(
             settings.get(Key::Standard).value.as_deref(),
             Some("/home/me/.config/ksb/my.yaml")

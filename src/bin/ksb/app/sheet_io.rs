@@ -12,7 +12,7 @@ use ksb::model::sheet;
 use ksb::store::{self, LockError, ReadError, ReplaceError, Snapshot, WriteLock, MAX_FILE_BYTES};
 use ksb::{Sheet, Standard};
 
-use crate::app::output;
+use crate::app::{output, standard_choice};
 
 /// The file name that stands for standard input.
 pub const STDIN: &str = "-";
@@ -40,27 +40,13 @@ pub fn refuse_stdin_for_writing(path: &Path, command: &str) -> Result<()> {
     Ok(())
 }
 
-/// Writes an export or a chart to `path` (atomically, readable by its owner only), or to
-/// standard output for `-`. Refuses to write over one of the sheets it was made from.
-/// Returns whether a file was written.
-pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf], what: &str) -> Result<bool> {
+/// How a report that shows several sheets labels one: its path as given, or `stdin` for `-`.
+pub fn label(path: &Path) -> String {
     if is_stdin(path) {
-        output::emit_bytes(bytes)?;
-        return Ok(false);
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
     }
-    let target = fs::canonicalize(path).ok();
-    if let Some(input) = inputs
-        .iter()
-        .find(|input| target.is_some() && fs::canonicalize(input).ok() == target)
-    {
-        bail!(
-            "refusing to write the {what} over its own sheet '{}': choose another -o file",
-            input.display()
-        );
-    }
-    store::write_private(path, bytes)
-        .with_context(|| format!("writing {what} '{}'", path.display()))?;
-    Ok(true)
 }
 
 /// How messages name a file: `'path'`, or `<stdin>` for `-`.
@@ -118,7 +104,9 @@ pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Loaded<Sheet>> {
 /// Checks a sheet's text against the standard in use.
 fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
     let context = || format!("reading sheet {}", name(path));
-    let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard).with_context(context)?;
+    let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard)
+        .map_err(standard_choice::advised)
+        .with_context(context)?;
     Ok(Loaded {
         value: sheet,
         warnings: warnings
@@ -207,6 +195,12 @@ impl SheetFile {
             snapshot: Snapshot::Absent,
             text: None,
         }
+    }
+
+    /// Whether the file is there as far as `ksb` knows: it was read, or written since
+    /// [`SheetFile::create`].
+    pub fn is_there(&self) -> bool {
+        self.text.is_some()
     }
 
     /// Changes the sheet at `path` as it is now, for a command that says what to set rather

@@ -16,7 +16,7 @@ impl Command for CompareArgs {
         let sheets = sheet_io::load_sheets_of_one_standard(&paths, &standard)?.warn();
         let [a, b] = [&sheets[0], &sheets[1]];
         let comparison = Comparison::of(&standard, a, b);
-        let names = paths.map(|p| p.display().to_string());
+        let names = paths.map(|p| sheet_io::label(&p));
         let labels = [
             SheetLabel {
                 file: &names[0],

@@ -5,7 +5,7 @@ use anyhow::Result;
 use chrono::Local;
 
 use super::{Command, Context};
-use crate::app::{output, wiki_conn};
+use crate::app::{header_flags, output, wiki_conn};
 use crate::cli::ConfigArgs;
 
 /// `ksb config --path`: where the config file is read from. It does not read the file, so it
@@ -61,10 +61,11 @@ impl Command for ConfigArgs {
             vars.join(", ")
         ));
         output::emit(&out)?;
-        // Shown last: it needs the standard, and a standard that fails to load is reported
-        // after the settings that named it.
+        // Checked last: it needs the standard, and a standard that fails to load, or a default
+        // it does not have, is reported after the settings that named it.
+        let standard = ctx.standard()?;
+        header_flags::check_defaults(&standard, settings)?;
         if let Some(username) = &settings.get(Key::Username).value {
-            let standard = ctx.standard()?;
             let assessment_type = standard.assessment_types.first().map_or("", String::as_str);
             let path = ctx.default_sheet_path(username, assessment_type, Local::now().date_naive());
             output::emit(&format!("A new sheet today: {}\n", path.display()))?;

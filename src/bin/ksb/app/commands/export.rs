@@ -8,7 +8,7 @@ use ksb::render::markdown::Markdown;
 use ksb::render::wikitext::Wikitext;
 
 use super::{Command, Context};
-use crate::app::{output, sheet_io};
+use crate::app::{output, output_file, sheet_io};
 use crate::cli::{ExportArgs, Format};
 
 /// The exporter of each format.
@@ -46,7 +46,7 @@ impl Command for ExportArgs {
         match &self.output {
             Some(path) => {
                 let inputs: Vec<_> = self.sheet.iter().cloned().collect();
-                sheet_io::write_output(path, &bytes, &inputs, "export").map(drop)
+                output_file::write_output(path, &bytes, &inputs, "export", self.force).map(drop)
             }
             None => output::emit_bytes(&bytes),
         }

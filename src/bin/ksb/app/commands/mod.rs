@@ -30,7 +30,7 @@ use ksb::render::Style;
 use ksb::Standard;
 
 use crate::app::wiki_conn::EnvSecrets;
-use crate::app::{output, sheet_io};
+use crate::app::{output, sheet_io, standard_choice};
 use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardAction, StandardArgs, WikiAction};
 
 /// What every command may need from the global flags, the user's defaults and the terminal.
@@ -50,8 +50,15 @@ impl Context {
     /// file named by the environment or the config file says so.
     pub fn standard(&self) -> Result<Standard> {
         let loaded = sheet_io::load_standard(self.standard_path.as_deref());
+        if self.standard_path.is_some() {
+            standard_choice::record(match &self.settings.get(Key::Standard).source {
+                Source::Env(name) => format!("unset {name}"),
+                source @ Source::File(..) => format!("remove `standard` from {source}"),
+                _ => "drop --standard".to_string(),
+            });
+        }
         match &self.settings.get(Key::Standard).source {
-            source @ (Source::Env(_) | Source::File(_)) => {
+            source @ (Source::Env(_) | Source::File(..)) => {
                 loaded.with_context(|| format!("the standard named by {source}"))
             }
             _ => loaded,

@@ -31,11 +31,7 @@ impl Command for ProgressArgs {
             }
         }
         let progress = Progress::of(&standard, &sheets);
-        let names: Vec<String> = self
-            .sheets
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
+        let names: Vec<String> = self.sheets.iter().map(|p| sheet_io::label(p)).collect();
         let labels: Vec<SheetLabel> = names
             .iter()
             .zip(&sheets)

@@ -17,6 +17,9 @@ use crate::cli::ReviewArgs;
 /// The assessment type a review sheet gets, as the programme names it.
 const MENTOR_REVIEW: &str = "Mentor review";
 
+/// The assessment type of the sheets a mentor reviews, as the programme names it.
+const SELF_ASSESSMENT: &str = "Self-assessment";
+
 impl Command for ReviewArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         prompt::require_terminal("review")?;
@@ -26,6 +29,7 @@ impl Command for ReviewArgs {
         let standard = ctx.standard()?;
         let self_path = &self.self_sheet;
         let mentee = sheet_io::load_sheet(self_path, &standard)?.warn();
+        refuse_other_than_a_self_assessment(&standard, &mentee, self_path)?;
         let path = self
             .output
             .clone()
@@ -50,19 +54,20 @@ impl Command for ReviewArgs {
         interrupt::install()?;
         interrupt::set_resume_command(again.clone());
         let prompter = Prompter::new(ctx.style.color);
-        if let Some((_, review)) = &existing {
+        if let Some((file, review)) = &existing {
             prompter.tell(&screen::resuming(&path, &standard, review))?;
+            prompt::record(file, &standard, review);
         }
+        // A new review sheet is written at the first answer, so quitting before one leaves
+        // no empty sheet behind.
         let (mut file, mut review) = match existing {
             Some(opened) => opened,
             None => {
                 let review = new_review(&standard, &mentee, reviews)
                     .with_context(|| format!("creating review sheet '{}'", path.display()))?;
-                let file = prompt::create_sheet(&prompter, &path, &standard, &review)?;
-                (file, review)
+                (SheetFile::create(&path), review)
             }
         };
-        prompt::record(&file, &standard, &review);
         prompter.tell(&format!(
             "Mentor review of {}'s self-assessment {} ({}), into {}\n",
             mentee.participant.username,
@@ -86,6 +91,11 @@ impl Command for ReviewArgs {
             options,
             &guide,
         )?;
+        if !file.is_there() {
+            return prompter.tell(&format!(
+                "Nothing answered, so no review sheet was written: `{again}` starts it.\n"
+            ));
+        }
         match outcome {
             Outcome::Quit => prompter.tell(&screen::quit(&path, &standard, &review, &again)),
             Outcome::Finished => prompter.say(&screen::finished(
@@ -161,6 +171,35 @@ fn reviews_field(self_path: &Path, review_path: &Path) -> Result<String> {
         _ => self_abs,
     };
     Ok(shown.to_string_lossy().into_owned())
+}
+
+/// Refuses to review a sheet that is not a self-assessment (a mentor review, a final check),
+/// saying what it is.
+fn refuse_other_than_a_self_assessment(
+    standard: &Standard,
+    sheet: &Sheet,
+    path: &Path,
+) -> Result<()> {
+    let kind = &sheet.participant.assessment_type;
+    let review_type = standard.assessment_type(MENTOR_REVIEW);
+    let is_review = sheet.reviews.is_some() || review_type == Some(kind.as_str());
+    let is_self = standard
+        .assessment_type(SELF_ASSESSMENT)
+        .map_or(!is_review, |own| own == kind);
+    if is_self && !is_review {
+        return Ok(());
+    }
+    let what = match &sheet.reviews {
+        Some(reviewed) => {
+            let folder = path.parent().unwrap_or(Path::new(""));
+            format!("a {kind} of '{}'", folder.join(reviewed).display())
+        }
+        None => format!("a {kind}"),
+    };
+    bail!(
+        "'{}' is {what}, not a self-assessment: `ksb review` reviews a mentee's self-assessment",
+        path.display()
+    );
 }
 
 /// Refuses to resume a sheet that is not a review of this self-assessment.
