@@ -44,6 +44,10 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
     let ids = ids();
 
     let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.expect("Reviewer (your username)");
+    pty.line("   ");
+    pty.expect("the username must be non-empty text on one line");
+    pty.line("Mentor Ann");
     pty.expect("Created me-review.toml");
     pty.expect(
         "Mentor review of Mentee's self-assessment me.toml (25/11/2026), into me-review.toml",
@@ -81,6 +85,7 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
         ),
         ("Mentee", "Infrastructure Specialist", "Mentor review")
     );
+    assert_eq!(p.reviewer.as_deref(), Some("Mentor Ann"), "asked once");
     assert_eq!(
         ws.read("me.toml"),
         self_before,
@@ -96,6 +101,11 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
     pty.expect("Saved: me-review.toml (28 of 28 scored)");
     assert_eq!(pty.finish().0, 0);
     assert_scores(&load(&ws, "me-review.toml"), &expected);
+    assert_eq!(
+        load(&ws, "me-review.toml").participant.reviewer.as_deref(),
+        Some("Mentor Ann"),
+        "resuming keeps the reviewer and does not ask again"
+    );
     assert_eq!(ws.read("me.toml"), self_before);
 }
 
@@ -107,7 +117,15 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
 
     let mut pty = Pty::start(
         &ws,
-        &["review", "me.toml", "-o", "reviews/mine.toml", "--notes"],
+        &[
+            "review",
+            "me.toml",
+            "-o",
+            "reviews/mine.toml",
+            "--notes",
+            "--reviewer",
+            "MentorB",
+        ],
     );
     pty.answer("K1", 1, "2");
     pty.expect("Note (Enter for none)");
@@ -137,6 +155,7 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     assert_eq!(pty.finish().0, 130);
     let review = load(&ws, "reviews/mine.toml");
     assert_eq!(review.score(&"K2".parse().unwrap()), Some(Score::Three));
+    assert_eq!(review.participant.reviewer.as_deref(), Some("MentorB"));
     assert_eq!(
         review.note(&"K1".parse().unwrap()),
         Some("Saw the FAQ in review")
@@ -159,6 +178,38 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     let mut pty = Pty::start(&ws, &["review", "me.toml", "-o", "me.toml"]);
     pty.expect("would overwrite the self-assessment");
     assert_eq!(pty.finish().0, 1);
+}
+
+#[test]
+fn the_reviewer_defaults_to_the_configured_username_and_is_added_to_an_old_review() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(
+        ".config/ksb/config.toml",
+        "username = \"ConfiguredMentor\"\n",
+    );
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.expect("Created me-review.toml");
+    pty.answer("K1", 1, "q");
+    assert_eq!(pty.finish().0, 0);
+    let review = load(&ws, "me-review.toml");
+    assert_eq!(
+        review.participant.reviewer.as_deref(),
+        Some("ConfiguredMentor")
+    );
+
+    // A review written before reviewers were recorded gets one when it is resumed.
+    let old = ws
+        .read("me-review.toml")
+        .replace("reviewer = \"ConfiguredMentor\"\n", "");
+    ws.write("me-review.toml", &old);
+    assert_eq!(load(&ws, "me-review.toml").participant.reviewer, None);
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "--reviewer", "Flagged"]);
+    pty.answer("K1", 1, "q");
+    assert_eq!(pty.finish().0, 0);
+    let review = load(&ws, "me-review.toml");
+    assert_eq!(review.participant.reviewer.as_deref(), Some("Flagged"));
 }
 
 #[test]

@@ -16,6 +16,10 @@ use crate::model::version;
 /// The sheet format this version of `ksb` reads and writes.
 pub const SHEET_FORMAT: i64 = 1;
 
+/// How headers and exports label [`Participant::reviewer`]: the programme's own sheet has no such
+/// line, so this is ksb's word rather than the standard's.
+pub const REVIEWER_LABEL: &str = "Reviewer";
+
 /// Who was assessed, how and when: the header of the programme's sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Participant {
@@ -29,6 +33,10 @@ pub struct Participant {
     pub assessment_type: String,
     /// The day of the assessment.
     pub date: NaiveDate,
+    /// Who reviewed: the mentor's username on a mentor review or a final check, so a cohort's
+    /// reviews can be told apart by mentor. Optional: a self-assessment and older sheets have
+    /// none.
+    pub reviewer: Option<String>,
 }
 
 /// One participant's scores and notes against one standard.
@@ -169,6 +177,7 @@ struct RawParticipant {
     mentoring_type: Option<Spanned<String>>,
     assessment_type: Option<Spanned<String>>,
     date: Option<Spanned<toml::Value>>,
+    reviewer: Option<Spanned<String>>,
 }
 
 impl Sheet {
@@ -281,6 +290,9 @@ impl Sheet {
             out.push_str(&format!("{key} = {}\n", quote(value)));
         }
         out.push_str(&format!("date = {}\n", p.date.format("%Y-%m-%d")));
+        if let Some(reviewer) = &p.reviewer {
+            out.push_str(&format!("reviewer = {}\n", quote(reviewer)));
+        }
 
         out.push_str("\n[scores]\n");
         for id in ordered_ids(standard, self.scores.keys()) {
@@ -696,12 +708,26 @@ impl RawParticipant {
                 ),
             )
         })?;
+        let reviewer = match self.reviewer {
+            Some(reviewer) => match valid_username(reviewer.get_ref()) {
+                Some(name) => Some(name.to_string()),
+                None => {
+                    return Err(SheetError::at(
+                        text,
+                        reviewer.span(),
+                        "reviewer must be a username: non-empty text on one line".to_string(),
+                    ))
+                }
+            },
+            None => None,
+        };
         Ok(Participant {
             username: name.to_string(),
             role_focus,
             mentoring_type,
             assessment_type,
             date,
+            reviewer,
         })
     }
 }
@@ -787,6 +813,32 @@ K1 = "Free text evidence"
         assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
         let unlocked = EXAMPLE.replace("format = 1\n", "format = 1\nlocked = false\n");
         assert!(!Sheet::from_toml(&unlocked, &standard).unwrap().locked);
+    }
+
+    #[test]
+    fn a_reviewer_round_trips_and_a_sheet_without_one_has_none() {
+        let standard = standard();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        assert_eq!(sheet.participant.reviewer, None);
+        assert!(!sheet.to_toml(&standard).contains("reviewer"));
+        sheet.participant.reviewer = Some("Mentor \"One\"".to_string());
+        let text = sheet.to_toml(&standard);
+        assert!(text.contains("date = 2026-11-25\nreviewer = "), "{text}");
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        let padded = EXAMPLE.replace(
+            "date = 2026-11-25\n",
+            "date = 2026-11-25\nreviewer = \" Ann \"\n",
+        );
+        let read = Sheet::from_toml(&padded, &standard).unwrap();
+        assert_eq!(read.participant.reviewer.as_deref(), Some("Ann"));
+        for bad in ["\"\"", "\"a\\nb\"", "3"] {
+            let text = EXAMPLE.replace(
+                "date = 2026-11-25\n",
+                &format!("date = 2026-11-25\nreviewer = {bad}\n"),
+            );
+            let err = Sheet::from_toml(&text, &standard).unwrap_err();
+            assert_eq!(err.position.map(|p| p.line), Some(11), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub fn standard(standard: &Standard) -> Value {
         .collect()
 }
 
-/// The participant header as a JSON object, the date as DD/MM/YYYY.
+/// The participant header as a JSON object, the date as DD/MM/YYYY, the reviewer null when
+/// the sheet names none.
 pub fn participant(participant: &Participant) -> Value {
     json!({
         "username": participant.username,
@@ -43,6 +44,7 @@ pub fn participant(participant: &Participant) -> Value {
         "mentoring_type": participant.mentoring_type,
         "assessment_type": participant.assessment_type,
         "date": participant.date_dmy(),
+        "reviewer": participant.reviewer,
     })
 }
 

@@ -64,7 +64,7 @@ pub enum Command {
     Assess(AssessArgs),
     /// Review a self-assessment as the mentor: the same walk, the mentee's answers in view.
     #[command(
-        after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes"
+        after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes --reviewer MentorName"
     )]
     Review(ReviewArgs),
     /// Create or update a sheet from the command line (for scripts and quick edits).
@@ -228,6 +228,9 @@ pub struct ScoreArgs {
     /// A note (evidence) on a KSB, such as K1="Ran the Swift rebalance"; an empty text removes it.
     #[arg(long = "note", value_name = "ID=TEXT")]
     pub notes: Vec<String>,
+    /// The mentor who reviewed (their username), on a mentor review or final check; an empty NAME removes it.
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 /// Arguments of `ksb assess`.
@@ -258,6 +261,9 @@ pub struct ReviewArgs {
     /// After each score, ask for an optional note (the mentor's evidence).
     #[arg(long)]
     pub notes: bool,
+    /// The mentor's username, recorded on the review (default: your configured username, else it is asked once).
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 /// Arguments of `ksb show`.

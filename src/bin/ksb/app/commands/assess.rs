@@ -168,5 +168,6 @@ fn ask_participant(
         mentoring_type,
         assessment_type,
         date,
+        reviewer: None,
     })
 }

@@ -9,9 +9,11 @@ use ksb::{store, Ksb, Score, Sheet, Standard};
 
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
+use crate::app::header_flags::check_username;
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, interrupt, screen, Guide, Outcome, Prompter, WalkOptions};
+use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::cli::ReviewArgs;
 
@@ -43,10 +45,22 @@ impl Command for ReviewArgs {
         interrupt::install()?;
         let prompter = Prompter::new(ctx.style.color);
         let (mut file, mut review) = match existing {
-            Some(opened) => opened,
+            Some((mut file, mut review)) => {
+                let named = review.participant.reviewer.clone();
+                let reviewer = match (&self.reviewer, named) {
+                    (None, Some(named)) => named,
+                    _ => self.reviewer(ctx, &prompter)?,
+                };
+                if review.participant.reviewer.as_ref() != Some(&reviewer) {
+                    review.participant.reviewer = Some(reviewer);
+                    prompt::save(&mut file, &standard, &review)?;
+                }
+                (file, review)
+            }
             None => {
-                let review = new_review(&standard, &mentee, reviews)
+                let mut review = new_review(&standard, &mentee, reviews)
                     .with_context(|| format!("creating review sheet '{}'", path.display()))?;
+                review.participant.reviewer = Some(self.reviewer(ctx, &prompter)?);
                 let file = prompt::create_sheet(&prompter, &path, &standard, &review)?;
                 (file, review)
             }
@@ -87,6 +101,32 @@ impl Command for ReviewArgs {
             Outcome::Quit => screen::quit(&path, &standard, &review, &again),
             Outcome::Finished => screen::finished(&path, &standard, &review, ctx.style, &again),
         })
+    }
+}
+
+impl ReviewArgs {
+    /// Who reviews: `--reviewer`, else the configured username (KSB_USERNAME, then the config
+    /// file), else asked once at the terminal.
+    fn reviewer(&self, ctx: &Context, prompter: &Prompter) -> Result<String> {
+        if let Some(name) = &self.reviewer {
+            return check_username(name).context("in --reviewer");
+        }
+        let setting = ctx.settings.get(Key::Username);
+        if let Some(name) = &setting.value {
+            return check_username(name).with_context(|| {
+                format!(
+                    "the reviewer: {} from {}",
+                    setting.key.name(),
+                    setting.source
+                )
+            });
+        }
+        let typed = prompter.text("Reviewer (your username)", None, |text| {
+            check_username(text)
+                .map(drop)
+                .map_err(|err| err.to_string())
+        })?;
+        check_username(&typed)
     }
 }
 

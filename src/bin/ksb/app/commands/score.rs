@@ -7,7 +7,7 @@ use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
 use super::lock::ensure_unlocked;
 use super::{Command, Context};
-use crate::app::header_flags::{apply_header, known_header};
+use crate::app::header_flags::{apply_header, check_username, known_header};
 use crate::app::output;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::cli::{HeaderArgs, ScoreArgs};
@@ -40,6 +40,9 @@ impl Command for ScoreArgs {
                 .with_context(|| format!("creating sheet '{}'", path.display()))?;
             (SheetFile::create(path), Sheet::new(&standard, participant))
         };
+        if let Some(reviewer) = &self.reviewer {
+            sheet.participant.reviewer = reviewer_of(reviewer)?;
+        }
         for (id, score) in scores {
             sheet.set_score(id, Some(score));
         }
@@ -56,6 +59,16 @@ impl Command for ScoreArgs {
             standard.ksbs.len()
         ))
     }
+}
+
+/// The reviewer `--reviewer` gives: a checked username, or `None` (removing it) for an empty one.
+fn reviewer_of(text: &str) -> Result<Option<String>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    check_username(text)
+        .map(Some)
+        .context("in --reviewer: the reviewer is a username")
 }
 
 /// Finds the KSB `text` names in the standard (ids are case-insensitive).
@@ -141,6 +154,7 @@ pub fn new_participant(
             .assessment_type
             .unwrap_or_else(|| first(&standard.assessment_types)),
         date: known.date.unwrap_or_else(|| Local::now().date_naive()),
+        reviewer: None,
     })
 }
 
