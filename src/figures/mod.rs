@@ -6,4 +6,5 @@ pub mod compare;
 pub mod grouping;
 pub mod plan;
 pub mod progress;
+pub mod selection;
 pub mod summary;

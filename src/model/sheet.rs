@@ -334,6 +334,25 @@ pub fn standard_named(text: &str) -> Option<String> {
     toml::from_str::<Head>(text).ok()?.standard
 }
 
+/// The standard id and the username a sheet's text names, read without checking anything
+/// else: a cohort can then tell that a sheet it could not read belongs to one of its
+/// participants.
+pub fn standard_and_username(text: &str) -> (Option<String>, Option<String>) {
+    #[derive(Deserialize)]
+    struct Head {
+        standard: Option<String>,
+        participant: Option<Who>,
+    }
+    #[derive(Deserialize)]
+    struct Who {
+        username: Option<String>,
+    }
+    match toml::from_str::<Head>(text) {
+        Ok(head) => (head.standard, head.participant.and_then(|who| who.username)),
+        Err(_) => (None, None),
+    }
+}
+
 /// Said above the retired tables, for whoever edits a sheet by hand.
 const RETIRED_COMMENT: &str =
     "# KSBs that the standard no longer has: kept so nothing is lost, left out of summaries.\n";
@@ -852,6 +871,11 @@ K1 = "Free text evidence"
             Some("other".into())
         );
         assert_eq!(standard_named("not toml ["), None);
+        assert_eq!(
+            standard_and_username("standard = \"other\"\n[participant]\nusername = \"Ann\"\nx = 1"),
+            (Some("other".into()), Some("Ann".into()))
+        );
+        assert_eq!(standard_and_username("[participant\n"), (None, None));
     }
 
     #[test]

@@ -6,11 +6,12 @@ use std::io;
 use serde_json::{json, Map, Value};
 
 use super::export::{ExportDoc, Exporter};
-use crate::figures::cohort::Cohort;
+use crate::figures::cohort::Counted;
 use crate::figures::compare::Comparison;
 use crate::figures::grouping::Grouping;
 use crate::figures::progress::Progress;
 use crate::figures::summary::{GroupFigures, Summary};
+use crate::model::date::format_dmy;
 use crate::model::score::Score;
 use crate::model::sheet::Participant;
 use crate::model::standard::Standard;
@@ -75,10 +76,14 @@ fn groups(summary: &Summary, groupings: &[Grouping]) -> Map<String, Value> {
     groups
 }
 
-/// Cohort figures: the one-sheet shape (`groups`, `overall`) with `participants` counted instead
-/// of one participant, `ksbs` (per KSB `id`, `mean`, `scored`, `na`, `unscored`), and
-/// `by_preferred_role_focus` (per role focus `name`, `participants`, `groups`, `overall`).
-pub fn cohort(cohort: &Cohort, groupings: &[Grouping]) -> Value {
+/// Cohort figures: the one-sheet shape (`groups`, `overall`) with `participants` (people
+/// counted) instead of one participant, `sheets` (sheets read), `counted` (entries counted:
+/// participants, or sheets with every sheet counted), `selection` (`all_sheets`,
+/// `assessment_type`, `as_of`), `missing` (usernames the selection left out), `ksbs` (per KSB
+/// `id`, `mean`, `scored`, `na`, `unscored`), and `by_preferred_role_focus` (per role focus
+/// `name`, `participants`, `groups`, `overall`).
+pub fn cohort(counted: &Counted, groupings: &[Grouping]) -> Value {
+    let cohort = &counted.cohort;
     let ksbs: Vec<Value> = cohort
         .ksbs
         .iter()
@@ -104,8 +109,17 @@ pub fn cohort(cohort: &Cohort, groupings: &[Grouping]) -> Value {
             })
         })
         .collect();
+    let selection = &counted.selection;
     json!({
-        "participants": cohort.participants,
+        "participants": counted.participants,
+        "sheets": counted.sheets,
+        "counted": cohort.participants,
+        "selection": {
+            "all_sheets": selection.all_sheets,
+            "assessment_type": selection.assessment_type,
+            "as_of": selection.as_of.map(format_dmy),
+        },
+        "missing": counted.missing,
         "groups": groups(&cohort.summary, groupings),
         "overall": GroupFigures::new(None, &cohort.summary.overall),
         "ksbs": ksbs,

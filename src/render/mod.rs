@@ -5,6 +5,7 @@
 
 pub mod bar;
 pub mod csv;
+pub mod csv_report;
 pub mod export;
 pub mod json;
 pub mod markdown;

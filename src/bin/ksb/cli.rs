@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
@@ -155,8 +156,10 @@ pub enum Format {
 pub mod formats {
     use super::Format::{self, *};
 
-    /// `ksb standard`, `ksb summary`, `ksb compare`, `ksb progress`.
+    /// `ksb standard`, `ksb compare`, `ksb progress`.
     pub const FIGURES: &[Format] = &[Table, Json];
+    /// `ksb summary`, `ksb roster`, `ksb calibrate`: reports for the programme.
+    pub const COHORT: &[Format] = &[Table, Json, Csv, Markdown, Wikitext];
     /// `ksb plan`.
     pub const PLAN: &[Format] = &[Table, Markdown, Wikitext];
     /// `ksb export`.
@@ -273,6 +276,25 @@ pub struct ShowArgs {
     pub sheet: PathBuf,
 }
 
+/// Which of each participant's sheets a cohort report counts.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SelectionArgs {
+    /// Count each participant's latest sheet of this assessment type: self, mentor or final (or the full name, such as "Mentor review"); participants without one are listed as missing.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub assessment_type: Option<String>,
+    /// Count only sheets dated on or before this day: each participant's latest as it stood then.
+    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
+    pub as_of: Option<NaiveDate>,
+    /// Count every sheet read as if it were a participant, instead of each participant's latest.
+    #[arg(long)]
+    pub all_sheets: bool,
+}
+
+/// A DD/MM/YYYY day on the command line.
+fn day(text: &str) -> Result<NaiveDate, String> {
+    ksb::model::date::parse_dmy(text).map_err(|err| err.to_string())
+}
+
 /// Arguments of `ksb summary`.
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
@@ -284,11 +306,14 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, default_value_t = By::All)]
     pub by: By,
     /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
     pub format: Format,
     /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
     #[arg(long)]
     pub strict: bool,
+    /// Which sheets a cohort counts.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 /// Arguments of `ksb compare`.

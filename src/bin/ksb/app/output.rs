@@ -7,7 +7,7 @@ use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
 use ksb::render::markdown::Markdown;
 use ksb::render::wikitext::Wikitext;
-use ksb::render::{markup, table, Style};
+use ksb::render::{csv_report, markup, table, Style};
 use ksb::report::Report;
 use serde_json::Value;
 
@@ -59,8 +59,8 @@ pub fn emit_json(value: &Value) -> anyhow::Result<()> {
     emit(&format!("{value:#}\n"))
 }
 
-/// Writes a command's output in `format`: its report as terminal tables, Markdown or
-/// wikitext, or its figures as JSON. `json` gives `None` where the command has no JSON; the
+/// Writes a command's output in `format`: its report as terminal tables, Markdown, wikitext
+/// or CSV, or its figures as JSON. `json` gives `None` where the command has no JSON; the
 /// command line offers each command only its formats (`cli::formats`), so the refusals below
 /// are for a format a command does not list.
 pub fn emit_report(
@@ -77,7 +77,7 @@ pub fn emit_report(
             Some(value) => emit_json(&value),
             None => bail!("this command has no JSON output"),
         },
-        Format::Csv => bail!("this command has no CSV output"),
+        Format::Csv => emit(&csv_report::report(&report())),
     }
 }
 

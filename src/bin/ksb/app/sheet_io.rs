@@ -115,7 +115,7 @@ pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Loaded<Sheet>> {
 }
 
 /// Checks a sheet's text against the standard in use.
-fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
+pub fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
     let context = || format!("reading sheet {}", name(path));
     let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard).with_context(context)?;
     Ok(Loaded {
@@ -256,20 +256,43 @@ pub fn create_private_folder(folder: Option<&Path>) -> Result<()> {
 }
 
 /// The sheets `paths` name: files as given, folders searched recursively for `*.toml` files (in
-/// name order, so reports list them in the same order every time).
+/// name order, so reports list them in the same order every time). A file named twice (directly
+/// and through its folder, or through two paths) is listed once, where it first comes.
 pub fn find_sheets(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut sheets = Vec::new();
+    let mut sheets = Sheets::default();
     for path in paths {
+        if is_stdin(path) {
+            sheets.list.push(path.clone());
+            continue;
+        }
+        // The real path is looked up once per PATH: a file found in a folder is known by the
+        // folder's real path and its own name (a link among them by its own real path).
+        let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         if path.is_dir() {
-            collect_sheets(path, &mut sheets)?;
+            collect_sheets(path, &real, &mut sheets)?;
         } else {
-            sheets.push(path.clone());
+            sheets.push(path.clone(), real);
         }
     }
-    Ok(sheets)
+    Ok(sheets.list)
 }
 
-fn collect_sheets(folder: &Path, sheets: &mut Vec<PathBuf>) -> Result<()> {
+/// Sheets listed so far, and the real paths of those listed.
+#[derive(Default)]
+struct Sheets {
+    list: Vec<PathBuf>,
+    seen: std::collections::HashSet<PathBuf>,
+}
+
+impl Sheets {
+    fn push(&mut self, path: PathBuf, real: PathBuf) {
+        if self.seen.insert(real) {
+            self.list.push(path);
+        }
+    }
+}
+
+fn collect_sheets(folder: &Path, real: &Path, sheets: &mut Sheets) -> Result<()> {
     let context = || format!("searching folder '{}' for sheets", folder.display());
     let mut entries = fs::read_dir(folder)
         .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
@@ -277,10 +300,17 @@ fn collect_sheets(folder: &Path, sheets: &mut Vec<PathBuf>) -> Result<()> {
     entries.sort_by_key(fs::DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
-        if entry.file_type().with_context(context)?.is_dir() {
-            collect_sheets(&path, sheets)?;
+        let name = entry.file_name();
+        let kind = entry.file_type().with_context(context)?;
+        if kind.is_dir() {
+            collect_sheets(&path, &real.join(&name), sheets)?;
         } else if path.extension().is_some_and(|ext| ext == "toml") {
-            sheets.push(path);
+            let own = if kind.is_symlink() {
+                fs::canonicalize(&path).unwrap_or_else(|_| real.join(&name))
+            } else {
+                real.join(&name)
+            };
+            sheets.push(path, own);
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
+use ksb::model::assessment::MENTOR_REVIEW;
 use ksb::{store, Ksb, Score, Sheet, Standard};
 
 use super::lock::ensure_unlocked;
@@ -16,9 +17,6 @@ use crate::app::prompt::{self, interrupt, screen, Guide, Outcome, Prompter, Walk
 use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::cli::ReviewArgs;
-
-/// The assessment type a review sheet gets, as the programme names it.
-const MENTOR_REVIEW: &str = "Mentor review";
 
 impl Command for ReviewArgs {
     fn run(self, ctx: &Context) -> Result<()> {
