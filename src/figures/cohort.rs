@@ -218,8 +218,7 @@ impl Gather for CohortSheets {
             self.every.add_sheet(standard, sheet);
             self.counted.offer(placed.key, placed.recency, ());
         } else {
-            let kept = self.latest.get(placed.key);
-            if kept.is_none_or(|(recency, _)| *recency < placed.recency) {
+            if self.latest.wants(placed.key, placed.recency) {
                 let scored = ScoredSheet::of(standard, sheet);
                 self.latest.offer(placed.key, placed.recency, scored);
             }

@@ -137,6 +137,11 @@ impl<T> Latest<T> {
         }
     }
 
+    /// Whether a value offered for `key` at `recency` would be kept: worth building only then.
+    pub fn wants(&self, key: &str, recency: Recency) -> bool {
+        self.map.get(key).is_none_or(|kept| kept.0 < recency)
+    }
+
     /// Keeps the values of `other` that are later than those of this map.
     pub fn merge(&mut self, other: Latest<T>) {
         for (key, (recency, value)) in other.map {

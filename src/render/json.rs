@@ -6,10 +6,12 @@ use std::io;
 use serde_json::{json, Map, Value};
 
 use super::export::{ExportDoc, Exporter};
+use crate::figures::calibration::{self, Calibration, Gaps};
 use crate::figures::cohort::Counted;
 use crate::figures::compare::Comparison;
 use crate::figures::grouping::Grouping;
 use crate::figures::progress::Progress;
+use crate::figures::roster::{Need, Roster};
 use crate::figures::summary::{GroupFigures, Summary};
 use crate::model::date::format_dmy;
 use crate::model::score::Score;
@@ -124,6 +126,139 @@ pub fn cohort(counted: &Counted, groupings: &[Grouping]) -> Value {
         "overall": GroupFigures::new(None, &cohort.summary.overall),
         "ksbs": ksbs,
         "by_preferred_role_focus": by_focus,
+    })
+}
+
+/// The roster: `{"participants": [{"username", "role_focus", "earlier_role_focuses", "sheets":
+/// [{"file", "assessment_type", "date", "scored", "locked", "reviewer"}], "needs": [{"need",
+/// "text", …}]}], "ksbs", "as_of"}`, participants by username and their sheets in date order.
+/// `file` names each sheet's file (by its place in the list read); a need is `self_assessment`,
+/// `mentor_review` (with `self_assessment_date`) or `finish` (with `assessment_type`,
+/// `unscored` and `file`).
+pub fn roster(standard: &Standard, roster: &Roster, file: impl Fn(usize) -> String) -> Value {
+    let participants: Vec<Value> = roster
+        .participants
+        .iter()
+        .map(|entry| {
+            let sheets: Vec<Value> = entry
+                .sheets
+                .iter()
+                .map(|sheet| {
+                    json!({
+                        "file": file(sheet.recency.index),
+                        "assessment_type": sheet.assessment_type(standard),
+                        "date": format_dmy(sheet.date()),
+                        "scored": sheet.scored,
+                        "locked": sheet.locked,
+                        "reviewer": sheet.reviewer,
+                    })
+                })
+                .collect();
+            let needs: Vec<Value> = entry
+                .needs
+                .iter()
+                .map(|need| {
+                    let mut value = json!({"need": need.key(), "text": need.text()});
+                    match need {
+                        Need::SelfAssessment => {}
+                        Need::MentorReview { self_assessed } => {
+                            value["self_assessment_date"] = json!(format_dmy(*self_assessed));
+                        }
+                        Need::Finish {
+                            assessment_type,
+                            unscored,
+                            index,
+                        } => {
+                            value["assessment_type"] = json!(assessment_type);
+                            value["unscored"] = json!(unscored);
+                            value["file"] = json!(file(*index));
+                        }
+                    }
+                    value
+                })
+                .collect();
+            json!({
+                "username": entry.username,
+                "role_focus": entry.role_focus,
+                "earlier_role_focuses": entry.earlier_role_focuses,
+                "sheets": sheets,
+                "needs": needs,
+            })
+        })
+        .collect();
+    json!({
+        "participants": participants,
+        "ksbs": roster.ksbs,
+        "as_of": roster.as_of.map(format_dmy),
+    })
+}
+
+/// Gap figures: `pairs`, `mean_gap` (full precision, null without pairs), `large_gaps` (how
+/// many 2 or more points apart), `large_gap_share` and `na_disagreements`.
+fn gaps(gaps: &Gaps) -> Map<String, Value> {
+    let value = json!({
+        "pairs": gaps.pairs,
+        "mean_gap": gaps.mean(),
+        "large_gaps": gaps.large,
+        "large_gap_share": gaps.large_share(),
+        "na_disagreements": gaps.relevance,
+    });
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+/// Calibration: `{"pairs", "participants", "without_self_assessment", "without_review",
+/// "as_of", "ksbs": [{"id", …gaps}], "reviewers": [{"reviewer", "reviews", …gaps}], "groups":
+/// {"role_focus" | "area": [{"name", …gaps}]}, "overall": {…gaps}}`, the gap figures as
+/// [`gaps`] gives them; a reviewer is null for reviews that name nobody.
+pub fn calibration(calibration: &Calibration) -> Value {
+    let with = |mut fields: Map<String, Value>, figures: &Gaps| {
+        fields.extend(gaps(figures));
+        Value::Object(fields)
+    };
+    let ksbs: Vec<Value> = calibration
+        .ksbs
+        .iter()
+        .map(|ksb| {
+            let mut fields = Map::new();
+            fields.insert("id".into(), json!(ksb.id));
+            with(fields, &ksb.gaps)
+        })
+        .collect();
+    let reviewers: Vec<Value> = calibration
+        .reviewers
+        .iter()
+        .map(|reviewer| {
+            let mut fields = Map::new();
+            fields.insert("reviewer".into(), json!(reviewer.reviewer));
+            fields.insert("reviews".into(), json!(reviewer.reviews));
+            with(fields, &reviewer.gaps)
+        })
+        .collect();
+    let mut groups = Map::new();
+    for grouping in calibration::GROUPINGS {
+        let list: Vec<Value> = calibration.groups[grouping]
+            .iter()
+            .map(|group| {
+                let mut fields = Map::new();
+                fields.insert("name".into(), json!(group.name));
+                with(fields, &group.gaps)
+            })
+            .collect();
+        groups.insert(grouping.key().to_string(), json!(list));
+    }
+    json!({
+        "pairs": calibration.pairs,
+        "participants": calibration.participants,
+        "without_self_assessment": calibration.without_self_assessment,
+        "without_review": calibration.without_review,
+        "as_of": calibration.as_of.map(format_dmy),
+        "ksbs": ksbs,
+        "reviewers": reviewers,
+        "groups": groups,
+        "overall": gaps(&calibration.overall),
     })
 }
 

@@ -19,6 +19,8 @@ Examples:
   ksb plan me.toml --format wikitext              a development plan for the wiki
   ksb lock baseline.toml                          keep a finished assessment as it is
   ksb summary cohort/ --format json               a cohort report over every sheet in cohort/
+  ksb roster cohort/                              who has done what, and who waits for a review
+  ksb calibrate cohort/                           where mentors and mentees disagree
   ksb chart self.toml mentor.toml -o profile.svg  a radar chart of two sheets
   ksb config                                      your defaults and where each came from";
 
@@ -81,6 +83,16 @@ pub enum Command {
         after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/, as one report\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
     )]
     Summary(SummaryArgs),
+    /// The programme's roster: each participant, their latest sheet of each assessment type, and what needs doing.
+    #[command(
+        after_help = "Examples:\n  ksb roster cohort/\n  ksb roster cohort/ --format csv > roster.csv\n  ksb roster cohort/ --as-of 01/12/2026      as the roster stood on that day\n  ksb roster cohort/ --format wikitext"
+    )]
+    Roster(RosterArgs),
+    /// Where mentors and mentees disagree: each self-assessment against the mentor review after it, over a cohort.
+    #[command(
+        after_help = "Examples:\n  ksb calibrate cohort/\n  ksb calibrate cohort/ --format json\n  ksb calibrate cohort/ --format markdown > calibration.md"
+    )]
+    Calibrate(CalibrateArgs),
     /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
     #[command(
         after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export --blank --format wikitext"
@@ -314,6 +326,40 @@ pub struct SummaryArgs {
     /// Which sheets a cohort counts.
     #[command(flatten)]
     pub selection: SelectionArgs,
+}
+
+/// Arguments of `ksb roster`.
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml sheets.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
+    pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and listing the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// List only sheets dated on or before this day: the roster as it stood then.
+    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Arguments of `ksb calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml sheets.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
+    pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and counting the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Count only sheets dated on or before this day.
+    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// Arguments of `ksb compare`.
