@@ -8,6 +8,7 @@ pub mod csv;
 pub mod csv_report;
 pub mod export;
 pub mod json;
+pub mod long;
 pub mod markdown;
 pub mod markup;
 pub mod svg;

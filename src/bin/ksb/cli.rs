@@ -95,7 +95,7 @@ pub enum Command {
     Calibrate(CalibrateArgs),
     /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
     #[command(
-        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export --blank --format wikitext"
+        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export cohort/ --format csv -o cohort.csv   a row per sheet and KSB, for a spreadsheet or pandas\n  ksb export --blank --format wikitext"
     )]
     Export(ExportArgs),
     /// Compare two sheets of the same standard, KSB by KSB and group by group.
@@ -449,11 +449,11 @@ pub struct ManArgs {
 /// Arguments of `ksb export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The sheet to export.
-    #[arg(required_unless_present = "blank")]
-    pub sheet: Option<PathBuf>,
+    /// The sheet to export; a folder or several sheets give one long CSV or JSON of them all, a row per sheet and KSB.
+    #[arg(required_unless_present = "blank", value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
     /// Export the standard's empty participant sheet instead, as the programme hands it out.
-    #[arg(long, conflicts_with_all = ["sheet", "summary"])]
+    #[arg(long, conflicts_with_all = ["sheets", "summary"])]
     pub blank: bool,
     /// Output format (CSV always has the notes and never the summary; JSON always has both).
     #[arg(long, default_value = "wikitext", value_parser = format_of(formats::EXPORT))]
@@ -468,6 +468,9 @@ pub struct ExportArgs {
     /// stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With several sheets, stop at the first that does not load instead of reporting it and exporting the rest.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[cfg(test)]
