@@ -9,7 +9,7 @@ use std::process::Command as Process;
 use common::{fixture, Workspace};
 
 const ESC: char = '\u{1b}';
-const SUBCOMMANDS: [&str; 15] = [
+const SUBCOMMANDS: [&str; 17] = [
     "standard",
     "score",
     "show",
@@ -25,6 +25,8 @@ const SUBCOMMANDS: [&str; 15] = [
     "export",
     "assess",
     "review",
+    "roster",
+    "calibrate",
 ];
 
 /// Every KSB id of the built-in standard.
@@ -730,6 +732,11 @@ fn chart_errors_name_the_problem() {
     assert!(!ws.file("x.svg").exists());
     let err = ws.fails(1, &["chart", "-", "-", "-o", "x.svg"]);
     assert!(err.contains("only one SHEET can be '-'"), "{err}");
-    ws.fails(2, &["chart", "a.toml", "b.toml", "c.toml", "-o", "x.svg"]);
+    let err = ws.fails(1, &["chart", "a.toml", "b.toml", "c.toml", "-o", "x.svg"]);
+    assert!(
+        err.ends_with("ksb: error: none of the 3 sheets could be read\n"),
+        "three sheets make a heatmap, of nothing here: {err}"
+    );
+    assert!(!ws.file("x.svg").exists());
     ws.fails(2, &["chart", "a.toml"]);
 }

@@ -5,6 +5,7 @@ pub mod calibration;
 pub mod cohort;
 pub mod compare;
 pub mod grouping;
+pub mod heatmap;
 pub mod plan;
 pub mod progress;
 pub mod roster;

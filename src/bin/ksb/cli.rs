@@ -116,9 +116,9 @@ pub enum Command {
         after_help = "Examples:\n  ksb plan me.toml\n  ksb plan me.toml --format markdown > plan.md\n  ksb plan me.toml --format wikitext"
     )]
     Plan(PlanArgs),
-    /// Draw a radar chart (SVG) of one or two sheets' means by stack area and role focus.
+    /// Draw a radar chart (SVG) of one or two sheets' means by stack area and role focus, or a cohort's heatmap.
     #[command(
-        after_help = "Examples:\n  ksb chart me.toml -o profile.svg\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml final.toml -o - > progress.svg"
+        after_help = "Examples:\n  ksb chart me.toml -o profile.svg\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml final.toml -o - > progress.svg\n  ksb chart cohort/ -o cohort.svg        a heatmap: a row per participant, a column per KSB"
     )]
     Chart(ChartArgs),
     /// Show your defaults (config file and KSB_* environment variables) and where each came from.
@@ -414,12 +414,21 @@ pub struct PlanArgs {
 /// Arguments of `ksb chart`.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
-    /// One sheet, or two drawn over each other (self vs mentor, baseline vs final); `-` reads one from standard input.
-    #[arg(required = true, num_args = 1..=2, value_name = "SHEET")]
+    /// One sheet, or two drawn over each other (self vs mentor, baseline vs final), for a radar; a folder or more sheets for a cohort heatmap. `-` reads one from standard input.
+    #[arg(required = true, value_name = "PATH")]
     pub sheets: Vec<PathBuf>,
     /// The SVG file to write (`-` for standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+    /// Draw the cohort heatmap (participants × KSBs) even of one or two sheets.
+    #[arg(long)]
+    pub heatmap: bool,
+    /// For the heatmap: stop at the first sheet that does not load, instead of reporting it and drawing the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Which sheets the heatmap draws.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 /// Arguments of `ksb config`.

@@ -9,6 +9,7 @@ use indicatif::ProgressBar;
 use ksb::figures::selection::{key_of, Gather, People, Placed, Recency, Selection};
 use ksb::model::assessment;
 use ksb::model::sheet;
+use ksb::report::cohort::plural;
 use ksb::Standard;
 use rayon::prelude::*;
 
@@ -292,6 +293,12 @@ pub fn gather<G: Gather>(
     }
     for error in &bad {
         eprintln!("{}", output::error_line(error));
+    }
+    if reading.sheets == 0 {
+        bail!(
+            "none of the {} could be read",
+            plural(sheets.len(), "sheet")
+        );
     }
     Ok(Gathered {
         gathered: reading.gathered,
