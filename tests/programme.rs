@@ -169,6 +169,23 @@ fn a_cohort_counts_each_participant_once_with_their_latest_sheet() {
         "the cohort has a final check and a review on one day"
     );
 
+    // So is one named through a link or another path to it.
+    std::os::unix::fs::symlink(ws.file("cohort/p001-d-self.toml"), ws.file("link.toml")).unwrap();
+    std::fs::hard_link(ws.file("cohort/p003-d-self.toml"), ws.file("hard.toml")).unwrap();
+    let again = self::json(
+        &ws,
+        &[
+            "summary",
+            "link.toml",
+            "cohort",
+            "./cohort/",
+            "hard.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(again["sheets"], cohort.sheets.len());
+
     let table = ws.ok(&["summary", "cohort", "--by", "category"]);
     assert!(
         table.starts_with(&format!(

@@ -277,12 +277,6 @@ impl Gather for CalibrationSheets {
             self.reviews.offer(placed.key, placed.recency, review);
         }
     }
-
-    fn merge(&mut self, other: CalibrationSheets) {
-        self.seen.merge(other.seen);
-        self.selves.merge(other.selves);
-        self.reviews.merge(other.reviews);
-    }
 }
 
 #[cfg(test)]
@@ -370,9 +364,7 @@ mod tests {
         for (index, sheet) in sheets.iter().enumerate() {
             let key = key_of(&sheet.participant);
             let recency = Recency::of(&standard, &sheet.participant, index);
-            let mut share = CalibrationSheets::new("Self-assessment", "Mentor review", None);
-            share.add(&standard, Placed { key: &key, recency }, sheet);
-            gathered.merge(share);
+            gathered.add(&standard, Placed { key: &key, recency }, sheet);
         }
         let calibration = gathered.finish(&standard);
         assert_eq!(calibration.pairs, 2, "Ann and Di");

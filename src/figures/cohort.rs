@@ -224,12 +224,6 @@ impl Gather for CohortSheets {
             }
         }
     }
-
-    fn merge(&mut self, other: CohortSheets) {
-        self.every.merge(&other.every);
-        self.counted.merge(other.counted);
-        self.latest.merge(other.latest);
-    }
 }
 
 #[cfg(test)]

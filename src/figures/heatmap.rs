@@ -104,9 +104,4 @@ impl Gather for HeatmapSheets {
             self.latest.offer(placed.key, placed.recency, row);
         }
     }
-
-    fn merge(&mut self, other: HeatmapSheets) {
-        self.latest.merge(other.latest);
-        self.every.extend(other.every);
-    }
 }

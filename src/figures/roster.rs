@@ -18,8 +18,6 @@ pub struct RosterSheet {
     /// Where the sheet stands among the participant's sheets; `index` is its place in the list
     /// read, which names its file.
     pub recency: Recency,
-    /// The username as this sheet spells it.
-    pub username: String,
     /// The place of the sheet's preferred role focus in the standard's list.
     pub role_focus: usize,
     /// How many of the standard's KSBs the sheet scores (0–3 or N/A).
@@ -51,7 +49,14 @@ impl RosterSheet {
 #[derive(Debug, Clone, Default)]
 pub struct RosterSheets {
     as_of: Option<NaiveDate>,
-    by_participant: HashMap<String, Vec<RosterSheet>>,
+    by_participant: HashMap<String, Listed>,
+}
+
+/// One participant's sheets, and their username as their latest sheet so far spells it.
+#[derive(Debug, Clone)]
+struct Listed {
+    name: (Recency, String),
+    sheets: Vec<RosterSheet>,
 }
 
 impl RosterSheets {
@@ -72,7 +77,6 @@ impl Gather for RosterSheets {
         }
         let listed = RosterSheet {
             recency: placed.recency,
-            username: p.username.clone(),
             role_focus: standard
                 .role_focuses
                 .iter()
@@ -83,17 +87,19 @@ impl Gather for RosterSheets {
             reviewer: p.reviewer.clone(),
         };
         match self.by_participant.get_mut(placed.key) {
-            Some(sheets) => sheets.push(listed),
-            None => {
-                self.by_participant
-                    .insert(placed.key.to_string(), vec![listed]);
+            Some(person) => {
+                if person.name.0 < placed.recency {
+                    person.name = (placed.recency, p.username.clone());
+                }
+                person.sheets.push(listed);
             }
-        }
-    }
-
-    fn merge(&mut self, other: RosterSheets) {
-        for (key, sheets) in other.by_participant {
-            self.by_participant.entry(key).or_default().extend(sheets);
+            None => {
+                let person = Listed {
+                    name: (placed.recency, p.username.clone()),
+                    sheets: vec![listed],
+                };
+                self.by_participant.insert(placed.key.to_string(), person);
+            }
         }
     }
 }
@@ -179,15 +185,14 @@ pub struct Roster {
 impl Roster {
     /// The roster of the gathered sheets.
     pub fn new(standard: &Standard, gathered: RosterSheets) -> Roster {
-        let mut people: Vec<(String, Vec<RosterSheet>)> =
-            gathered.by_participant.into_iter().collect();
+        let mut people: Vec<(String, Listed)> = gathered.by_participant.into_iter().collect();
         people.sort_by(|a, b| a.0.cmp(&b.0));
         Roster {
             ksbs: standard.ksbs.len(),
             assessment_types: standard.assessment_types.clone(),
             participants: people
                 .into_iter()
-                .map(|(_, sheets)| entry(standard, sheets))
+                .map(|(_, person)| entry(standard, person.name.1, person.sheets))
                 .collect(),
             as_of: gathered.as_of,
         }
@@ -199,8 +204,8 @@ impl Roster {
     }
 }
 
-/// One participant's entry from their sheets.
-fn entry(standard: &Standard, mut sheets: Vec<RosterSheet>) -> RosterEntry {
+/// One participant's entry from their sheets and their latest sheet's username.
+fn entry(standard: &Standard, username: String, mut sheets: Vec<RosterSheet>) -> RosterEntry {
     sheets.sort_by_key(|sheet| sheet.recency);
     let newest = sheets.last().expect("a participant has a sheet");
     let role_focus = standard.role_focuses[newest.role_focus].clone();
@@ -253,7 +258,7 @@ fn entry(standard: &Standard, mut sheets: Vec<RosterSheet>) -> RosterEntry {
         }
     }
     RosterEntry {
-        username: newest.username.clone(),
+        username,
         role_focus,
         earlier_role_focuses,
         sheets,
@@ -284,21 +289,14 @@ mod tests {
     fn roster(sheets: &[Sheet], as_of: Option<NaiveDate>) -> Roster {
         let standard = Standard::builtin();
         let mut gathered = RosterSheets::new(as_of);
-        let mut other = RosterSheets::new(as_of);
         for (index, sheet) in sheets.iter().enumerate() {
             let key = key_of(&sheet.participant);
             let placed = Placed {
                 key: &key,
                 recency: Recency::of(&standard, &sheet.participant, index),
             };
-            let share = if index % 2 == 0 {
-                &mut gathered
-            } else {
-                &mut other
-            };
-            share.add(&standard, placed, sheet);
+            gathered.add(&standard, placed, sheet);
         }
-        gathered.merge(other);
         Roster::new(&standard, gathered)
     }
 

@@ -2,9 +2,8 @@
 //! so each participant (a username, compared as MediaWiki compares them) counts once, with
 //! their most recent sheet, unless asked otherwise.
 //!
-//! Cohort figures are gathered from many sheets read in parallel: each thread folds its share
-//! into a [`Gather`] and the shares are merged, so what a figure keeps per sheet (or per
-//! participant) is all the memory it needs.
+//! Cohort figures are gathered from many sheets, one [`Gather::add`] per sheet, so what a figure
+//! keeps per sheet (or per participant) is all the memory it needs.
 
 use std::collections::HashMap;
 
@@ -50,12 +49,12 @@ impl Recency {
     }
 }
 
-/// Figures gathered from a cohort's sheets, one sheet at a time, by several threads at once.
-pub trait Gather: Send {
+/// Figures gathered from a cohort's sheets, one sheet at a time as the sheets are read: what
+/// an implementation keeps of each sheet (or of each participant) is all the memory a cohort
+/// command needs.
+pub trait Gather {
     /// Counts one sheet that loaded.
     fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet);
-    /// Adds another thread's share of the same cohort into this one.
-    fn merge(&mut self, other: Self);
 }
 
 /// Which sheets a cohort report counts: `--type`, `--as-of` and `--all-sheets`.
@@ -111,7 +110,7 @@ impl Selection {
 }
 
 /// The latest value offered for each participant: a map from username key to the value with
-/// the greatest [`Recency`]. Two maps merge into the map of both shares.
+/// the greatest [`Recency`].
 #[derive(Debug, Clone)]
 pub struct Latest<T> {
     map: HashMap<String, (Recency, T)>,
@@ -140,13 +139,6 @@ impl<T> Latest<T> {
     /// Whether a value offered for `key` at `recency` would be kept: worth building only then.
     pub fn wants(&self, key: &str, recency: Recency) -> bool {
         self.map.get(key).is_none_or(|kept| kept.0 < recency)
-    }
-
-    /// Keeps the values of `other` that are later than those of this map.
-    pub fn merge(&mut self, other: Latest<T>) {
-        for (key, (recency, value)) in other.map {
-            self.offer(&key, recency, value);
-        }
     }
 
     /// The value kept for `key`, with its recency.
@@ -204,10 +196,6 @@ impl Gather for People {
             sheet.participant.username.clone(),
         );
     }
-
-    fn merge(&mut self, other: People) {
-        self.names.merge(other.names);
-    }
 }
 
 impl People {
@@ -254,10 +242,9 @@ mod tests {
         latest.offer("A", at(2, 1, 0), "self");
         latest.offer("A", at(1, 3, 1), "old final");
         latest.offer("A", at(2, 2, 2), "mentor");
-        let mut other = Latest::default();
-        other.offer("A", at(2, 1, 3), "self again");
-        other.offer("B", at(1, 1, 4), "b");
-        latest.merge(other);
+        latest.offer("A", at(2, 1, 3), "self again");
+        latest.offer("B", at(1, 1, 4), "b");
+        assert!(!latest.wants("A", at(2, 1, 5)) && latest.wants("A", at(3, 1, 0)));
         let kept: Vec<(String, &str)> = latest
             .into_sorted()
             .into_iter()

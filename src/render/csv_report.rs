@@ -14,48 +14,34 @@ pub const TABLE_COLUMN: &str = "table";
 
 /// The report's tables as CSV.
 pub fn report(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out: Vec<u8> = Vec::new();
     for block in &report.blocks {
         let Block::Table(table) = block else {
             continue;
         };
         if !out.is_empty() {
-            out.push('\n');
+            out.push(b'\n');
         }
+        let mut writer = csv::Writer::from_writer(&mut out);
         let shown: Vec<bool> = table.columns.iter().map(|c| !c.optional).collect();
-        let mut header = vec![TABLE_COLUMN.to_string()];
-        header.extend(
-            table
-                .columns
-                .iter()
-                .filter(|column| !column.optional)
-                .map(|column| column.name.clone()),
-        );
-        let mut records = vec![header];
-        for row in &table.rows {
-            let mut record = vec![table.heading.clone()];
-            record.extend(
-                row.iter()
-                    .zip(&shown)
-                    .filter(|(_, shown)| **shown)
-                    .map(|(cell, _)| cell.text()),
-            );
-            records.push(record);
-        }
-        out.push_str(&records_text(&records));
-    }
-    out
-}
-
-/// Records as RFC 4180 CSV text.
-fn records_text(records: &[Vec<String>]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for record in records {
+        let header = table
+            .columns
+            .iter()
+            .filter(|column| !column.optional)
+            .map(|column| column.name.as_str());
         // Writing to memory cannot fail.
-        let _ = writer.write_record(record);
+        let _ = writer.write_record(std::iter::once(TABLE_COLUMN).chain(header));
+        for row in &table.rows {
+            let cells = row
+                .iter()
+                .zip(&shown)
+                .filter(|(_, shown)| **shown)
+                .map(|(cell, _)| cell.text());
+            let _ = writer.write_record(std::iter::once(table.heading.clone()).chain(cells));
+        }
+        let _ = writer.flush();
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use std::io;
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::export::{ExportDoc, Exporter};
@@ -11,7 +12,7 @@ use crate::figures::cohort::Counted;
 use crate::figures::compare::Comparison;
 use crate::figures::grouping::Grouping;
 use crate::figures::progress::Progress;
-use crate::figures::roster::{Need, Roster};
+use crate::figures::roster::{Need, Roster, RosterEntry, RosterSheet};
 use crate::figures::summary::{GroupFigures, Summary};
 use crate::model::date::format_dmy;
 use crate::model::score::Score;
@@ -134,63 +135,126 @@ pub fn cohort(counted: &Counted, groupings: &[Grouping]) -> Value {
 /// "text", …}]}], "ksbs", "as_of"}`, participants by username and their sheets in date order.
 /// `file` names each sheet's file (by its place in the list read); a need is `self_assessment`,
 /// `mentor_review` (with `self_assessment_date`) or `finish` (with `assessment_type`,
-/// `unscored` and `file`).
-pub fn roster(standard: &Standard, roster: &Roster, file: impl Fn(usize) -> String) -> Value {
-    let participants: Vec<Value> = roster
-        .participants
-        .iter()
-        .map(|entry| {
-            let sheets: Vec<Value> = entry
-                .sheets
-                .iter()
-                .map(|sheet| {
-                    json!({
-                        "file": file(sheet.recency.index),
-                        "assessment_type": sheet.assessment_type(standard),
-                        "date": format_dmy(sheet.date()),
-                        "scored": sheet.scored,
-                        "locked": sheet.locked,
-                        "reviewer": sheet.reviewer,
-                    })
-                })
-                .collect();
-            let needs: Vec<Value> = entry
-                .needs
-                .iter()
-                .map(|need| {
-                    let mut value = json!({"need": need.key(), "text": need.text()});
-                    match need {
-                        Need::SelfAssessment => {}
-                        Need::MentorReview { self_assessed } => {
-                            value["self_assessment_date"] = json!(format_dmy(*self_assessed));
-                        }
-                        Need::Finish {
-                            assessment_type,
-                            unscored,
-                            index,
-                        } => {
-                            value["assessment_type"] = json!(assessment_type);
-                            value["unscored"] = json!(unscored);
-                            value["file"] = json!(file(*index));
-                        }
-                    }
-                    value
-                })
-                .collect();
-            json!({
-                "username": entry.username,
-                "role_focus": entry.role_focus,
-                "earlier_role_focuses": entry.earlier_role_focuses,
-                "sheets": sheets,
-                "needs": needs,
-            })
-        })
-        .collect();
-    json!({
-        "participants": participants,
-        "ksbs": roster.ksbs,
-        "as_of": roster.as_of.map(format_dmy),
-    })
+/// `unscored` and `file`). Serialised as it is written, without a tree of values: a roster of
+/// 10,000 participants is large.
+pub fn roster<'a>(
+    standard: &'a Standard,
+    roster: &'a Roster,
+    file: &'a dyn Fn(usize) -> String,
+) -> impl Serialize + 'a {
+    let participants = Each {
+        items: &roster.participants,
+        map: move |entry: &'a RosterEntry| RosterEntryJson {
+            username: &entry.username,
+            role_focus: &entry.role_focus,
+            earlier_role_focuses: &entry.earlier_role_focuses,
+            sheets: Each {
+                items: &entry.sheets,
+                map: move |sheet: &'a RosterSheet| RosterSheetJson {
+                    file: file(sheet.recency.index),
+                    assessment_type: sheet.assessment_type(standard),
+                    date: format_dmy(sheet.date()),
+                    scored: sheet.scored,
+                    locked: sheet.locked,
+                    reviewer: sheet.reviewer.as_deref(),
+                },
+            },
+            needs: Each {
+                items: &entry.needs,
+                map: move |need: &'a Need| need_json(need, file),
+            },
+        },
+    };
+    RosterJson {
+        participants,
+        ksbs: roster.ksbs,
+        as_of: roster.as_of.map(format_dmy),
+    }
+}
+
+/// One need of the roster with the fields its kind has.
+fn need_json<'a>(need: &'a Need, file: &dyn Fn(usize) -> String) -> NeedJson<'a> {
+    let mut json = NeedJson {
+        need: need.key(),
+        text: need.text(),
+        self_assessment_date: None,
+        assessment_type: None,
+        unscored: None,
+        file: None,
+    };
+    match need {
+        Need::SelfAssessment => {}
+        Need::MentorReview { self_assessed } => {
+            json.self_assessment_date = Some(format_dmy(*self_assessed));
+        }
+        Need::Finish {
+            assessment_type,
+            unscored,
+            index,
+        } => {
+            json.assessment_type = Some(assessment_type);
+            json.unscored = Some(*unscored);
+            json.file = Some(file(*index));
+        }
+    }
+    json
+}
+
+/// A list serialised an item at a time through `map`, so its JSON is never held whole.
+struct Each<'a, T, F> {
+    items: &'a [T],
+    map: F,
+}
+
+impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for Each<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for item in self.items {
+            seq.serialize_element(&(self.map)(item))?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct RosterJson<P> {
+    participants: P,
+    ksbs: usize,
+    as_of: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RosterEntryJson<'a, S, N> {
+    username: &'a str,
+    role_focus: &'a str,
+    earlier_role_focuses: &'a [String],
+    sheets: S,
+    needs: N,
+}
+
+#[derive(Serialize)]
+struct RosterSheetJson<'a> {
+    file: String,
+    assessment_type: &'a str,
+    date: String,
+    scored: usize,
+    locked: bool,
+    reviewer: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NeedJson<'a> {
+    need: &'static str,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    self_assessment_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assessment_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unscored: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
 }
 
 /// Gap figures: `pairs`, `mean_gap` (full precision, null without pairs), `large_gaps` (how

@@ -1,8 +1,14 @@
 //! Reading many sheets in parallel into a cohort's figures, keeping the sheets that do not load
 //! apart so the rest are still counted.
+//!
+//! The pool's threads read and check the sheets; one thread gathers the figures as the sheets
+//! come in. The readers' memory then only ever holds the sheets being read (it is reused from
+//! sheet to sheet), and what the figures keep is allocated apart from it, so memory stays
+//! flat whatever the cohort's size.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use anyhow::{bail, Context as _, Result};
 use indicatif::ProgressBar;
@@ -10,7 +16,7 @@ use ksb::figures::selection::{key_of, Gather, People, Placed, Recency, Selection
 use ksb::model::assessment;
 use ksb::model::sheet;
 use ksb::report::cohort::plural;
-use ksb::Standard;
+use ksb::{Sheet, Standard};
 use rayon::prelude::*;
 
 use crate::app::{output, sheet_io};
@@ -48,85 +54,62 @@ struct Foreign {
     username: String,
 }
 
-/// One thread's share of the reading.
-struct Share<G> {
-    reading: Reading<G>,
-    foreign: Vec<Foreign>,
+/// One sheet as a reader hands it to the gathering thread.
+enum Read {
+    /// The sheet loaded, with its warnings.
+    Loaded {
+        index: usize,
+        sheet: Box<Sheet>,
+        warnings: Vec<String>,
+    },
+    /// It did not; `foreign` when it names another standard.
+    Bad {
+        bad: BadSheet,
+        foreign: Option<Foreign>,
+    },
 }
 
-impl<G: Gather> Share<G> {
-    fn new(gathered: G) -> Share<G> {
-        Share {
-            reading: Reading {
-                gathered,
-                people: People::default(),
-                sheets: 0,
-                bad: Vec::new(),
-                warnings: Vec::new(),
-            },
-            foreign: Vec::new(),
+/// How many read sheets may wait for the gathering thread: enough to keep the readers busy.
+const WAITING: usize = 64;
+
+/// Reads and checks the sheet at `path`, listed at `index`.
+fn read_one(standard: &Standard, index: usize, path: &Path) -> Read {
+    let bad = |error: anyhow::Error, foreign| Read::Bad {
+        bad: BadSheet { index, error },
+        foreign,
+    };
+    let text = match sheet_io::read_text(path)
+        .with_context(|| format!("reading sheet {}", sheet_io::name(path)))
+    {
+        Ok(text) => text,
+        Err(error) => return bad(error, None),
+    };
+    match sheet_io::parse_sheet(path, &text, standard) {
+        Ok(loaded) => {
+            let (sheet, warnings) = loaded.into_parts();
+            Read::Loaded {
+                index,
+                sheet: Box::new(sheet),
+                warnings,
+            }
+        }
+        Err(error) => {
+            let foreign = match sheet::standard_and_username(&text) {
+                (Some(other), Some(username)) if other != standard.id => Some(Foreign {
+                    index,
+                    standard: other,
+                    key: ksb::model::username::canonical(&username),
+                    username,
+                }),
+                _ => None,
+            };
+            bad(error, foreign)
         }
     }
-
-    fn merge(mut self, other: Share<G>) -> Share<G> {
-        let (mine, theirs) = (&mut self.reading, other.reading);
-        mine.gathered.merge(theirs.gathered);
-        mine.people.merge(theirs.people);
-        mine.sheets += theirs.sheets;
-        mine.bad.extend(theirs.bad);
-        mine.warnings.extend(theirs.warnings);
-        self.foreign.extend(other.foreign);
-        self
-    }
-
-    /// Reads the sheet at `path`, listed at `index`, into this share; whether it loaded.
-    fn read(&mut self, standard: &Standard, index: usize, path: &Path) -> bool {
-        let text = match sheet_io::read_text(path)
-            .with_context(|| format!("reading sheet {}", sheet_io::name(path)))
-        {
-            Ok(text) => text,
-            Err(error) => return self.bad(index, error),
-        };
-        let loaded = match sheet_io::parse_sheet(path, &text, standard) {
-            Ok(loaded) => loaded,
-            Err(error) => {
-                if let (Some(other), Some(username)) = sheet::standard_and_username(&text) {
-                    if other != standard.id {
-                        self.foreign.push(Foreign {
-                            index,
-                            standard: other,
-                            key: ksb::model::username::canonical(&username),
-                            username,
-                        });
-                    }
-                }
-                return self.bad(index, error);
-            }
-        };
-        let (sheet, warnings) = loaded.into_parts();
-        let key = key_of(&sheet.participant);
-        let placed = Placed {
-            key: &key,
-            recency: Recency::of(standard, &sheet.participant, index),
-        };
-        let reading = &mut self.reading;
-        reading.people.add(standard, placed, &sheet);
-        reading.gathered.add(standard, placed, &sheet);
-        reading.sheets += 1;
-        reading
-            .warnings
-            .extend(warnings.into_iter().map(|w| (index, w)));
-        true
-    }
-
-    fn bad(&mut self, index: usize, error: anyhow::Error) -> bool {
-        self.reading.bad.push(BadSheet { index, error });
-        false
-    }
 }
 
-/// Reads `sheets` on every core, each thread gathering its share into its own `G` (made by
-/// `empty`, so memory holds what the figures keep, never the sheets), then adds the shares up.
+/// Reads `sheets` on every core of the pool while this thread gathers them into `gathered`
+/// as they come in (so memory holds what the figures keep, never the cohort's sheets).
 ///
 /// With `strict`, sheets after the first bad one in the list are skipped; every sheet before it
 /// is still read, so the bad sheet reported first is the first in the list, whatever the
@@ -137,32 +120,68 @@ pub fn read<G: Gather>(
     sheets: &[PathBuf],
     strict: bool,
     progress: Option<&ProgressBar>,
-    empty: impl Fn() -> G + Sync + Send,
+    gathered: G,
 ) -> Result<Reading<G>> {
     let first_bad = AtomicUsize::new(usize::MAX);
-    let share = sheets
-        .par_iter()
-        .enumerate()
-        .fold(
-            || Share::new(empty()),
-            |mut share, (index, path)| {
-                if strict && index > first_bad.load(Ordering::Relaxed) {
-                    return share;
+    let mut reading = Reading {
+        gathered,
+        people: People::default(),
+        sheets: 0,
+        bad: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut foreign: Vec<Foreign> = Vec::new();
+    let (sender, received) = mpsc::sync_channel::<Read>(WAITING);
+    std::thread::scope(|scope| {
+        let first_bad = &first_bad;
+        scope.spawn(move || {
+            sheets
+                .par_iter()
+                .enumerate()
+                .for_each_with(sender, |sender, (index, path)| {
+                    if strict && index > first_bad.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let read = read_one(standard, index, path);
+                    if matches!(read, Read::Bad { .. }) {
+                        first_bad.fetch_min(index, Ordering::Relaxed);
+                    }
+                    // The receiver only goes when this thread's scope ends.
+                    let _ = sender.send(read);
+                });
+        });
+        for read in received {
+            match read {
+                Read::Loaded {
+                    index,
+                    sheet,
+                    warnings,
+                } => {
+                    let key = key_of(&sheet.participant);
+                    let placed = Placed {
+                        key: &key,
+                        recency: Recency::of(standard, &sheet.participant, index),
+                    };
+                    reading.people.add(standard, placed, &sheet);
+                    reading.gathered.add(standard, placed, &sheet);
+                    reading.sheets += 1;
+                    reading
+                        .warnings
+                        .extend(warnings.into_iter().map(|w| (index, w)));
                 }
-                if !share.read(standard, index, path) {
-                    first_bad.fetch_min(index, Ordering::Relaxed);
+                Read::Bad {
+                    bad,
+                    foreign: other,
+                } => {
+                    reading.bad.push(bad);
+                    foreign.extend(other);
                 }
-                if let Some(bar) = progress {
-                    bar.inc(1);
-                }
-                share
-            },
-        )
-        .reduce(|| Share::new(empty()), Share::merge);
-    let Share {
-        mut reading,
-        mut foreign,
-    } = share;
+            }
+            if let Some(bar) = progress {
+                bar.inc(1);
+            }
+        }
+    });
     foreign.sort_by_key(|f| f.index);
     for other in &foreign {
         if let Some((recency, _)) = reading.people.names.get(&other.key) {
@@ -276,10 +295,10 @@ pub fn gather<G: Gather>(
     standard: &Standard,
     sheets: &[PathBuf],
     strict: bool,
-    empty: impl Fn() -> G + Sync + Send,
+    gathered: G,
 ) -> Result<Gathered<G>> {
     let progress = output::sheet_progress(sheets.len());
-    let reading = read(standard, sheets, strict, progress.as_ref(), empty);
+    let reading = read(standard, sheets, strict, progress.as_ref(), gathered);
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

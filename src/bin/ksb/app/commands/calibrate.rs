@@ -16,9 +16,8 @@ impl Command for CalibrateArgs {
         let own = assessment_type(&standard, SELF_ASSESSMENT)?;
         let review = assessment_type(&standard, MENTOR_REVIEW)?;
         let sheets = cohort_io::list(&self.paths)?;
-        let gathered = cohort_io::gather(&standard, &sheets, self.strict, || {
-            CalibrationSheets::new(own, review, self.as_of)
-        })?;
+        let gathering = CalibrationSheets::new(own, review, self.as_of);
+        let gathered = cohort_io::gather(&standard, &sheets, self.strict, gathering)?;
         let calibration = gathered.gathered.finish(&standard);
         output::emit_report(
             self.format,

@@ -70,9 +70,8 @@ impl ChartArgs {
     fn heatmap(&self, standard: &Standard) -> Result<()> {
         let selection = cohort_io::selection(&self.selection, standard)?;
         let sheets = cohort_io::list(&self.sheets)?;
-        let gathered = cohort_io::gather(standard, &sheets, self.strict, || {
-            HeatmapSheets::new(selection.clone())
-        })?;
+        let gathering = HeatmapSheets::new(selection.clone());
+        let gathered = cohort_io::gather(standard, &sheets, self.strict, gathering)?;
         let groups = gathered.gathered.finish(standard);
         let rows: usize = groups.iter().map(|group| group.rows.len()).sum();
         let what = if selection.all_sheets {

@@ -83,11 +83,12 @@ impl ExportArgs {
         }
         let standard = ctx.standard()?;
         let sheets = cohort_io::list(&self.sheets)?;
-        let gathered = cohort_io::gather(&standard, &sheets, self.strict, || LongRows {
+        let rows = LongRows {
             files: &sheets,
             json,
             parts: Vec::new(),
-        })?;
+        };
+        let gathered = cohort_io::gather(&standard, &sheets, self.strict, rows)?;
         let mut parts = gathered.gathered.parts;
         parts.sort_by_key(|(index, _)| *index);
         let text = if json {
@@ -122,9 +123,5 @@ impl Gather for LongRows<'_> {
             vec![long::csv_rows(standard, &file, sheet)]
         };
         self.parts.push((index, rows));
-    }
-
-    fn merge(&mut self, other: Self) {
-        self.parts.extend(other.parts);
     }
 }

@@ -13,19 +13,19 @@ impl Command for RosterArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
         let sheets = cohort_io::list(&self.paths)?;
-        let gathered = cohort_io::gather(&standard, &sheets, self.strict, || {
-            RosterSheets::new(self.as_of)
-        })?;
+        let gathered = cohort_io::gather(
+            &standard,
+            &sheets,
+            self.strict,
+            RosterSheets::new(self.as_of),
+        )?;
         let roster = Roster::new(&standard, gathered.gathered);
+        let file = |index: usize| sheets[index].display().to_string();
         output::emit_report(
             self.format,
             ctx.style,
             || report::roster::report(&roster, gathered.count.read),
-            || {
-                Some(json::roster(&standard, &roster, |index| {
-                    sheets[index].display().to_string()
-                }))
-            },
+            || Some(json::roster(&standard, &roster, &file)),
         )?;
         gathered.count.check()
     }

@@ -60,9 +60,12 @@ impl SummaryArgs {
     /// stops everything.
     fn cohort(&self, ctx: &Context, standard: &Standard, sheets: &[PathBuf]) -> Result<()> {
         let selection = cohort_io::selection(&self.selection, standard)?;
-        let gathered = cohort_io::gather(standard, sheets, self.strict, || {
-            CohortSheets::new(standard, selection.clone())
-        })?;
+        let gathered = cohort_io::gather(
+            standard,
+            sheets,
+            self.strict,
+            CohortSheets::new(standard, selection),
+        )?;
         let counted = gathered
             .gathered
             .finish(standard, &gathered.people, gathered.count.read);
