@@ -1,5 +1,6 @@
 //! Generates a programme's cohort for the benchmark (bench/programme.sh): each participant
-//! with a self-assessment, a mentor review (by one of 20 mentors) and a final check, as TOML
+//! with a self-assessment, a mentor review (by one of 20 mentors, some lenient, some strict)
+//! and a final check, as TOML
 //! sheets in nested folders and the same scores as one CSV, from a fixed seed.
 //!
 //! Usage: `cargo run --release --example gen_programme -- DIR SHEETS SEED`
@@ -39,14 +40,22 @@ impl SplitMix64 {
     }
 }
 
-/// A score: 5% unscored, 10% N/A, otherwise 0–3, a mentor within a point of the mentee.
-fn draw_score(rng: &mut SplitMix64, own: Option<Score>) -> Option<Score> {
+/// A score: 5% unscored, 10% N/A, otherwise 0–3. A reviewer's score is the participant's own
+/// moved by up to two points (mostly none or one), leaning by `lean` (a lenient or strict
+/// mentor) one time in four.
+fn draw_score(rng: &mut SplitMix64, own: Option<Score>, lean: i64) -> Option<Score> {
     match (rng.below(20), own.and_then(Score::points)) {
         (0, _) => None,
         (1 | 2, _) => Some(Score::NotApplicable),
         (_, Some(points)) => {
-            let moved = i64::from(points) + rng.below(3) as i64 - 1;
-            Score::from_points(moved.clamp(0, 3))
+            let moved = match rng.below(20) {
+                0 => -2,
+                1..=4 => -1,
+                5..=14 => 0,
+                15..=18 => 1,
+                _ => 2,
+            } + if rng.below(4) == 0 { lean } else { 0 };
+            Score::from_points((i64::from(points) + moved).clamp(0, 3))
         }
         _ => Score::from_points(rng.below(4) as i64),
     }
@@ -76,7 +85,9 @@ fn generate(dir: &Path, sheets: usize, seed: u64) -> Result<(), String> {
         } else {
             date += Duration::days(rng.below(30) as i64);
         }
-        let reviewer = (kind > 0).then(|| format!("Mentor{:02}", rng.below(MENTORS)));
+        let mentor = rng.below(MENTORS);
+        let lean = [0, 1, 0, -1][(mentor % 4) as usize];
+        let reviewer = (kind > 0).then(|| format!("Mentor{mentor:02}"));
         let participant = Participant {
             username: format!("Participant{person:05}"),
             role_focus: focus.clone(),
@@ -92,7 +103,7 @@ fn generate(dir: &Path, sheets: usize, seed: u64) -> Result<(), String> {
             } else {
                 own_scores.get(k).copied().flatten()
             };
-            let score = draw_score(&mut rng, own);
+            let score = draw_score(&mut rng, own, lean);
             if kind == 0 {
                 own_scores.resize(standard.ksbs.len(), None);
                 own_scores[k] = score;

@@ -72,7 +72,7 @@ pub enum Command {
     Review(ReviewArgs),
     /// Create or update a sheet from the command line (for scripts and quick edits).
     #[command(
-        after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026"
+        after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026\n  ksb score me-review.toml --reviewer MentorName   who reviewed (an empty NAME removes it)"
     )]
     Score(ScoreArgs),
     /// Show a sheet: the participant, every KSB with its score, then the summary tables.
@@ -80,7 +80,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Summary figures of a sheet, or a cohort report over many, by role focus, stack area and category.
     #[command(
-        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/, as one report\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
+        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/: each participant's latest sheet\n  ksb summary cohort/ --type mentor      each participant's latest mentor review\n  ksb summary cohort/ --as-of 01/12/2026 --format wikitext\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
     )]
     Summary(SummaryArgs),
     /// The programme's roster: each participant, their latest sheet of each assessment type, and what needs doing.
