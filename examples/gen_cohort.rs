@@ -60,6 +60,7 @@ fn generate(dir: &Path, sheets: usize, seed: u64) -> Result<(), String> {
             mentoring_type: "Mentee".into(),
             assessment_type: "Self-assessment".into(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?,
+            reviewer: None,
         };
         let mut sheet = Sheet::new(&standard, participant);
         for ksb in &standard.ksbs {

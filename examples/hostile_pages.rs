@@ -21,6 +21,7 @@ fn exported(standard: &Standard) -> String {
         mentoring_type: "Mentee".into(),
         assessment_type: "Self-assessment".into(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
+        reviewer: None,
     };
     let mut sheet = Sheet::new(standard, participant);
     for (i, ksb) in standard.ksbs.iter().enumerate() {

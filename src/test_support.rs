@@ -15,6 +15,7 @@ pub(crate) fn sheet(standard: &Standard, role_focus: &str, scores: &[(&str, Scor
         mentoring_type: "Mentee".into(),
         assessment_type: "Self-assessment".into(),
         date: NaiveDate::from_ymd_opt(2026, 11, 25).expect("a real date"),
+        reviewer: None,
     };
     let mut sheet = Sheet::new(standard, participant);
     for (id, score) in scores {

@@ -155,24 +155,26 @@ fn write_cohort(ws: &Workspace, ksbs: &[Ksb]) -> Vec<Participant> {
         participants.push(participant);
     }
     // Sheets made by `ksb score` itself count like the others.
-    let by_ksb_score: [(&str, &str, ScoresToSet); 2] = [
+    let by_ksb_score: [(&str, &str, &str, ScoresToSet); 2] = [
         (
+            "Scored",
             "Generalist",
             "cohort/b/scored-1.toml",
             &[("K1", Written::Points(3)), ("S4", Written::NotApplicable)],
         ),
         (
+            "Scored again",
             "Infrastructure Specialist",
             "cohort/scored-2.toml",
             &[("K3", Written::Points(0)), ("B8", Written::Points(2))],
         ),
     ];
-    for (role_focus, path, set) in by_ksb_score {
+    for (username, role_focus, path, set) in by_ksb_score {
         let mut args = vec![
             "score".to_string(),
             path.to_string(),
             "--username".into(),
-            "Scored".into(),
+            username.into(),
             "--role-focus".into(),
             role_focus.into(),
         ];
@@ -332,10 +334,14 @@ fn cohort_json_keeps_the_one_sheet_shape_and_adds_the_cohort() {
         keys,
         [
             "by_preferred_role_focus",
+            "counted",
             "groups",
             "ksbs",
+            "missing",
             "overall",
-            "participants"
+            "participants",
+            "selection",
+            "sheets"
         ]
     );
     let groupings: Vec<&String> = json["groups"].as_object().unwrap().keys().collect();
@@ -392,7 +398,8 @@ fn table_report_counts_the_cohort_and_names_each_bad_sheet() {
             .count()
     };
     assert!(table.starts_with(&format!(
-        "Cohort: {} participants\nPreferred role focus: Generalist {}, MediaWiki Specialist {}, Infrastructure Specialist {}\n",
+        "Cohort: {} participants ({} sheets read; latest sheet of each)\nPreferred role focus: Generalist {}, MediaWiki Specialist {}, Infrastructure Specialist {}\n",
+        participants.len(),
         participants.len(),
         theirs("Generalist"),
         theirs("MediaWiki Specialist"),

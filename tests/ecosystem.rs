@@ -9,7 +9,7 @@ use std::process::Command as Process;
 use common::{fixture, Workspace};
 
 const ESC: char = '\u{1b}';
-const SUBCOMMANDS: [&str; 17] = [
+const SUBCOMMANDS: [&str; 19] = [
     "standard",
     "score",
     "show",
@@ -27,6 +27,8 @@ const SUBCOMMANDS: [&str; 17] = [
     "assess",
     "review",
     "wiki",
+    "roster",
+    "calibrate",
 ];
 
 /// Every KSB id of the built-in standard.
@@ -739,6 +741,23 @@ fn chart_errors_name_the_problem() {
     assert!(!ws.file("x.svg").exists());
     let err = ws.fails(1, &["chart", "-", "-", "-o", "x.svg"]);
     assert!(err.contains("only one SHEET can be '-'"), "{err}");
+    let err = ws.fails(
+        1,
+        &[
+            "chart",
+            "a.toml",
+            "b.toml",
+            "c.toml",
+            "--heatmap",
+            "-o",
+            "x.svg",
+        ],
+    );
+    assert!(
+        err.ends_with("ksb: error: none of the 3 sheets could be read\n"),
+        "a heatmap of nothing here: {err}"
+    );
+    assert!(!ws.file("x.svg").exists());
     ws.fails(2, &["chart"]);
 }
 
@@ -820,16 +839,14 @@ fn chart_draws_every_sheet_of_one_participant_in_date_order_into_a_file_named_af
 }
 
 #[test]
-fn chart_refuses_two_participants_and_warns_that_a_png_name_holds_svg() {
+fn chart_of_two_participants_is_a_heatmap_and_a_png_name_is_warned_of() {
     let ws = Workspace::new();
     sheet_scored(&ws, "ann.toml", "Ann", "Self-assessment", 1);
     sheet_scored(&ws, "bob.toml", "Bob", "Self-assessment", 2);
     sheet_scored(&ws, "ann2.toml", "ann", "Final check", 2);
-    let err = ws.fails(1, &["chart", "ann.toml", "ann2.toml", "bob.toml"]);
-    assert_eq!(
-        err,
-        "ksb: error: 'bob.toml' is a sheet of 'Bob' but 'ann.toml' is a sheet of 'Ann': a radar chart follows one participant's sheets (chart each participant apart; `ksb summary PATH...` reports on a cohort)\n"
-    );
+    let out = ws.ok(&["chart", "ann.toml", "ann2.toml", "bob.toml"]);
+    assert_eq!(out, "Wrote ann-heatmap.svg: a heatmap of 2 participants\n");
+    assert!(ws.read("ann-heatmap.svg").contains("KSB heatmap"));
     assert!(!ws.file("ann-3-sheets.svg").exists());
 
     let output = ws

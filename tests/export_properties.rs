@@ -82,6 +82,7 @@ fn sheet_with_notes(standard: &Standard, notes: &[String]) -> Sheet {
         mentoring_type: "Mentee".into(),
         assessment_type: "Self-assessment".into(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        reviewer: None,
     };
     let mut sheet = Sheet::new(standard, participant);
     for (ksb, note) in standard.ksbs.iter().zip(notes) {

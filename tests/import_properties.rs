@@ -94,7 +94,7 @@ fn sheet() -> impl Strategy<Value = Sheet> {
     let standard = Standard::builtin();
     let n = standard.ksbs.len();
     (
-        username(),
+        (username(), prop::option::of(username())),
         prop::sample::select(standard.role_focuses.clone()),
         prop::sample::select(standard.mentoring_types.clone()),
         prop::sample::select(standard.assessment_types.clone()),
@@ -107,7 +107,7 @@ fn sheet() -> impl Strategy<Value = Sheet> {
     )
         .prop_map(
             move |(
-                username,
+                (username, reviewer),
                 role_focus,
                 mentoring_type,
                 assessment_type,
@@ -121,6 +121,7 @@ fn sheet() -> impl Strategy<Value = Sheet> {
                     mentoring_type,
                     assessment_type,
                     date: chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+                    reviewer,
                 };
                 let mut sheet = Sheet::new(&standard, participant);
                 for ((ksb, score), note) in standard.ksbs.iter().zip(scores).zip(notes) {

@@ -242,7 +242,7 @@ fn to_yaml(standard: &Standard) -> String {
 }
 
 /// A sheet of `standard` as `ksb score`, `ksb review` and `ksb lock` build one: a checked header,
-/// any scores, any notes, locked or not, reviewing any path or none.
+/// any scores, any notes, locked or not, reviewing any path or none, with any reviewer or none.
 fn sheet_of(standard: &Standard) -> impl Strategy<Value = Sheet> {
     let n = standard.ksbs.len();
     let standard = standard.clone();
@@ -256,15 +256,28 @@ fn sheet_of(standard: &Standard) -> impl Strategy<Value = Sheet> {
         prop::collection::vec(prop::option::of(any_text()), n),
         any::<bool>(),
         prop::option::of(any_text().prop_map(|t| t.replace(char::is_control, ""))),
+        prop::option::of(name().prop_map(|n| n.trim().to_string())),
     )
         .prop_map(
-            move |(username, role, mentoring, assessment, date, scores, notes, locked, reviews)| {
+            move |(
+                username,
+                role,
+                mentoring,
+                assessment,
+                date,
+                scores,
+                notes,
+                locked,
+                reviews,
+                reviewer,
+            )| {
                 let participant = Participant {
                     username,
                     role_focus: role.get(&standard.role_focuses).clone(),
                     mentoring_type: mentoring.get(&standard.mentoring_types).clone(),
                     assessment_type: assessment.get(&standard.assessment_types).clone(),
                     date,
+                    reviewer,
                 };
                 let mut sheet = Sheet::new(&standard, participant);
                 sheet.locked = locked;

@@ -44,6 +44,10 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
     let ids = ids();
 
     let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.expect("Reviewer (your username)");
+    pty.line("   ");
+    pty.expect("the username must be non-empty text on one line");
+    pty.line("Mentor Ann");
     pty.expect(
         "Mentor review of Mentee's self-assessment me.toml (25/11/2026), into me-review.toml",
     );
@@ -80,6 +84,7 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
         ),
         ("Mentee", "Infrastructure Specialist", "Mentor review")
     );
+    assert_eq!(p.reviewer.as_deref(), Some("Mentor Ann"), "asked once");
     assert_eq!(
         ws.read("me.toml"),
         self_before,
@@ -95,6 +100,11 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
     pty.expect("Saved: me-review.toml (28 of 28 scored)");
     assert_eq!(pty.finish().0, 0);
     assert_scores(&load(&ws, "me-review.toml"), &expected);
+    assert_eq!(
+        load(&ws, "me-review.toml").participant.reviewer.as_deref(),
+        Some("Mentor Ann"),
+        "resuming keeps the reviewer and does not ask again"
+    );
     assert_eq!(ws.read("me.toml"), self_before);
 }
 
@@ -106,7 +116,15 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
 
     let mut pty = Pty::start(
         &ws,
-        &["review", "me.toml", "-o", "reviews/mine.toml", "--notes"],
+        &[
+            "review",
+            "me.toml",
+            "-o",
+            "reviews/mine.toml",
+            "--notes",
+            "--reviewer",
+            "MentorB",
+        ],
     );
     pty.answer("K1", 1, "2");
     pty.expect("Note (Enter for none)");
@@ -139,6 +157,7 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     assert_eq!(pty.finish().0, 130);
     let review = load(&ws, "reviews/mine.toml");
     assert_eq!(review.score(&"K2".parse().unwrap()), Some(Score::Three));
+    assert_eq!(review.participant.reviewer.as_deref(), Some("MentorB"));
     assert_eq!(
         review.note(&"K1".parse().unwrap()),
         Some("Saw the FAQ in review")
@@ -164,6 +183,38 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
 }
 
 #[test]
+fn the_reviewer_defaults_to_the_configured_username_and_is_added_to_an_old_review() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
+    ws.write(
+        ".config/ksb/config.toml",
+        "username = \"ConfiguredMentor\"\n",
+    );
+    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    pty.answer("K1", 1, "2");
+    pty.answer("K2", 2, "q");
+    assert_eq!(pty.finish().0, 0);
+    let review = load(&ws, "me-review.toml");
+    assert_eq!(
+        review.participant.reviewer.as_deref(),
+        Some("ConfiguredMentor")
+    );
+
+    // A review written before reviewers were recorded gets one when it is resumed.
+    let old = ws
+        .read("me-review.toml")
+        .replace("reviewer = \"ConfiguredMentor\"\n", "");
+    ws.write("me-review.toml", &old);
+    assert_eq!(load(&ws, "me-review.toml").participant.reviewer, None);
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "--reviewer", "Flagged"]);
+    pty.answer("K2", 2, "q");
+    assert_eq!(pty.finish().0, 0);
+    let review = load(&ws, "me-review.toml");
+    assert_eq!(review.participant.reviewer.as_deref(), Some("Flagged"));
+}
+
+#[test]
 fn without_a_terminal_it_exits_1() {
     let ws = Workspace::new();
     self_assessment(&ws);
@@ -185,7 +236,7 @@ fn without_a_terminal_it_exits_1() {
 fn the_review_marks_the_mentees_role_focus_resumes_by_name_and_goes_to_a_ksb() {
     let ws = Workspace::new();
     self_assessment(&ws);
-    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "--reviewer", "Mentor"]);
     pty.answer("K1", 1, "g K3");
     pty.expect("K3 · 3/28 · Knowledge");
     pty.expect("Role focus: Infrastructure Specialist (the mentee's role focus)\r\n");
@@ -201,7 +252,7 @@ fn the_review_marks_the_mentees_role_focus_resumes_by_name_and_goes_to_a_ksb() {
     let review = load(&ws, "me-review.toml");
     assert_eq!(review.score(&"K3".parse().unwrap()), Some(Score::Two));
     let date = review.participant.date_dmy();
-    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "--reviewer", "Mentor"]);
     pty.expect(&format!(
         "Resuming Mentee's Mentor review of {date} in me-review.toml: 1 of 28 scored\r\n"
     ));
@@ -219,12 +270,22 @@ fn the_review_marks_the_mentees_role_focus_resumes_by_name_and_goes_to_a_ksb() {
 fn quitting_before_the_first_answer_leaves_no_review_sheet_behind() {
     let ws = Workspace::new();
     self_assessment(&ws);
-    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "--reviewer", "Mentor"]);
     pty.answer("K1", 1, "q");
     pty.expect("Nothing answered, so no review sheet was written: `ksb review me.toml` starts it.");
     assert_eq!(pty.finish().0, 0);
     assert!(!ws.file("me-review.toml").exists());
-    let mut pty = Pty::start(&ws, &["review", "me.toml", "-o", "mine.toml"]);
+    let mut pty = Pty::start(
+        &ws,
+        &[
+            "review",
+            "me.toml",
+            "-o",
+            "mine.toml",
+            "--reviewer",
+            "Mentor",
+        ],
+    );
     pty.expect("? for help) [3]");
     pty.keys("\x03");
     pty.expect("Interrupted. Nothing was saved.");
@@ -242,13 +303,13 @@ fn quitting_before_the_first_answer_leaves_no_review_sheet_behind() {
 fn only_a_self_assessment_is_reviewed_and_the_refusal_says_what_the_sheet_is() {
     let ws = Workspace::new();
     self_assessment(&ws);
-    let mut pty = Pty::start(&ws, &["review", "me.toml"]);
+    let mut pty = Pty::start(&ws, &["review", "me.toml", "--reviewer", "Mentor"]);
     pty.answer("K1", 1, "2");
     pty.answer("K2", 2, "q");
     assert_eq!(pty.finish().0, 0);
     let review_before = ws.read("me-review.toml");
 
-    let mut pty = Pty::start(&ws, &["review", "me-review.toml"]);
+    let mut pty = Pty::start(&ws, &["review", "me-review.toml", "--reviewer", "Mentor"]);
     pty.expect(
         "ksb: error: 'me-review.toml' is a Mentor review of 'me.toml', not a self-assessment: `ksb review` reviews a mentee's self-assessment",
     );
@@ -267,7 +328,7 @@ fn only_a_self_assessment_is_reviewed_and_the_refusal_says_what_the_sheet_is() {
         "final check",
         "K1=3",
     ]);
-    let mut pty = Pty::start(&ws, &["review", "final.toml"]);
+    let mut pty = Pty::start(&ws, &["review", "final.toml", "--reviewer", "Mentor"]);
     pty.expect(
         "ksb: error: 'final.toml' is a Final check, not a self-assessment: `ksb review` reviews a mentee's self-assessment",
     );

@@ -373,7 +373,7 @@ fn a_cohort_of_120_pages_comes_in_five_requests_and_a_page_that_is_no_sheet_is_n
     assert_eq!(std::fs::read_dir(ws.file("cohort")).unwrap().count(), 120);
     assert!(ws
         .ok(&["summary", "cohort/"])
-        .starts_with("Cohort: 120 participants\n"));
+        .starts_with("Cohort: 120 participants (120 sheets read; latest sheet of each)\n"));
 
     // Pulling again replaces the same sheets (no local changes), by category this time.
     let out = ws.ok(&[

@@ -282,7 +282,7 @@ fn a_cohort_pull_cut_off_half_way_leaves_complete_sheets_and_says_how_many() {
     assert_eq!(written.len(), 50);
     assert!(ws
         .ok(&["summary", "cohort"])
-        .starts_with("Cohort: 50 participants\n"));
+        .starts_with("Cohort: 50 participants (50 sheets read; latest sheet of each)\n"));
 }
 
 #[test]

@@ -5,8 +5,10 @@
 //! sheets themselves, so its size does not grow with the cohort, and two cohorts of the same
 //! standard add up with [`Cohort::merge`]: each thread can count its own share of the sheets.
 
+use crate::figures::selection::{Gather, Latest, People, Placed, Selection};
 use crate::figures::summary::{Summary, Tally};
 use crate::model::id::KsbId;
+use crate::model::score::Score;
 use crate::model::sheet::Sheet;
 use crate::model::standard::Standard;
 
@@ -33,7 +35,8 @@ pub struct FocusGroup {
 /// Figures of a whole cohort of sheets scored against one standard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cohort {
-    /// How many sheets were counted.
+    /// How many entries were counted: participants, one sheet each, or every sheet with
+    /// [`Selection::all_sheets`].
     pub participants: usize,
     /// One entry per KSB of the standard, in its order.
     pub ksbs: Vec<KsbFigures>,
@@ -73,16 +76,27 @@ impl Cohort {
     /// of the standard's role focuses; one built by hand with another counts everywhere but in
     /// the split by preferred role focus.
     pub fn add_sheet(&mut self, standard: &Standard, sheet: &Sheet) {
+        let scores = standard.ksbs.iter().map(|ksb| sheet.score(&ksb.id));
+        self.add_scores(standard, &sheet.participant.role_focus, scores);
+    }
+
+    /// Counts one participant's scores, given in the standard's order, under their preferred
+    /// role focus.
+    pub fn add_scores(
+        &mut self,
+        standard: &Standard,
+        role_focus: &str,
+        scores: impl IntoIterator<Item = Option<Score>>,
+    ) {
         self.participants += 1;
         let mut focus = self
             .by_preferred_role_focus
             .iter_mut()
-            .find(|group| group.name == sheet.participant.role_focus);
+            .find(|group| group.name == role_focus);
         if let Some(group) = focus.as_deref_mut() {
             group.participants += 1;
         }
-        for (ksb, figures) in standard.ksbs.iter().zip(&mut self.ksbs) {
-            let score = sheet.score(&ksb.id);
+        for ((ksb, figures), score) in standard.ksbs.iter().zip(&mut self.ksbs).zip(scores) {
             figures.tally.add(score);
             self.summary.add(ksb, score);
             if let Some(group) = focus.as_deref_mut() {
@@ -105,6 +119,109 @@ impl Cohort {
         {
             mine.participants += theirs.participants;
             mine.summary.merge(&theirs.summary);
+        }
+    }
+}
+
+/// One participant's scores as a cohort keeps them until it knows which sheet counts: the
+/// preferred role focus and a score per KSB of the standard, in its order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoredSheet {
+    /// The sheet's preferred role focus.
+    pub role_focus: String,
+    /// A score per KSB of the standard, `None` when unscored.
+    pub scores: Box<[Option<Score>]>,
+}
+
+impl ScoredSheet {
+    /// The role focus and scores of `sheet`.
+    pub fn of(standard: &Standard, sheet: &Sheet) -> ScoredSheet {
+        ScoredSheet {
+            role_focus: sheet.participant.role_focus.clone(),
+            scores: standard
+                .ksbs
+                .iter()
+                .map(|ksb| sheet.score(&ksb.id))
+                .collect(),
+        }
+    }
+}
+
+/// A cohort being read under a [`Selection`]: with `all_sheets` every admitted sheet is
+/// counted at once (nothing kept per sheet); otherwise each participant's latest admitted
+/// sheet is kept (a role focus and 28 scores) until every sheet is read.
+#[derive(Debug, Clone)]
+pub struct CohortSheets {
+    selection: Selection,
+    every: Cohort,
+    counted: Latest<()>,
+    latest: Latest<ScoredSheet>,
+}
+
+/// What a cohort report counted, beside its figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    /// The figures.
+    pub cohort: Cohort,
+    /// People counted: participants with at least one sheet that counts.
+    pub participants: usize,
+    /// Sheets read (that loaded), whether they count or not.
+    pub sheets: usize,
+    /// How the sheets that count were chosen.
+    pub selection: Selection,
+    /// Participants with sheets, none of which the selection admits, by username.
+    pub missing: Vec<String>,
+}
+
+impl CohortSheets {
+    /// Nothing read yet.
+    pub fn new(standard: &Standard, selection: Selection) -> CohortSheets {
+        CohortSheets {
+            selection,
+            every: Cohort::empty(standard),
+            counted: Latest::default(),
+            latest: Latest::default(),
+        }
+    }
+
+    /// The cohort's figures once every sheet is read; `people` are the participants of
+    /// every sheet read and `sheets` how many sheets loaded.
+    pub fn finish(self, standard: &Standard, people: &People, sheets: usize) -> Counted {
+        let (cohort, participants, missing) = if self.selection.all_sheets {
+            let missing = people.missing_from(&self.counted);
+            (self.every, self.counted.len(), missing)
+        } else {
+            let missing = people.missing_from(&self.latest);
+            let mut cohort = Cohort::empty(standard);
+            let participants = self.latest.len();
+            for (_, _, sheet) in self.latest.into_sorted() {
+                cohort.add_scores(standard, &sheet.role_focus, sheet.scores.iter().copied());
+            }
+            (cohort, participants, missing)
+        };
+        Counted {
+            cohort,
+            participants,
+            sheets,
+            selection: self.selection,
+            missing,
+        }
+    }
+}
+
+impl Gather for CohortSheets {
+    fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet) {
+        if !self.selection.admits(&sheet.participant) {
+            return;
+        }
+        if self.selection.all_sheets {
+            self.every.add_sheet(standard, sheet);
+            self.counted.offer(placed.key, placed.recency, ());
+        } else {
+            if self.latest.wants(placed.key, placed.recency) {
+                let scored = ScoredSheet::of(standard, sheet);
+                self.latest.offer(placed.key, placed.recency, scored);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::problem::Problem;
 use super::text::{match_key, plain};
 use crate::model::date::parse_dmy;
-use crate::model::sheet::{valid_username, Participant};
+use crate::model::sheet::{valid_username, Participant, REVIEWER_LABEL};
 use crate::model::standard::{find_ignoring_case, Standard};
 
 /// One line of the participant header.
@@ -25,17 +25,25 @@ pub enum Field {
     AssessmentType,
     /// `Date:` (DD/MM/YYYY)
     Date,
+    /// `Reviewer:`, the mentor of a review (optional)
+    Reviewer,
 }
 
 impl Field {
     /// Every field, in the sheet's order.
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 6] = [
         Field::Username,
         Field::RoleFocus,
         Field::MentoringType,
         Field::AssessmentType,
         Field::Date,
+        Field::Reviewer,
     ];
+
+    /// Whether a sheet needs the field (every one but the reviewer).
+    pub fn required(self) -> bool {
+        self != Field::Reviewer
+    }
 
     /// The label as the programme's sheet writes it.
     pub fn label(self) -> &'static str {
@@ -45,6 +53,7 @@ impl Field {
             Field::MentoringType => "Mentoring Type",
             Field::AssessmentType => "Assessment Type",
             Field::Date => "Date",
+            Field::Reviewer => REVIEWER_LABEL,
         }
     }
 
@@ -56,6 +65,7 @@ impl Field {
             Field::MentoringType => &["mentoring type", "mentoring"],
             Field::AssessmentType => &["assessment type", "assessment"],
             Field::Date => &["date", "assessment date", "date of assessment"],
+            Field::Reviewer => &["reviewer", "reviewed by", "mentor"],
         }
     }
 
@@ -82,6 +92,8 @@ pub struct Header {
     pub assessment_type: Option<String>,
     /// The date of the assessment.
     pub date: Option<NaiveDate>,
+    /// The mentor who reviewed, when the page names one.
+    pub reviewer: Option<String>,
 }
 
 impl Header {
@@ -98,6 +110,11 @@ impl Header {
                 let name = valid_username(text)
                     .ok_or_else(|| "is no username (text on one line)".to_string())?;
                 self.username = Some(name.to_string());
+            }
+            Field::Reviewer => {
+                let name = valid_username(text)
+                    .ok_or_else(|| "is no username (text on one line)".to_string())?;
+                self.reviewer = Some(name.to_string());
             }
             Field::RoleFocus => self.role_focus = Some(pick(&standard.role_focuses)?),
             Field::MentoringType => self.mentoring_type = Some(pick(&standard.mentoring_types)?),
@@ -121,6 +138,7 @@ impl Header {
             Field::MentoringType => self.mentoring_type.is_some(),
             Field::AssessmentType => self.assessment_type.is_some(),
             Field::Date => self.date.is_some(),
+            Field::Reviewer => self.reviewer.is_some(),
         }
     }
 
@@ -140,9 +158,13 @@ impl Header {
                     mentoring_type: mentoring.clone(),
                     assessment_type: assessment.clone(),
                     date,
+                    reviewer: self.reviewer.clone(),
                 })
             }
-            _ => Err(Field::ALL.into_iter().filter(|f| !self.has(*f)).collect()),
+            _ => Err(Field::ALL
+                .into_iter()
+                .filter(|f| f.required() && !self.has(*f))
+                .collect()),
         }
     }
 }

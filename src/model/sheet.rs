@@ -18,6 +18,10 @@ use crate::model::version;
 /// The sheet format this version of `ksb` reads and writes.
 pub const SHEET_FORMAT: i64 = 1;
 
+/// How headers and exports label [`Participant::reviewer`]: the programme's own sheet has no such
+/// line, so this is ksb's word rather than the standard's.
+pub const REVIEWER_LABEL: &str = "Reviewer";
+
 /// Who was assessed, how and when: the header of the programme's sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Participant {
@@ -31,6 +35,10 @@ pub struct Participant {
     pub assessment_type: String,
     /// The day of the assessment.
     pub date: NaiveDate,
+    /// Who reviewed: the mentor's username on a mentor review or a final check, so a cohort's
+    /// reviews can be told apart by mentor. Optional: a self-assessment and older sheets have
+    /// none.
+    pub reviewer: Option<String>,
 }
 
 /// One participant's scores and notes against one standard.
@@ -201,6 +209,7 @@ struct RawParticipant {
     mentoring_type: Option<Spanned<String>>,
     assessment_type: Option<Spanned<String>>,
     date: Option<Spanned<toml::Value>>,
+    reviewer: Option<Spanned<String>>,
 }
 
 impl Sheet {
@@ -316,6 +325,9 @@ impl Sheet {
             out.push_str(&format!("{key} = {}\n", quote(value)));
         }
         out.push_str(&format!("date = {}\n", p.date.format("%Y-%m-%d")));
+        if let Some(reviewer) = &p.reviewer {
+            out.push_str(&format!("reviewer = {}\n", quote(reviewer)));
+        }
 
         out.push_str("\n[scores]\n");
         for id in ordered_ids(standard, self.scores.keys()) {
@@ -415,6 +427,25 @@ fn toml_error(text: &str, err: &toml::de::Error) -> SheetError {
         position: err.span().map(|span| Position::at_offset(text, span.start)),
         message,
         other_standard: None,
+    }
+}
+
+/// The standard id and the username a sheet's text names, read without checking anything
+/// else: a cohort can then tell that a sheet it could not read belongs to one of its
+/// participants.
+pub fn standard_and_username(text: &str) -> (Option<String>, Option<String>) {
+    #[derive(Deserialize)]
+    struct Head {
+        standard: Option<String>,
+        participant: Option<Who>,
+    }
+    #[derive(Deserialize)]
+    struct Who {
+        username: Option<String>,
+    }
+    match toml::from_str::<Head>(text) {
+        Ok(head) => (head.standard, head.participant.and_then(|who| who.username)),
+        Err(_) => (None, None),
     }
 }
 
@@ -838,12 +869,26 @@ impl RawParticipant {
                 ),
             )
         })?;
+        let reviewer = match self.reviewer {
+            Some(reviewer) => match valid_username(reviewer.get_ref()) {
+                Some(name) => Some(name.to_string()),
+                None => {
+                    return Err(SheetError::at(
+                        text,
+                        reviewer.span(),
+                        "reviewer must be a username: non-empty text on one line".to_string(),
+                    ))
+                }
+            },
+            None => None,
+        };
         Ok(Participant {
             username: name.to_string(),
             role_focus,
             mentoring_type,
             assessment_type,
             date,
+            reviewer,
         })
     }
 }
@@ -1023,6 +1068,32 @@ K1 = "Free text evidence"
     }
 
     #[test]
+    fn a_reviewer_round_trips_and_a_sheet_without_one_has_none() {
+        let standard = standard();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        assert_eq!(sheet.participant.reviewer, None);
+        assert!(!sheet.to_toml(&standard).contains("reviewer"));
+        sheet.participant.reviewer = Some("Mentor \"One\"".to_string());
+        let text = sheet.to_toml(&standard);
+        assert!(text.contains("date = 2026-11-25\nreviewer = "), "{text}");
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+        let padded = EXAMPLE.replace(
+            "date = 2026-11-25\n",
+            "date = 2026-11-25\nreviewer = \" Ann \"\n",
+        );
+        let read = Sheet::from_toml(&padded, &standard).unwrap();
+        assert_eq!(read.participant.reviewer.as_deref(), Some("Ann"));
+        for bad in ["\"\"", "\"a\\nb\"", "3"] {
+            let text = EXAMPLE.replace(
+                "date = 2026-11-25\n",
+                &format!("date = 2026-11-25\nreviewer = {bad}\n"),
+            );
+            let err = Sheet::from_toml(&text, &standard).unwrap_err();
+            assert_eq!(err.position.map(|p| p.line), Some(11), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn names_the_standard_of_any_sheet_text() {
         assert_eq!(
             standard_named(EXAMPLE).as_deref(),
@@ -1033,6 +1104,11 @@ K1 = "Free text evidence"
             Some("other".into())
         );
         assert_eq!(standard_named("not toml ["), None);
+        assert_eq!(
+            standard_and_username("standard = \"other\"\n[participant]\nusername = \"Ann\"\nx = 1"),
+            (Some("other".into()), Some("Ann".into()))
+        );
+        assert_eq!(standard_and_username("[participant\n"), (None, None));
     }
 
     #[test]

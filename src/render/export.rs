@@ -6,7 +6,7 @@ use std::io;
 
 use crate::figures::summary::Summary;
 use crate::model::score::Score;
-use crate::model::sheet::Sheet;
+use crate::model::sheet::{Sheet, REVIEWER_LABEL};
 use crate::model::standard::{Category, Ksb, Standard};
 
 /// Turns an export document into the bytes of one format: one implementation per format.
@@ -93,7 +93,8 @@ impl<'a> ExportDoc<'a> {
         format!("{} – Participant KSB Assessment", self.standard.title)
     }
 
-    /// The participant header, label by label.
+    /// The participant header, label by label, with the reviewer's line when the sheet names
+    /// one (the blank sheet does not ask for it).
     pub fn header(&self) -> Vec<(&'a str, HeaderValue<'a>)> {
         let values = match self.sheet {
             Some(sheet) => {
@@ -117,7 +118,14 @@ impl<'a> ExportDoc<'a> {
             .map(HeaderValue::Hint),
         };
         let labels = self.standard.participant_header.labels();
-        labels.into_iter().zip(values).collect()
+        let mut header: Vec<_> = labels.into_iter().zip(values).collect();
+        let reviewer = self
+            .sheet
+            .and_then(|sheet| sheet.participant.reviewer.as_ref());
+        if let Some(reviewer) = reviewer {
+            header.push((REVIEWER_LABEL, HeaderValue::Filled(reviewer.clone())));
+        }
+        header
     }
 
     /// The scoring key: each score as the sheet writes it, and its meaning.

@@ -5,8 +5,11 @@
 
 pub mod bar;
 pub mod csv;
+pub mod csv_report;
 pub mod export;
+pub mod heatmap;
 pub mod json;
+pub mod long;
 pub mod markdown;
 pub mod markup;
 pub mod narrow;

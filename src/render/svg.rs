@@ -345,6 +345,7 @@ mod tests {
             mentoring_type: "Mentee".into(),
             assessment_type: "Self-assessment".into(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            reviewer: None,
         };
         let mut sheet = Sheet::new(&standard, participant.clone());
         sheet.set_score("K1".parse().unwrap(), Some(Score::Three));

@@ -213,8 +213,9 @@ fn bar_cell(mean: Option<f64>, style: Style) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::cohort::Cohort;
+    use crate::figures::cohort::{Cohort, Counted};
     use crate::figures::grouping::Grouping;
+    use crate::figures::selection::Selection;
     use crate::figures::summary::Summary;
     use crate::model::sheet::Sheet;
     use crate::report::summary::BAR_COLUMN;
@@ -242,7 +243,20 @@ mod tests {
         groupings: &[Grouping],
         style: Style,
     ) -> String {
-        report(&report::cohort::report(standard, cohort, groupings), style)
+        let counted = Counted {
+            cohort: cohort.clone(),
+            participants: cohort.participants,
+            sheets: cohort.participants + 1,
+            selection: Selection {
+                assessment_type: Some("Self-assessment".to_string()),
+                ..Selection::default()
+            },
+            missing: vec!["Later".to_string()],
+        };
+        report(
+            &report::cohort::report(standard, &counted, groupings),
+            style,
+        )
     }
 
     fn example() -> (Standard, Sheet) {

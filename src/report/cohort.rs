@@ -3,23 +3,27 @@
 
 use super::summary::{self, SUMMARY_COLUMNS};
 use super::{format_mean, Block, Cell, Column, Report, Table};
-use crate::figures::cohort::Cohort;
+use crate::figures::cohort::{Cohort, Counted};
 use crate::figures::grouping::Grouping;
 use crate::model::standard::Standard;
 
-/// The report of `cohort` over the given groupings.
-pub fn report(standard: &Standard, cohort: &Cohort, groupings: &[Grouping]) -> Report {
+/// The report of a counted cohort over the given groupings.
+pub fn report(standard: &Standard, counted: &Counted, groupings: &[Grouping]) -> Report {
+    let cohort = &counted.cohort;
     let focus_counts: Vec<String> = cohort
         .by_preferred_role_focus
         .iter()
         .map(|focus| format!("{} {}", focus.name, focus.participants))
         .collect();
     let mut report = Report::default();
-    report.push(Block::Line(format!(
-        "Cohort: {} participant{}",
-        cohort.participants,
-        if cohort.participants == 1 { "" } else { "s" },
-    )));
+    report.push(Block::Line(header(counted)));
+    if !counted.missing.is_empty() {
+        report.push(Block::Line(format!(
+            "Left out, without {}: {}",
+            counted.selection.lacking(),
+            counted.missing.join(", ")
+        )));
+    }
     report.push(Block::Line(format!(
         "Preferred role focus: {}",
         focus_counts.join(", ")
@@ -53,6 +57,31 @@ pub fn report(standard: &Standard, cohort: &Cohort, groupings: &[Grouping]) -> R
         )));
     }
     report
+}
+
+/// What the cohort counted: `Cohort: 41 participants (97 sheets read; latest sheet of each)`,
+/// or with every sheet counted `Cohort: 97 sheets of 41 participants (97 sheets read; every
+/// sheet)`.
+pub fn header(counted: &Counted) -> String {
+    let people = plural(counted.participants, "participant");
+    let counted_what = if counted.selection.all_sheets {
+        format!(
+            "{} of {people}",
+            plural(counted.cohort.participants, "sheet")
+        )
+    } else {
+        people
+    };
+    format!(
+        "Cohort: {counted_what} ({} read; {})",
+        plural(counted.sheets, "sheet"),
+        counted.selection.describe()
+    )
+}
+
+/// `1 sheet`, `2 sheets`.
+pub fn plural(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
 }
 
 /// A row per group of `grouping`: the mean of the whole cohort, then the mean of the

@@ -4,10 +4,12 @@
 //! terminal table, Markdown, wikitext). A new report is one file here; a new format draws
 //! every report.
 
+pub mod calibration;
 pub mod cohort;
 pub mod compare;
 pub mod plan;
 pub mod progress;
+pub mod roster;
 pub mod sheet;
 pub mod summary;
 

@@ -2,7 +2,7 @@
 //! category (Knowledge, Skills, Behaviours), each under its heading.
 
 use super::{Block, Cell, Column, Report, Table};
-use crate::model::sheet::{Participant, Sheet};
+use crate::model::sheet::{Participant, Sheet, REVIEWER_LABEL};
 use crate::model::standard::{Category, Ksb, Standard};
 
 /// Every KSB of the standard with its description: `ksb standard`.
@@ -88,13 +88,17 @@ pub fn participant(standard: &Standard, participant: &Participant) -> Report {
         participant.date_dmy(),
     ];
     let labels = standard.participant_header.labels();
-    Report {
+    let mut report = Report {
         blocks: labels
             .into_iter()
             .zip(values)
             .map(|(label, value)| Block::Line(format!("{label}: {value}")))
             .collect(),
+    };
+    if let Some(reviewer) = &participant.reviewer {
+        report.push(Block::Line(format!("{REVIEWER_LABEL}: {reviewer}")));
     }
+    report
 }
 
 /// One table per category with a row per KSB; a category without KSBs is left out.

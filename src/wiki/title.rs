@@ -98,6 +98,7 @@ mod tests {
             mentoring_type: "Mentee".into(),
             assessment_type: "Self-assessment".into(),
             date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            reviewer: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! One harness for running the real `ksb` binary in a temporary folder.
 #![allow(dead_code)]
 
+pub mod cohort;
 pub mod mediawiki;
 pub mod pty;
 pub mod sheets;

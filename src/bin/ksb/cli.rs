@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
@@ -19,6 +20,8 @@ Examples:
   ksb plan me.toml --format wikitext              a development plan for the wiki
   ksb lock baseline.toml                          keep a finished assessment as it is
   ksb summary cohort/ --format json               a cohort report over every sheet in cohort/
+  ksb roster cohort/                              who has done what, and who waits for a review
+  ksb calibrate cohort/                           where mentors and mentees disagree
   ksb chart self.toml mentor.toml -o profile.svg  a radar chart of one participant's sheets
   ksb config                                      your defaults and where each came from";
 
@@ -66,12 +69,12 @@ pub enum Command {
     Assess(AssessArgs),
     /// Review a self-assessment as the mentor: the same walk, the mentee's answers in view.
     #[command(
-        after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes"
+        after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes --reviewer MentorName"
     )]
     Review(ReviewArgs),
     /// Create or update a sheet from the command line (for scripts and quick edits).
     #[command(
-        after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026"
+        after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026\n  ksb score me-review.toml --reviewer MentorName   who reviewed (an empty NAME removes it)"
     )]
     Score(ScoreArgs),
     /// Show a sheet: the participant, every KSB with its score, then the summary tables.
@@ -79,12 +82,22 @@ pub enum Command {
     Show(ShowArgs),
     /// Summary figures of a sheet, or a cohort report over many, by role focus, stack area and category.
     #[command(
-        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/, as one report\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
+        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/: each participant's latest sheet\n  ksb summary cohort/ --type mentor      each participant's latest mentor review\n  ksb summary cohort/ --as-of 01/12/2026 --format wikitext\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
     )]
     Summary(SummaryArgs),
+    /// The programme's roster: each participant, their latest sheet of each assessment type, and what needs doing.
+    #[command(
+        after_help = "Examples:\n  ksb roster cohort/\n  ksb roster cohort/ --format csv > roster.csv\n  ksb roster cohort/ --as-of 01/12/2026      as the roster stood on that day\n  ksb roster cohort/ --format wikitext"
+    )]
+    Roster(RosterArgs),
+    /// Where mentors and mentees disagree: each self-assessment against the mentor review after it, over a cohort.
+    #[command(
+        after_help = "Examples:\n  ksb calibrate cohort/\n  ksb calibrate cohort/ --format json\n  ksb calibrate cohort/ --format markdown > calibration.md"
+    )]
+    Calibrate(CalibrateArgs),
     /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
     #[command(
-        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export --blank --format wikitext"
+        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export cohort/ --format csv -o cohort.csv   a row per sheet and KSB, for a spreadsheet or pandas\n  ksb export --blank --format wikitext"
     )]
     Export(ExportArgs),
     /// Publish a sheet to the programme's wiki, pull sheets from it, or see if the two agree.
@@ -115,9 +128,9 @@ pub enum Command {
         after_help = "Examples:\n  ksb plan me.toml\n  ksb plan me.toml --format markdown > plan.md\n  ksb plan me.toml --format wikitext"
     )]
     Plan(PlanArgs),
-    /// Draw a radar chart (SVG) of one participant's sheets: means by stack area and role focus.
+    /// Draw a radar chart (SVG) of one participant's sheets (means by stack area and role focus), or a cohort's heatmap.
     #[command(
-        after_help = "Examples:\n  ksb chart me.toml                 writes me.svg beside it\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml midpoint.toml final.toml -o - > progress.svg"
+        after_help = "Examples:\n  ksb chart me.toml                 writes me.svg beside it\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml midpoint.toml final.toml -o - > progress.svg\n  ksb chart cohort/ -o cohort.svg        a heatmap: a row per participant, a column per KSB"
     )]
     Chart(ChartArgs),
     /// Show your defaults (config file and KSB_* environment variables) and where each came from.
@@ -167,8 +180,10 @@ pub enum Format {
 pub mod formats {
     use super::Format::{self, *};
 
-    /// `ksb standard`, `ksb summary`, `ksb compare`, `ksb progress`.
+    /// `ksb standard`, `ksb compare`, `ksb progress`.
     pub const FIGURES: &[Format] = &[Table, Json];
+    /// `ksb summary`, `ksb roster`, `ksb calibrate`: reports for the programme.
+    pub const COHORT: &[Format] = &[Table, Json, Csv, Markdown, Wikitext];
     /// `ksb plan`.
     pub const PLAN: &[Format] = &[Table, Markdown, Wikitext];
     /// `ksb export`.
@@ -408,6 +423,9 @@ pub struct ScoreArgs {
     /// A note (evidence) on a KSB, such as K1="Ran the Swift rebalance"; an empty text removes it.
     #[arg(long = "note", value_name = "ID=TEXT")]
     pub notes: Vec<String>,
+    /// The mentor who reviewed (their username), on a mentor review or final check; an empty NAME removes it.
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 /// Arguments of `ksb assess`.
@@ -439,6 +457,9 @@ pub struct ReviewArgs {
     /// After each score, ask for an optional note (the mentor's evidence).
     #[arg(long)]
     pub notes: bool,
+    /// The mentor's username, recorded on the review (default: your configured username, else it is asked once).
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 /// Arguments of `ksb show`.
@@ -446,6 +467,25 @@ pub struct ReviewArgs {
 pub struct ShowArgs {
     /// The sheet to show (`-` reads it from standard input).
     pub sheet: PathBuf,
+}
+
+/// Which of each participant's sheets a cohort report counts.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SelectionArgs {
+    /// Count each participant's latest sheet of this assessment type: self, mentor or final (or the full name, such as "Mentor review"); participants without one are listed as missing.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub assessment_type: Option<String>,
+    /// Count only sheets dated on or before this day: each participant's latest as it stood then.
+    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
+    pub as_of: Option<NaiveDate>,
+    /// Count every sheet read as if it were a participant, instead of each participant's latest.
+    #[arg(long)]
+    pub all_sheets: bool,
+}
+
+/// A DD/MM/YYYY day on the command line.
+fn day(text: &str) -> Result<NaiveDate, String> {
+    ksb::model::date::parse_dmy(text).map_err(|err| err.to_string())
 }
 
 /// Arguments of `ksb summary`.
@@ -459,11 +499,48 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, default_value_t = By::All)]
     pub by: By,
     /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
     pub format: Format,
     /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
     #[arg(long)]
     pub strict: bool,
+    /// Which sheets a cohort counts.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
+
+/// Arguments of `ksb roster`.
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml sheets.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
+    pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and listing the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// List only sheets dated on or before this day: the roster as it stood then.
+    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Arguments of `ksb calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml sheets.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
+    pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and counting the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Count only sheets dated on or before this day.
+    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// Arguments of `ksb compare`.
@@ -519,8 +596,9 @@ pub struct PlanArgs {
 #[derive(Debug, Args)]
 pub struct ChartArgs {
     /// One participant's sheets, each drawn as a polygon over the others in date order (self vs
-    /// mentor, baseline to final); `-` reads one from standard input.
-    #[arg(required = true, value_name = "SHEET")]
+    /// mentor, baseline to final), for a radar; a folder, or sheets of several participants, for a
+    /// cohort heatmap. `-` reads one from standard input.
+    #[arg(required = true, value_name = "PATH")]
     pub sheets: Vec<PathBuf>,
     /// The SVG file to write (`-` for standard output) [default: beside the first SHEET, me.svg
     /// for me.toml, or me-3-sheets.svg for three sheets]. Never over a ksb sheet.
@@ -529,6 +607,15 @@ pub struct ChartArgs {
     /// Replace the chart file when it is already there (never a ksb sheet).
     #[arg(long)]
     pub force: bool,
+    /// Draw the cohort heatmap (participants × KSBs) even of one or two sheets.
+    #[arg(long)]
+    pub heatmap: bool,
+    /// For the heatmap: stop at the first sheet that does not load, instead of reporting it and drawing the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Which sheets the heatmap draws.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 /// Arguments of `ksb config`.
@@ -558,11 +645,11 @@ pub struct ManArgs {
 /// Arguments of `ksb export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The sheet to export.
-    #[arg(required_unless_present = "blank")]
-    pub sheet: Option<PathBuf>,
+    /// The sheet to export; a folder or several sheets give one long CSV or JSON of them all, a row per sheet and KSB.
+    #[arg(required_unless_present = "blank", value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
     /// Export the standard's empty participant sheet instead, as the programme hands it out.
-    #[arg(long, conflicts_with_all = ["sheet", "summary"])]
+    #[arg(long, conflicts_with_all = ["sheets", "summary"])]
     pub blank: bool,
     /// Output format (CSV always has the notes and never the summary; JSON always has both).
     #[arg(long, default_value = "wikitext", value_parser = format_of(formats::EXPORT))]
@@ -580,6 +667,9 @@ pub struct ExportArgs {
     /// Replace the -o file when it is already there (never a ksb sheet).
     #[arg(long)]
     pub force: bool,
+    /// With several sheets, stop at the first that does not load instead of reporting it and exporting the rest.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[cfg(test)]

@@ -7,9 +7,9 @@ use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
 use ksb::render::markdown::Markdown;
 use ksb::render::wikitext::Wikitext;
-use ksb::render::{markup, table, Style};
+use ksb::render::{csv_report, markup, table, Style};
 use ksb::report::Report;
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::cli::{ColorChoice, Format};
 
@@ -54,20 +54,30 @@ pub fn warn(message: &str) {
     eprintln!("ksb: warning: {message}");
 }
 
-/// Writes a JSON value to stdout, pretty-printed, for scripts.
-pub fn emit_json(value: &Value) -> anyhow::Result<()> {
-    emit(&format!("{value:#}\n"))
+/// Writes JSON to stdout, pretty-printed, for scripts: serialised straight into the pipe, so a
+/// large report (a roster of thousands) is never held as text as well; a closed pipe is not an
+/// error.
+pub fn emit_json(value: &impl Serialize) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
-/// Writes a command's output in `format`: its report as terminal tables, Markdown or
-/// wikitext, or its figures as JSON. `json` gives `None` where the command has no JSON; the
+/// Writes a command's output in `format`: its report as terminal tables, Markdown, wikitext
+/// or CSV, or its figures as JSON. `json` gives `None` where the command has no JSON; the
 /// command line offers each command only its formats (`cli::formats`), so the refusals below
 /// are for a format a command does not list.
-pub fn emit_report(
+pub fn emit_report<J: Serialize>(
     format: Format,
     style: Style,
     report: impl FnOnce() -> Report,
-    json: impl FnOnce() -> Option<Value>,
+    json: impl FnOnce() -> Option<J>,
 ) -> anyhow::Result<()> {
     match format {
         Format::Table => emit(&table::report(&report(), style)),
@@ -77,7 +87,7 @@ pub fn emit_report(
             Some(value) => emit_json(&value),
             None => bail!("this command has no JSON output"),
         },
-        Format::Csv => bail!("this command has no CSV output"),
+        Format::Csv => emit(&csv_report::report(&report())),
     }
 }
 

@@ -102,7 +102,7 @@ pub fn load_sheet(path: &Path, standard: &Standard) -> Result<Loaded<Sheet>> {
 }
 
 /// Checks a sheet's text against the standard in use.
-fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
+pub fn parse_sheet(path: &Path, text: &str, standard: &Standard) -> Result<Loaded<Sheet>> {
     let context = || format!("reading sheet {}", name(path));
     let (sheet, warnings) = Sheet::from_toml_with_warnings(text, standard)
         .map_err(standard_choice::advised)
@@ -412,20 +412,73 @@ pub fn create_private_folder(folder: Option<&Path>) -> Result<()> {
 }
 
 /// The sheets `paths` name: files as given, folders searched recursively for `*.toml` files (in
-/// name order, so reports list them in the same order every time).
+/// name order, so reports list them in the same order every time). A file named twice (directly
+/// and through its folder, through two paths, or a link) is listed once, where it first comes:
+/// files are told apart by device and inode, which a folder's listing gives without a call per
+/// file.
 pub fn find_sheets(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut sheets = Vec::new();
+    let mut sheets = Sheets::default();
     for path in paths {
-        if path.is_dir() {
-            collect_sheets(path, &mut sheets)?;
+        if is_stdin(path) {
+            sheets.list.push(path.clone());
+        } else if path.is_dir() {
+            let device = file_id(path).map_or(0, |(device, _)| device);
+            collect_sheets(path, device, &mut sheets)?;
         } else {
-            sheets.push(path.clone());
+            let id = file_id(path);
+            sheets.push(path.clone(), id);
         }
     }
-    Ok(sheets)
+    Ok(sheets.list)
 }
 
-fn collect_sheets(folder: &Path, sheets: &mut Vec<PathBuf>) -> Result<()> {
+/// Sheets listed so far, and the device and inode of each.
+#[derive(Default)]
+struct Sheets {
+    list: Vec<PathBuf>,
+    seen: std::collections::HashSet<(u64, u64)>,
+}
+
+impl Sheets {
+    /// Lists `path` unless a file with the same id is listed; a file whose id cannot be read
+    /// (a missing one, whose error comes when it is read) is listed as named.
+    fn push(&mut self, path: PathBuf, id: Option<(u64, u64)>) {
+        if id.is_none_or(|id| self.seen.insert(id)) {
+            self.list.push(path);
+        }
+    }
+}
+
+/// A file's device and inode, following links.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Without inodes, a file's real path stands for it (hashed).
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::hash::{Hash, Hasher};
+    let real = fs::canonicalize(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    real.hash(&mut hasher);
+    Some((0, hasher.finish()))
+}
+
+/// The id of a folder's entry: its inode on the folder's device (no call), or for a link the
+/// id of what it points to.
+fn entry_id(entry: &fs::DirEntry, kind: fs::FileType, device: u64) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    if !kind.is_symlink() {
+        use std::os::unix::fs::DirEntryExt;
+        return Some((device, entry.ino()));
+    }
+    let _ = (kind, device);
+    file_id(&entry.path())
+}
+
+fn collect_sheets(folder: &Path, device: u64, sheets: &mut Sheets) -> Result<()> {
     let context = || format!("searching folder '{}' for sheets", folder.display());
     let mut entries = fs::read_dir(folder)
         .and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>())
@@ -433,10 +486,14 @@ fn collect_sheets(folder: &Path, sheets: &mut Vec<PathBuf>) -> Result<()> {
     entries.sort_by_key(fs::DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
-        if entry.file_type().with_context(context)?.is_dir() {
-            collect_sheets(&path, sheets)?;
+        let kind = entry.file_type().with_context(context)?;
+        if kind.is_dir() {
+            // A folder on another device (a mount point) has its own device number.
+            let inner = file_id(&path).map_or(device, |(device, _)| device);
+            collect_sheets(&path, inner, sheets)?;
         } else if path.extension().is_some_and(|ext| ext == "toml") {
-            sheets.push(path);
+            let id = entry_id(&entry, kind, device);
+            sheets.push(path, id);
         }
     }
     Ok(())

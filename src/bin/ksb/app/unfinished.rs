@@ -127,6 +127,7 @@ mod tests {
                 mentoring_type: "Mentee".to_string(),
                 assessment_type: kind.to_string(),
                 date: NaiveDate::from_ymd_opt(2026, 12, day).unwrap(),
+                reviewer: None,
             },
         )
     }

@@ -229,6 +229,7 @@ fn ask_participant(
         mentoring_type,
         assessment_type,
         date,
+        reviewer: None,
     })
 }
 

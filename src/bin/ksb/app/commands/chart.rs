@@ -1,38 +1,60 @@
-//! `ksb chart`: a radar chart (SVG) of one participant's sheets, by stack area and role focus.
+//! `ksb chart`: a radar chart (SVG) of one participant's sheets, by stack area and role focus,
+//! or a heatmap of a cohort, participants × KSBs.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
+use ksb::figures::heatmap::HeatmapSheets;
+use ksb::render::heatmap;
 use ksb::render::svg::{self, Series};
-use ksb::{Sheet, Summary};
+use ksb::report::cohort::plural;
+use ksb::{Sheet, Standard, Summary};
 
 use super::{Command, Context};
-use crate::app::{output, output_file, sheet_io};
+use crate::app::{cohort_io, output, output_file, sheet_io};
 use crate::cli::ChartArgs;
 
 impl Command for ChartArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         sheet_io::refuse_repeated_stdin(&self.sheets)?;
-        let output = match &self.output {
-            Some(path) => {
-                warn_of_another_format(path);
-                path.clone()
-            }
-            None => default_output(&self.sheets)?,
-        };
+        match &self.output {
+            Some(path) => warn_of_another_format(path),
+            // A chart of standard input alone has no name to take: said before reading it.
+            None => drop(default_output(&self.sheets, None)?),
+        }
         let standard = ctx.standard()?;
+        let folder = self.sheets.iter().any(|path| path.is_dir());
+        if self.heatmap || folder {
+            return self.heatmap(&standard);
+        }
         let sheets = self
             .sheets
             .iter()
             .map(|path| sheet_io::load_sheet(path, &standard))
             .collect::<Result<Vec<_>>>()?;
         let sheets: Vec<Sheet> = sheets.into_iter().map(sheet_io::Loaded::warn).collect();
-        refuse_other_participants(&self.sheets, &sheets)?;
+        if !one_participant(&sheets) {
+            return self.heatmap(&standard);
+        }
+        let selection = &self.selection;
+        if selection.assessment_type.is_some() || selection.as_of.is_some() || selection.all_sheets
+        {
+            bail!(
+                "--type, --as-of and --all-sheets choose the sheets of a cohort heatmap: give a folder, sheets of several participants or --heatmap"
+            );
+        }
+        self.radar(&standard, &sheets)
+    }
+}
+
+impl ChartArgs {
+    /// The radar of one participant's sheets, a polygon each in date order.
+    fn radar(&self, standard: &Standard, sheets: &[Sheet]) -> Result<()> {
         let mut order: Vec<usize> = (0..sheets.len()).collect();
         order.sort_by_key(|&i| sheets[i].participant.date);
         let summaries: Vec<Summary> = order
             .iter()
-            .map(|&i| Summary::of_sheet(&standard, &sheets[i]))
+            .map(|&i| Summary::of_sheet(standard, &sheets[i]))
             .collect();
         let series: Vec<Series> = order
             .iter()
@@ -43,32 +65,80 @@ impl Command for ChartArgs {
             })
             .collect();
         let chart = svg::radar_chart(&format!("KSB profile: {}", standard.title), &series);
-        let written = output_file::write_output(
+        let what = if sheets.len() == 1 {
+            "1 sheet".to_string()
+        } else {
+            format!("{} sheets in date order", sheets.len())
+        };
+        let output = match &self.output {
+            Some(path) => path.clone(),
+            None => default_output(&self.sheets, None)?,
+        };
+        self.write(
             &output,
-            chart.as_bytes(),
+            &chart,
+            &format!("{what} by stack area and role focus"),
             &self.sheets,
-            "chart",
-            self.force,
-        )?;
-        if !written {
+        )
+    }
+
+    /// The heatmap of a cohort: a row per participant (their latest sheet, or as the
+    /// selection says), grouped by preferred role focus.
+    fn heatmap(&self, standard: &Standard) -> Result<()> {
+        let output = match &self.output {
+            Some(path) => path.clone(),
+            None => default_output(&self.sheets, Some("heatmap"))?,
+        };
+        let selection = cohort_io::selection(&self.selection, standard)?;
+        let sheets = cohort_io::list(&self.sheets)?;
+        let gathering = HeatmapSheets::new(selection.clone());
+        let gathered = cohort_io::gather(standard, &sheets, self.strict, gathering)?;
+        let groups = gathered.gathered.finish(standard);
+        let rows: usize = groups.iter().map(|group| group.rows.len()).sum();
+        let what = if selection.all_sheets {
+            plural(rows, "sheet")
+        } else {
+            plural(rows, "participant")
+        };
+        let subtitle = format!(
+            "{what} ({} read; {}), by preferred role focus",
+            plural(gathered.count.read, "sheet"),
+            selection.describe()
+        );
+        let chart = heatmap::heatmap(
+            standard,
+            &format!("KSB heatmap: {}", standard.title),
+            &subtitle,
+            &groups,
+        );
+        self.write(&output, &chart, &format!("a heatmap of {what}"), &sheets)?;
+        gathered.count.check()
+    }
+
+    /// Writes the chart (never over one of its sheets, nor over another file without
+    /// `--force`) and says what was drawn.
+    fn write(&self, output: &Path, chart: &str, what: &str, inputs: &[PathBuf]) -> Result<()> {
+        if !output_file::write_output(output, chart.as_bytes(), inputs, "chart", self.force)? {
             return Ok(());
         }
-        output::emit(&format!(
-            "Wrote {}: {} by stack area and role focus\n",
-            output.display(),
-            if sheets.len() == 1 {
-                "1 sheet".to_string()
-            } else {
-                format!("{} sheets in date order", sheets.len())
-            }
-        ))
+        output::emit(&format!("Wrote {}: {what}\n", output.display()))
     }
 }
 
-/// Where the chart goes without `-o`: beside the first sheet named by a file, `me.svg` for
-/// `me.toml`, or `self-3-sheets.svg` for three sheets from `self.toml` on.
-fn default_output(sheets: &[PathBuf]) -> Result<PathBuf> {
-    let Some(first) = sheets.iter().find(|path| !sheet_io::is_stdin(path)) else {
+/// Whether every sheet is of the first one's participant (a radar follows one person).
+fn one_participant(sheets: &[Sheet]) -> bool {
+    sheets.first().is_none_or(|first| {
+        sheets
+            .iter()
+            .all(|sheet| sheet.participant.same_username(&first.participant))
+    })
+}
+
+/// Where the chart goes without `-o`: beside the first path named by a file, `me.svg` for
+/// `me.toml`, `self-3-sheets.svg` for three sheets from `self.toml` on, or with a `kind`
+/// (`cohort-heatmap.svg` for the folder `cohort`).
+fn default_output(paths: &[PathBuf], kind: Option<&str>) -> Result<PathBuf> {
+    let Some(first) = paths.iter().find(|path| !sheet_io::is_stdin(path)) else {
         bail!(
             "a sheet read from standard input has no file name to name the chart after: \
              give -o FILE.svg (or -o - for standard output)"
@@ -78,9 +148,10 @@ fn default_output(sheets: &[PathBuf]) -> Result<PathBuf> {
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_else(|| "chart".to_string());
-    let name = match sheets.len() {
-        1 => format!("{stem}.svg"),
-        n => format!("{stem}-{n}-sheets.svg"),
+    let name = match (kind, paths.len()) {
+        (Some(kind), _) => format!("{stem}-{kind}.svg"),
+        (None, 1) => format!("{stem}.svg"),
+        (None, n) => format!("{stem}-{n}-sheets.svg"),
     };
     Ok(first.with_file_name(name))
 }
@@ -102,25 +173,6 @@ fn warn_of_another_format(path: &Path) {
     }
 }
 
-/// Refuses sheets of more than one participant: a radar chart follows one person's sheets.
-fn refuse_other_participants(paths: &[PathBuf], sheets: &[Sheet]) -> Result<()> {
-    let first = &sheets[0].participant;
-    if let Some((path, other)) = paths
-        .iter()
-        .zip(sheets)
-        .find(|(_, sheet)| !sheet.participant.same_username(first))
-    {
-        bail!(
-            "{} is a sheet of '{}' but {} is a sheet of '{}': a radar chart follows one participant's sheets (chart each participant apart; `ksb summary PATH...` reports on a cohort)",
-            sheet_io::name(path),
-            other.participant.username,
-            sheet_io::name(&paths[0]),
-            first.username
-        );
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,17 +181,25 @@ mod tests {
     fn the_chart_is_named_after_the_first_sheet_given_by_file() {
         let paths = |names: &[&str]| names.iter().map(PathBuf::from).collect::<Vec<_>>();
         assert_eq!(
-            default_output(&paths(&["me.toml"])).unwrap(),
+            default_output(&paths(&["me.toml"]), None).unwrap(),
             Path::new("me.svg")
         );
         assert_eq!(
-            default_output(&paths(&["sheets/self.toml", "review.toml", "final.toml"])).unwrap(),
+            default_output(
+                &paths(&["sheets/self.toml", "review.toml", "final.toml"]),
+                None
+            )
+            .unwrap(),
             Path::new("sheets/self-3-sheets.svg")
         );
         assert_eq!(
-            default_output(&paths(&["-", "final.toml"])).unwrap(),
+            default_output(&paths(&["-", "final.toml"]), None).unwrap(),
             Path::new("final-2-sheets.svg")
         );
-        assert!(default_output(&paths(&["-"])).is_err());
+        assert_eq!(
+            default_output(&paths(&["cohort"]), Some("heatmap")).unwrap(),
+            Path::new("cohort-heatmap.svg")
+        );
+        assert!(default_output(&paths(&["-"]), None).is_err());
     }
 }

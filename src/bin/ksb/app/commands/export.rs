@@ -1,14 +1,20 @@
-//! `ksb export`: a sheet, or the blank sheet, as wikitext, Markdown, CSV or JSON.
+//! `ksb export`: a sheet, or the blank sheet, as wikitext, Markdown, CSV or JSON; a folder or
+//! several sheets as one long CSV or JSON, a row per sheet and KSB.
+
+use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
+use ksb::figures::selection::{Gather, Placed};
 use ksb::render::csv::Csv;
 use ksb::render::export::{ExportDoc, Exporter};
 use ksb::render::json::Json;
+use ksb::render::long;
 use ksb::render::markdown::Markdown;
 use ksb::render::wikitext::Wikitext;
+use ksb::{Sheet, Standard};
 
 use super::{Command, Context};
-use crate::app::{output, output_file, sheet_io};
+use crate::app::{cohort_io, output, output_file, sheet_io};
 use crate::cli::{ExportArgs, Format};
 
 /// The exporter of each format.
@@ -24,13 +30,17 @@ fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
 
 impl Command for ExportArgs {
     fn run(self, ctx: &Context) -> Result<()> {
+        let many = self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
+        if many {
+            return self.many(ctx);
+        }
         if self.summary && self.format == Format::Csv {
             bail!(
                 "--summary does not fit CSV's one row per KSB: use --format json for the figures"
             );
         }
         let standard = ctx.standard()?;
-        let sheet = match &self.sheet {
+        let sheet = match self.sheets.first() {
             Some(path) => Some(sheet_io::load_sheet(path, &standard)?.warn()),
             None => None,
         };
@@ -43,12 +53,77 @@ impl Command for ExportArgs {
         let bytes = exporter(self.format)?
             .export(&doc)
             .context("rendering the export")?;
+        self.write(&bytes)
+    }
+}
+
+impl ExportArgs {
+    /// Writes the export to `-o FILE` (never over one of its sheets) or stdout.
+    fn write(&self, bytes: &[u8]) -> Result<()> {
         match &self.output {
             Some(path) => {
-                let inputs: Vec<_> = self.sheet.iter().cloned().collect();
-                output_file::write_output(path, &bytes, &inputs, "export", self.force).map(drop)
+                output_file::write_output(path, bytes, &self.sheets, "export", self.force).map(drop)
             }
-            None => output::emit_bytes(&bytes),
+            None => output::emit_bytes(bytes),
         }
+    }
+
+    /// The long export of many sheets, in the order they are listed: sheets that do not load
+    /// are reported on stderr and the rest exported (exit 1 afterwards), or with `--strict`
+    /// the first stops everything.
+    fn many(&self, ctx: &Context) -> Result<()> {
+        let json = match self.format {
+            Format::Csv => false,
+            Format::Json => true,
+            other => bail!(
+                "several sheets export as one long table: use --format csv or --format json, not {}",
+                format!("{other:?}").to_lowercase()
+            ),
+        };
+        if self.summary {
+            bail!("--summary is for one sheet: `ksb summary` gives a cohort's figures");
+        }
+        let standard = ctx.standard()?;
+        let sheets = cohort_io::list(&self.sheets)?;
+        let rows = LongRows {
+            files: &sheets,
+            json,
+            parts: Vec::new(),
+        };
+        let gathered = cohort_io::gather(&standard, &sheets, self.strict, rows)?;
+        let mut parts = gathered.gathered.parts;
+        parts.sort_by_key(|(index, _)| *index);
+        let text = if json {
+            let rows: Vec<String> = parts.into_iter().flat_map(|(_, rows)| rows).collect();
+            long::json_array(&rows)
+        } else {
+            let mut text = long::csv_header();
+            for (_, rows) in parts {
+                text.extend(rows);
+            }
+            text
+        };
+        self.write(text.as_bytes())?;
+        gathered.count.check()
+    }
+}
+
+/// The rows of each sheet read, by its place in the list: CSV text, or one JSON object each.
+struct LongRows<'a> {
+    files: &'a [PathBuf],
+    json: bool,
+    parts: Vec<(usize, Vec<String>)>,
+}
+
+impl Gather for LongRows<'_> {
+    fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet) {
+        let index = placed.recency.index;
+        let file = self.files[index].display().to_string();
+        let rows = if self.json {
+            long::json_rows(standard, &file, sheet)
+        } else {
+            vec![long::csv_rows(standard, &file, sheet)]
+        };
+        self.parts.push((index, rows));
     }
 }

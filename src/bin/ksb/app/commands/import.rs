@@ -65,6 +65,7 @@ fn flag(field: Field) -> &'static str {
         Field::MentoringType => "mentoring-type",
         Field::AssessmentType => "assessment-type",
         Field::Date => "date",
+        Field::Reviewer => "reviewer",
     }
 }
 

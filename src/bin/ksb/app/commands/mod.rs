@@ -1,6 +1,7 @@
 //! One module per command, each behind the small [`Command`] trait.
 
 mod assess;
+mod calibrate;
 mod chart;
 mod compare;
 mod completions;
@@ -12,6 +13,7 @@ mod man;
 mod plan;
 mod progress;
 mod review;
+mod roster;
 mod score;
 mod show;
 mod standard;
@@ -112,6 +114,8 @@ pub fn run(cli: Cli) -> Result<()> {
         cli::Command::Score(args) => args.run(&ctx()?),
         cli::Command::Show(args) => args.run(&ctx()?),
         cli::Command::Summary(args) => args.run(&ctx()?),
+        cli::Command::Roster(args) => args.run(&ctx()?),
+        cli::Command::Calibrate(args) => args.run(&ctx()?),
         cli::Command::Compare(args) => args.run(&ctx()?),
         cli::Command::Progress(args) => args.run(&ctx()?),
         cli::Command::Lock(args) => args.run(&ctx()?),

@@ -17,7 +17,7 @@ impl Command for PlanArgs {
             self.format,
             ctx.style,
             || report::plan::report(&sheet.participant, &plan),
-            || None,
+            || None::<serde_json::Value>,
         )
     }
 }

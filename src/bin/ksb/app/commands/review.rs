@@ -5,20 +5,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
+use ksb::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
 use ksb::{store, Ksb, Score, Sheet, Standard};
 
 use super::{Command, Context};
+use crate::app::header_flags::check_username;
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, interrupt, screen, Guide, Outcome, Prompter, WalkOptions};
+use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::cli::ReviewArgs;
-
-/// The assessment type a review sheet gets, as the programme names it.
-const MENTOR_REVIEW: &str = "Mentor review";
-
-/// The assessment type of the sheets a mentor reviews, as the programme names it.
-const SELF_ASSESSMENT: &str = "Self-assessment";
 
 impl Command for ReviewArgs {
     fn run(self, ctx: &Context) -> Result<()> {
@@ -61,10 +58,22 @@ impl Command for ReviewArgs {
         // A new review sheet is written at the first answer, so quitting before one leaves
         // no empty sheet behind.
         let (mut file, mut review) = match existing {
-            Some(opened) => opened,
+            Some((mut file, mut review)) => {
+                let named = review.participant.reviewer.clone();
+                let reviewer = match (&self.reviewer, named) {
+                    (None, Some(named)) => named,
+                    _ => self.reviewer(ctx, &prompter)?,
+                };
+                if review.participant.reviewer.as_ref() != Some(&reviewer) {
+                    review.participant.reviewer = Some(reviewer);
+                    prompt::save(&mut file, &standard, &review)?;
+                }
+                (file, review)
+            }
             None => {
-                let review = new_review(&standard, &mentee, reviews)
+                let mut review = new_review(&standard, &mentee, reviews)
                     .with_context(|| format!("creating review sheet '{}'", path.display()))?;
+                review.participant.reviewer = Some(self.reviewer(ctx, &prompter)?);
                 (SheetFile::create(&path), review)
             }
         };
@@ -102,6 +111,32 @@ impl Command for ReviewArgs {
                 &path, &standard, &review, ctx.style, &again,
             )),
         }
+    }
+}
+
+impl ReviewArgs {
+    /// Who reviews: `--reviewer`, else the configured username (KSB_USERNAME, then the config
+    /// file), else asked once at the terminal.
+    fn reviewer(&self, ctx: &Context, prompter: &Prompter) -> Result<String> {
+        if let Some(name) = &self.reviewer {
+            return check_username(name).context("in --reviewer");
+        }
+        let setting = ctx.settings.get(Key::Username);
+        if let Some(name) = &setting.value {
+            return check_username(name).with_context(|| {
+                format!(
+                    "the reviewer: {} from {}",
+                    setting.key.name(),
+                    setting.source
+                )
+            });
+        }
+        let typed = prompter.text("Reviewer (your username)", None, |text| {
+            check_username(text)
+                .map(drop)
+                .map_err(|err| err.to_string())
+        })?;
+        check_username(&typed)
     }
 }
 

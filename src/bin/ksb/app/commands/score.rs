@@ -6,7 +6,7 @@ use chrono::Local;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
 use super::{Command, Context};
-use crate::app::header_flags::{apply_header, known_header};
+use crate::app::header_flags::{apply_header, check_username, known_header};
 use crate::app::output;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::cli::{HeaderArgs, ScoreArgs};
@@ -29,6 +29,7 @@ impl Command for ScoreArgs {
         refuse_repeats(&scores, &self.scores, "score")?;
         refuse_repeats(&notes, &self.notes, "--note")?;
 
+        let reviewer = self.reviewer.as_deref().map(reviewer_of).transpose()?;
         let creating = || format!("creating sheet '{}'", path.display());
         // A new sheet's header is checked before any file is touched.
         let fresh = if path.exists() {
@@ -51,6 +52,9 @@ impl Command for ScoreArgs {
                         .with_context(creating)?,
                 ),
             };
+            if let Some(reviewer) = reviewer {
+                sheet.participant.reviewer = reviewer;
+            }
             for (id, score) in scores {
                 sheet.set_score(id, Some(score));
             }
@@ -71,6 +75,16 @@ impl Command for ScoreArgs {
             standard.ksbs.len()
         ))
     }
+}
+
+/// The reviewer `--reviewer` gives: a checked username, or `None` (removing it) for an empty one.
+fn reviewer_of(text: &str) -> Result<Option<String>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    check_username(text)
+        .map(Some)
+        .context("in --reviewer: the reviewer is a username")
 }
 
 /// Finds the KSB `text` names in the standard (ids are case-insensitive).
@@ -171,6 +185,7 @@ pub fn new_participant(
             .assessment_type
             .unwrap_or_else(|| first(&standard.assessment_types)),
         date: known.date.unwrap_or_else(|| Local::now().date_naive()),
+        reviewer: None,
     })
 }
 

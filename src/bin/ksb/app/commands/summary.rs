@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use ksb::figures::cohort::CohortSheets;
 use ksb::render::json;
 use ksb::report;
 use ksb::{Grouping, Standard, Summary};
@@ -23,15 +24,13 @@ pub fn groupings(by: By) -> &'static [Grouping] {
 
 impl Command for SummaryArgs {
     fn run(self, ctx: &Context) -> Result<()> {
-        sheet_io::refuse_repeated_stdin(&self.paths)?;
         let standard = ctx.standard()?;
-        let sheets = sheet_io::find_sheets(&self.paths)?;
+        let sheets = cohort_io::list(&self.paths)?;
+        let selecting = self.selection.assessment_type.is_some()
+            || self.selection.as_of.is_some()
+            || self.selection.all_sheets;
         match sheets.as_slice() {
-            [] => anyhow::bail!(
-                "no sheets (*.toml files) found in {}",
-                quoted_paths(&self.paths)
-            ),
-            [sheet] => self.one_sheet(ctx, &standard, sheet),
+            [sheet] if !selecting => self.one_sheet(ctx, &standard, sheet),
             _ => self.cohort(ctx, &standard, &sheets),
         }
     }
@@ -55,48 +54,28 @@ impl SummaryArgs {
         )
     }
 
-    /// The cohort report over many sheets: bad sheets are reported on stderr and the rest
-    /// summarised (exit 1 afterwards), or with `--strict` the first bad sheet stops everything.
+    /// The cohort report over many sheets, each participant counted once (their latest sheet,
+    /// or as `--type`, `--as-of` and `--all-sheets` say): bad sheets are reported on stderr
+    /// and the rest summarised (exit 1 afterwards), or with `--strict` the first bad sheet
+    /// stops everything.
     fn cohort(&self, ctx: &Context, standard: &Standard, sheets: &[PathBuf]) -> Result<()> {
-        let progress = output::sheet_progress(sheets.len());
-        let reading = cohort_io::read(standard, sheets, self.strict, progress.as_ref());
-        if let Some(bar) = progress {
-            bar.finish_and_clear();
-        }
-        for (_, warning) in &reading.warnings {
-            output::warn(warning);
-        }
-        let mut bad: Vec<anyhow::Error> = reading.bad.into_iter().map(|bad| bad.error).collect();
-        if self.strict && !bad.is_empty() {
-            return Err(bad.swap_remove(0));
-        }
-        for error in &bad {
-            eprintln!("{}", output::error_line(error));
-        }
+        let selection = cohort_io::selection(&self.selection, standard)?;
+        let gathered = cohort_io::gather(
+            standard,
+            sheets,
+            self.strict,
+            CohortSheets::new(standard, selection),
+        )?;
+        let counted = gathered
+            .gathered
+            .finish(standard, &gathered.people, gathered.count.read);
         let groupings = groupings(self.by);
         output::emit_report(
             self.format,
             ctx.style,
-            || report::cohort::report(standard, &reading.cohort, groupings),
-            || Some(json::cohort(&reading.cohort, groupings)),
+            || report::cohort::report(standard, &counted, groupings),
+            || Some(json::cohort(&counted, groupings)),
         )?;
-        if !bad.is_empty() {
-            anyhow::bail!(
-                "{} of {} sheets could not be read; the report counts the other {}",
-                bad.len(),
-                sheets.len(),
-                reading.cohort.participants
-            );
-        }
-        Ok(())
+        gathered.count.check()
     }
-}
-
-/// The paths as an error message lists them: quoted, comma-separated.
-fn quoted_paths(paths: &[PathBuf]) -> String {
-    let quoted: Vec<String> = paths
-        .iter()
-        .map(|path| format!("'{}'", path.display()))
-        .collect();
-    quoted.join(", ")
 }

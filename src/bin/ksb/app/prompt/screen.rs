@@ -266,6 +266,7 @@ mod tests {
                 mentoring_type: "Mentee".to_string(),
                 assessment_type: "Self-assessment".to_string(),
                 date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                reviewer: None,
             },
         )
     }
