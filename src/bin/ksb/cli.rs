@@ -5,6 +5,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod import;
+mod wiki;
+pub use import::{ImportArgs, ImportHeaderArgs};
+pub use wiki::{WikiAction, WikiArgs, WikiPublishArgs, WikiPullArgs, WikiStatusArgs};
+
 const EXAMPLES: &str = "\
 Examples:
   ksb standard                                    the 28 KSBs of the built-in standard
@@ -272,121 +277,6 @@ pub enum CategoryArg {
     Skill,
     /// Behaviours (B ids).
     Behaviour,
-}
-
-/// Arguments of `ksb wiki`.
-#[derive(Debug, Args)]
-pub struct WikiArgs {
-    /// The wiki's api.php, such as https://meta.miraheze.org/w/api.php (default: KSB_WIKI_URL, then `url` under [wiki] in the config file).
-    #[arg(long, global = true, value_name = "URL")]
-    pub wiki: Option<String>,
-    /// What to do.
-    #[command(subcommand)]
-    pub action: WikiAction,
-}
-
-/// What `ksb wiki` does.
-#[derive(Debug, Subcommand)]
-pub enum WikiAction {
-    /// Write a sheet's wikitext (as `ksb export --notes`) to its page, never over an edit made on the wiki since.
-    #[command(
-        after_help = "Examples:\n  ksb wiki publish me.toml\n  ksb wiki publish me.toml --page \"User:Me/KSB baseline\" --summary \"Baseline\"\n  ksb wiki publish me.toml --dry-run\n  ksb wiki publish me.toml --force        replace the page although it was edited on the wiki"
-    )]
-    Publish(WikiPublishArgs),
-    /// Read pages into sheets: titles, every page under a title prefix, or every page in a category.
-    #[command(
-        after_help = "Examples:\n  ksb wiki pull \"User:Alice/Tech Mentoring/Self-assessment 2026-11-25\" -o alice.toml\n  ksb wiki pull --prefix \"User:Alice/Tech Mentoring/\" -o alice/\n  ksb wiki pull --category \"Tech Mentoring 2026\" -o cohort/"
-    )]
-    Pull(WikiPullArgs),
-    /// Whether a sheet's page is as ksb published it, older than the sheet, or edited on the wiki since.
-    #[command(after_help = "Example:\n  ksb wiki status me.toml")]
-    Status(WikiStatusArgs),
-}
-
-/// Arguments of `ksb wiki publish`.
-#[derive(Debug, Args)]
-pub struct WikiPublishArgs {
-    /// The sheet to publish.
-    pub sheet: PathBuf,
-    /// The page to write [default: the page the sheet was published to, else the `page` template under [wiki] (KSB_WIKI_PAGE), else "User:{username}/Tech Mentoring/{assessment_type} {date}"].
-    #[arg(long, value_name = "TITLE")]
-    pub page: Option<String>,
-    /// The edit summary [default: what changed, such as "ksb: K3 2→3, 4 notes"].
-    #[arg(long, value_name = "TEXT")]
-    pub summary: Option<String>,
-    /// Show the change as a diff against the page as it is, and write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Replace the page although it was edited on the wiki since ksb published it, or was never published by ksb.
-    #[arg(long)]
-    pub force: bool,
-}
-
-/// Arguments of `ksb wiki pull`.
-#[derive(Debug, Args)]
-pub struct WikiPullArgs {
-    /// Page titles, such as "User:Alice/Tech Mentoring/Self-assessment 2026-11-25".
-    #[arg(value_name = "TITLE", required_unless_present_any = ["prefix", "category"], conflicts_with_all = ["prefix", "category"])]
-    pub titles: Vec<String>,
-    /// Every page whose title starts with this, namespace included, such as "User:Alice/Tech Mentoring/".
-    #[arg(long, value_name = "PREFIX", conflicts_with = "category")]
-    pub prefix: Option<String>,
-    /// Every page in this category (with or without "Category:").
-    #[arg(long, value_name = "NAME")]
-    pub category: Option<String>,
-    /// The sheet to write for one title, or the folder for many [default: the sheets folder; each sheet named <username>-<assessment type>-<date>.toml].
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
-    /// Replace a sheet that has changes not published, or that is not from the page pulled.
-    #[arg(long)]
-    pub force: bool,
-}
-
-/// Arguments of `ksb wiki status`.
-#[derive(Debug, Args)]
-pub struct WikiStatusArgs {
-    /// The sheet to check against its page.
-    pub sheet: PathBuf,
-}
-
-/// Arguments of `ksb import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// The page: its wikitext (`ksb export` output or a hand-filled sheet), or the text copied off the page; `-` reads standard input.
-    pub page: PathBuf,
-    /// The sheet to write (TOML) [default: <sheets folder>/<username>-<assessment type>-<date>.toml, as `ksb assess` names it].
-    #[arg(short, long, value_name = "SHEET")]
-    pub output: Option<PathBuf>,
-    /// Replace the sheet if it exists (only a sheet ksb can read, and never a locked one).
-    #[arg(long)]
-    pub force: bool,
-    /// Import what can be read and list what was skipped, instead of refusing the page over any problem.
-    #[arg(long)]
-    pub lenient: bool,
-    /// Header fields the page leaves blank, or replacing what it says.
-    #[command(flatten)]
-    pub header: ImportHeaderArgs,
-}
-
-/// The participant header fields `ksb import` takes from flags: each fills in a field the page
-/// leaves blank, or replaces what the page says.
-#[derive(Debug, Clone, Default, Args)]
-pub struct ImportHeaderArgs {
-    /// The participant's Miraheze username, instead of the page's `Username:`.
-    #[arg(long, value_name = "U")]
-    pub username: Option<String>,
-    /// Preferred role focus, instead of the page's.
-    #[arg(long, value_name = "R")]
-    pub role_focus: Option<String>,
-    /// Mentoring type (Mentee, Mentor or Peer Support), instead of the page's.
-    #[arg(long, value_name = "T")]
-    pub mentoring_type: Option<String>,
-    /// Assessment type (Self-assessment, Mentor review or Final check), instead of the page's.
-    #[arg(long, value_name = "A")]
-    pub assessment_type: Option<String>,
-    /// Date of the assessment as DD/MM/YYYY, instead of the page's.
-    #[arg(long, value_name = "DD/MM/YYYY")]
-    pub date: Option<String>,
 }
 
 /// The participant header fields a command can set from flags.
