@@ -7,6 +7,8 @@
 # else the machine is doing.
 #
 # Usage: bench/one-sheet.sh            (ROUNDS=9 by default)
+#        STATIC=1 bench/one-sheet.sh   the same with a statically linked build (static-pie,
+#                                      `--target x86_64-unknown-linux-gnu`, crt-static)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +21,16 @@ if ! command -v hyperfine >/dev/null || ! command -v valgrind >/dev/null; then
         hyperfine valgrind
 fi
 
-cargo build --release --locked --bin ksb
 target=$(cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/')
-ksb=$target/release/ksb
+if [ "${STATIC:-0}" = 1 ]; then
+    # crt-static only with an explicit --target, so that proc-macros still build for the host.
+    RUSTFLAGS="-C target-feature=+crt-static" CARGO_TARGET_DIR="$target/static" \
+        cargo build --release --locked --bin ksb --target x86_64-unknown-linux-gnu
+    ksb=$target/static/x86_64-unknown-linux-gnu/release/ksb
+else
+    cargo build --release --locked --bin ksb
+    ksb=$target/release/ksb
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sheet=$work/sheet.toml
