@@ -152,3 +152,31 @@ fn a_cohort_prints_every_sheets_warnings_in_the_order_the_sheets_were_read() {
         .collect();
     assert_eq!(lines, expected);
 }
+
+#[test]
+fn a_heatmap_of_two_participants_says_each_sheets_warnings_once() {
+    let (ws, standard) = setup();
+    let other = ws
+        .read("x.toml")
+        .replacen("username = ", "username = \"Other\"\n#", 1);
+    ws.write("y.toml", &other);
+    let output = ws
+        .ksb(&[
+            "--standard",
+            &standard,
+            "chart",
+            "x.toml",
+            "y.toml",
+            "-o",
+            "h.svg",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let lines = stderr_lines(&output);
+    let expected: Vec<String> = ["x.toml", "y.toml"]
+        .iter()
+        .flat_map(|name| WARNINGS.map(|w| w.replace("'x.toml'", &format!("'{name}'"))))
+        .collect();
+    assert_eq!(lines, expected);
+}

@@ -32,9 +32,14 @@ impl Command for ChartArgs {
             .iter()
             .map(|path| sheet_io::load_sheet(path, &standard))
             .collect::<Result<Vec<_>>>()?;
-        let sheets: Vec<Sheet> = sheets.into_iter().map(sheet_io::Loaded::warn).collect();
+        let (sheets, warnings): (Vec<Sheet>, Vec<Vec<String>>) =
+            sheets.into_iter().map(sheet_io::Loaded::into_parts).unzip();
         if !one_participant(&sheets) {
+            // The heatmap reads the sheets as a cohort, and says their warnings itself.
             return self.heatmap(&standard);
+        }
+        for warning in warnings.iter().flatten() {
+            output::warn(warning);
         }
         let selection = &self.selection;
         if selection.assessment_type.is_some() || selection.as_of.is_some() || selection.all_sheets
