@@ -22,14 +22,14 @@ if ! command -v hyperfine >/dev/null || ! command -v mlr >/dev/null; then
         hyperfine miller
 fi
 
-cargo build --release --locked --bin ksb --example gen_cohort
-target=$(cargo metadata --format-version 1 --no-deps | mlr --ijson --onidx cut -f target_directory)
-ksb=$target/release/ksb
+. bench/built.sh
+ksb=$(built_executable ksb --release --locked --bin ksb)
+gen_cohort=$(built_executable gen_cohort --release --locked --example gen_cohort)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "Generating $sheets sheets (seed $seed) in $work ..."
-"$target/release/examples/gen_cohort" "$work" "$sheets" "$seed"
+"$gen_cohort" "$work" "$sheets" "$seed"
 sheet=$work/sheets/g00/p00000.toml
 csv=$work/scores.csv
 

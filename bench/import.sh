@@ -16,13 +16,13 @@ if ! command -v hyperfine >/dev/null; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends hyperfine
 fi
 
-cargo build --release --locked --bin ksb --example hostile_pages
-target=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-ksb=$target/release/ksb
+. bench/built.sh
+ksb=$(built_executable ksb --release --locked --bin ksb)
+hostile_pages=$(built_executable hostile_pages --release --locked --example hostile_pages)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$target/release/examples/hostile_pages" "$work"
+"$hostile_pages" "$work"
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 worst=0

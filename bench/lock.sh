@@ -33,13 +33,12 @@ mkdir -p "$work/sheets" "$work/src"
 
 echo "Building ksb at $base (without the lock) and this checkout (with it) ..."
 git archive "$base" | tar -x -C "$work/src"
-CARGO_TARGET_DIR=$work/target cargo build --release --locked --bin ksb \
-    --manifest-path "$work/src/Cargo.toml"
-cargo build --release --locked --bin ksb
+. bench/built.sh
 without=$work/without-lock
-cp "$work/target/release/ksb" "$without"
+cp "$(CARGO_TARGET_DIR=$work/target built_executable ksb --release --locked --bin ksb \
+    --manifest-path "$work/src/Cargo.toml")" "$without"
 with=$work/with-lock
-cp "$target/release/ksb" "$with"
+cp "$(built_executable ksb --release --locked --bin ksb)" "$with"
 
 # Times both binaries on a copy of the hand-written sheet in folder $1; $2 names the place.
 # The machine may be shared, so the time is taken in $rounds short rounds, each timing both

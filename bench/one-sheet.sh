@@ -6,9 +6,9 @@
 # Also counts the instructions of both with valgrind (callgrind), which does not depend on what
 # else the machine is doing.
 #
-# Usage: bench/one-sheet.sh            (ROUNDS=9 by default)
-#        STATIC=1 bench/one-sheet.sh   the same with a statically linked build (static-pie,
-#                                      `--target x86_64-unknown-linux-gnu`, crt-static)
+# Usage: bench/one-sheet.sh             the build `cargo install` makes: on Linux with glibc,
+#                                       statically linked (.cargo/config.toml); ROUNDS=9
+#        DYNAMIC=1 bench/one-sheet.sh   the same with a dynamically linked build, for comparison
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,16 +21,16 @@ if ! command -v hyperfine >/dev/null || ! command -v valgrind >/dev/null; then
         hyperfine valgrind
 fi
 
-target=$(cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/')
-if [ "${STATIC:-0}" = 1 ]; then
-    # crt-static only with an explicit --target, so that proc-macros still build for the host.
-    RUSTFLAGS="-C target-feature=+crt-static" CARGO_TARGET_DIR="$target/static" \
-        cargo build --release --locked --bin ksb --target x86_64-unknown-linux-gnu
-    ksb=$target/static/x86_64-unknown-linux-gnu/release/ksb
+. bench/built.sh
+if [ "${DYNAMIC:-0}" = 1 ]; then
+    # RUSTFLAGS, even empty, replaces the config's flags: no crt-static.
+    target=$(cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/')
+    ksb=$(RUSTFLAGS="" CARGO_TARGET_DIR="$target/dynamic" built_executable ksb --release --locked --bin ksb)
 else
-    cargo build --release --locked --bin ksb
-    ksb=$target/release/ksb
+    ksb=$(built_executable ksb --release --locked --bin ksb)
 fi
+if readelf -l "$ksb" | grep -q INTERP; then linking="dynamically linked"; else linking="statically linked"; fi
+echo "Measuring $ksb ($linking)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sheet=$work/sheet.toml

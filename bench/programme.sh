@@ -32,9 +32,9 @@ if ! command -v hyperfine >/dev/null || ! command -v mlr >/dev/null || [ ! -x /u
         hyperfine miller time
 fi
 
-cargo build --release --locked --bin ksb --example gen_programme
-target=$(cargo metadata --format-version 1 --no-deps | mlr --ijson --onidx cut -f target_directory)
-ksb=$target/release/ksb
+. bench/built.sh
+ksb=$(built_executable ksb --release --locked --bin ksb)
+gen_programme=$(built_executable gen_programme --release --locked --example gen_programme)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -47,7 +47,7 @@ for n in $sizes; do
     dir=$work/$n
     mkdir -p "$dir"
     echo "== $n sheets: generating (seed $seed) ..."
-    "$target/release/examples/gen_programme" "$dir" "$n" "$seed"
+    "$gen_programme" "$dir" "$n" "$seed"
     sheets=$dir/sheets
     csv=$dir/scores.csv
 

@@ -123,6 +123,29 @@ fn man_dir_writes_a_page_per_command() {
     assert!(err.contains("'nowhere' is not a folder"), "{err}");
 }
 
+/// Each command's arguments are built only when needed (`defer` in cli.rs): help, the
+/// completion scripts and every manual page, nested commands' included, still carry them.
+#[test]
+fn every_commands_own_arguments_reach_help_completions_and_man_pages() {
+    let ws = Workspace::new();
+    assert!(ws.ok(&["summary", "--help"]).contains("--all-sheets"));
+    assert!(ws.ok(&["help", "summary"]).contains("--all-sheets"));
+    assert!(ws.ok(&["wiki", "pull", "--help"]).contains("--category"));
+    for shell in ["bash", "zsh", "fish"] {
+        let script = ws.ok(&["completions", shell]);
+        for flag in ["all-sheets", "reviewer", "category", "dry-run"] {
+            assert!(script.contains(flag), "{shell} script lacks --{flag}");
+        }
+    }
+    std::fs::create_dir(ws.file("man1")).unwrap();
+    ws.ok(&["man", "--dir", "man1"]);
+    assert!(ws.read("man1/ksb-summary.1").contains("all\\-sheets"));
+    assert!(ws.read("man1/ksb-wiki-pull.1").contains("category"));
+    assert!(ws.read("man1/ksb-standard-import.1").contains("base"));
+    let err = ws.fails(2, &["summary", "--all-sheet"]);
+    assert!(err.contains("--all-sheets"), "{err}");
+}
+
 #[test]
 fn completions_and_man_ignore_a_broken_config() {
     let ws = Workspace::new();

@@ -433,3 +433,37 @@ fn a_hostile_page_ends_in_a_clear_error_and_the_standard_comes_from_the_wiki() {
     assert!(out.contains("Wrote std.yaml"), "{out}");
     assert!(ws.ok(&["standard", "--check", "std.yaml"]).contains("KSBs"));
 }
+
+/// The wiki named by host name, not by address: the statically linked `ksb`
+/// (.cargo/config.toml) resolves names through glibc's static resolver, which reads
+/// /etc/hosts and /etc/resolv.conf itself, without the NSS libraries a dynamic binary loads.
+#[test]
+fn a_wiki_named_by_host_name_is_reached() {
+    use std::net::ToSocketAddrs as _;
+    let addresses: Vec<_> = ("localhost", 80).to_socket_addrs().unwrap().collect();
+    assert!(
+        addresses
+            .iter()
+            .all(|a| a.ip() == std::net::Ipv4Addr::LOCALHOST),
+        "this test must not leave 127.0.0.1, but localhost is {addresses:?} here"
+    );
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    ws.ok(&["wiki", "publish", "me.toml"]);
+
+    let by_name = wiki.api().replace("://127.0.0.1:", "://localhost:");
+    assert!(by_name.starts_with("http://localhost:"), "{by_name}");
+    let reader = Workspace::new();
+    let pulled = reader.ok(&["wiki", "--wiki", &by_name, "pull", PAGE, "-o", "back.toml"]);
+    assert!(
+        pulled.starts_with("Pulled 1 of 1 page into back.toml"),
+        "{pulled}"
+    );
+    assert_eq!(
+        reader.ok(&["summary", "back.toml"]),
+        ws.ok(&["summary", "me.toml"])
+    );
+}

@@ -59,7 +59,11 @@ pub struct Cli {
 }
 
 /// The commands of `ksb`.
+///
+/// `defer`: each command's arguments are built only when that command runs (or for help,
+/// completions and man pages), so a one-sheet command does not build all of them at start-up.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List the KSBs of the standard in use, check a standards file, or import the standard's wiki page.
     #[command(

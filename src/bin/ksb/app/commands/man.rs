@@ -31,8 +31,19 @@ impl ManArgs {
     }
 }
 
-/// How many pages `generate_to` writes: one for the command and one for each subcommand, at
-/// every level (`ksb standard import` has its own).
+/// How many pages `generate_to` writes: one for the command and one for each shown subcommand,
+/// at every level (`ksb standard import` has its own). The commands are built as `generate_to`
+/// builds them, without the `help` subcommands, because each command's arguments and
+/// subcommands are otherwise built only on demand (`defer` in cli.rs).
 fn page_count(command: &clap::Command) -> usize {
-    1 + command.get_subcommands().map(page_count).sum::<usize>()
+    fn count(command: &clap::Command) -> usize {
+        1 + command
+            .get_subcommands()
+            .filter(|sub| !sub.is_hide_set())
+            .map(count)
+            .sum::<usize>()
+    }
+    let mut built = command.clone().disable_help_subcommand(true);
+    built.build();
+    count(&built)
 }
