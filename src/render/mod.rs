@@ -7,6 +7,7 @@ pub mod bar;
 pub mod csv;
 pub mod csv_report;
 pub mod export;
+pub mod grid;
 pub mod heatmap;
 pub mod json;
 pub mod long;

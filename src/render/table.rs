@@ -1,64 +1,56 @@
-//! Terminal tables (comfy-table): every report drawn for the terminal, and the scoring key.
+//! Terminal tables: every report drawn for the terminal, and the scoring key. A table that
+//! fits is drawn at its natural width by [`grid`]; one that must be narrowed to fit the
+//! terminal by comfy-table, which wraps cells.
 
-use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table};
 
 use super::bar::mean_bar;
+use super::grid::{self, Align, Look, Tint};
 use super::{narrow, Style};
 use crate::model::score::Score;
 use crate::model::standard::Standard;
 use crate::report::{self, Block, Report};
 
-fn new_table(style: Style, header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table.load_preset(if style.unicode {
-        UTF8_FULL_CONDENSED
+/// The frame of tables in `style`.
+fn frame(style: Style) -> &'static grid::Frame {
+    if style.unicode {
+        &grid::UNICODE
     } else {
-        ASCII_FULL_CONDENSED
-    });
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    if let Some(width) = style.width {
-        table.set_width(width);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    }
-    table.set_header(header.iter().map(|h| header_cell(h, style)));
-    table
-}
-
-fn header_cell(text: &str, style: Style) -> Cell {
-    let cell = Cell::new(text);
-    if style.color {
-        cell.add_attribute(Attribute::Bold)
-    } else {
-        cell
+        &grid::ASCII
     }
 }
 
-fn right(text: impl ToString) -> Cell {
-    Cell::new(text).set_alignment(CellAlignment::Right)
+/// A header cell, or a report's strong cell: bold when colour is on.
+fn strong(text: &str) -> Look {
+    Look {
+        bold: true,
+        ..Look::plain(text)
+    }
+}
+
+fn right(text: &str) -> Look {
+    Look {
+        align: Align::Right,
+        ..Look::plain(text)
+    }
 }
 
 /// The cell of a score: the score as the sheet writes it, coloured when colour is on.
-pub fn score_cell(score: Option<Score>, style: Style) -> Cell {
-    let text = score.map(|s| s.to_string()).unwrap_or_default();
-    let cell = Cell::new(text).set_alignment(CellAlignment::Center);
-    match score.and_then(score_color) {
-        Some(color) if style.color => cell.fg(color),
-        _ => cell,
+fn score_cell(score: Option<Score>) -> Look {
+    Look {
+        align: Align::Center,
+        tint: score.and_then(score_color),
+        ..Look::plain(score.map(|s| s.to_string()).unwrap_or_default())
     }
 }
 
 /// The colour of a score: red for 0 through green for 3; N/A stays plain.
-fn score_color(score: Score) -> Option<Color> {
+fn score_color(score: Score) -> Option<Tint> {
     match score {
-        Score::Zero => Some(Color::Red),
-        Score::One => Some(Color::Yellow),
-        Score::Two => Some(Color::Cyan),
-        Score::Three => Some(Color::Green),
+        Score::Zero => Some(Tint::Red),
+        Score::One => Some(Tint::Yellow),
+        Score::Two => Some(Tint::Cyan),
+        Score::Three => Some(Tint::Green),
         Score::NotApplicable => None,
     }
 }
@@ -92,34 +84,20 @@ pub fn report(report: &Report, style: Style) -> String {
 }
 
 /// The table as wide as the terminal allows. A table with optional columns (the bars of the
-/// means) loses them when they would make it wrap, measured without colour, whose escape codes
-/// take no room on screen; a table that fits is the same drawn with the width as without, so
-/// without colour the measured one is the one shown. A table that still does not fit without
-/// splitting a word drops its columns that may narrow, in their order, and keeps each
-/// remaining word whole.
+/// means) loses them when they would make it wrap; colour's escape codes take no room on
+/// screen. A table that still does not fit without splitting a word drops its columns that
+/// may narrow, in their order, and keeps each remaining word whole.
 fn fitted(table: &report::Table, style: Style) -> String {
     let narrows = table
         .columns
         .iter()
         .any(|column| column.optional || column.narrows.is_some());
     let Some(width) = style.width.filter(|_| narrows) else {
-        return drawn(table, |_| true, style).to_string();
+        return drawn(table, |_| true, style);
     };
-    let unlimited = Style {
-        width: None,
-        color: false,
-        ..style
-    };
-    let measured: Vec<String> = drawn(table, |_| true, unlimited).lines().collect();
-    if measured
-        .iter()
-        .all(|line| line.chars().count() <= usize::from(width))
-    {
-        return if style.color {
-            drawn(table, |_| true, style).to_string()
-        } else {
-            measured.join("\n")
-        };
+    let (header, rows) = looks(table, |_| true, style);
+    if let Some(whole) = grid::draw(frame(style), &header, &rows, style.color, Some(width)) {
+        return whole;
     }
     let mut ranks: Vec<u8> = table.columns.iter().filter_map(|c| c.narrows).collect();
     ranks.sort_unstable();
@@ -130,52 +108,89 @@ fn fitted(table: &report::Table, style: Style) -> String {
         let kept = |column: &report::Column| {
             !column.optional && column.narrows.is_none_or(|rank| rank > level)
         };
-        let candidate = drawn(table, kept, style);
+        let (header, rows) = looks(table, kept, style);
+        let candidate = comfy(&header, &rows, style);
         let fits = narrow::fits_whole_words(&candidate, width);
         narrowest = Some(candidate);
         if fits {
             break;
         }
     }
-    let mut table = narrowest.unwrap_or_else(|| drawn(table, |_| true, style));
+    let mut table = narrowest.unwrap_or_else(|| comfy(&header, &rows, style));
     narrow::keep_words_whole(&mut table);
     table.to_string()
 }
 
-/// The table with the columns `kept` says to keep.
-fn drawn(table: &report::Table, kept: impl Fn(&report::Column) -> bool, style: Style) -> Table {
+/// The header and rows of the table as the terminal shows them, with the columns `kept` says
+/// to keep.
+fn looks(
+    table: &report::Table,
+    kept: impl Fn(&report::Column) -> bool,
+    style: Style,
+) -> (Vec<Look>, Vec<Vec<Look>>) {
     let shown: Vec<bool> = table.columns.iter().map(kept).collect();
-    let header: Vec<&str> = table
+    let header = table
         .columns
         .iter()
         .zip(&shown)
         .filter(|(_, shown)| **shown)
-        .map(|(column, _)| column.name.as_str())
+        .map(|(column, _)| strong(&column.name))
         .collect();
-    let mut drawn = new_table(style, &header);
-    for row in &table.rows {
-        drawn.add_row(
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
             row.iter()
                 .zip(&shown)
                 .filter(|(_, shown)| **shown)
-                .map(|(cell, _)| report_cell(cell, style)),
-        );
+                .map(|(cell, _)| report_cell(cell, style))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The table with the columns `kept` says to keep, at its natural width when that fits in
+/// `style.width`, otherwise narrowed by comfy-table.
+fn drawn(table: &report::Table, kept: impl Fn(&report::Column) -> bool, style: Style) -> String {
+    let (header, rows) = looks(table, kept, style);
+    grid::draw(frame(style), &header, &rows, style.color, style.width)
+        .unwrap_or_else(|| comfy(&header, &rows, style).to_string())
+}
+
+/// The table laid out by comfy-table, as wide as `style.width` allows.
+fn comfy(header: &[Look], rows: &[Vec<Look>], style: Style) -> Table {
+    let mut table = Table::new();
+    table.load_preset(frame(style).preset);
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
     }
-    drawn
+    if let Some(width) = style.width {
+        table.set_width(width);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    table.set_header(header.iter().map(Look::comfy));
+    for row in rows {
+        table.add_row(row.iter().map(Look::comfy));
+    }
+    table
 }
 
 /// A report's cell as the terminal shows it: figures to the right, scores centred and
-/// coloured, alerts in bold red when colour is on.
-fn report_cell(cell: &report::Cell, style: Style) -> Cell {
+/// coloured, alerts in bold red (colour is drawn only when it is on).
+fn report_cell(cell: &report::Cell, style: Style) -> Look {
     match cell {
-        report::Cell::Text(text) => Cell::new(printable(text)),
-        report::Cell::Strong(text) => header_cell(text, style),
+        report::Cell::Text(text) => Look::plain(printable(text)),
+        report::Cell::Strong(text) => strong(text),
         report::Cell::Number(text) => right(text),
-        report::Cell::Alert(text) if style.color => {
-            right(text).fg(Color::Red).add_attribute(Attribute::Bold)
-        }
-        report::Cell::Alert(text) => right(text),
-        report::Cell::Score(score) => score_cell(*score, style),
+        report::Cell::Alert(text) => Look {
+            tint: Some(Tint::Red),
+            bold: true,
+            ..right(text)
+        },
+        report::Cell::Score(score) => score_cell(*score),
         report::Cell::Bar(mean) => bar_cell(*mean, style),
     }
 }
@@ -201,12 +216,11 @@ fn printable(text: &str) -> String {
 }
 
 /// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.
-fn bar_cell(mean: Option<f64>, style: Style) -> Cell {
-    let cell = Cell::new(mean_bar(mean, style.unicode));
+fn bar_cell(mean: Option<f64>, style: Style) -> Look {
     let nearest = mean.and_then(|mean| Score::from_points(mean.round() as i64));
-    match nearest.and_then(score_color) {
-        Some(color) if style.color => cell.fg(color),
-        _ => cell,
+    Look {
+        tint: nearest.and_then(score_color),
+        ..Look::plain(mean_bar(mean, style.unicode))
     }
 }
 
