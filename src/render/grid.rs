@@ -50,9 +50,13 @@ impl Tint {
 /// One cell as the terminal shows it, whichever drawer draws it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Look {
+    /// The text, a line of the cell per `\n`.
     pub text: String,
+    /// Where the text sits in the column.
     pub align: Align,
+    /// The colour of the text, drawn only when colour is on.
     pub tint: Option<Tint>,
+    /// Bold text (headers, alerts), drawn only when colour is on.
     pub bold: bool,
 }
 
@@ -302,7 +306,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn natural_tables_are_comfy_tables_byte_for_byte(
+        fn natural_tables_are_comfy_tables_byte_for_byte_with_or_without_a_width_that_fits(
             (header, rows) in table(),
             unicode in any::<bool>(),
             color in any::<bool>(),
