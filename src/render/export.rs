@@ -88,7 +88,7 @@ pub struct Section<'a> {
 }
 
 impl<'a> ExportDoc<'a> {
-    /// The page heading: "<standard title> – Participant KSB Assessment".
+    /// The page heading: "`<standard title>` – Participant KSB Assessment".
     pub fn title(&self) -> String {
         format!("{} – Participant KSB Assessment", self.standard.title)
     }

@@ -276,7 +276,7 @@ fn gaps(gaps: &Gaps) -> Map<String, Value> {
 /// Calibration: `{"pairs", "participants", "without_self_assessment", "without_review",
 /// "as_of", "ksbs": [{"id", …gaps}], "reviewers": [{"reviewer", "reviews", …gaps}], "groups":
 /// {"role_focus" | "area": [{"name", …gaps}]}, "overall": {…gaps}}`, the gap figures as
-/// [`gaps`] gives them; a reviewer is null for reviews that name nobody.
+/// `gaps` gives them; a reviewer is null for reviews that name nobody.
 pub fn calibration(calibration: &Calibration) -> Value {
     let with = |mut fields: Map<String, Value>, figures: &Gaps| {
         fields.extend(gaps(figures));

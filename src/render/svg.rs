@@ -32,7 +32,7 @@ const CENTRE_Y: f64 = 330.0;
 pub const PANELS: [Grouping; 2] = [Grouping::Area, Grouping::RoleFocus];
 /// One colour per sheet, in order: blue and orange first, distinct for most colour vision
 /// (then the rest of ColorBrewer's Dark2). More sheets than colours go round again, dashed,
-/// then dotted (see [`line_style`]).
+/// then dotted (see `line_style`).
 pub const PALETTE: [&str; 8] = [
     "#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
 ];
