@@ -163,6 +163,33 @@ pub fn draw(
     Some(out)
 }
 
+/// The same table laid out by comfy-table, as wide as `width` allows when it is given: the
+/// drawer of tables that must be narrowed, and the reference [`draw`] is tested against.
+pub fn comfy_table(
+    frame: &Frame,
+    header: &[Look],
+    rows: &[Vec<Look>],
+    color: bool,
+    width: Option<u16>,
+) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table.load_preset(frame.preset);
+    if color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    if let Some(width) = width {
+        table.set_width(width);
+        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    }
+    table.set_header(header.iter().map(Look::comfy));
+    for row in rows {
+        table.add_row(row.iter().map(Look::comfy));
+    }
+    table
+}
+
 /// A rule across the table: `left`, `line` over each column with `middle` between, `right`.
 fn border(out: &mut String, widths: &[usize], [left, line, middle, right]: [char; 4]) {
     out.push(left);
@@ -231,10 +258,8 @@ fn cell_line(out: &mut String, look: &Look, line: &str, width: usize, color: boo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use comfy_table::{ContentArrangement, Table};
     use proptest::prelude::*;
 
-    /// comfy-table's drawing, as wide as `width` allows when it is given.
     fn comfy(
         frame: &Frame,
         header: &[Look],
@@ -242,22 +267,7 @@ mod tests {
         color: bool,
         width: Option<u16>,
     ) -> String {
-        let mut table = Table::new();
-        table.load_preset(frame.preset);
-        if let Some(width) = width {
-            table.set_width(width);
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-        }
-        if color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        table.set_header(header.iter().map(Look::comfy));
-        for row in rows {
-            table.add_row(row.iter().map(Look::comfy));
-        }
-        table.to_string()
+        comfy_table(frame, header, rows, color, width).to_string()
     }
 
     fn look() -> impl Strategy<Value = Look> {

@@ -2,7 +2,7 @@
 //! fits is drawn at its natural width by [`grid`]; one that must be narrowed to fit the
 //! terminal by comfy-table, which wraps cells.
 
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::Table;
 
 use super::bar::mean_bar;
 use super::grid::{self, Align, Look, Tint};
@@ -160,22 +160,7 @@ fn drawn(table: &report::Table, kept: impl Fn(&report::Column) -> bool, style: S
 
 /// The table laid out by comfy-table, as wide as `style.width` allows.
 fn comfy(header: &[Look], rows: &[Vec<Look>], style: Style) -> Table {
-    let mut table = Table::new();
-    table.load_preset(frame(style).preset);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    if let Some(width) = style.width {
-        table.set_width(width);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    }
-    table.set_header(header.iter().map(Look::comfy));
-    for row in rows {
-        table.add_row(row.iter().map(Look::comfy));
-    }
-    table
+    grid::comfy_table(frame(style), header, rows, style.color, style.width)
 }
 
 /// A report's cell as the terminal shows it: figures to the right, scores centred and
