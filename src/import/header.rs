@@ -107,14 +107,12 @@ impl Header {
         };
         match field {
             Field::Username => {
-                let name = valid_username(text)
-                    .ok_or_else(|| "is no username (text on one line)".to_string())?;
-                self.username = Some(name.to_string());
+                let name = valid_username(text).map_err(|err| err.to_string())?;
+                self.username = Some(name);
             }
             Field::Reviewer => {
-                let name = valid_username(text)
-                    .ok_or_else(|| "is no username (text on one line)".to_string())?;
-                self.reviewer = Some(name.to_string());
+                let name = valid_username(text).map_err(|err| err.to_string())?;
+                self.reviewer = Some(name);
             }
             Field::RoleFocus => self.role_focus = Some(pick(&standard.role_focuses)?),
             Field::MentoringType => self.mentoring_type = Some(pick(&standard.mentoring_types)?),
@@ -207,6 +205,11 @@ pub fn read<'a>(
         }
     }
     (header, problems)
+}
+
+/// Whether a line is one of the header list's (`* Username: Alice`), filled in or not.
+pub(crate) fn is_header_line(line: &str) -> bool {
+    header_line(line).is_some()
 }
 
 /// A line of the header list: `* Username: Alice`, `• Date: 25/11/2026`,

@@ -20,12 +20,13 @@ pub mod table;
 pub mod text;
 
 pub use problem::{PageError, Problem, RowRef};
+pub(crate) use problem::shown;
 
 /// Largest page `ksb` reads: 10 MiB, the limit of every file it reads.
 pub const MAX_PAGE_BYTES: usize = crate::store::MAX_FILE_BYTES as usize;
 
 /// Refuses a page over [`MAX_PAGE_BYTES`] before any work is done on it.
-fn check_size(text: &str) -> Result<(), PageError> {
+pub(crate) fn check_size(text: &str) -> Result<(), PageError> {
     if text.len() > MAX_PAGE_BYTES {
         return Err(PageError::TooLarge(text.len()));
     }

@@ -21,6 +21,10 @@ pub struct SheetPage {
     pub header: Header,
     /// The line the sheet table starts on.
     pub table_line: usize,
+    /// The line the sheet table ends on (its `|}`, or its last pipe row).
+    pub table_last_line: usize,
+    /// The first line of the participant header list above the table, when it has one.
+    pub header_line: Option<usize>,
     /// How the table was written.
     pub layout: Layout,
     /// What could not be taken as it is, in page order; a strict import refuses the page
@@ -103,6 +107,10 @@ pub fn read(text: &str, standard: &Standard) -> Result<SheetPage, PageError> {
             })
         }
     };
+    let header_line = page
+        .text_lines_before(table.first_line)
+        .find(|(_, line)| header::is_header_line(line))
+        .map(|(number, _)| number);
     let (header, mut problems) = header::read(page.text_lines_before(table.first_line), standard);
     if !table.closed {
         problems.push(Problem::Unclosed {
@@ -112,6 +120,8 @@ pub fn read(text: &str, standard: &Standard) -> Result<SheetPage, PageError> {
     let mut sheet = SheetPage {
         header,
         table_line: table.first_line,
+        table_last_line: table.last_line,
+        header_line,
         layout: table.layout,
         problems,
         scores: BTreeMap::new(),

@@ -452,18 +452,18 @@ fn ordered_ids<'a>(standard: &Standard, ids: impl Iterator<Item = &'a KsbId>) ->
     ids
 }
 
-/// A username as a sheet keeps it: trimmed, non-empty, on one line and free of control
-/// characters; `None` when `text` is no username.
-pub fn valid_username(text: &str) -> Option<&str> {
-    let name = text.trim();
-    (!name.is_empty() && !name.chars().any(char::is_control)).then_some(name)
+/// A username as a sheet keeps it: a MediaWiki username in its one spelling
+/// ([`crate::model::username::check`]); the error says which character is refused.
+pub fn valid_username(text: &str) -> Result<String, crate::model::username::UsernameError> {
+    crate::model::username::check(text)
 }
 
 impl Participant {
-    /// Whether two sheets are of the same person: usernames equal ignoring case, so that
-    /// `alice` typed on one sheet and `Alice` on another are one participant.
+    /// Whether two sheets are of the same person: usernames equal by MediaWiki's rule
+    /// ([`crate::model::username::canonical`]), as cohorts count them.
     pub fn same_username(&self, other: &Participant) -> bool {
-        self.username.to_lowercase() == other.username.to_lowercase()
+        crate::model::username::canonical(&self.username)
+            == crate::model::username::canonical(&other.username)
     }
 
     /// The date as the programme writes it, DD/MM/YYYY.

@@ -9,6 +9,8 @@
 pub mod api;
 pub mod client;
 pub mod error;
+pub mod merge;
+pub mod page;
 pub mod retry;
 pub mod summary;
 pub mod title;

@@ -364,13 +364,13 @@ impl RawParticipant {
             SheetError::at(text, table.clone(), format!("missing participant.{field}"))
         };
         let username = self.username.ok_or_else(|| missing("username"))?;
-        let Some(name) = valid_username(username.get_ref()) else {
-            return Err(SheetError::at(
+        let name = valid_username(username.get_ref()).map_err(|err| {
+            SheetError::at(
                 text,
                 username.span(),
-                "username must be non-empty text on one line".to_string(),
-            ));
-        };
+                format!("username '{}' {err}", one_line(username.get_ref())),
+            )
+        })?;
         let pick = |field: &str,
                     value: Option<Spanned<String>>,
                     list: &[String]|
@@ -422,19 +422,19 @@ impl RawParticipant {
         })?;
         let reviewer = match self.reviewer {
             Some(reviewer) => match valid_username(reviewer.get_ref()) {
-                Some(name) => Some(name.to_string()),
-                None => {
+                Ok(name) => Some(name),
+                Err(err) => {
                     return Err(SheetError::at(
                         text,
                         reviewer.span(),
-                        "reviewer must be a username: non-empty text on one line".to_string(),
+                        format!("reviewer '{}' {err}", one_line(reviewer.get_ref())),
                     ))
                 }
             },
             None => None,
         };
         Ok(Participant {
-            username: name.to_string(),
+            username: name,
             role_focus,
             mentoring_type,
             assessment_type,

@@ -1,19 +1,22 @@
 //! The participant header fields given as flags: checked against the standard, then applied.
 
 use crate::app::settings::{Key, Setting, Settings};
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use ksb::model::date::parse_dmy;
 use ksb::{Participant, Standard};
 
 use crate::cli::HeaderArgs;
 
-/// Checks a username typed on the command line or at a prompt.
+/// Checks a username typed on the command line or at a prompt, or given by the config or the
+/// environment, and returns its one spelling (MediaWiki's).
 pub fn check_username(text: &str) -> Result<String> {
-    match ksb::model::sheet::valid_username(text) {
-        Some(name) => Ok(name.to_string()),
-        None => bail!("the username must be non-empty text on one line"),
-    }
+    ksb::model::sheet::valid_username(text).map_err(|err| {
+        anyhow::anyhow!(
+            "the username '{}' {err}",
+            crate::app::output::printable(text.trim())
+        )
+    })
 }
 
 /// Resolves a role focus typed in any case to the standard's spelling.

@@ -1,0 +1,101 @@
+use super::*;
+use crate::model::score::Score;
+use crate::test_support;
+
+fn example() -> (Standard, Sheet) {
+    let standard = Standard::builtin();
+    let mut sheet = test_support::sheet(
+        &standard,
+        "Generalist",
+        &[("K1", Score::Two), ("K3", Score::One)],
+    );
+    sheet.set_note("K1".parse().unwrap(), "Wrote the FAQ");
+    (standard, sheet)
+}
+
+const INTRO: &str = "Welcome, '''Tester'''! An introduction by the mentor.\n\n";
+const AFTER: &str = "\n== Mentor comments ==\nGood start.\n\n[[Category:Tech Mentoring 2026]]\n";
+
+#[test]
+fn a_marked_part_is_found_between_its_markers_and_the_rest_is_kept_byte_for_byte() {
+    let (standard, sheet) = example();
+    let page = format!("{INTRO}{}{AFTER}", part_text(&standard, &sheet));
+    let found = read(&page, &standard).unwrap();
+    assert_eq!(found.sheet, sheet);
+    assert!(found.part.marked && found.outside);
+    assert_eq!(&page[..found.part.range.start], INTRO);
+    assert_eq!(&page[found.part.range.end..], AFTER);
+
+    let mut newer = sheet.clone();
+    newer.set_score("K3".parse().unwrap(), Some(Score::Three));
+    let new_page = replace_part(&page, Some(&found.part), &part_text(&standard, &newer));
+    assert!(new_page.starts_with(INTRO) && new_page.ends_with(AFTER));
+    assert_eq!(read(&new_page, &standard).unwrap().sheet, newer);
+}
+
+#[test]
+fn an_unmarked_sheet_is_found_from_its_heading_to_the_end_of_its_table() {
+    let (standard, sheet) = example();
+    let exported = wikitext(&standard, &sheet);
+    let page = format!("{INTRO}{}\n{AFTER}", exported.trim_end());
+    let found = read(&page, &standard).unwrap();
+    assert!(!found.part.marked && found.outside);
+    assert_eq!(&page[..found.part.range.start], INTRO);
+    assert_eq!(&page[found.part.range.end..], AFTER);
+    let alone = read_page(exported.trim_end());
+    assert!(!alone.outside);
+    fn read_page(text: &str) -> PageSheet {
+        super::read(text, &Standard::builtin()).unwrap()
+    }
+}
+
+#[test]
+fn a_heading_someone_else_wrote_above_the_sheet_is_not_ksbs() {
+    let (standard, sheet) = example();
+    let exported = wikitext(&standard, &sheet);
+    let body = exported.split_once('\n').unwrap().1;
+    let page = format!("== My self-assessment ==\n{body}");
+    let found = read(&page, &standard).unwrap();
+    assert_eq!(&page[..found.part.range.start], "== My self-assessment ==\n\n");
+}
+
+#[test]
+fn markers_that_do_not_pair_up_are_refused_naming_the_line() {
+    let (standard, sheet) = example();
+    let part = part_text(&standard, &sheet);
+    let body = part.trim_end().strip_suffix(END).unwrap();
+    for (page, line, problem) in [
+        (format!("{body}\n"), 1, "without a ksb:end"),
+        (format!("{part}{part}"), part.lines().count() + 1, "a second ksb:begin"),
+        (format!("{END}\n{part}"), part.lines().count() + 1, "a second ksb:end"),
+        (format!("x\n{END}\n{BEGIN}\n"), 3, "comes after"),
+    ] {
+        let err = read(&page, &standard).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with(&format!("line {line}: ")) && text.contains(problem),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn text_written_inside_the_markers_but_outside_the_sheet_is_refused() {
+    let (standard, sheet) = example();
+    let part = part_text(&standard, &sheet);
+    let page = part.replace(END, &format!("A mentor's remark.\n{END}"));
+    let err = read(&page, &standard).unwrap_err().to_string();
+    assert!(err.contains("A mentor's remark."), "{err}");
+    assert!(err.contains("move it outside"), "{err}");
+}
+
+#[test]
+fn a_page_without_a_sheet_gets_the_part_after_its_text() {
+    let (standard, sheet) = example();
+    let part = part_text(&standard, &sheet);
+    assert_eq!(replace_part("", None, &part), part);
+    assert_eq!(
+        replace_part("Intro\n\n\n", None, &part),
+        format!("Intro\n\n{part}")
+    );
+}
