@@ -26,6 +26,30 @@ pub const TITLES_PER_REQUEST: usize = 50;
 /// continues the rest, so a bigger one is not a wiki's.
 pub const MAX_ANSWER_BYTES: u64 = 16 * 1024 * 1024;
 
+/// How far a listing may go before `ksb` stops it: a wiki's listing ends, and a cohort has so
+/// many pages; one that goes on past these is a broken or hostile wiki, or the wrong prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The most titles one listing (`--prefix`, `--category`) may give.
+    pub titles: usize,
+    /// The most requests one listing may take.
+    pub requests: usize,
+}
+
+impl Default for Limits {
+    /// 5,000 titles (a hundred cohorts of fifty), in at most 100 requests (MediaWiki lists 500
+    /// titles a request to a user without `apihighlimits`).
+    fn default() -> Limits {
+        Limits {
+            titles: 5_000,
+            requests: 100,
+        }
+    }
+}
+
+/// The longest title MediaWiki allows, in bytes: a longer one is not a wiki's.
+pub const MAX_TITLE_BYTES: usize = 255;
+
 /// A password or token: kept out of `Debug` and `Display`, so it cannot leak into a message.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -76,6 +100,8 @@ pub struct Connection {
     pub retry: Retry,
     /// How long to wait for a connection, and for each read of an answer.
     pub timeout: Duration,
+    /// How far a listing may go.
+    pub limits: Limits,
 }
 
 /// A page as the wiki has it now.
@@ -156,6 +182,18 @@ impl Client {
     /// localhost and 127.0.0.1, as a test or a tunnel uses).
     pub fn new(conn: Connection) -> Result<Client, WikiError> {
         check_url(&conn.url)?;
+        match &conn.auth {
+            Auth::Bearer(token) => {
+                check_header(&format!("Bearer {}", token.expose()), || {
+                    "the OAuth token".to_string()
+                })?;
+            }
+            Auth::BotPassword { user, .. } => {
+                check_header(user, || format!("the wiki user '{}'", user.escape_debug()))?;
+            }
+            Auth::Anonymous => {}
+        }
+        check_header(&conn.user_agent, || "the User-Agent".to_string())?;
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .user_agent(conn.user_agent.as_str())
@@ -265,21 +303,44 @@ impl Client {
         params: &[(&str, &str)],
         take: fn(super::api::ListQuery) -> Vec<super::api::Listed>,
     ) -> Result<Vec<String>, WikiError> {
+        let limits = self.conn.limits;
         let mut titles = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut next: Vec<(String, String)> = Vec::new();
-        loop {
+        for _ in 0..limits.requests {
             let mut all: Vec<(&str, &str)> = vec![("action", "query")];
             all.extend_from_slice(params);
             all.extend(next.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             let answer: ListAnswer = self.get(&all)?;
             if let Some(query) = answer.query {
-                titles.extend(take(query).into_iter().map(|listed| listed.title));
+                for listed in take(query) {
+                    check_title(&listed.title)?;
+                    if titles.len() == limits.titles {
+                        return Err(WikiError::Runaway(format!(
+                            "the wiki listed more than {} pages; stopped (raise `max_pages` under [wiki] for a larger cohort)",
+                            limits.titles
+                        )));
+                    }
+                    titles.push(listed.title);
+                }
             }
             match answer.continue_ {
-                Some(more) => next = continuation(&more),
+                Some(more) => {
+                    next = continuation(&more);
+                    if !seen.insert(next.clone()) {
+                        return Err(WikiError::Runaway(format!(
+                            "the wiki's listing went back to where it had been (a repeated continuation) after {} requests; stopped",
+                            seen.len() + 1
+                        )));
+                    }
+                }
                 None => return Ok(titles),
             }
         }
+        Err(WikiError::Runaway(format!(
+            "the wiki's listing did not end within {} requests; stopped (raise `max_requests` under [wiki] for a larger cohort)",
+            limits.requests
+        )))
     }
 
     /// The pages' latest revisions with their text, [`TITLES_PER_REQUEST`] titles a request
@@ -291,6 +352,60 @@ impl Client {
             pages.extend(self.batch(batch)?.0);
         }
         Ok(pages)
+    }
+
+    /// The wikitext of old revisions by id, [`TITLES_PER_REQUEST`] a request: the sheet as
+    /// it was when `ksb` last published or pulled it, the base of a merge. A revision the wiki
+    /// no longer shows (deleted, hidden) is left out of the answer.
+    pub fn revisions(&self, ids: &[u64]) -> Result<HashMap<u64, String>, WikiError> {
+        let mut texts = HashMap::new();
+        for batch in ids.chunks(TITLES_PER_REQUEST) {
+            let joined = batch
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join("|");
+            let mut next: Vec<(String, String)> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for answers in 1.. {
+                if answers > batch.len() + 1 {
+                    return Err(WikiError::Runaway(format!(
+                        "the wiki kept continuing its answer for {} revisions; stopped",
+                        batch.len()
+                    )));
+                }
+                let mut params: Vec<(&str, &str)> = vec![
+                    ("action", "query"),
+                    ("prop", "revisions"),
+                    ("rvprop", "ids|timestamp|user|content"),
+                    ("rvslots", "main"),
+                    ("revids", &joined),
+                ];
+                params.extend(next.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                let answer: PagesAnswer = self.get(&params)?;
+                for page in answer.query.map(|q| q.pages).unwrap_or_default() {
+                    for rev in page.revisions {
+                        if let Some(text) = rev.slots.and_then(|s| s.main.content) {
+                            if batch.contains(&rev.revid) {
+                                texts.insert(rev.revid, text);
+                            }
+                        }
+                    }
+                }
+                match answer.continue_ {
+                    Some(more) => {
+                        next = continuation(&more);
+                        if !seen.insert(next.clone()) {
+                            return Err(WikiError::Runaway(
+                                "the wiki's answer went back to where it had been (a repeated continuation); stopped".to_string(),
+                            ));
+                        }
+                    }
+                    None => break,
+                }
+            }
+        }
+        Ok(texts)
     }
 
     /// One page and the server's time, for an edit.
@@ -310,8 +425,18 @@ impl Client {
         let mut found: HashMap<String, Page> = HashMap::new();
         let mut renamed: HashMap<String, String> = HashMap::new();
         let mut next: Vec<(String, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut now = None;
-        loop {
+        // MediaWiki continues a batch only to bring the content that did not fit, at least
+        // one page an answer: a batch of N titles needs at most N + 1 answers.
+        for answers in 1.. {
+            if answers > titles.len() + 1 {
+                return Err(WikiError::Runaway(format!(
+                    "the wiki kept continuing its answer for {} pages past {} requests; stopped",
+                    titles.len(),
+                    titles.len() + 1
+                )));
+            }
             let mut params: Vec<(&str, &str)> = vec![
                 ("action", "query"),
                 ("prop", "revisions"),
@@ -357,7 +482,14 @@ impl Client {
                 }
             }
             match answer.continue_ {
-                Some(more) => next = continuation(&more),
+                Some(more) => {
+                    next = continuation(&more);
+                    if !seen.insert(next.clone()) {
+                        return Err(WikiError::Runaway(
+                            "the wiki's answer went back to where it had been (a repeated continuation); stopped".to_string(),
+                        ));
+                    }
+                }
                 None => break,
             }
         }
@@ -443,6 +575,26 @@ fn continuation(more: &serde_json::Map<String, serde_json::Value>) -> Vec<(Strin
         .collect()
 }
 
+/// Refuses a value HTTP cannot carry in a header before a request is built with it.
+fn check_header(value: &str, what: impl Fn() -> String) -> Result<(), WikiError> {
+    match ureq::http::HeaderValue::from_str(value) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(WikiError::BadHeader { what: what() }),
+    }
+}
+
+/// Refuses a listed title no wiki would give (too long, or with characters no title holds).
+fn check_title(title: &str) -> Result<(), WikiError> {
+    if title.len() > MAX_TITLE_BYTES || title.chars().any(char::is_control) {
+        return Err(WikiError::Unexpected(format!(
+            "a listed title is not one a wiki can have ({} bytes{})",
+            title.len(),
+            if title.chars().any(char::is_control) { ", with control characters" } else { "" }
+        )));
+    }
+    Ok(())
+}
+
 /// Refuses URLs `ksb` will not send a sheet or a password to.
 pub fn check_url(url: &str) -> Result<(), WikiError> {
     let refuse = |reason: &str| WikiError::BadUrl {
@@ -452,6 +604,13 @@ pub fn check_url(url: &str) -> Result<(), WikiError> {
     let (scheme, rest) = url.split_once("://").ok_or_else(|| {
         refuse("is not a URL: give the wiki's api.php, such as https://example.org/w/api.php")
     })?;
+    if url.chars().any(|c| c.is_control() || c.is_whitespace())
+        || ureq::http::Uri::try_from(url).is_err()
+    {
+        return Err(refuse(
+            "is not a URL ksb can send a request to: give the wiki's api.php, such as https://example.org/w/api.php",
+        ));
+    }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') {
         return Err(refuse(

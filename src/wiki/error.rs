@@ -53,6 +53,17 @@ pub enum WikiError {
         /// What MediaWiki said.
         reason: String,
     },
+    /// A value that would go into a request header is not one HTTP can carry (a line break, a
+    /// control character): refused before anything is sent.
+    #[error("{what} cannot be sent to the wiki: it holds a line break or another control character")]
+    BadHeader {
+        /// What the value is ("the wiki user 'x'", "the OAuth token"); never the secret itself.
+        what: String,
+    },
+    /// A listing or a batch that does not end as a wiki's does: a continuation that repeats, or
+    /// more requests or titles than the limits allow.
+    #[error("{0}")]
+    Runaway(String),
     /// The answer was not what the API documents (not JSON, a field missing, too large).
     #[error("the wiki's answer cannot be read: {0}")]
     Unexpected(String),

@@ -13,6 +13,7 @@ pub mod merge;
 pub mod page;
 pub mod retry;
 pub mod summary;
+pub mod sync;
 pub mod title;
 
 pub use client::{Auth, Client, Connection, Secret};

@@ -55,6 +55,28 @@ pub fn edit_summary(standard: &Standard, old: Option<&Sheet>, new: &Sheet) -> St
     format!("ksb: {}", parts.join(", "))
 }
 
+/// The summary of publishing a merge: what the edit changes on the page (the sheet's own
+/// changes), then what the merge kept of the page's own changes, so the page history says what
+/// came from where ("ksb: K3 –→3 from the sheet; merged with the wiki's K5 1→2").
+pub fn merge_summary(
+    standard: &Standard,
+    old: Option<&Sheet>,
+    merged: &super::merge::Merged,
+) -> String {
+    let own = edit_summary(standard, old, &merged.sheet);
+    if merged.from_wiki.is_empty() {
+        return own;
+    }
+    let mut kept = merged.from_wiki.clone();
+    let more = kept.len().saturating_sub(SHOWN_SCORES);
+    kept.truncate(SHOWN_SCORES);
+    let mut text = super::merge::describe(&kept);
+    if more > 0 {
+        text.push_str(&format!(", {more} more"));
+    }
+    format!("{own} from the sheet; merged with the wiki's {text}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,6 +51,93 @@ pub fn from_template(template: &str, participant: &Participant) -> Result<String
     Ok(title)
 }
 
+/// Whose sheet a page is, when its title says so: the user of a `User:NAME/…` page, or the
+/// `{username}` of `template` (the configured title pattern) when the title fits it. The name
+/// is in its one spelling ([`crate::model::username::canonical`]). A page whose title names
+/// nobody can hold anyone's sheet.
+pub fn owner(title: &str, template: Option<&str>) -> Option<String> {
+    let title = title.trim();
+    if let Some((head, rest)) = title.split_once(':') {
+        if crate::model::username::canonical(head) == "User" {
+            let name = rest.split('/').next().unwrap_or_default();
+            let name = crate::model::username::canonical(name);
+            return (!name.is_empty()).then_some(name);
+        }
+    }
+    let template = template?;
+    if !template.contains("{username}") {
+        return None;
+    }
+    let name = fit(&pieces(template), &title.replace('_', " "), None)?;
+    let name = crate::model::username::canonical(&name);
+    (!name.is_empty()).then_some(name)
+}
+
+/// A template split into literal text and placeholders.
+enum Piece<'t> {
+    Text(&'t str),
+    Placeholder(&'t str),
+}
+
+fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template.trim();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Piece::Text(&rest[..open]));
+        }
+        out.push(Piece::Placeholder(&rest[open + 1..open + close]));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+/// Matches `title` against the pieces, each placeholder taking at least one character and
+/// none taking a `/`; returns what `{username}` took.
+fn fit(pieces: &[Piece], title: &str, username: Option<&str>) -> Option<String> {
+    let Some((first, rest)) = pieces.split_first() else {
+        return title.is_empty().then(|| username.unwrap_or_default().to_string());
+    };
+    match first {
+        Piece::Text(text) => {
+            let text = text.replace('_', " ");
+            let head = title.get(..text.len())?;
+            let same = if text.contains(':') {
+                head.eq_ignore_ascii_case(&text)
+            } else {
+                head == text
+            };
+            same.then(|| fit(rest, &title[text.len()..], username))?
+        }
+        Piece::Placeholder(name) => {
+            let ends = title
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| i)
+                .chain([title.len()])
+                .take_while(|&end| !title[..end].contains('/'));
+            for end in ends {
+                let taken = &title[..end];
+                let found = if *name == "username" {
+                    fit(rest, &title[end..], Some(taken))
+                } else {
+                    fit(rest, &title[end..], username)
+                };
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        }
+    }
+}
+
 /// `prefix` as a namespace number and the title prefix within it: `User:Alice/Tech
 /// Mentoring/` is namespace 2 and `Alice/Tech Mentoring/`; a colon that names no namespace
 /// of the wiki belongs to the title (namespace 0).
@@ -119,6 +206,24 @@ mod tests {
         );
         assert!(from_template("User:{username", &alice()).is_err());
         assert!(from_template("  ", &alice()).is_err());
+    }
+
+    #[test]
+    fn a_title_says_whose_sheet_it_is() {
+        assert_eq!(
+            owner("User:exampleUser/Tech Mentoring/Self-assessment 2026-11-25", None).as_deref(),
+            Some("ExampleUser")
+        );
+        assert_eq!(owner("user:Bob_Smith", None).as_deref(), Some("Bob Smith"));
+        assert_eq!(owner("Tech Mentoring/Alice", None), None);
+        let template = Some("Tech Mentoring/{role_focus}/{username} {date}");
+        assert_eq!(
+            owner("Tech Mentoring/Generalist/alice 2026-11-25", template).as_deref(),
+            Some("Alice")
+        );
+        assert_eq!(owner("Tech Mentoring/Generalist", template), None);
+        assert_eq!(owner("Elsewhere/Alice", template), None);
+        assert_eq!(owner("Cohort/Alice", Some("Cohort/{role_focus}")), None);
     }
 
     #[test]

@@ -39,11 +39,15 @@ pub enum Key {
     WikiPage,
     /// Seconds to wait for the wiki (to connect, for an answer to start, to read it).
     WikiTimeout,
+    /// The most pages one listing (`wiki pull --prefix`/`--category`) may give.
+    WikiMaxPages,
+    /// The most requests one listing may take.
+    WikiMaxRequests,
 }
 
 impl Key {
     /// Every key, in the order `ksb config` lists them.
-    pub const ALL: [Key; 11] = [
+    pub const ALL: [Key; 13] = [
         Key::Username,
         Key::RoleFocus,
         Key::MentoringType,
@@ -55,6 +59,8 @@ impl Key {
         Key::WikiTokenFile,
         Key::WikiPage,
         Key::WikiTimeout,
+        Key::WikiMaxPages,
+        Key::WikiMaxRequests,
     ];
 
     /// The key as the config file spells it.
@@ -71,6 +77,8 @@ impl Key {
             Key::WikiTokenFile => "wiki.token_file",
             Key::WikiPage => "wiki.page",
             Key::WikiTimeout => "wiki.timeout",
+            Key::WikiMaxPages => "wiki.max_pages",
+            Key::WikiMaxRequests => "wiki.max_requests",
         }
     }
 
@@ -88,6 +96,8 @@ impl Key {
             Key::WikiTokenFile => "KSB_WIKI_TOKEN_FILE",
             Key::WikiPage => "KSB_WIKI_PAGE",
             Key::WikiTimeout => "KSB_WIKI_TIMEOUT",
+            Key::WikiMaxPages => "KSB_WIKI_MAX_PAGES",
+            Key::WikiMaxRequests => "KSB_WIKI_MAX_REQUESTS",
         }
     }
 
@@ -210,7 +220,9 @@ fn take(
         }
         toml::Value::String(_) => Err(at(offset, format!("key '{}' is empty", key.name()))),
         // A number of seconds may be written bare.
-        toml::Value::Integer(n) if key == Key::WikiTimeout => {
+        toml::Value::Integer(n)
+            if matches!(key, Key::WikiTimeout | Key::WikiMaxPages | Key::WikiMaxRequests) =>
+        {
             values.insert(key.name(), n.to_string());
             Ok(())
         }

@@ -245,33 +245,43 @@ impl SheetFile {
         Ok(true)
     }
 
-    /// Records in the sheet at `path` the page it is now in step with (`ksb wiki publish`),
-    /// under its write lock, changing nothing else; a locked sheet too, since publishing a
-    /// finished assessment does not change it. Refuses when the sheet is no longer `expected`
-    /// (the sheet that was published): then what is recorded would be wrong.
+    /// Puts the sheet at `path` in step with its page (`ksb wiki publish`): under its write
+    /// lock, `updated` (the merge, with its new [`sheet::WikiRecord`]) is written, provided the
+    /// file still holds `expected` (the sheet the command read), apart from its record. A locked
+    /// sheet takes a new record only: publishing a finished assessment does not change it, and
+    /// a merge that would is refused ([`SheetLocked`]).
     pub fn record_wiki(
         path: &Path,
         standard: &Standard,
         expected: &Sheet,
-        record: sheet::WikiRecord,
+        updated: &Sheet,
     ) -> Result<()> {
         let lock = lock(path)?;
-        let (mut file, mut sheet) = SheetFile::open_even_locked(path, standard)?;
+        let (mut file, sheet) = SheetFile::open_even_locked(path, standard)?;
         let bare = |s: &Sheet| {
             let mut s = s.clone();
             s.wiki = None;
             s
         };
         if bare(&sheet) != bare(expected) {
+            let record = updated.wiki.as_ref();
             bail!(
                 "sheet '{}' changed while it was being published: revision {} of page '{}' holds the sheet as it was; run `ksb wiki publish` again",
                 path.display(),
-                record.revision,
-                record.page
+                record.map_or(0, |r| r.revision),
+                record.map_or("", |r| r.page.as_str())
             );
         }
-        sheet.wiki = Some(record);
-        file.write(standard, &sheet, &lock)
+        if sheet.locked && bare(updated) != bare(&sheet) {
+            return Err(SheetLocked {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        if &sheet == updated {
+            return Ok(());
+        }
+        file.write(standard, updated, &lock)
     }
 
     /// Saves the sheet atomically, readable by its owner only, unless another program changed,

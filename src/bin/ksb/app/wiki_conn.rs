@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
+use ksb::wiki::client::Limits;
 use ksb::wiki::{Auth, Client, Connection, Retry, Secret};
 
 use super::commands::Context;
@@ -89,9 +90,34 @@ pub fn connect(ctx: &Context, flag: Option<&str>, need: Need) -> Result<Client> 
         auth,
         retry: Retry::default(),
         timeout: timeout(ctx)?,
+        limits: limits(ctx)?,
     })?;
     client.login()?;
     Ok(client)
+}
+
+/// How far a listing may go: `max_pages` and `max_requests` under [wiki], else
+/// [`Limits::default`].
+fn limits(ctx: &Context) -> Result<Limits> {
+    let default = Limits::default();
+    let read = |key: Key, default: usize| -> Result<usize> {
+        let setting = ctx.settings.get(key);
+        let Some(text) = &setting.value else {
+            return Ok(default);
+        };
+        match text.trim().parse::<usize>() {
+            Ok(n @ 1..=1_000_000) => Ok(n),
+            _ => bail!(
+                "{} '{text}' from {} must be a whole number from 1 to 1000000",
+                key.name(),
+                setting.source
+            ),
+        }
+    };
+    Ok(Limits {
+        titles: read(Key::WikiMaxPages, default.titles)?,
+        requests: read(Key::WikiMaxRequests, default.requests)?,
+    })
 }
 
 /// The timeout the settings give: whole seconds, 1 to 600.

@@ -1,52 +1,65 @@
-//! Sheets and their pages: the wikitext `ksb` publishes for a sheet, the sheet a page holds,
-//! and whether a sheet changed since it was last in step with its page.
+//! What the wiki commands share: the choices a person made about conflicts, the base of a
+//! merge read back from the wiki, and how a refused merge is told.
 
-use anyhow::{anyhow, bail, Context as _, Result};
-use ksb::import::sheet;
-use ksb::render::export::{ExportDoc, Exporter as _};
-use ksb::render::wikitext::Wikitext;
-use ksb::{wiki, Sheet, Standard};
+use std::collections::HashMap;
+
+use anyhow::{anyhow, Result};
+use ksb::wiki::merge::{Choices, Conflicts, Pick};
+use ksb::wiki::{page, Client};
+use ksb::{Sheet, Standard};
 
 use crate::app::output;
 
-/// The sheet's wikitext as `ksb export --format wikitext --notes` writes it.
-pub fn wikitext(standard: &Standard, sheet: &Sheet) -> Result<String> {
-    let doc = ExportDoc {
-        standard,
-        sheet: Some(sheet),
-        notes: true,
-        summary: false,
+/// The choices `--take-wiki` and `--take-local` name, with `--force` as `all` on `forced`'s
+/// side.
+pub fn choices(
+    standard: &Standard,
+    take_wiki: &[String],
+    take_local: &[String],
+    forced: Option<Choices>,
+) -> Result<Choices> {
+    let read = |flag: &str, items: &[String]| -> Result<Vec<Pick>> {
+        items
+            .iter()
+            .map(|item| {
+                Pick::parse(item, standard)
+                    .map_err(|err| anyhow!("in --{flag}: {}", output::printable(&err)))
+            })
+            .collect()
     };
-    let bytes = Wikitext
-        .export(&doc)
-        .context("rendering the sheet's wikitext")?;
-    String::from_utf8(bytes).context("rendering the sheet's wikitext")
+    let mut choices = forced.unwrap_or_default();
+    choices.wiki.extend(read("take-wiki", take_wiki)?);
+    choices.local.extend(read("take-local", take_local)?);
+    Ok(choices)
 }
 
-/// The sheet a page's wikitext holds, read as `ksb import` reads it (strictly: any problem
-/// refuses the page, naming the first).
-pub fn sheet_of_page(text: &str, standard: &Standard) -> Result<Sheet> {
-    let page = sheet::read(text, standard)?;
-    if let Some(first) = page.problems.first() {
-        let more = match page.problems.len() {
-            1 => String::new(),
-            n => format!(" (and {} more problems)", n - 1),
-        };
-        bail!(
-            "it is not a sheet ksb can read: {}{more}",
-            output::printable(&first.to_string())
-        );
+/// The sheets at the revisions `ids` (the bases of merges), read in as few requests as the
+/// API allows; a revision the wiki no longer shows, or whose sheet cannot be read, is left
+/// out (its merge then has no base).
+pub fn bases(client: &Client, standard: &Standard, ids: &[u64]) -> Result<HashMap<u64, Sheet>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
     }
-    page.to_sheet(standard)
-        .map_err(|missing| anyhow!("{missing}"))
+    let texts = client.revisions(ids)?;
+    Ok(texts
+        .into_iter()
+        .filter_map(|(id, text)| Some((id, page::read(&text, standard).ok()?.sheet)))
+        .collect())
 }
 
-/// Whether the sheet changed since it was last in step with its page: its wikitext is not
-/// the one recorded. A sheet that records no page has nothing published, so it counts as
-/// changed.
-pub fn changed_since_published(standard: &Standard, sheet: &Sheet) -> Result<bool> {
-    Ok(match &sheet.wiki {
-        Some(record) => wiki::digest(&wikitext(standard, sheet)?) != record.published,
-        None => true,
-    })
+/// Why a merge was refused, and the ways out: every item both sides changed, with both values.
+pub fn conflict_message(conflicts: &Conflicts, sheet: &str, title: &str) -> String {
+    let first = conflicts
+        .0
+        .first()
+        .map(|c| match &c.item {
+            ksb::wiki::merge::Item::Score(id) | ksb::wiki::merge::Item::Note(id) => {
+                id.as_str().to_string()
+            }
+            ksb::wiki::merge::Item::Header(field) => field.name().to_string(),
+        })
+        .unwrap_or_default();
+    output::printable(&format!(
+        "sheet '{sheet}' and page '{title}' both changed {conflicts} since they were last in step; nothing written. For each, keep the sheet's with --take-local {first} or take the page's with --take-wiki {first} (or edit the sheet and run the command again)"
+    ))
 }

@@ -20,7 +20,7 @@ pub struct WikiArgs {
 pub enum WikiAction {
     /// Write a sheet's wikitext (as `ksb export --notes`) to its page, never over an edit made on the wiki since.
     #[command(
-        after_help = "Examples:\n  ksb wiki publish me.toml\n  ksb wiki publish me.toml --page \"User:Me/KSB baseline\" --summary \"Baseline\"\n  ksb wiki publish me.toml --dry-run\n  ksb wiki publish me.toml --force        replace the page although it was edited on the wiki"
+        after_help = "Examples:\n  ksb wiki publish me.toml\n  ksb wiki publish me.toml --page \"User:Me/KSB baseline\" --summary \"Baseline\"\n  ksb wiki publish me.toml --dry-run\n  ksb wiki publish me.toml --take-local K2 --take-wiki S1   settle what both sides changed"
     )]
     Publish(WikiPublishArgs),
     /// Read pages into sheets: titles, every page under a title prefix, or every page in a category.
@@ -47,9 +47,15 @@ pub struct WikiPublishArgs {
     /// Show the change as a diff against the page as it is, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Replace the page although it was edited on the wiki since ksb published it, or was never published by ksb.
+    /// Where the sheet and the page both changed the same KSB differently, keep the sheet's (the same as --take-local all); also create a page deleted since, or add the sheet to a page that holds none. The page's other text is always kept.
     #[arg(long)]
     pub force: bool,
+    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_wiki: Vec<String>,
+    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_local: Vec<String>,
 }
 
 /// Arguments of `ksb wiki pull`.
@@ -67,9 +73,15 @@ pub struct WikiPullArgs {
     /// The sheet to write for one title, or the folder for many [default: the sheets folder; each sheet named <username>-<assessment type>-<date>.toml].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Replace a sheet that has changes not published, or that is not from the page pulled.
+    /// Where the sheet and the page both changed the same KSB differently, take the page's (the same as --take-wiki all); also pull into a sheet that is not from this page. What the page does not carry (retired scores, `reviews`, comments) is always kept.
     #[arg(long)]
     pub force: bool,
+    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_wiki: Vec<String>,
+    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_local: Vec<String>,
 }
 
 /// Arguments of `ksb wiki status`.

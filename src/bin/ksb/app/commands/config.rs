@@ -88,6 +88,8 @@ fn value(setting: &Setting) -> String {
             }
             Key::WikiPage => ksb::wiki::title::DEFAULT_TEMPLATE,
             Key::WikiTimeout => "30",
+            Key::WikiMaxPages => "5000",
+            Key::WikiMaxRequests => "100",
         }
         .to_string(),
         (None, _) => "(not set)".to_string(),

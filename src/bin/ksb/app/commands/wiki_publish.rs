@@ -1,10 +1,14 @@
-//! `ksb wiki publish`: a sheet's wikitext written to its page, on top of the revision `ksb`
-//! published last, so that an edit made on the wiki in between is never overwritten.
+//! `ksb wiki publish`: a sheet written to its part of its page, on top of the revision read,
+//! so that nothing anyone wrote on the page is lost: the text around the sheet stays byte for
+//! byte, and changes made to the sheet on the wiki since it was last in step are merged in.
 
 use anyhow::{bail, Context as _, Result};
+use ksb::model::username;
 use ksb::wiki::client::{Create, Edit, PageNow, Revision};
-use ksb::wiki::{self, summary, title, WikiError};
-use ksb::{Sheet, Standard, WikiRecord};
+use ksb::wiki::merge::{self, Choices, Merged};
+use ksb::wiki::page::{self, PageSheetError};
+use ksb::wiki::{summary, sync, title, WikiError};
+use ksb::{Sheet, Standard};
 use similar::TextDiff;
 
 use super::Context;
@@ -15,44 +19,61 @@ use crate::app::wiki_conn::{self, Need};
 use crate::app::wiki_sheets;
 use crate::cli::WikiPublishArgs;
 
+/// What publishing will do to the page.
+struct Plan {
+    /// The page's new wikitext; `None` when the page already holds the merged sheet.
+    text: Option<String>,
+    /// The merge of the sheet and the page.
+    merged: Merged,
+    /// The sheet the page holds now, for the edit summary.
+    on_page: Option<Sheet>,
+    /// Whether the edit creates the page.
+    create: Create,
+}
+
 impl WikiPublishArgs {
     /// Runs `ksb wiki publish` against the wiki `url` (`--wiki`) or the settings' wiki.
     pub fn publish(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
+        let forced = self.force.then(Choices::local_everywhere);
+        let choices =
+            wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
         let sheet = sheet_io::load_sheet(&self.sheet, &standard)?.warn();
-        let text = wiki_sheets::wikitext(&standard, &sheet)?;
         let title = self.title(ctx, &sheet)?;
+        let name = self.sheet.display().to_string();
+        let doing = format!("publishing '{name}' to page '{title}'");
+        check_owner(ctx, &title, &sheet).context(doing.clone())?;
         let need = if self.dry_run { Need::Read } else { Need::Edit };
         let mut client = wiki_conn::connect(ctx, url, need)?;
-        let doing = format!("publishing '{}' to page '{title}'", self.sheet.display());
         let now = client.page_now(&title).context(doing.clone())?;
-        let create = self.check(&sheet, &now).context(doing.clone())?;
+        let doing = format!("publishing '{name}' to page '{}'", now.page.title);
+        let plan = self
+            .plan(ctx, &client, &standard, &sheet, &now, &choices)
+            .context(doing.clone())?;
         let latest = now.page.latest.as_ref();
-        if latest.is_some_and(|rev| rev.text.trim_end() == text.trim_end()) {
-            let rev = latest.map_or(0, |rev| rev.id);
-            if !self.dry_run {
-                self.record(&standard, &sheet, &now.page.title, rev, &text)?;
-            }
-            return output::emit(&format!(
-                "Page '{}' already holds this sheet (revision {rev}); nothing to publish\n",
-                now.page.title
-            ));
-        }
-        let old = latest.and_then(|rev| wiki_sheets::sheet_of_page(&rev.text, &standard).ok());
         let summary = match &self.summary {
             Some(summary) => summary.clone(),
-            None => summary::edit_summary(&standard, old.as_ref(), &sheet),
+            None => summary::merge_summary(&standard, plan.on_page.as_ref(), &plan.merged),
         };
         if self.dry_run {
-            return output::emit(&dry_run(&now, latest, &text, &summary));
+            return output::emit(&dry_run(&now, latest, &plan, &summary));
         }
+        let Some(text) = &plan.text else {
+            let revision = latest.map_or(0, |rev| rev.id);
+            self.record(&standard, &sheet, &plan, &now.page.title, revision)?;
+            return output::emit(&output::printable(&format!(
+                "Page '{}' already holds this sheet (revision {revision}); nothing to publish\n{}",
+                now.page.title,
+                merged_lines(&plan.merged, &name)
+            )));
+        };
         let edit = Edit {
             title: &now.page.title,
-            text: &text,
+            text,
             summary: &summary,
             base: latest.map(|rev| (rev.id, rev.timestamp.as_str())),
             started: &now.now,
-            create,
+            create: plan.create,
         };
         let saved = client
             .edit(&edit)
@@ -62,11 +83,11 @@ impl WikiPublishArgs {
             Some(revision) => revision,
             None => latest.map_or(0, |rev| rev.id),
         };
-        self.record(&standard, &sheet, &now.page.title, revision, &text)?;
+        self.record(&standard, &sheet, &plan, &now.page.title, revision)?;
         output::emit(&output::printable(&format!(
-            "Published '{}' to page '{}' (revision {revision}): {summary}\n",
-            self.sheet.display(),
-            now.page.title
+            "Published '{name}' to page '{}' (revision {revision}): {summary}\n{}",
+            now.page.title,
+            merged_lines(&plan.merged, &name)
         )))
     }
 
@@ -84,60 +105,162 @@ impl WikiPublishArgs {
             .with_context(|| format!("the page template from {}", setting.source))
     }
 
-    /// Whether the edit may go ahead, and how: a new page is created only if nobody created
-    /// it in between; an existing one is replaced only when it is as `ksb` published it (or
-    /// with `--force`).
-    fn check(&self, sheet: &Sheet, now: &PageNow) -> Result<Create> {
-        let recorded = sheet
-            .wiki
-            .as_ref()
-            .filter(|record| record.page == now.page.title);
-        match (&now.page.latest, recorded) {
-            (None, Some(record)) if !self.force => bail!(
-                "the page was deleted on the wiki since ksb published revision {} of it; give --force to create it again",
-                record.revision
-            ),
-            (None, _) => Ok(Create::Only),
-            (Some(rev), None) if !self.force => bail!(
-                "the page exists and was not published from this sheet by ksb (last edited by {} at {}, revision {}); nothing written: pull it with `ksb wiki pull`, or give --force to replace it",
+    /// What to write: the sheet merged with the page's sheet, in the page's sheet part.
+    fn plan(
+        &self,
+        ctx: &Context,
+        client: &ksb::wiki::Client,
+        standard: &Standard,
+        sheet: &Sheet,
+        now: &PageNow,
+        choices: &Choices,
+    ) -> Result<Plan> {
+        let record = sync::record_for(sheet, &now.page.title);
+        let Some(rev) = &now.page.latest else {
+            if let (Some(record), false) = (record, self.force) {
+                bail!(
+                    "the page was deleted on the wiki since ksb was in step with revision {} of it; nothing written: give --force to create it again",
+                    record.revision
+                );
+            }
+            return Ok(Plan {
+                text: Some(page::part_text(standard, sheet)),
+                merged: unmerged(sheet),
+                on_page: None,
+                create: Create::Only,
+            });
+        };
+        let found = match page::read(&rev.text, standard) {
+            Ok(found) => found,
+            Err(PageSheetError::Page(ksb::import::PageError::NoTable { .. })) => {
+                if !self.force {
+                    bail!(
+                        "the page holds no sheet (last edited by {} at {}, revision {}); nothing written: give --force to add the sheet to it (its text is kept), or publish to another --page",
+                        rev.user,
+                        rev.timestamp,
+                        rev.id
+                    );
+                }
+                return Ok(Plan {
+                    text: Some(page::replace_part(
+                        &rev.text,
+                        None,
+                        &page::part_text(standard, sheet),
+                    )),
+                    merged: unmerged(sheet),
+                    on_page: None,
+                    create: Create::Never,
+                });
+            }
+            Err(err) => bail!(
+                "revision {} of the page (last edited by {}): {}; nothing written: mend the page on the wiki",
+                rev.id,
                 rev.user,
-                rev.timestamp,
-                rev.id
+                output::printable(&err.to_string())
             ),
-            (Some(rev), Some(record)) if rev.id != record.revision && !self.force => bail!(
-                "the page was edited on the wiki since ksb published revision {}: last by {} at {} (revision {}); nothing written: pull it with `ksb wiki pull`, or give --force to replace it",
-                record.revision,
-                rev.user,
-                rev.timestamp,
-                rev.id
-            ),
-            (Some(_), _) => Ok(Create::Never),
-        }
+        };
+        check_owner(ctx, &now.page.title, &found.sheet)?;
+        let standing = sync::standing(standard, sheet, &now.page.title, rev.id);
+        let base = match (standing.needs_base(), record) {
+            (true, Some(record)) => {
+                wiki_sheets::bases(client, standard, &[record.revision])?.remove(&record.revision)
+            }
+            _ => None,
+        };
+        let merged = sync::reconcile(
+            standard,
+            sheet,
+            &found.sheet,
+            standing,
+            base.as_ref(),
+            choices,
+        )
+        .map_err(|conflicts| {
+            anyhow::anyhow!(wiki_sheets::conflict_message(
+                &conflicts,
+                &self.sheet.display().to_string(),
+                &now.page.title
+            ))
+        })?;
+        let same = merge::changes(standard, &found.sheet, &merged.sheet).is_empty();
+        let text = (!same).then(|| {
+            page::replace_part(
+                &rev.text,
+                Some(&found.part),
+                &page::part_text(standard, &merged.sheet),
+            )
+        });
+        Ok(Plan {
+            text,
+            merged,
+            on_page: Some(found.sheet),
+            create: Create::Never,
+        })
     }
 
-    /// Records the page and revision in the sheet.
+    /// Writes the merge into the sheet file with the page and revision it is now in step with.
     fn record(
         &self,
         standard: &Standard,
         sheet: &Sheet,
+        plan: &Plan,
         page: &str,
         revision: u64,
-        text: &str,
     ) -> Result<()> {
-        let record = WikiRecord {
-            page: page.to_string(),
-            revision,
-            published: wiki::digest(text),
-        };
-        if sheet.wiki.as_ref() == Some(&record) {
+        let mut updated = plan.merged.sheet.clone();
+        updated.wiki = Some(sync::record(standard, page, revision, &plan.merged.sheet));
+        if &updated == sheet {
             return Ok(());
         }
-        SheetFile::record_wiki(&self.sheet, standard, sheet, record)
+        SheetFile::record_wiki(&self.sheet, standard, sheet, &updated)
     }
 }
 
+/// A sheet published as it is, nothing merged.
+fn unmerged(sheet: &Sheet) -> Merged {
+    Merged {
+        sheet: sheet.clone(),
+        from_local: Vec::new(),
+        from_wiki: Vec::new(),
+    }
+}
+
+/// Refuses a page whose title says it is someone else's: a `User:NAME/` page, or one the
+/// configured title pattern names.
+pub fn check_owner(ctx: &Context, title: &str, sheet: &Sheet) -> Result<()> {
+    let template = ctx.settings.get(Key::WikiPage).value.clone();
+    let Some(owner) = title::owner(title, template.as_deref()) else {
+        return Ok(());
+    };
+    let name = username::canonical(&sheet.participant.username);
+    if owner != name {
+        bail!(
+            "page '{title}' is {owner}'s, but the sheet is {name}'s: a page only ever holds its owner's sheet; nothing written"
+        );
+    }
+    Ok(())
+}
+
+/// The lines saying what the merge took from the page into the sheet file.
+fn merged_lines(merged: &Merged, name: &str) -> String {
+    if merged.from_wiki.is_empty() {
+        return String::new();
+    }
+    format!(
+        "Merged the page's own changes into '{name}': {}\n",
+        merge::describe(&merged.from_wiki)
+    )
+}
+
 /// What `--dry-run` prints: the edit summary and a unified diff from the page as it is.
-fn dry_run(now: &PageNow, latest: Option<&Revision>, text: &str, summary: &str) -> String {
+fn dry_run(now: &PageNow, latest: Option<&Revision>, plan: &Plan, summary: &str) -> String {
+    let Some(text) = &plan.text else {
+        return output::printable(&format!(
+            "Page '{}' already holds this sheet\n{}Dry run: nothing written to the wiki or the sheet\n",
+            now.page.title,
+            merged_lines(&plan.merged, "the sheet")
+        ));
+    };
     let (old, label) = match latest {
         Some(rev) => (
             rev.text.clone(),
@@ -146,7 +269,8 @@ fn dry_run(now: &PageNow, latest: Option<&Revision>, text: &str, summary: &str) 
         None => (String::new(), format!("{} (new page)", now.page.title)),
     };
     let old = format!("{}\n", old.trim_end());
-    let diff = TextDiff::from_lines(old.as_str(), text)
+    let new = format!("{}\n", text.trim_end());
+    let diff = TextDiff::from_lines(old.as_str(), new.as_str())
         .unified_diff()
         .context_radius(2)
         .header(&label, "the sheet as it would be published")
@@ -160,10 +284,10 @@ fn dry_run(now: &PageNow, latest: Option<&Revision>, text: &str, summary: &str) 
 fn explain(err: WikiError, title: &str) -> anyhow::Error {
     let hint = match err.api_code() {
         Some("editconflict") => format!(
-            "; page '{title}' was edited on the wiki while publishing and is untouched: pull it with `ksb wiki pull`, or give --force"
+            "; page '{title}' was edited on the wiki while publishing and is untouched: run the command again to merge that edit"
         ),
         Some("articleexists") => format!(
-            "; page '{title}' was created by someone else while publishing and is untouched: pull it with `ksb wiki pull`, or give --force"
+            "; page '{title}' was created by someone else while publishing and is untouched: run the command again to merge with it"
         ),
         Some("protectedpage" | "cascadeprotected" | "permissiondenied") => {
             "; ask a wiki administrator for edit rights on the page, or publish to another --page".to_string()
@@ -173,5 +297,5 @@ fn explain(err: WikiError, title: &str) -> anyhow::Error {
         }
         _ => String::new(),
     };
-    anyhow::anyhow!("{err}{hint}")
+    anyhow::anyhow!("{}{hint}", output::printable(&err.to_string()))
 }

@@ -1,15 +1,24 @@
-//! `ksb wiki pull`: pages read into sheets, a whole cohort in a few batched requests. Each
-//! sheet is written atomically as soon as its batch is in, so a pull cut short leaves complete
-//! sheets only; a page that is no sheet is reported and the rest are pulled.
+//! `ksb wiki pull`: pages read into sheets, a whole cohort in a few batched requests.
+//!
+//! Every page is read and checked before any sheet is written: a page whose title names
+//! someone else than its sheet does, two pages that would go to one file, a page that is no
+//! sheet are reported and not written, and nothing written earlier in a run is replaced later
+//! in it. A pull into an existing sheet merges: it changes only what the page carries (header,
+//! scores, notes), through the same format-preserving edit as `ksb score`, and keeps the rest
+//! of the file (retired scores and notes, `reviews`, comments).
 
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
 use ksb::wiki::client::{Page, TITLES_PER_REQUEST};
-use ksb::wiki::{self, title, Client};
-use ksb::{Standard, WikiRecord};
+use ksb::wiki::merge::{self, Choices};
+use ksb::wiki::page::{self, PageSheet};
+use ksb::wiki::{sync, title, Client};
+use ksb::{Sheet, Standard};
 
 use super::Context;
+use crate::app::commands::wiki_publish::check_owner;
 use crate::app::settings::{self, Key};
 use crate::app::sheet_io::{self, SheetFile};
 use crate::app::wiki_conn::{self, Need};
@@ -24,43 +33,126 @@ enum Target {
     Folder(PathBuf),
 }
 
+/// A page read and checked, ready to be written to its file.
+struct Pulled {
+    title: String,
+    revision: u64,
+    found: PageSheet,
+    path: PathBuf,
+}
+
+/// A sheet file a pulled page goes into, read before the merge.
+struct Existing {
+    file: SheetFile,
+    sheet: Sheet,
+}
+
 impl WikiPullArgs {
     /// Runs `ksb wiki pull` against the wiki `url` (`--wiki`) or the settings' wiki.
     pub fn pull(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
+        let forced = self.force.then(Choices::wiki_everywhere);
+        let choices =
+            wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
         let client = wiki_conn::connect(ctx, url, Need::Read)?;
         let titles = self.titles_to_pull(&client)?;
         let target = self.target(ctx, &titles)?;
         let total = titles.len();
-        let (mut pulled, mut failed) = (0, 0);
+        let mut failed = 0;
+        let mut report = |err: anyhow::Error| {
+            failed += 1;
+            eprintln!("{}", output::error_line(&err));
+        };
+
+        // Read every page first, keeping only its sheet.
+        let mut pulled = Vec::new();
         for batch in titles.chunks(TITLES_PER_REQUEST) {
-            let pages = match client.pages(batch) {
-                Ok(pages) => pages,
-                Err(err) if pulled + failed == 0 => return Err(err.into()),
-                Err(err) => {
-                    return Err(anyhow::Error::new(err).context(format!(
-                    "pulled {pulled} of {total} pages ({failed} not pulled) before the wiki failed"
-                )))
+            let pages = client.pages(batch).map_err(|err| {
+                anyhow::Error::new(err).context(format!(
+                    "read {} of {total} pages before the wiki failed; no sheet written",
+                    pulled.len()
+                ))
+            })?;
+            for page in pages {
+                match self.read_one(ctx, &standard, page, &target) {
+                    Ok(one) => pulled.push(one),
+                    Err(err) => report(err),
                 }
-            };
-            for page in &pages {
-                match self.pull_one(&standard, page, &target) {
-                    Ok(_) => pulled += 1,
-                    Err(err) => {
-                        failed += 1;
-                        eprintln!("{}", output::error_line(&err));
+            }
+        }
+
+        // Two pages for one file: neither is written.
+        let mut by_path: BTreeMap<PathBuf, Vec<&Pulled>> = BTreeMap::new();
+        for one in &pulled {
+            by_path.entry(one.path.clone()).or_default().push(one);
+        }
+        let mut clashing = HashSet::new();
+        for (path, pages) in by_path.iter().filter(|(_, pages)| pages.len() > 1) {
+            let titles: Vec<String> = pages.iter().map(|p| format!("'{}'", p.title)).collect();
+            for one in pages {
+                clashing.insert(one.title.clone());
+                report(anyhow::anyhow!(
+                    "pulling page '{}': {} would all be written to '{}'; none of them written: pull each on its own with -o FILE",
+                    one.title,
+                    titles.join(" and "),
+                    path.display()
+                ));
+            }
+        }
+        pulled.retain(|one| !clashing.contains(&one.title));
+
+        // Open the sheets already there, and read back the bases of the merges they need.
+        let mut ready = Vec::new();
+        let mut base_ids = Vec::new();
+        for one in pulled {
+            match self.existing(&standard, &one) {
+                Ok(existing) => {
+                    if let Some(existing) = &existing {
+                        let standing =
+                            sync::standing(&standard, &existing.sheet, &one.title, one.revision);
+                        let record = sync::record_for(&existing.sheet, &one.title);
+                        if let (true, Some(record)) = (standing.needs_base(), record) {
+                            base_ids.push(record.revision);
+                        }
                     }
+                    ready.push((one, existing));
                 }
+                Err(err) => report(err.context(format!("pulling page '{}'", one.title))),
+            }
+        }
+        let bases = wiki_sheets::bases(&client, &standard, &base_ids)
+            .context("reading back the revisions the sheets were last in step with")?;
+
+        let mut written: HashSet<PathBuf> = HashSet::new();
+        let mut count = 0;
+        let mut lines = Vec::new();
+        for (one, existing) in ready {
+            let doing = || format!("pulling page '{}'", one.title);
+            if !written.insert(one.path.clone()) {
+                report(anyhow::anyhow!(
+                    "{}: '{}' was written earlier in this pull; not replaced",
+                    doing(),
+                    one.path.display()
+                ));
+                continue;
+            }
+            match self.write(&standard, &one, existing, &bases, &choices) {
+                Ok(said) => {
+                    count += 1;
+                    lines.extend(said);
+                }
+                Err(err) => report(err.context(doing())),
             }
         }
         let into = match &target {
             Target::File(path) | Target::Folder(path) => path.display().to_string(),
         };
-        output::emit(&output::printable(&format!(
-            "Pulled {pulled} of {total} page{} into {into} ({} requests)\n",
+        lines.push(format!(
+            "Pulled {count} of {total} page{} into {into} ({} requests)",
             if total == 1 { "" } else { "s" },
             client.requests()
-        )))?;
+        ));
+        output::emit(&output::printable(&format!("{}\n", lines.join("\n"))))?;
         if failed > 0 {
             bail!("{failed} of {total} pages not pulled (listed above)");
         }
@@ -96,8 +188,7 @@ impl WikiPullArgs {
     }
 
     /// One file for one title named with `-o` that is not a folder (nor ends in `/`); else a
-    /// folder (created when missing): `-o`, else
-    /// the sheets folder, else the current one.
+    /// folder (created when missing): `-o`, else the sheets folder, else the current one.
     fn target(&self, ctx: &Context, titles: &[String]) -> Result<Target> {
         match &self.output {
             Some(path)
@@ -126,60 +217,105 @@ impl WikiPullArgs {
         }
     }
 
-    /// Reads one page into its sheet and writes it; the error names the page.
-    fn pull_one(&self, standard: &Standard, page: &Page, target: &Target) -> Result<PathBuf> {
+    /// Reads one page's sheet and checks that it may speak for its participant; the error
+    /// names the page.
+    fn read_one(
+        &self,
+        ctx: &Context,
+        standard: &Standard,
+        page: Page,
+        target: &Target,
+    ) -> Result<Pulled> {
         let doing = || format!("pulling page '{}'", page.title);
         let Some(rev) = &page.latest else {
             bail!("{}: the page does not exist", doing());
         };
-        let mut sheet = wiki_sheets::sheet_of_page(&rev.text, standard).with_context(doing)?;
-        let text = wiki_sheets::wikitext(standard, &sheet)?;
-        sheet.wiki = Some(WikiRecord {
-            page: page.title.clone(),
-            revision: rev.id,
-            published: wiki::digest(&text),
-        });
+        let found = page::read(&rev.text, standard)
+            .map_err(|err| anyhow::anyhow!(output::printable(&err.to_string())))
+            .with_context(doing)?;
+        check_owner(ctx, &page.title, &found.sheet).with_context(doing)?;
         let path = match target {
             Target::File(path) => path.clone(),
             Target::Folder(folder) => {
-                let p = &sheet.participant;
+                let p = &found.sheet.participant;
                 settings::default_sheet_path(folder, &p.username, &p.assessment_type, p.date)
             }
         };
-        self.write(standard, &path, &page.title, &sheet)
-            .with_context(doing)?;
-        Ok(path)
+        Ok(Pulled {
+            title: page.title.clone(),
+            revision: rev.id,
+            found,
+            path,
+        })
     }
 
-    /// Writes a pulled sheet: a new file, or over the sheet pulled from (or published to) the
-    /// same page when it has no changes that were not published; anything else only with
-    /// `--force`.
+    /// The sheet already at the page's file, if any: one from this page, or any with `--force`
+    /// (locked sheets are refused).
+    fn existing(&self, standard: &Standard, one: &Pulled) -> Result<Option<Existing>> {
+        if one.path.symlink_metadata().is_err() {
+            return Ok(None);
+        }
+        let (file, sheet) = SheetFile::open(&one.path, standard)?;
+        if !self.force && sync::record_for(&sheet, &one.title).is_none() {
+            bail!(
+                "sheet '{}' exists and is not from this page: give --force to merge the page into it (the page's values win), or -o another file",
+                one.path.display()
+            );
+        }
+        Ok(Some(Existing { file, sheet }))
+    }
+
+    /// Writes a pulled sheet: a new file, or the merge of the page into the sheet there; says
+    /// what a person should know of it.
     fn write(
         &self,
         standard: &Standard,
-        path: &Path,
-        title: &str,
-        sheet: &ksb::Sheet,
-    ) -> Result<()> {
-        if path.symlink_metadata().is_err() {
-            return SheetFile::create(path).save(standard, sheet);
+        one: &Pulled,
+        existing: Option<Existing>,
+        bases: &HashMap<u64, Sheet>,
+        choices: &Choices,
+    ) -> Result<Vec<String>> {
+        let on_page = &one.found.sheet;
+        let record = sync::record(standard, &one.title, one.revision, on_page);
+        let name = one.path.display().to_string();
+        let mut said = Vec::new();
+        if one.found.outside {
+            said.push(format!(
+                "Page '{}' has text outside the sheet: it stays on the wiki and is not in '{name}'",
+                one.title
+            ));
         }
-        let (mut file, existing) = SheetFile::open(path, standard)?;
-        if !self.force {
-            let same_page = existing.wiki.as_ref().is_some_and(|w| w.page == title);
-            if !same_page {
-                bail!(
-                    "sheet '{}' exists and is not from this page: give --force to replace it, or -o another file",
-                    path.display()
-                );
-            }
-            if wiki_sheets::changed_since_published(standard, &existing)? {
-                bail!(
-                    "sheet '{}' has changes that were not published: publish them first (`ksb wiki publish`), or give --force to replace them",
-                    path.display()
-                );
-            }
+        let Some(Existing { mut file, sheet }) = existing else {
+            let mut new = on_page.clone();
+            new.wiki = Some(record);
+            SheetFile::create(&one.path).save(standard, &new)?;
+            return Ok(said);
+        };
+        let standing = sync::standing(standard, &sheet, &one.title, one.revision);
+        let base = sync::record_for(&sheet, &one.title).and_then(|r| bases.get(&r.revision));
+        let merged = sync::reconcile(standard, &sheet, on_page, standing, base, choices)
+            .map_err(|conflicts| {
+                anyhow::anyhow!(wiki_sheets::conflict_message(&conflicts, &name, &one.title))
+            })?;
+        let mut updated = merged.sheet.clone();
+        updated.wiki = Some(record);
+        if updated != sheet {
+            file.save(standard, &updated)?;
         }
-        file.save(standard, sheet)
+        if !merged.from_wiki.is_empty() && standing.local {
+            said.push(format!(
+                "Merged page '{}' into '{name}': {}",
+                one.title,
+                merge::describe(&merged.from_wiki)
+            ));
+        }
+        if !merged.from_local.is_empty() {
+            said.push(format!(
+                "'{name}' keeps changes the page does not have ({}): `ksb wiki publish {}` publishes them",
+                merge::describe(&merged.from_local),
+                output::shell_word(&name)
+            ));
+        }
+        Ok(said)
     }
 }

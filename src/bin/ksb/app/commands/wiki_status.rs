@@ -1,6 +1,9 @@
-//! `ksb wiki status`: whether a sheet and its page agree, and if not which side moved.
+//! `ksb wiki status`: whether a sheet and its page agree, and if not what each side changed
+//! since they were last in step, KSB by KSB.
 
 use anyhow::{Context as _, Result};
+use ksb::wiki::merge::{self, Choices};
+use ksb::wiki::{page, sync};
 
 use super::Context;
 use crate::app::sheet_io;
@@ -13,48 +16,97 @@ impl WikiStatusArgs {
     pub fn status(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
         let sheet = sheet_io::load_sheet(&self.sheet, &standard)?.warn();
-        let name = self.sheet.display();
+        let name = self.sheet.display().to_string();
         let Some(record) = &sheet.wiki else {
             return output::emit(&format!(
                 "'{name}' was never published: `ksb wiki publish {}` publishes it\n",
-                output::shell_word(&name.to_string())
+                output::shell_word(&name)
             ));
         };
-        let local = wiki_sheets::changed_since_published(&standard, &sheet)?;
         let client = wiki_conn::connect(ctx, url, Need::Read)?;
         let now = client
             .page_now(&record.page)
             .with_context(|| format!("reading page '{}'", record.page))?;
-        let page = &record.page;
-        let mut lines = Vec::new();
-        match &now.page.latest {
-            None => lines.push(format!(
-                "Page '{page}' no longer exists on the wiki (ksb was in step with revision {})",
+        let title = &record.page;
+        let Some(rev) = &now.page.latest else {
+            return output::emit(&output::printable(&format!(
+                "The page is gone\nPage '{title}' no longer exists on the wiki (ksb was in step with revision {}): `ksb wiki publish --force` creates it again\n",
                 record.revision
-            )),
-            Some(rev) if rev.id == record.revision => lines.push(format!(
-                "Page '{page}' is revision {}, as ksb left it",
-                rev.id
-            )),
-            Some(rev) => lines.push(format!(
-                "Page '{page}' was edited on the wiki since revision {} that ksb left: last by {} at {} (revision {}); `ksb wiki pull` brings it in",
-                record.revision, rev.user, rev.timestamp, rev.id
-            )),
-        }
-        lines.push(if local {
-            format!("'{name}' has changes not published: `ksb wiki publish` publishes them")
-        } else {
-            format!("'{name}' has no changes since")
-        });
-        let verdict = match (&now.page.latest, local) {
-            (Some(rev), false) if rev.id == record.revision => "Up to date",
-            (Some(rev), true) if rev.id == record.revision => "The page is older than the sheet",
-            (None, _) => "The page is gone",
-            _ => "Edited on the wiki",
+            )));
         };
-        output::emit(&output::printable(&format!(
-            "{verdict}\n{}\n",
-            lines.join("\n")
-        )))
+        let found = page::read(&rev.text, &standard)
+            .map_err(|err| anyhow::anyhow!(output::printable(&err.to_string())))
+            .with_context(|| format!("reading the sheet on page '{title}' (revision {})", rev.id))?;
+        let standing = sync::standing(&standard, &sheet, title, rev.id);
+        let base = if standing.needs_base() {
+            wiki_sheets::bases(&client, &standard, &[record.revision])?.remove(&record.revision)
+        } else if standing.wiki {
+            Some(sheet.clone())
+        } else {
+            Some(found.sheet.clone())
+        };
+        let ours = base
+            .as_ref()
+            .map(|base| merge::changes(&standard, base, &sheet))
+            .unwrap_or_default();
+        let theirs = base
+            .as_ref()
+            .map(|base| merge::changes(&standard, base, &found.sheet))
+            .unwrap_or_default();
+        let mut lines = Vec::new();
+        let verdict = match (standing.local, standing.wiki) {
+            (false, false) => "Up to date",
+            (true, false) => "The page is older than the sheet",
+            (false, true) => "Edited on the wiki",
+            (true, true) => "Both changed",
+        };
+        lines.push(verdict.to_string());
+        if !standing.wiki {
+            lines.push(format!("Page '{title}' is revision {}, as ksb left it", rev.id));
+        } else if theirs.is_empty() && base.is_some() {
+            lines.push(format!(
+                "Page '{title}' was edited on the wiki since revision {} (last by {} at {}, revision {}), around the sheet only",
+                record.revision, rev.user, rev.timestamp, rev.id
+            ));
+        } else {
+            lines.push(format!(
+                "Page '{title}' was edited on the wiki since revision {}: last by {} at {} (revision {})",
+                record.revision, rev.user, rev.timestamp, rev.id
+            ));
+            if !theirs.is_empty() {
+                lines.push(format!("Changed on the wiki: {}", merge::describe(&theirs)));
+            }
+        }
+        if standing.needs_base() && base.is_none() {
+            lines.push(format!(
+                "Revision {} that ksb was in step with cannot be read back from the wiki: every difference counts as changed on both sides",
+                record.revision
+            ));
+        } else if standing.local && ours.is_empty() {
+            lines.push(format!("'{name}' changed in nothing the page shows"));
+        } else if standing.local {
+            lines.push(format!("Changed in '{name}': {}", merge::describe(&ours)));
+        } else {
+            lines.push(format!("'{name}' has no changes since"));
+        }
+        if standing.local || standing.wiki {
+            match sync::reconcile(
+                &standard,
+                &sheet,
+                &found.sheet,
+                standing,
+                base.as_ref(),
+                &Choices::default(),
+            ) {
+                Ok(_) => lines.push(
+                    "`ksb wiki publish` brings both sides in step (it merges); `ksb wiki pull` brings the page's changes into the sheet"
+                        .to_string(),
+                ),
+                Err(conflicts) => lines.push(format!(
+                    "Changed on both sides, differently: {conflicts}; settle each with --take-local or --take-wiki on `ksb wiki publish` or `ksb wiki pull`"
+                )),
+            }
+        }
+        output::emit(&output::printable(&format!("{}\n", lines.join("\n"))))
     }
 }
