@@ -19,8 +19,8 @@ pub mod standard;
 pub mod table;
 pub mod text;
 
-pub use problem::{PageError, Problem, RowRef};
 pub(crate) use problem::shown;
+pub use problem::{PageError, Problem, RowRef};
 
 /// Largest page `ksb` reads: 10 MiB, the limit of every file it reads.
 pub const MAX_PAGE_BYTES: usize = crate::store::MAX_FILE_BYTES as usize;

@@ -66,9 +66,9 @@ pub fn check(text: &str) -> Result<String, UsernameError> {
             '#' | '<' | '>' | '[' | ']' | '|' | '{' | '}' => "",
             '/' => " (it would make the user page a subpage)",
             ':' => " (MediaWiki would read what comes before it as a namespace)",
-            '%' if chars.get(i + 1..i + 3).is_some_and(|two| {
-                two.iter().all(char::is_ascii_hexdigit)
-            }) =>
+            '%' if chars
+                .get(i + 1..i + 3)
+                .is_some_and(|two| two.iter().all(char::is_ascii_hexdigit)) =>
             {
                 " (before two hex digits it is a URL escape)"
             }

@@ -589,7 +589,11 @@ fn check_title(title: &str) -> Result<(), WikiError> {
         return Err(WikiError::Unexpected(format!(
             "a listed title is not one a wiki can have ({} bytes{})",
             title.len(),
-            if title.chars().any(char::is_control) { ", with control characters" } else { "" }
+            if title.chars().any(char::is_control) {
+                ", with control characters"
+            } else {
+                ""
+            }
         )));
     }
     Ok(())

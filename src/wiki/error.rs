@@ -55,7 +55,9 @@ pub enum WikiError {
     },
     /// A value that would go into a request header is not one HTTP can carry (a line break, a
     /// control character): refused before anything is sent.
-    #[error("{what} cannot be sent to the wiki: it holds a line break or another control character")]
+    #[error(
+        "{what} cannot be sent to the wiki: it holds a line break or another control character"
+    )]
     BadHeader {
         /// What the value is ("the wiki user 'x'", "the OAuth token"); never the secret itself.
         what: String,

@@ -105,10 +105,7 @@ pub fn wikitext(standard: &Standard, sheet: &Sheet) -> String {
 
 /// The part `ksb` writes on a page for `sheet`: the wikitext between [`BEGIN`] and [`END`].
 pub fn part_text(standard: &Standard, sheet: &Sheet) -> String {
-    format!(
-        "{BEGIN}\n{}\n{END}\n",
-        wikitext(standard, sheet).trim_end()
-    )
+    format!("{BEGIN}\n{}\n{END}\n", wikitext(standard, sheet).trim_end())
 }
 
 /// The page with `new_part` in the place of `part`, every other byte as it was; with no part
@@ -219,12 +216,18 @@ fn is_end(line: &str) -> bool {
 /// The 0-based lines of the one ksb:begin and the one ksb:end after it, or `None` when the
 /// page has neither.
 fn markers(lines: &[Line]) -> Result<Option<(usize, usize)>, PageSheetError> {
-    let begins: Vec<usize> = (0..lines.len()).filter(|&i| is_begin(lines[i].text)).collect();
-    let ends: Vec<usize> = (0..lines.len()).filter(|&i| is_end(lines[i].text)).collect();
-    let fail = |line: usize, problem| Err(PageSheetError::Markers {
-        line: line + 1,
-        problem,
-    });
+    let begins: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_begin(lines[i].text))
+        .collect();
+    let ends: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_end(lines[i].text))
+        .collect();
+    let fail = |line: usize, problem| {
+        Err(PageSheetError::Markers {
+            line: line + 1,
+            problem,
+        })
+    };
     match (begins.as_slice(), ends.as_slice()) {
         ([], []) => Ok(None),
         ([begin], [end]) if begin < end => Ok(Some((*begin, *end))),

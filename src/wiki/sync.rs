@@ -108,8 +108,15 @@ mod tests {
         page.set_score("K2".parse().unwrap(), Some(Score::One));
         let wiki_only = standing(&standard, &sheet, "P", 8);
         assert!(wiki_only.wiki && !wiki_only.local && !wiki_only.needs_base());
-        let merged =
-            reconcile(&standard, &sheet, &page, wiki_only, None, &Choices::default()).unwrap();
+        let merged = reconcile(
+            &standard,
+            &sheet,
+            &page,
+            wiki_only,
+            None,
+            &Choices::default(),
+        )
+        .unwrap();
         assert_eq!(merged.sheet.score(&"K2".parse().unwrap()), Some(Score::One));
 
         let mut local = sheet.clone();

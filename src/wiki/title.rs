@@ -102,7 +102,9 @@ fn pieces(template: &str) -> Vec<Piece<'_>> {
 /// none taking a `/`; returns what `{username}` took.
 fn fit(pieces: &[Piece], title: &str, username: Option<&str>) -> Option<String> {
     let Some((first, rest)) = pieces.split_first() else {
-        return title.is_empty().then(|| username.unwrap_or_default().to_string());
+        return title
+            .is_empty()
+            .then(|| username.unwrap_or_default().to_string());
     };
     match first {
         Piece::Text(text) => {
@@ -211,7 +213,11 @@ mod tests {
     #[test]
     fn a_title_says_whose_sheet_it_is() {
         assert_eq!(
-            owner("User:exampleUser/Tech Mentoring/Self-assessment 2026-11-25", None).as_deref(),
+            owner(
+                "User:exampleUser/Tech Mentoring/Self-assessment 2026-11-25",
+                None
+            )
+            .as_deref(),
             Some("ExampleUser")
         );
         assert_eq!(owner("user:Bob_Smith", None).as_deref(), Some("Bob Smith"));

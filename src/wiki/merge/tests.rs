@@ -32,8 +32,14 @@ fn changes_to_different_ksbs_are_combined_and_said_where_they_came_from() {
     let merged = merge(&standard, Some(&base), &local, &wiki, &Choices::default()).unwrap();
     assert_eq!(merged.sheet.score(&id("K3")), Some(Score::Three));
     assert_eq!(merged.sheet.score(&id("K2")), Some(Score::Two));
-    assert_eq!(merged.sheet.note(&id("K1")), Some("Wrote the FAQ and the index"));
-    assert_eq!(merged.sheet.participant.role_focus, "Infrastructure Specialist");
+    assert_eq!(
+        merged.sheet.note(&id("K1")),
+        Some("Wrote the FAQ and the index")
+    );
+    assert_eq!(
+        merged.sheet.participant.role_focus,
+        "Infrastructure Specialist"
+    );
     assert_eq!(describe(&merged.from_local), "K1 note, K3 –→3");
     assert_eq!(
         describe(&merged.from_wiki),

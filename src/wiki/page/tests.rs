@@ -56,7 +56,10 @@ fn a_heading_someone_else_wrote_above_the_sheet_is_not_ksbs() {
     let body = exported.split_once('\n').unwrap().1;
     let page = format!("== My self-assessment ==\n{body}");
     let found = read(&page, &standard).unwrap();
-    assert_eq!(&page[..found.part.range.start], "== My self-assessment ==\n\n");
+    assert_eq!(
+        &page[..found.part.range.start],
+        "== My self-assessment ==\n\n"
+    );
 }
 
 #[test]
@@ -66,8 +69,16 @@ fn markers_that_do_not_pair_up_are_refused_naming_the_line() {
     let body = part.trim_end().strip_suffix(END).unwrap();
     for (page, line, problem) in [
         (format!("{body}\n"), 1, "without a ksb:end"),
-        (format!("{part}{part}"), part.lines().count() + 1, "a second ksb:begin"),
-        (format!("{END}\n{part}"), part.lines().count() + 1, "a second ksb:end"),
+        (
+            format!("{part}{part}"),
+            part.lines().count() + 1,
+            "a second ksb:begin",
+        ),
+        (
+            format!("{END}\n{part}"),
+            part.lines().count() + 1,
+            "a second ksb:end",
+        ),
         (format!("x\n{END}\n{BEGIN}\n"), 3, "comes after"),
     ] {
         let err = read(&page, &standard).unwrap_err();

@@ -221,7 +221,10 @@ fn take(
         toml::Value::String(_) => Err(at(offset, format!("key '{}' is empty", key.name()))),
         // A number of seconds may be written bare.
         toml::Value::Integer(n)
-            if matches!(key, Key::WikiTimeout | Key::WikiMaxPages | Key::WikiMaxRequests) =>
+            if matches!(
+                key,
+                Key::WikiTimeout | Key::WikiMaxPages | Key::WikiMaxRequests
+            ) =>
         {
             values.insert(key.name(), n.to_string());
             Ok(())

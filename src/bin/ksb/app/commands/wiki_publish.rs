@@ -36,8 +36,7 @@ impl WikiPublishArgs {
     pub fn publish(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
         let forced = self.force.then(Choices::local_everywhere);
-        let choices =
-            wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
+        let choices = wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
         let sheet = sheet_io::load_sheet(&self.sheet, &standard)?.warn();
         let title = self.title(ctx, &sheet)?;
         let name = self.sheet.display().to_string();

@@ -52,8 +52,7 @@ impl WikiPullArgs {
     pub fn pull(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
         let forced = self.force.then(Choices::wiki_everywhere);
-        let choices =
-            wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
+        let choices = wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
         let client = wiki_conn::connect(ctx, url, Need::Read)?;
         let titles = self.titles_to_pull(&client)?;
         let target = self.target(ctx, &titles)?;
@@ -126,6 +125,24 @@ impl WikiPullArgs {
         let mut written: HashSet<PathBuf> = HashSet::new();
         let mut count = 0;
         let mut lines = Vec::new();
+        let outside: Vec<&Pulled> = ready
+            .iter()
+            .map(|(one, _)| one)
+            .filter(|one| one.found.outside)
+            .collect();
+        match outside.as_slice() {
+            [] => {}
+            [one] => lines.push(format!(
+                "Page '{}' has text outside the sheet: it stays on the wiki and is not in '{}'",
+                one.title,
+                one.path.display()
+            )),
+            several => lines.push(format!(
+                "{} of the pages have text outside their sheet (such as '{}'): it stays on the wiki and is not in the sheets",
+                several.len(),
+                several[0].title
+            )),
+        }
         for (one, existing) in ready {
             let doing = || format!("pulling page '{}'", one.title);
             if !written.insert(one.path.clone()) {
@@ -279,12 +296,6 @@ impl WikiPullArgs {
         let record = sync::record(standard, &one.title, one.revision, on_page);
         let name = one.path.display().to_string();
         let mut said = Vec::new();
-        if one.found.outside {
-            said.push(format!(
-                "Page '{}' has text outside the sheet: it stays on the wiki and is not in '{name}'",
-                one.title
-            ));
-        }
         let Some(Existing { mut file, sheet }) = existing else {
             let mut new = on_page.clone();
             new.wiki = Some(record);
@@ -293,10 +304,11 @@ impl WikiPullArgs {
         };
         let standing = sync::standing(standard, &sheet, &one.title, one.revision);
         let base = sync::record_for(&sheet, &one.title).and_then(|r| bases.get(&r.revision));
-        let merged = sync::reconcile(standard, &sheet, on_page, standing, base, choices)
-            .map_err(|conflicts| {
+        let merged = sync::reconcile(standard, &sheet, on_page, standing, base, choices).map_err(
+            |conflicts| {
                 anyhow::anyhow!(wiki_sheets::conflict_message(&conflicts, &name, &one.title))
-            })?;
+            },
+        )?;
         let mut updated = merged.sheet.clone();
         updated.wiki = Some(record);
         if updated != sheet {

@@ -36,7 +36,9 @@ impl WikiStatusArgs {
         };
         let found = page::read(&rev.text, &standard)
             .map_err(|err| anyhow::anyhow!(output::printable(&err.to_string())))
-            .with_context(|| format!("reading the sheet on page '{title}' (revision {})", rev.id))?;
+            .with_context(|| {
+                format!("reading the sheet on page '{title}' (revision {})", rev.id)
+            })?;
         let standing = sync::standing(&standard, &sheet, title, rev.id);
         let base = if standing.needs_base() {
             wiki_sheets::bases(&client, &standard, &[record.revision])?.remove(&record.revision)
@@ -62,7 +64,10 @@ impl WikiStatusArgs {
         };
         lines.push(verdict.to_string());
         if !standing.wiki {
-            lines.push(format!("Page '{title}' is revision {}, as ksb left it", rev.id));
+            lines.push(format!(
+                "Page '{title}' is revision {}, as ksb left it",
+                rev.id
+            ));
         } else if theirs.is_empty() && base.is_some() {
             lines.push(format!(
                 "Page '{title}' was edited on the wiki since revision {} (last by {} at {}, revision {}), around the sheet only",
