@@ -510,3 +510,166 @@ fn a_page_created_by_someone_else_while_publishing_is_not_overwritten() {
     );
     assert!(!ws.read("me.toml").contains("[wiki]"));
 }
+
+/// How many requests a server's log holds.
+fn requests(seen: Vec<String>) -> usize {
+    seen.iter()
+        .filter(|l| l.starts_with("GET ") || l.starts_with("POST "))
+        .count()
+}
+
+/// A site-info answer with the main and User namespaces.
+fn site() -> serde_json::Value {
+    json!({"query": {"namespaces": {"0": {"id": 0, "name": ""}, "2": {"id": 2, "name": "User", "canonical": "User"}}}})
+}
+
+/// A listing answer of `titles`, continued with `token` when given.
+fn listing(titles: &[String], token: Option<&str>) -> serde_json::Value {
+    let listed: Vec<_> = titles
+        .iter()
+        .map(|t| json!({"ns": 0, "title": t}))
+        .collect();
+    match token {
+        Some(token) => {
+            json!({"continue": {"apcontinue": token, "continue": "-||"}, "query": {"allpages": listed}})
+        }
+        None => json!({"query": {"allpages": listed}}),
+    }
+}
+
+#[test]
+fn a_listing_whose_continuation_repeats_ends_in_one_line() {
+    let ws = Workspace::new();
+    let one = vec!["Cohort/A".to_string()];
+    let server = Scripted::start(vec![
+        ok(site()),
+        ok(listing(&one, Some("B"))),
+        ok(listing(&one, Some("B"))),
+    ]);
+    let err = ws.fails(
+        1,
+        &[
+            "wiki",
+            "--wiki",
+            &server.url,
+            "pull",
+            "--prefix",
+            "Cohort/",
+            "-o",
+            "c",
+        ],
+    );
+    assert_eq!(
+        err,
+        "ksb: error: listing the pages under 'Cohort/': the wiki's listing went back to where it had been (a repeated continuation) after 2 requests; stopped\n"
+    );
+    assert_eq!(requests(server.join()), 3);
+    assert!(!ws.file("c").exists() || std::fs::read_dir(ws.file("c")).unwrap().count() == 0);
+}
+
+#[test]
+fn an_endless_listing_stops_at_the_request_limit_and_a_huge_one_at_the_page_limit() {
+    let ws = Workspace::new();
+    let one = vec!["Cohort/A".to_string()];
+    let mut replies = vec![ok(site())];
+    replies.extend((0..5).map(|i| ok(listing(&one, Some(&format!("T{i}"))))));
+    let server = Scripted::start(replies);
+    let out = ws
+        .ksb(&[
+            "wiki",
+            "--wiki",
+            &server.url,
+            "pull",
+            "--prefix",
+            "Cohort/",
+            "-o",
+            "c",
+        ])
+        .env("KSB_WIKI_MAX_REQUESTS", "5")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "ksb: error: listing the pages under 'Cohort/': the wiki's listing did not end within 5 requests; stopped (raise `max_requests` under [wiki] for a larger cohort)\n"
+    );
+    assert_eq!(requests(server.join()), 6);
+
+    let many: Vec<String> = (0..150).map(|i| format!("Cohort/{i}")).collect();
+    let server = Scripted::start(vec![ok(site()), ok(listing(&many, None))]);
+    let out = ws
+        .ksb(&[
+            "wiki",
+            "--wiki",
+            &server.url,
+            "pull",
+            "--prefix",
+            "Cohort/",
+            "-o",
+            "c",
+        ])
+        .env("KSB_WIKI_MAX_PAGES", "100")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "ksb: error: listing the pages under 'Cohort/': the wiki listed more than 100 pages; stopped (raise `max_pages` under [wiki] for a larger cohort)\n"
+    );
+    server.join();
+}
+
+#[test]
+fn a_page_answer_that_continues_in_a_circle_ends_status_in_one_line() {
+    let ws = Workspace::new();
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    let sheet = format!(
+        "{}\n[wiki]\npage = \"Sheet\"\nrevision = 5\npublished = \"{}\"\n",
+        ws.read("me.toml"),
+        "0".repeat(64)
+    );
+    ws.write("me.toml", &sheet);
+    let circle = || {
+        ok(
+            json!({"continue": {"rvcontinue": "5|6", "continue": "||"}, "curtimestamp": "2026-12-01T00:00:00Z",
+            "query": {"pages": [{"title": "Sheet", "revisions": [{"revid": 6, "user": "X", "timestamp": "2026-12-01T00:00:00Z"}]}]}}),
+        )
+    };
+    let server = Scripted::start(vec![circle(), circle()]);
+    let err = ws.fails(1, &["wiki", "--wiki", &server.url, "status", "me.toml"]);
+    assert_eq!(
+        err,
+        "ksb: error: reading page 'Sheet': the wiki's answer went back to where it had been (a repeated continuation); stopped\n"
+    );
+    server.join();
+}
+
+#[test]
+fn values_that_cannot_go_into_a_request_are_refused_in_one_line_without_a_panic() {
+    let ws = Workspace::new();
+    let url = server_url_unused();
+    let out = ws
+        .ksb(&["wiki", "--wiki", &url, "pull", "Sheet"])
+        .env("KSB_WIKI_USER", "Me\r\nX-Evil: 1@ksb")
+        .env("KSB_WIKI_PASSWORD", "secret-password")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        err,
+        "ksb: error: the wiki user 'Me\\r\\nX-Evil: 1@ksb' cannot be sent to the wiki: it holds a line break or another control character\n"
+    );
+    for bad in [
+        "http://[::1]evil.example/api.php",
+        "https://exa mple.org/api.php",
+        "https://[zz]/api.php",
+    ] {
+        let err = ws.fails(1, &["wiki", "--wiki", bad, "pull", "Sheet"]);
+        assert!(
+            err.starts_with(&format!("ksb: error: wiki URL '{bad}' is not a URL")),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}

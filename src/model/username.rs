@@ -54,13 +54,8 @@ pub fn canonical(name: &str) -> String {
 /// (it would make the user page a subpage), a `:` (MediaWiki would read a namespace), and the
 /// invisible spaces and private-use characters MediaWiki's own check refuses.
 pub fn check(text: &str) -> Result<String, UsernameError> {
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '_');
-    let bare = strip_user_prefix(trimmed);
-    let name = canonical(bare);
-    if name.is_empty() {
-        return Err(UsernameError::Empty);
-    }
-    let chars: Vec<char> = name.chars().collect();
+    let trimmed = strip_user_prefix(text.trim_matches(|c: char| c.is_whitespace() || c == '_'));
+    let chars: Vec<char> = trimmed.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let why = match c {
             '#' | '<' | '>' | '[' | ']' | '|' | '{' | '}' => "",
@@ -80,6 +75,10 @@ pub fn check(text: &str) -> Result<String, UsernameError> {
             shown: shown(c),
             why,
         });
+    }
+    let name = canonical(trimmed);
+    if name.is_empty() {
+        return Err(UsernameError::Empty);
     }
     if name.len() > MAX_BYTES {
         return Err(UsernameError::TooLong(name.len()));
@@ -160,6 +159,7 @@ mod tests {
             ("a>b", "'>'"),
             ("a\u{7}b", "U+0007"),
             ("a\nb", "U+000A"),
+            ("Tab\tName", "U+0009"),
             ("a\u{9b}b", "U+009B"),
             ("a\u{a0}b", "U+00A0"),
             ("a/b", "'/'"),

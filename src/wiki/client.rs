@@ -608,8 +608,11 @@ pub fn check_url(url: &str) -> Result<(), WikiError> {
     let (scheme, rest) = url.split_once("://").ok_or_else(|| {
         refuse("is not a URL: give the wiki's api.php, such as https://example.org/w/api.php")
     })?;
+    // Parsed as ureq parses it (the `url` crate, behind its cookie jar): a URL it cannot read
+    // would otherwise end in a panic inside it.
     if url.chars().any(|c| c.is_control() || c.is_whitespace())
         || ureq::http::Uri::try_from(url).is_err()
+        || url::Url::parse(url).is_err()
     {
         return Err(refuse(
             "is not a URL ksb can send a request to: give the wiki's api.php, such as https://example.org/w/api.php",

@@ -66,12 +66,16 @@ impl WikiPullArgs {
         // Read every page first, keeping only its sheet.
         let mut pulled = Vec::new();
         for batch in titles.chunks(TITLES_PER_REQUEST) {
-            let pages = client.pages(batch).map_err(|err| {
-                anyhow::Error::new(err).context(format!(
-                    "read {} of {total} pages before the wiki failed; no sheet written",
-                    pulled.len()
-                ))
-            })?;
+            let pages = match client.pages(batch) {
+                Ok(pages) => pages,
+                Err(err) if pulled.is_empty() && failed == 0 => return Err(err.into()),
+                Err(err) => {
+                    return Err(anyhow::Error::new(err).context(format!(
+                        "read {} of {total} pages before the wiki failed; no sheet written",
+                        pulled.len() + failed
+                    )))
+                }
+            };
             for page in pages {
                 match self.read_one(ctx, &standard, page, &target) {
                     Ok(one) => pulled.push(one),
@@ -91,10 +95,12 @@ impl WikiPullArgs {
             for one in pages {
                 clashing.insert(one.title.clone());
                 report(anyhow::anyhow!(
-                    "pulling page '{}': {} would all be written to '{}'; none of them written: pull each on its own with -o FILE",
+                    "pulling page '{}': {} would {} be written to '{}'; {} written: pull each on its own with -o FILE",
                     one.title,
                     titles.join(" and "),
-                    path.display()
+                    if pages.len() == 2 { "both" } else { "all" },
+                    path.display(),
+                    if pages.len() == 2 { "neither is" } else { "none of them is" }
                 ));
             }
         }
