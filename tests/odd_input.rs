@@ -208,7 +208,7 @@ fn right_to_left_emoji_combining_and_wide_text_keeps_tables_aligned() {
         &["Généraliste", "专家 🧑‍🔧"],
     );
     ws.write("odd.yaml", &yaml);
-    let username = "مستخدم_🦀_名前_e\u{301}";
+    let username = "مستخدم 🦀 名前 e\u{301}";
     let note = "K1=ملاحظة طويلة 📝 with \"quotes\", \\backslashes\\ and 中文";
     ws.ok(&[
         "--standard",

@@ -64,6 +64,18 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 /// Names distinct ignoring case and surrounding spaces, as a standard's lists must be.
+/// A name MediaWiki allows as a username, in its one spelling (characters it never allows in
+/// one left out of [`name`]).
+fn wiki_name() -> impl Strategy<Value = String> {
+    name().prop_filter_map("a name MediaWiki allows", |name| {
+        let kept: String = name
+            .chars()
+            .filter(|&c| c == ' ' || ksb::model::username::check(&format!("a{c}")).is_ok())
+            .collect();
+        ksb::model::sheet::valid_username(&kept).ok()
+    })
+}
+
 fn names(range: std::ops::Range<usize>) -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(name(), range).prop_map(|names| {
         let mut seen = std::collections::HashSet::new();
@@ -247,7 +259,7 @@ fn sheet_of(standard: &Standard) -> impl Strategy<Value = Sheet> {
     let n = standard.ksbs.len();
     let standard = standard.clone();
     (
-        name().prop_map(|n| n.trim().to_string()),
+        wiki_name(),
         any::<prop::sample::Index>(),
         any::<prop::sample::Index>(),
         any::<prop::sample::Index>(),
@@ -256,7 +268,7 @@ fn sheet_of(standard: &Standard) -> impl Strategy<Value = Sheet> {
         prop::collection::vec(prop::option::of(any_text()), n),
         any::<bool>(),
         prop::option::of(any_text().prop_map(|t| t.replace(char::is_control, ""))),
-        prop::option::of(name().prop_map(|n| n.trim().to_string())),
+        prop::option::of(wiki_name()),
     )
         .prop_map(
             move |(

@@ -46,7 +46,7 @@ fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
     let mut pty = Pty::start(&ws, &["review", "me.toml"]);
     pty.expect("Reviewer (your username)");
     pty.line("   ");
-    pty.expect("the username must be non-empty text on one line");
+    pty.expect("the username must be non-empty");
     pty.line("Mentor Ann");
     pty.expect(
         "Mentor review of Mentee's self-assessment me.toml (25/11/2026), into me-review.toml",

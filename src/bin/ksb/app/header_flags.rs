@@ -11,11 +11,13 @@ use crate::cli::HeaderArgs;
 /// Checks a username typed on the command line or at a prompt, or given by the config or the
 /// environment, and returns its one spelling (MediaWiki's).
 pub fn check_username(text: &str) -> Result<String> {
-    ksb::model::sheet::valid_username(text).map_err(|err| {
-        anyhow::anyhow!(
+    use ksb::model::username::UsernameError;
+    ksb::model::sheet::valid_username(text).map_err(|err| match err {
+        UsernameError::Empty => anyhow::anyhow!("the username must be non-empty"),
+        err => anyhow::anyhow!(
             "the username '{}' {err}",
             crate::app::output::printable(text.trim())
-        )
+        ),
     })
 }
 
