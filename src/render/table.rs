@@ -6,6 +6,7 @@ use comfy_table::Table;
 
 use super::bar::mean_bar;
 use super::grid::{self, Align, Look, Tint};
+use super::terminal::printable;
 use super::{narrow, Style};
 use crate::model::score::Score;
 use crate::model::standard::Standard;
@@ -24,14 +25,14 @@ fn frame(style: Style) -> &'static grid::Frame {
 fn strong(text: &str) -> Look {
     Look {
         bold: true,
-        ..Look::plain(text)
+        ..Look::plain(printable(text))
     }
 }
 
 fn right(text: &str) -> Look {
     Look {
         align: Align::Right,
-        ..Look::plain(text)
+        ..Look::plain(printable(text))
     }
 }
 
@@ -70,13 +71,19 @@ pub fn report(report: &Report, style: Style) -> String {
     let mut out = String::new();
     for block in &report.blocks {
         match block {
-            Block::Title(text) | Block::Line(text) => out.push_str(&format!("{text}\n")),
-            Block::Paragraph(text) => out.push_str(&format!("\n{text}\n")),
+            Block::Title(text) | Block::Line(text) => {
+                out.push_str(&format!("{}\n", printable(text)))
+            }
+            Block::Paragraph(text) => out.push_str(&format!("\n{}\n", printable(text))),
             Block::Table(table) => match table.when_empty {
                 Some(when_empty) if table.rows.is_empty() => {
-                    out.push_str(&format!("\n{}\n{when_empty}\n", table.heading))
+                    out.push_str(&format!("\n{}\n{when_empty}\n", printable(&table.heading)))
                 }
-                _ => out.push_str(&format!("\n{}\n{}\n", table.heading, fitted(table, style))),
+                _ => out.push_str(&format!(
+                    "\n{}\n{}\n",
+                    printable(&table.heading),
+                    fitted(table, style)
+                )),
             },
         }
     }
@@ -178,26 +185,6 @@ fn report_cell(cell: &report::Cell, style: Style) -> Look {
         report::Cell::Score(score) => score_cell(*score),
         report::Cell::Bar(mean) => bar_cell(*mean, style),
     }
-}
-
-/// Text as a terminal may show it: each line break (`\r\n`, `\r` or `\n`) a new line of the
-/// cell, and any other control character but a tab U+FFFD, so that a note in someone's sheet
-/// cannot move the cursor or recolour the screen.
-fn printable(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return text.to_string();
-    }
-    text.replace("\r\n", "\n")
-        .chars()
-        .map(|c| match c {
-            '\r' => '\n',
-            c if c.is_control() && c != '\n' && c != '\t' => char::REPLACEMENT_CHARACTER,
-            c => c,
-        })
-        .collect()
 }
 
 /// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.
