@@ -51,7 +51,7 @@ impl Snapshot {
     pub fn take(path: &Path) -> Result<Snapshot, ReadError> {
         match read_capped(path) {
             Ok(bytes) => Ok(Snapshot::of(&bytes)),
-            Err(ReadError::Missing) => Ok(Snapshot::Absent),
+            Err(ReadError::Missing | ReadError::DanglingLink(_)) => Ok(Snapshot::Absent),
             Err(err) => Err(err),
         }
     }
@@ -66,6 +66,13 @@ pub enum ReadError {
     /// The path is a folder.
     #[error("it is a directory, not a file")]
     Directory,
+    /// The path names something other than a regular file or a folder: what it is (a named
+    /// pipe, a socket, a device), said before it is opened, which could hang or change it.
+    #[error("it is {0}, not a regular file")]
+    NotRegular(&'static str),
+    /// The path is a symbolic link to nothing; where it points.
+    #[error("it is a dangling symbolic link (to '{}', which does not exist)", .0.display())]
+    DanglingLink(PathBuf),
     /// The file is larger than [`MAX_FILE_BYTES`]; its size when the file system knows it.
     #[error(
         "{} ksb's limit of {} MiB for sheets and standards",
@@ -103,11 +110,67 @@ pub fn read_text(path: &Path) -> Result<(String, Snapshot), ReadError> {
     Ok((text, snapshot))
 }
 
+/// What a file that is not a regular file is, in words ("a named pipe (FIFO)", "a
+/// character device"), or `None` for a regular file.
+pub fn special_kind(metadata: &fs::Metadata) -> Option<&'static str> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    if kind.is_symlink() {
+        return Some("a symbolic link");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+        if kind.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The regular file at `path` (following symbolic links), or why there is none: refused by
+/// what it is before it is opened, since opening a named pipe waits for a writer forever and
+/// opening a device can change it.
+pub fn regular_file(path: &Path) -> Result<fs::Metadata, ReadError> {
+    let metadata = match fs::metadata(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Err(match fs::read_link(path) {
+                Ok(target) => ReadError::DanglingLink(target),
+                Err(_) => ReadError::Missing,
+            })
+        }
+        other => other?,
+    };
+    match special_kind(&metadata) {
+        None => Ok(metadata),
+        Some("a directory") => Err(ReadError::Directory),
+        Some(kind) => Err(ReadError::NotRegular(kind)),
+    }
+}
+
 fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    regular_file(path)?;
     let file = fs::File::open(path)?;
     let metadata = file.metadata()?;
-    if metadata.is_dir() {
-        return Err(ReadError::Directory);
+    // Swapped for something else between the look and the open.
+    match special_kind(&metadata) {
+        None => {}
+        Some("a directory") => return Err(ReadError::Directory),
+        Some(kind) => return Err(ReadError::NotRegular(kind)),
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(Some(metadata.len())));
@@ -458,11 +521,39 @@ mod tests {
         );
         file.set_len(MAX_FILE_BYTES).unwrap();
         assert_eq!(read_text(&path).unwrap().0.len() as u64, MAX_FILE_BYTES);
-        #[cfg(target_os = "linux")]
-        assert!(matches!(
-            read_text(Path::new("/dev/zero")),
-            Err(ReadError::TooLarge(None))
-        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_what_is_not_a_regular_file_before_opening_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.toml");
+        nix_free_mkfifo(&fifo);
+        // Opening the pipe would wait for a writer for ever; it is refused first.
+        assert_eq!(
+            read_text(&fifo).unwrap_err().to_string(),
+            "it is a named pipe (FIFO), not a regular file"
+        );
+        assert_eq!(
+            read_text(Path::new("/dev/zero")).unwrap_err().to_string(),
+            "it is a character device, not a regular file"
+        );
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink("gone.toml", &link).unwrap();
+        assert_eq!(
+            read_text(&link).unwrap_err().to_string(),
+            "it is a dangling symbolic link (to 'gone.toml', which does not exist)"
+        );
+    }
+
+    /// Makes a named pipe with mkfifo(1).
+    #[cfg(unix)]
+    fn nix_free_mkfifo(path: &Path) {
+        let status = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 
     #[test]

@@ -51,6 +51,15 @@ pub enum LockError {
         /// What the file system said.
         source: io::Error,
     },
+    /// The lock file's path is a symbolic link, which ksb never follows: in a folder others
+    /// can write, a planted link would make ksb create or lock a file where it points.
+    #[error("the lock file '{}' is a symbolic link (to '{}'), which ksb does not follow: remove it if nobody is using it on purpose", path.display(), target.display())]
+    Link {
+        /// The lock file.
+        path: PathBuf,
+        /// Where the link points.
+        target: PathBuf,
+    },
     /// The file system does not lock files.
     #[error("cannot lock the file '{}': {source}", path.display())]
     Lock {
@@ -119,16 +128,28 @@ impl Drop for WriteLock {
     }
 }
 
-/// Opens (creating it when missing) the lock file at `path`, readable by its owner only.
+/// Opens (creating it when missing) the lock file at `path`, readable by its owner only, and
+/// never through a symbolic link (`O_NOFOLLOW`): a link at the path is refused.
 fn open(path: &Path) -> Result<File, LockError> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|source| LockError::Create {
-        folder: super::folder_of(path).to_path_buf(),
-        source,
-    })
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(nix::libc::O_NOFOLLOW);
+    }
+    options
+        .open(path)
+        .map_err(|source| match fs::read_link(path) {
+            Ok(target) => LockError::Link {
+                path: path.to_path_buf(),
+                target,
+            },
+            Err(_) => LockError::Create {
+                folder: super::folder_of(path).to_path_buf(),
+                source,
+            },
+        })
 }
 
 /// Whether `file` is still the file at `path`: each holder removes it before releasing it.
@@ -210,6 +231,28 @@ mod tests {
             WriteLock::acquire(&sheet, Duration::from_millis(10)),
             Err(LockError::Busy { .. })
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused_and_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let sheet = dir.path().join("me.toml");
+        let elsewhere = dir.path().join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, lock_path(&sheet)).unwrap();
+        let err = WriteLock::acquire(&sheet, Duration::ZERO).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the lock file '{}' is a symbolic link (to '{}'), which ksb does not follow: remove it if nobody is using it on purpose",
+                lock_path(&sheet).display(),
+                elsewhere.display()
+            )
+        );
+        assert!(
+            !elsewhere.exists(),
+            "a file was created where the link points"
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ impl Command for StandardImportArgs {
                 output::emit(&yaml)
             }
             Some(path) => {
+                crate::app::output_file::refuse_link_or_special(path, "standard")?;
                 if path.symlink_metadata().is_ok() && !self.force {
                     bail!(
                         "'{}' already exists: give --force to replace it, or -o another file",
