@@ -207,6 +207,7 @@ pub enum ReplaceError {
 /// The file is readable and writable by its owner only (0600 on Unix): sheets hold personal
 /// assessments.
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
+    refuse_dangling(path)?;
     let path = &target_of(path);
     let temp = write_temp(path, |file| file.write_all(contents))?;
     persist(path, temp)
@@ -224,6 +225,15 @@ fn target_of(path: &Path) -> PathBuf {
     }
 }
 
+/// Refuses a symbolic link to nothing, saying so: a save never creates the file a dangling
+/// link points to (wherever that is), nor replaces the link.
+fn refuse_dangling(path: &Path) -> io::Result<()> {
+    match regular_file(path) {
+        Err(err @ ReadError::DanglingLink(_)) => Err(io::Error::new(io::ErrorKind::NotFound, err)),
+        _ => Ok(()),
+    }
+}
+
 /// Like [`write_private`], but only if `path` still holds what `expected` describes (or is
 /// still absent): a file another program changed, deleted or created in the meantime is left
 /// exactly as that program left it.
@@ -236,6 +246,7 @@ pub fn replace_private(
     expected: Snapshot,
     contents: &[u8],
 ) -> Result<(), ReplaceError> {
+    refuse_dangling(path)?;
     let path = &target_of(path);
     let temp = write_temp(path, |file| file.write_all(contents))?;
     let now = Snapshot::take(path).map_err(|err| match err {
@@ -544,6 +555,12 @@ mod tests {
             read_text(&link).unwrap_err().to_string(),
             "it is a dangling symbolic link (to 'gone.toml', which does not exist)"
         );
+        let err = replace_private(&link, Snapshot::Absent, b"new").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "it is a dangling symbolic link (to 'gone.toml', which does not exist)"
+        );
+        assert!(!dir.path().join("gone.toml").exists());
     }
 
     /// Makes a named pipe with mkfifo(1).

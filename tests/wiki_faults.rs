@@ -516,3 +516,33 @@ fn a_page_created_by_someone_else_while_publishing_is_not_overwritten() {
     );
     assert!(!ws.read("me.toml").contains("[wiki]"));
 }
+
+#[test]
+fn a_redirect_names_where_it_points() {
+    let ws = Workspace::new();
+    let server = Scripted::start(vec![status(
+        302,
+        "Location: https://wiki.example.org/w/api.php\r\n",
+    )]);
+    let err = ws.fails(
+        1,
+        &[
+            "wiki",
+            "--wiki",
+            &server.url,
+            "pull",
+            "Sheet",
+            "-o",
+            "s.toml",
+        ],
+    );
+    assert_eq!(
+        err,
+        format!(
+            "ksb: error: the wiki at {} answered HTTP 302, a redirect to 'https://wiki.example.org/w/api.php', which ksb does not follow: give that address as the wiki URL if it is the wiki's\n",
+            server.url
+        )
+    );
+    server.join();
+    assert!(!ws.file("s.toml").exists());
+}

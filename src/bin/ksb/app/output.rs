@@ -120,7 +120,19 @@ pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
 /// whatever a cause's message holds, made [`printable`] (a file name or a wiki's answer holding
 /// an escape sequence shows it as U+FFFD).
 pub fn error_line(err: &anyhow::Error) -> String {
-    let message = format!("{err:#}");
+    // The cause chain as `{:#}` joins it, less a cause its context already ends with (an
+    // error whose message quotes its source): no cause is said twice.
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.ends_with(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
     let message = printable(&message);
     let words: Vec<&str> = message.lines().map(str::trim).collect();
     format!("ksb: error: {}", words.join(" "))
@@ -158,6 +170,19 @@ pub fn shell_word(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_cause_is_said_twice() {
+        let err = ksb::store::LockError::Create {
+            folder: "ro".into(),
+            source: io::Error::from_raw_os_error(30),
+        };
+        let err = anyhow::Error::new(err).context("saving sheet 'ro/me.toml'");
+        assert_eq!(
+            error_line(&err),
+            "ksb: error: saving sheet 'ro/me.toml': cannot create a file in folder 'ro': Read-only file system (os error 30)"
+        );
+    }
 
     #[test]
     fn error_lines_are_one_printable_line() {
