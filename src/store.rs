@@ -6,6 +6,7 @@ use std::fs;
 use std::hash::Hasher;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tempfile::NamedTempFile;
 
@@ -200,6 +201,24 @@ pub enum ReplaceError {
     Io(#[from] io::Error),
 }
 
+/// Held through every write (from its temporary file to the rename), so that a process being
+/// stopped by a signal can wait for the write in progress: see [`stop_writes`].
+static WRITING: Mutex<()> = Mutex::new(());
+
+fn writing() -> MutexGuard<'static, ()> {
+    WRITING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// For a process about to end on a signal (SIGINT, SIGTERM, SIGHUP): waits for the write in
+/// progress to finish (so the file is as it was or as it is after the write, and its temporary
+/// file is gone), removes the lock files this process holds, and returns a guard that keeps
+/// any other write from starting. The caller ends the process while holding it.
+pub fn stop_writes() -> MutexGuard<'static, ()> {
+    let guard = writing();
+    write_lock::remove_held();
+    guard
+}
+
 /// Replaces `path` with `contents` atomically: the bytes go to a temporary file in the same
 /// folder, are flushed to disk, and the temporary file is renamed over `path`. Either the old
 /// file or the whole new one is there afterwards, never a truncated mix.
@@ -209,6 +228,7 @@ pub enum ReplaceError {
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
     refuse_dangling(path)?;
     let path = &target_of(path);
+    let _writing = writing();
     let temp = write_temp(path, |file| file.write_all(contents))?;
     persist(path, temp)
 }
@@ -248,6 +268,7 @@ pub fn replace_private(
 ) -> Result<(), ReplaceError> {
     refuse_dangling(path)?;
     let path = &target_of(path);
+    let _writing = writing();
     let temp = write_temp(path, |file| file.write_all(contents))?;
     let now = Snapshot::take(path).map_err(|err| match err {
         ReadError::Io(err) => ReplaceError::Io(err),
@@ -271,8 +292,54 @@ pub fn replace_private(
     }
 }
 
-/// A private temporary file beside `path`, filled by `fill` and flushed to disk. Dropping it
-/// (on any error) removes it.
+/// The start and end of the name of a temporary file of the file named `name`:
+/// `.NAME.XXXXXX.tmp`, hidden, beside it, and never read as a sheet (it does not end in
+/// `.toml`).
+fn temp_affixes(name: &std::ffi::OsStr) -> (String, &'static str) {
+    (format!(".{}.", name.to_string_lossy()), ".tmp")
+}
+
+/// Removes the temporary files of `path` that a process killed outright (SIGKILL, a power
+/// cut) left behind. A live write holds an exclusive lock on its temporary file, which the
+/// kernel releases when the process ends however it ends, so a temporary file nobody holds is
+/// a leftover.
+fn remove_stale_temps(path: &Path) {
+    let (Some(name), folder) = (path.file_name(), folder_of(path)) else {
+        return;
+    };
+    let (prefix, suffix) = temp_affixes(name);
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(middle) = file_name
+            .strip_prefix(prefix.as_str())
+            .and_then(|rest| rest.strip_suffix(suffix))
+        else {
+            continue;
+        };
+        if middle.len() != TEMP_RANDOM_CHARS || !middle.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+        let stale =
+            is_file && fs::File::open(entry.path()).is_ok_and(|file| file.try_lock().is_ok());
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// How many random characters the name of a temporary file holds.
+const TEMP_RANDOM_CHARS: usize = 6;
+
+/// A private temporary file beside `path`, `.NAME.XXXXXX.tmp`, locked while it lives, filled
+/// by `fill` and flushed to disk. Dropping it (on any error) removes it. Leftovers of killed
+/// processes are removed first.
 fn write_temp(
     path: &Path,
     fill: impl FnOnce(&mut fs::File) -> io::Result<()>,
@@ -283,22 +350,32 @@ fn write_temp(
             "is a directory, not a file",
         ));
     }
+    remove_stale_temps(path);
     let folder = folder_of(path);
+    let (prefix, suffix) = temp_affixes(path.file_name().unwrap_or_default());
     // tempfile ends its error with the temporary file's path, which the user never asked for:
     // name the folder instead.
-    let mut temp = NamedTempFile::new_in(folder).map_err(|err| {
-        let message = err.to_string();
-        let cause = message
-            .rsplit_once(" at path \"")
-            .map_or(message.as_str(), |(cause, _)| cause);
-        io::Error::new(
-            err.kind(),
-            format!(
-                "cannot create a file in folder '{}': {cause}",
-                folder.display()
-            ),
-        )
-    })?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(suffix)
+        .rand_bytes(TEMP_RANDOM_CHARS)
+        .tempfile_in(folder)
+        .map_err(|err| {
+            let message = err.to_string();
+            let cause = message
+                .rsplit_once(" at path \"")
+                .map_or(message.as_str(), |(cause, _)| cause);
+            io::Error::new(
+                err.kind(),
+                format!(
+                    "cannot create a file in folder '{}': {cause}",
+                    folder.display()
+                ),
+            )
+        })?;
+    // Held until the file is renamed or removed: a temporary file nobody holds is a leftover
+    // (a file system without locks just leaves leftovers to be removed by hand).
+    let _ = temp.as_file().try_lock();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -465,6 +542,25 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::StorageFull);
         assert_eq!(fs::read_to_string(&path).unwrap(), "old contents");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_write_go_with_the_next_write_and_live_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("me.toml");
+        fs::write(&path, "old").unwrap();
+        let stale = dir.path().join(".me.toml.a1B2c3.tmp");
+        fs::write(&stale, "half a sheet").unwrap();
+        let live = dir.path().join(".me.toml.x9Y8z7.tmp");
+        let held = fs::File::create(&live).unwrap();
+        held.lock().unwrap();
+        let other = dir.path().join(".you.toml.a1B2c3.tmp");
+        fs::write(&other, "another sheet's").unwrap();
+        write_private(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert!(!stale.exists(), "the leftover is removed");
+        assert!(live.exists(), "a write in progress keeps its file");
+        assert!(other.exists(), "another sheet's file is left alone");
     }
 
     #[test]

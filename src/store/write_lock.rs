@@ -16,7 +16,23 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
+
+/// The lock files this process holds, for [`remove_held`].
+static HELD: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn held() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    HELD.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Removes every lock file this process holds (still holding their locks), for a process
+/// ending on a signal: see [`super::stop_writes`].
+pub(super) fn remove_held() {
+    for path in held().iter() {
+        let _ = fs::remove_file(path);
+    }
+}
 
 /// The longest pause between two tries to take a lock another process holds.
 const MAX_PAUSE: Duration = Duration::from_millis(20);
@@ -86,27 +102,36 @@ impl WriteLock {
         let path = lock_path(sheet);
         let started = Instant::now();
         let mut pause = Duration::from_millis(1);
+        let mut waiting_on: Option<File> = None;
         loop {
-            let file = open(&path)?;
-            loop {
+            {
+                // Creating the lock file, locking it and recording it as held happen under the
+                // registry's lock, so a signal's clean-up ([`remove_held`]) sees a lock file
+                // this process made and holds, and never one another process holds.
+                let mut held = held();
+                let file = match waiting_on.take() {
+                    Some(file) => file,
+                    None => open(&path)?,
+                };
                 match file.try_lock() {
-                    Ok(()) => break,
-                    Err(TryLockError::WouldBlock) => {
-                        let waited = started.elapsed();
-                        if waited >= patience {
-                            return Err(LockError::Busy { path, waited });
-                        }
-                        std::thread::sleep(pause.min(patience - waited));
-                        pause = (pause * 2).min(MAX_PAUSE);
+                    Ok(()) if still_at(&file, &path) => {
+                        held.push(path.clone());
+                        return Ok(WriteLock { file, path });
                     }
+                    // Locked after its holder removed it: lock the file at the path now.
+                    Ok(()) => continue,
+                    Err(TryLockError::WouldBlock) => waiting_on = Some(file),
                     Err(TryLockError::Error(source)) => {
                         return Err(LockError::Lock { path, source });
                     }
                 }
             }
-            if still_at(&file, &path) {
-                return Ok(WriteLock { file, path });
+            let waited = started.elapsed();
+            if waited >= patience {
+                return Err(LockError::Busy { path, waited });
             }
+            std::thread::sleep(pause.min(patience - waited));
+            pause = (pause * 2).min(MAX_PAUSE);
         }
     }
 
@@ -118,6 +143,11 @@ impl WriteLock {
 
 impl Drop for WriteLock {
     fn drop(&mut self) {
+        // Removed and forgotten together, so a signal's clean-up never misses it.
+        let mut held = held();
+        if let Some(at) = held.iter().position(|p| *p == self.path) {
+            held.swap_remove(at);
+        }
         // Removed while still locked, so that a process waiting on it finds it gone and locks
         // the file at the path instead. A lock file that cannot be removed (a folder made
         // read-only meanwhile) stays, and works as well next time.
