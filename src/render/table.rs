@@ -170,11 +170,46 @@ fn comfy(header: &[Look], rows: &[Vec<Look>], style: Style) -> Table {
     grid::comfy_table(frame(style), header, rows, style.color, style.width)
 }
 
+/// The longest run of characters without a space that a cell hands comfy-table whole.
+/// comfy-table splits an over-long word one line at a time, copying the rest of the word each
+/// time, which takes time growing with the square of the word's length (a 100 KB note without
+/// spaces took seconds, 1 MB over a minute); a longer run is broken into pieces this long
+/// first, so drawing stays linear in the text. Words of a real note (a URL, a path) are far
+/// shorter and are wrapped at the column's width as before.
+const LONGEST_WORD: usize = 2048;
+
+/// `text` with a line break after every [`LONGEST_WORD`] characters of a run without
+/// whitespace.
+fn break_long_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut run = 0;
+    let needed = text.chars().any(|c| {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        run > LONGEST_WORD
+    });
+    if !needed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / LONGEST_WORD);
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else if run == LONGEST_WORD {
+            out.push('\n');
+            run = 1;
+        } else {
+            run += 1;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A report's cell as the terminal shows it: figures to the right, scores centred and
 /// coloured, alerts in bold red (colour is drawn only when it is on).
 fn report_cell(cell: &report::Cell, style: Style) -> Look {
     match cell {
-        report::Cell::Text(text) => Look::plain(printable(text)),
+        report::Cell::Text(text) => Look::plain(break_long_words(&printable(text))),
         report::Cell::Strong(text) => strong(text),
         report::Cell::Number(text) => right(text),
         report::Cell::Alert(text) => Look {
@@ -198,6 +233,20 @@ fn bar_cell(mean: Option<f64>, style: Style) -> Look {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_longer_than_comfy_table_splits_quickly_is_handed_over_in_pieces() {
+        let word = "x".repeat(3 * LONGEST_WORD + 5);
+        let text = format!("a {word} b");
+        let broken = break_long_words(&text);
+        let pieces: Vec<usize> = broken.split(['\n', ' ']).map(str::len).collect();
+        assert_eq!(pieces, [1, LONGEST_WORD, LONGEST_WORD, LONGEST_WORD, 5, 1]);
+        let short = format!("{} {}", "y".repeat(LONGEST_WORD), "z".repeat(10));
+        assert!(matches!(
+            break_long_words(&short),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::*;
     use crate::figures::cohort::{Cohort, Counted};
     use crate::figures::grouping::Grouping;
