@@ -3,8 +3,9 @@
 # a sheet takes memory in proportion to the file.
 #
 # - `ksb show` of a sheet whose one note is a single word (no spaces) of 100 KB, 1 MB and 10 MB
-#   (just under ksb's limit), against `wc -l` on the same file in the same run (median of
-#   hyperfine runs each); the ratio staying flat as the note grows tenfold is linearity.
+#   (just under ksb's limit), against `fold -w 100` (which wraps the same long line, in linear
+#   time) on the same file in the same run (median of hyperfine runs each); ksb's time per byte,
+#   and its ratio to fold, staying flat as the note grows tenfold is linearity.
 # - Peak memory (GNU time's maximum resident set) of `ksb show` on a sheet padded with 9 MB of
 #   blank lines, and of `ksb summary` over four such sheets, against the file's size.
 #
@@ -38,12 +39,14 @@ size = min(size, 10 * 1024 * 1024 - len(text) - 64)
 open(sheet, "w").write(text + '\n[notes]\nK1 = "' + "x" * size + '"\n')
 PY
     hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$work/run.json" \
-        "$ksb show $sheet" "wc -l $sheet" >/dev/null
+        "$ksb show $sheet" "fold -w 100 $sheet" >/dev/null
     python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-print("note of %8d bytes: ksb show %8.1f ms, wc -l %6.2f ms: %6.1fx wc" % (
-    int(sys.argv[2]), r[0]["median"] * 1e3, r[1]["median"] * 1e3, r[0]["median"] / r[1]["median"]))
+size = int(sys.argv[2])
+print("note of %8d bytes: ksb show %8.1f ms (%.0f ns a byte), fold -w 100 %7.1f ms: %5.1fx fold" % (
+    size, r[0]["median"] * 1e3, r[0]["median"] * 1e9 / size, r[1]["median"] * 1e3,
+    r[0]["median"] / r[1]["median"]))
 ' "$work/run.json" "$size"
 done
 
