@@ -171,15 +171,19 @@ fn comfy(header: &[Look], rows: &[Vec<Look>], style: Style) -> Table {
 }
 
 /// The longest run of characters without a space that a cell hands comfy-table whole.
-/// comfy-table splits an over-long word one line at a time, copying the rest of the word each
-/// time, which takes time growing with the square of the word's length (a 100 KB note without
-/// spaces took seconds, 1 MB over a minute); a longer run is broken into pieces this long
-/// first, so drawing stays linear in the text. Words of a real note (a URL, a path) are far
-/// shorter and are wrapped at the column's width as before.
-const LONGEST_WORD: usize = 2048;
+/// comfy-table splits an over-long word one line at a time, going over the rest of the word
+/// each time, which takes time growing with the square of the word's length (a 100 KB note
+/// without spaces took seconds, 1 MB over a minute); a longer run is handed over in pieces of
+/// [`WORD_PIECE`] characters, so drawing stays linear in the text. Words of a real note (a URL,
+/// a path) are far shorter and are wrapped at the column's width as before.
+const LONGEST_WORD: usize = 4096;
 
-/// `text` with a line break after every [`LONGEST_WORD`] characters of a run without
-/// whitespace.
+/// The length of the pieces a run longer than [`LONGEST_WORD`] is handed over in: short, since
+/// splitting a piece costs its length for each line of it.
+const WORD_PIECE: usize = 512;
+
+/// `text` with a line break after every [`WORD_PIECE`] characters of each run without
+/// whitespace longer than [`LONGEST_WORD`].
 fn break_long_words(text: &str) -> std::borrow::Cow<'_, str> {
     let mut run = 0;
     let needed = text.chars().any(|c| {
@@ -189,19 +193,30 @@ fn break_long_words(text: &str) -> std::borrow::Cow<'_, str> {
     if !needed {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + text.len() / LONGEST_WORD);
-    let mut run = 0;
+    let mut out = String::with_capacity(text.len() + text.len() / WORD_PIECE);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().count() > LONGEST_WORD {
+            for (i, c) in word.chars().enumerate() {
+                if i > 0 && i % WORD_PIECE == 0 {
+                    out.push('\n');
+                }
+                out.push(c);
+            }
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
     for c in text.chars() {
         if c.is_whitespace() {
-            run = 0;
-        } else if run == LONGEST_WORD {
-            out.push('\n');
-            run = 1;
+            flush(&mut word, &mut out);
+            out.push(c);
         } else {
-            run += 1;
+            word.push(c);
         }
-        out.push(c);
     }
+    flush(&mut word, &mut out);
     std::borrow::Cow::Owned(out)
 }
 
@@ -235,11 +250,17 @@ fn bar_cell(mean: Option<f64>, style: Style) -> Look {
 mod tests {
     #[test]
     fn a_word_longer_than_comfy_table_splits_quickly_is_handed_over_in_pieces() {
-        let word = "x".repeat(3 * LONGEST_WORD + 5);
+        let word = "x".repeat(3 * WORD_PIECE + 5 + LONGEST_WORD);
         let text = format!("a {word} b");
         let broken = break_long_words(&text);
         let pieces: Vec<usize> = broken.split(['\n', ' ']).map(str::len).collect();
-        assert_eq!(pieces, [1, LONGEST_WORD, LONGEST_WORD, LONGEST_WORD, 5, 1]);
+        let mut want = vec![1];
+        want.extend(std::iter::repeat_n(
+            WORD_PIECE,
+            3 + LONGEST_WORD / WORD_PIECE,
+        ));
+        want.extend([5, 1]);
+        assert_eq!(pieces, want);
         let short = format!("{} {}", "y".repeat(LONGEST_WORD), "z".repeat(10));
         assert!(matches!(
             break_long_words(&short),
