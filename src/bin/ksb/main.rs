@@ -15,7 +15,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match app::signals::install().and_then(|()| app::commands::run(cli)) {
+    match app::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("{}", app::output::error_line(&err));

@@ -58,6 +58,7 @@ pub fn write_output(
         return Ok(false);
     }
     refuse_link_or_special(path, what)?;
+    crate::app::signals::install()?;
     let target = fs::canonicalize(path).ok();
     if let Some(input) = inputs
         .iter()

@@ -43,6 +43,7 @@ impl Command for StandardImportArgs {
             }
             Some(path) => {
                 crate::app::output_file::refuse_link_or_special(path, "standard")?;
+                crate::app::signals::install()?;
                 if path.symlink_metadata().is_ok() && !self.force {
                     bail!(
                         "'{}' already exists: give --force to replace it, or -o another file",

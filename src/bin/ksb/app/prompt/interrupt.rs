@@ -45,7 +45,7 @@ pub fn install() -> Result<()> {
             nix::sys::termios::tcgetattr(std::io::stdin()).ok();
     }
     crate::app::signals::during_session(exit);
-    Ok(())
+    crate::app::signals::install()
 }
 
 /// Puts back the terminal mode saved by [`install`].
