@@ -102,3 +102,35 @@ proptest! {
         prop_assert!(roster.iter().any(|r| r.get(1).map(String::as_str) == Some(&neutralise(&username))));
     }
 }
+
+/// Every Rust file under `dir`.
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The one writer stays the only one: no other file of ksb makes a csv crate writer, so a CSV
+/// added later goes through `render::csv::CsvWriter` and its formula rule.
+#[test]
+fn no_csv_is_written_around_the_one_writer() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let one = root.join("src/render/csv.rs");
+    for file in files.iter().filter(|file| **file != one) {
+        let text = std::fs::read_to_string(file).unwrap();
+        for writer in ["csv::Writer", "csv::WriterBuilder"] {
+            assert!(
+                !text.contains(writer),
+                "{} makes its own {writer}: write CSV through render::csv::CsvWriter",
+                file.display()
+            );
+        }
+    }
+}
