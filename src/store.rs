@@ -6,6 +6,7 @@ use std::fs;
 use std::hash::Hasher;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tempfile::NamedTempFile;
 
@@ -51,7 +52,7 @@ impl Snapshot {
     pub fn take(path: &Path) -> Result<Snapshot, ReadError> {
         match read_capped(path) {
             Ok(bytes) => Ok(Snapshot::of(&bytes)),
-            Err(ReadError::Missing) => Ok(Snapshot::Absent),
+            Err(ReadError::Missing | ReadError::DanglingLink(_)) => Ok(Snapshot::Absent),
             Err(err) => Err(err),
         }
     }
@@ -66,6 +67,13 @@ pub enum ReadError {
     /// The path is a folder.
     #[error("it is a directory, not a file")]
     Directory,
+    /// The path names something other than a regular file or a folder: what it is (a named
+    /// pipe, a socket, a device), said before it is opened, which could hang or change it.
+    #[error("it is {0}, not a regular file")]
+    NotRegular(&'static str),
+    /// The path is a symbolic link to nothing; where it points.
+    #[error("it is a dangling symbolic link (to '{}', which does not exist)", .0.display())]
+    DanglingLink(PathBuf),
     /// The file is larger than [`MAX_FILE_BYTES`]; its size when the file system knows it.
     #[error(
         "{} ksb's limit of {} MiB for sheets and standards",
@@ -103,11 +111,67 @@ pub fn read_text(path: &Path) -> Result<(String, Snapshot), ReadError> {
     Ok((text, snapshot))
 }
 
+/// What a file that is not a regular file is, in words ("a named pipe (FIFO)", "a
+/// character device"), or `None` for a regular file.
+pub fn special_kind(metadata: &fs::Metadata) -> Option<&'static str> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    if kind.is_symlink() {
+        return Some("a symbolic link");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+        if kind.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The regular file at `path` (following symbolic links), or why there is none: refused by
+/// what it is before it is opened, since opening a named pipe waits for a writer forever and
+/// opening a device can change it.
+pub fn regular_file(path: &Path) -> Result<fs::Metadata, ReadError> {
+    let metadata = match fs::metadata(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Err(match fs::read_link(path) {
+                Ok(target) => ReadError::DanglingLink(target),
+                Err(_) => ReadError::Missing,
+            })
+        }
+        other => other?,
+    };
+    match special_kind(&metadata) {
+        None => Ok(metadata),
+        Some("a directory") => Err(ReadError::Directory),
+        Some(kind) => Err(ReadError::NotRegular(kind)),
+    }
+}
+
 fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    regular_file(path)?;
     let file = fs::File::open(path)?;
     let metadata = file.metadata()?;
-    if metadata.is_dir() {
-        return Err(ReadError::Directory);
+    // Swapped for something else between the look and the open.
+    match special_kind(&metadata) {
+        None => {}
+        Some("a directory") => return Err(ReadError::Directory),
+        Some(kind) => return Err(ReadError::NotRegular(kind)),
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(Some(metadata.len())));
@@ -137,6 +201,24 @@ pub enum ReplaceError {
     Io(#[from] io::Error),
 }
 
+/// Held through every write (from its temporary file to the rename), so that a process being
+/// stopped by a signal can wait for the write in progress: see [`stop_writes`].
+static WRITING: Mutex<()> = Mutex::new(());
+
+fn writing() -> MutexGuard<'static, ()> {
+    WRITING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// For a process about to end on a signal (SIGINT, SIGTERM, SIGHUP): waits for the write in
+/// progress to finish (so the file is as it was or as it is after the write, and its temporary
+/// file is gone), removes the lock files this process holds, and returns a guard that keeps
+/// any other write from starting. The caller ends the process while holding it.
+pub fn stop_writes() -> MutexGuard<'static, ()> {
+    let guard = writing();
+    write_lock::remove_held();
+    guard
+}
+
 /// Replaces `path` with `contents` atomically: the bytes go to a temporary file in the same
 /// folder, are flushed to disk, and the temporary file is renamed over `path`. Either the old
 /// file or the whole new one is there afterwards, never a truncated mix.
@@ -144,7 +226,9 @@ pub enum ReplaceError {
 /// The file is readable and writable by its owner only (0600 on Unix): sheets hold personal
 /// assessments.
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
+    refuse_dangling(path)?;
     let path = &target_of(path);
+    let _writing = writing();
     let temp = write_temp(path, |file| file.write_all(contents))?;
     persist(path, temp)
 }
@@ -161,6 +245,15 @@ fn target_of(path: &Path) -> PathBuf {
     }
 }
 
+/// Refuses a symbolic link to nothing, saying so: a save never creates the file a dangling
+/// link points to (wherever that is), nor replaces the link.
+fn refuse_dangling(path: &Path) -> io::Result<()> {
+    match regular_file(path) {
+        Err(err @ ReadError::DanglingLink(_)) => Err(io::Error::new(io::ErrorKind::NotFound, err)),
+        _ => Ok(()),
+    }
+}
+
 /// Like [`write_private`], but only if `path` still holds what `expected` describes (or is
 /// still absent): a file another program changed, deleted or created in the meantime is left
 /// exactly as that program left it.
@@ -173,7 +266,9 @@ pub fn replace_private(
     expected: Snapshot,
     contents: &[u8],
 ) -> Result<(), ReplaceError> {
+    refuse_dangling(path)?;
     let path = &target_of(path);
+    let _writing = writing();
     let temp = write_temp(path, |file| file.write_all(contents))?;
     let now = Snapshot::take(path).map_err(|err| match err {
         ReadError::Io(err) => ReplaceError::Io(err),
@@ -197,8 +292,54 @@ pub fn replace_private(
     }
 }
 
-/// A private temporary file beside `path`, filled by `fill` and flushed to disk. Dropping it
-/// (on any error) removes it.
+/// The start and end of the name of a temporary file of the file named `name`:
+/// `.NAME.XXXXXX.tmp`, hidden, beside it, and never read as a sheet (it does not end in
+/// `.toml`).
+fn temp_affixes(name: &std::ffi::OsStr) -> (String, &'static str) {
+    (format!(".{}.", name.to_string_lossy()), ".tmp")
+}
+
+/// Removes the temporary files of `path` that a process killed outright (SIGKILL, a power
+/// cut) left behind. A live write holds an exclusive lock on its temporary file, which the
+/// kernel releases when the process ends however it ends, so a temporary file nobody holds is
+/// a leftover.
+fn remove_stale_temps(path: &Path) {
+    let (Some(name), folder) = (path.file_name(), folder_of(path)) else {
+        return;
+    };
+    let (prefix, suffix) = temp_affixes(name);
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(middle) = file_name
+            .strip_prefix(prefix.as_str())
+            .and_then(|rest| rest.strip_suffix(suffix))
+        else {
+            continue;
+        };
+        if middle.len() != TEMP_RANDOM_CHARS || !middle.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+        let stale =
+            is_file && fs::File::open(entry.path()).is_ok_and(|file| file.try_lock().is_ok());
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// How many random characters the name of a temporary file holds.
+const TEMP_RANDOM_CHARS: usize = 6;
+
+/// A private temporary file beside `path`, `.NAME.XXXXXX.tmp`, locked while it lives, filled
+/// by `fill` and flushed to disk. Dropping it (on any error) removes it. Leftovers of killed
+/// processes are removed first.
 fn write_temp(
     path: &Path,
     fill: impl FnOnce(&mut fs::File) -> io::Result<()>,
@@ -209,22 +350,32 @@ fn write_temp(
             "is a directory, not a file",
         ));
     }
+    remove_stale_temps(path);
     let folder = folder_of(path);
+    let (prefix, suffix) = temp_affixes(path.file_name().unwrap_or_default());
     // tempfile ends its error with the temporary file's path, which the user never asked for:
     // name the folder instead.
-    let mut temp = NamedTempFile::new_in(folder).map_err(|err| {
-        let message = err.to_string();
-        let cause = message
-            .rsplit_once(" at path \"")
-            .map_or(message.as_str(), |(cause, _)| cause);
-        io::Error::new(
-            err.kind(),
-            format!(
-                "cannot create a file in folder '{}': {cause}",
-                folder.display()
-            ),
-        )
-    })?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(suffix)
+        .rand_bytes(TEMP_RANDOM_CHARS)
+        .tempfile_in(folder)
+        .map_err(|err| {
+            let message = err.to_string();
+            let cause = message
+                .rsplit_once(" at path \"")
+                .map_or(message.as_str(), |(cause, _)| cause);
+            io::Error::new(
+                err.kind(),
+                format!(
+                    "cannot create a file in folder '{}': {cause}",
+                    folder.display()
+                ),
+            )
+        })?;
+    // Held until the file is renamed or removed: a temporary file nobody holds is a leftover
+    // (a file system without locks just leaves leftovers to be removed by hand).
+    let _ = temp.as_file().try_lock();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -394,6 +545,25 @@ mod tests {
     }
 
     #[test]
+    fn leftovers_of_a_killed_write_go_with_the_next_write_and_live_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("me.toml");
+        fs::write(&path, "old").unwrap();
+        let stale = dir.path().join(".me.toml.a1B2c3.tmp");
+        fs::write(&stale, "half a sheet").unwrap();
+        let live = dir.path().join(".me.toml.x9Y8z7.tmp");
+        let held = fs::File::create(&live).unwrap();
+        held.lock().unwrap();
+        let other = dir.path().join(".you.toml.a1B2c3.tmp");
+        fs::write(&other, "another sheet's").unwrap();
+        write_private(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert!(!stale.exists(), "the leftover is removed");
+        assert!(live.exists(), "a write in progress keeps its file");
+        assert!(other.exists(), "another sheet's file is left alone");
+    }
+
+    #[test]
     fn replaces_only_what_is_unchanged() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sheet.toml");
@@ -458,11 +628,45 @@ mod tests {
         );
         file.set_len(MAX_FILE_BYTES).unwrap();
         assert_eq!(read_text(&path).unwrap().0.len() as u64, MAX_FILE_BYTES);
-        #[cfg(target_os = "linux")]
-        assert!(matches!(
-            read_text(Path::new("/dev/zero")),
-            Err(ReadError::TooLarge(None))
-        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_what_is_not_a_regular_file_before_opening_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.toml");
+        nix_free_mkfifo(&fifo);
+        // Opening the pipe would wait for a writer for ever; it is refused first.
+        assert_eq!(
+            read_text(&fifo).unwrap_err().to_string(),
+            "it is a named pipe (FIFO), not a regular file"
+        );
+        assert_eq!(
+            read_text(Path::new("/dev/zero")).unwrap_err().to_string(),
+            "it is a character device, not a regular file"
+        );
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink("gone.toml", &link).unwrap();
+        assert_eq!(
+            read_text(&link).unwrap_err().to_string(),
+            "it is a dangling symbolic link (to 'gone.toml', which does not exist)"
+        );
+        let err = replace_private(&link, Snapshot::Absent, b"new").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "it is a dangling symbolic link (to 'gone.toml', which does not exist)"
+        );
+        assert!(!dir.path().join("gone.toml").exists());
+    }
+
+    /// Makes a named pipe with mkfifo(1).
+    #[cfg(unix)]
+    fn nix_free_mkfifo(path: &Path) {
+        let status = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 
     #[test]

@@ -558,7 +558,10 @@ fn sigint_during_a_save_waits_for_it_and_leaves_no_temporary_file() {
         std::fs::read_dir(ws.path())
             .unwrap()
             .flatten()
-            .any(|entry| entry.file_name().to_string_lossy().starts_with(".tmp"))
+            .any(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.starts_with(".me.toml.") && name.ends_with(".tmp")
+            })
     };
     while !temporary() {
         assert!(std::time::Instant::now() < deadline, "the save never began");

@@ -387,7 +387,7 @@ fn escaped_random_markup_renders_literally_through_mediawiki() {
                 .collect()
         })
         .collect();
-    let mut page = Wikitext.table_start(&["Text"]);
+    let mut page = Wikitext.table_start(&["Text".to_string()]);
     for text in &texts {
         page.push_str(&Wikitext.row(&[escape(text)]));
     }

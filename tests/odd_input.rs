@@ -104,11 +104,11 @@ fn a_50_mb_sheet_is_refused_with_the_file_and_the_limit() {
 #[test]
 fn an_endless_file_is_refused_without_reading_it_all() {
     let ws = Workspace::new();
+    // A device is refused for what it is, before it is opened.
     let err = fails_unless_hung(&ws, 1, &["--standard", "/dev/zero", "standard"]);
     assert_eq!(
         err,
-        "ksb: error: reading standard '/dev/zero': it holds more than ksb's limit of 10 MiB for \
-         sheets and standards\n"
+        "ksb: error: reading standard '/dev/zero': it is a character device, not a regular file\n"
     );
 }
 

@@ -673,3 +673,33 @@ fn values_that_cannot_go_into_a_request_are_refused_in_one_line_without_a_panic(
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+#[test]
+fn a_redirect_names_where_it_points() {
+    let ws = Workspace::new();
+    let server = Scripted::start(vec![status(
+        302,
+        "Location: https://wiki.example.org/w/api.php\r\n",
+    )]);
+    let err = ws.fails(
+        1,
+        &[
+            "wiki",
+            "--wiki",
+            &server.url,
+            "pull",
+            "Sheet",
+            "-o",
+            "s.toml",
+        ],
+    );
+    assert_eq!(
+        err,
+        format!(
+            "ksb: error: the wiki at {} answered HTTP 302, a redirect to 'https://wiki.example.org/w/api.php', which ksb does not follow: give that address as the wiki URL if it is the wiki's\n",
+            server.url
+        )
+    );
+    server.join();
+    assert!(!ws.file("s.toml").exists());
+}

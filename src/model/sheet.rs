@@ -1,6 +1,7 @@
 //! A participant's scored sheet: the TOML file a person can read, diff and edit by hand.
 
 mod edit;
+mod light;
 mod read;
 
 use read::RawSheet;
@@ -255,7 +256,8 @@ impl Sheet {
         text: &str,
         standard: &Standard,
     ) -> Result<(Sheet, Vec<LoadWarning>), SheetError> {
-        let raw: RawSheet = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
+        let raw: RawSheet =
+            toml::from_str(&light::light(text)).map_err(|err| toml_error(text, &err))?;
         if raw.is_empty() {
             return Err(SheetError::plain(
                 "the file is empty: a ksb sheet starts with `format = 1`".to_string(),
@@ -338,7 +340,7 @@ pub fn standard_named(text: &str) -> Option<String> {
     struct Head {
         standard: Option<String>,
     }
-    toml::from_str::<Head>(text).ok()?.standard
+    toml::from_str::<Head>(&light::light(text)).ok()?.standard
 }
 
 /// Whether `text` is a ksb sheet, or one damaged by hand: TOML with a `[participant]` or
@@ -347,7 +349,7 @@ pub fn standard_named(text: &str) -> Option<String> {
 /// from another file matters: no export is written over a sheet, and a TOML file that is no
 /// sheet (a `Cargo.toml` in a folder of sheets) is called that rather than a bad sheet.
 pub fn looks_like_sheet(text: &str) -> bool {
-    match toml::from_str::<toml::Table>(text) {
+    match toml::from_str::<toml::Table>(&light::light(text)) {
         Ok(table) => {
             let is_table = |key: &str| table.get(key).is_some_and(toml::Value::is_table);
             is_table("participant")
@@ -369,7 +371,7 @@ pub fn looks_like_sheet(text: &str) -> bool {
 /// column of its syntax error).
 fn toml_error(text: &str, err: &toml::de::Error) -> SheetError {
     let message = one_line(err.message());
-    let is_toml = toml::from_str::<toml::Table>(text).is_ok();
+    let is_toml = toml::from_str::<toml::Table>(&light::light(text)).is_ok();
     if is_toml && !looks_like_sheet(text) {
         return SheetError::plain(
             "it is not a ksb sheet (a sheet has `format = 1`, `standard` and a [participant] table)"
@@ -407,7 +409,7 @@ pub fn standard_and_username(text: &str) -> (Option<String>, Option<String>) {
     struct Who {
         username: Option<String>,
     }
-    match toml::from_str::<Head>(text) {
+    match toml::from_str::<Head>(&light::light(text)) {
         Ok(head) => (head.standard, head.participant.and_then(|who| who.username)),
         Err(_) => (None, None),
     }

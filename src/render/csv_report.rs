@@ -5,9 +5,11 @@
 //! belongs to. Blocks are separated by an empty line, the layout Miller reads as one file of
 //! several tables (`mlr --icsvlite`), and a report of one table is plain CSV. Lines and
 //! paragraphs are left out (JSON has every figure), and so are optional columns (pictures of
-//! figures shown beside them). Quoting follows RFC 4180 (the csv crate).
+//! figures shown beside them). Every record goes through the one [`CsvWriter`]: figures stay
+//! figures, text cells are neutralised.
 
-use crate::report::{Block, Report};
+use super::csv::{CsvCell, CsvWriter};
+use crate::report::{Block, Cell, Report};
 
 /// The heading of the first column, which names each row's table.
 pub const TABLE_COLUMN: &str = "table";
@@ -22,7 +24,7 @@ pub fn report(report: &Report) -> String {
         if !out.is_empty() {
             out.push(b'\n');
         }
-        let mut writer = csv::Writer::from_writer(&mut out);
+        let mut writer = CsvWriter::new(&mut out);
         let shown: Vec<bool> = table.columns.iter().map(|c| !c.optional).collect();
         let header = table
             .columns
@@ -30,18 +32,34 @@ pub fn report(report: &Report) -> String {
             .filter(|column| !column.optional)
             .map(|column| column.name.as_str());
         // Writing to memory cannot fail.
-        let _ = writer.write_record(std::iter::once(TABLE_COLUMN).chain(header));
+        let _ = writer.texts(std::iter::once(TABLE_COLUMN).chain(header));
         for row in &table.rows {
-            let cells = row
+            let texts: Vec<(bool, String)> = row
                 .iter()
                 .zip(&shown)
                 .filter(|(_, shown)| **shown)
-                .map(|(cell, _)| cell.text());
-            let _ = writer.write_record(std::iter::once(table.heading.clone()).chain(cells));
+                .map(|(cell, _)| (is_figure_cell(cell), cell.text()))
+                .collect();
+            let cells = texts.iter().map(|(figure, text)| {
+                if *figure {
+                    CsvCell::Number(text)
+                } else {
+                    CsvCell::Text(text)
+                }
+            });
+            let _ = writer.record(std::iter::once(CsvCell::Text(&table.heading)).chain(cells));
         }
-        let _ = writer.flush();
+        let _ = writer.into_inner();
     }
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether a report cell holds a figure rather than text.
+fn is_figure_cell(cell: &Cell) -> bool {
+    matches!(
+        cell,
+        Cell::Number(_) | Cell::Alert(_) | Cell::Score(_) | Cell::Bar(_)
+    )
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use serde_json::{json, Value};
 
+use super::csv::{self, CsvCell};
 use super::json;
 use crate::model::score::Score;
 use crate::model::sheet::Sheet;
@@ -27,7 +28,7 @@ pub const COLUMNS: [&str; 12] = [
 
 /// The header line of the long CSV.
 pub fn csv_header() -> String {
-    csv_records([COLUMNS.map(str::to_string).to_vec()])
+    csv::to_text([COLUMNS.map(CsvCell::Text).to_vec()])
 }
 
 /// One CSV record per KSB of the standard for `sheet`, read from `file`: unscored KSBs have an
@@ -35,23 +36,29 @@ pub fn csv_header() -> String {
 pub fn csv_rows(standard: &Standard, file: &str, sheet: &Sheet) -> String {
     let p = &sheet.participant;
     let date = p.date_dmy();
-    csv_records(standard.ksbs.iter().map(|ksb| {
+    let reviewer = p.reviewer.clone().unwrap_or_default();
+    let rows: Vec<(&crate::model::standard::Ksb, String)> = standard
+        .ksbs
+        .iter()
+        .map(|ksb| {
+            let score = sheet.score(&ksb.id).map(|s| s.to_string());
+            (ksb, score.unwrap_or_default())
+        })
+        .collect();
+    csv::to_text(rows.iter().map(|(ksb, score)| {
         vec![
-            p.username.clone(),
-            p.role_focus.clone(),
-            p.assessment_type.clone(),
-            date.clone(),
-            p.reviewer.clone().unwrap_or_default(),
-            file.to_string(),
-            ksb.id.to_string(),
-            ksb.category.key().to_string(),
-            ksb.title.clone(),
-            ksb.stack_area.clone(),
-            sheet
-                .score(&ksb.id)
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
-            sheet.note(&ksb.id).unwrap_or_default().to_string(),
+            CsvCell::Text(&p.username),
+            CsvCell::Text(&p.role_focus),
+            CsvCell::Text(&p.assessment_type),
+            CsvCell::Text(&date),
+            CsvCell::Text(&reviewer),
+            CsvCell::Text(file),
+            CsvCell::Text(ksb.id.as_str()),
+            CsvCell::Text(ksb.category.key()),
+            CsvCell::Text(&ksb.title),
+            CsvCell::Text(&ksb.stack_area),
+            CsvCell::Number(score),
+            CsvCell::Text(sheet.note(&ksb.id).unwrap_or_default()),
         ]
     }))
 }
@@ -90,15 +97,6 @@ pub fn json_array(rows: &[String]) -> String {
         return "[]\n".to_string();
     }
     format!("[\n  {}\n]\n", rows.join(",\n  "))
-}
-
-/// Records as RFC 4180 CSV (the csv crate), which writing to memory cannot fail.
-fn csv_records(records: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for record in records {
-        let _ = writer.write_record(&record);
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -78,9 +78,8 @@ impl MarkupExporter for Markdown {
         out
     }
 
-    fn table_start(&self, columns: &[&str]) -> String {
-        let columns: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
-        let mut out = self.row(&columns);
+    fn table_start(&self, columns: &[String]) -> String {
+        let mut out = self.row(columns);
         out.push_str(&self.row(&vec!["---".to_string(); columns.len()]));
         out
     }

@@ -9,9 +9,10 @@ use crate::report::{summary, Block, Report, Table};
 
 /// A markup language the export document can be written in.
 ///
-/// Methods taking `markup` receive text that is already safe: ksb's own words, or text
-/// passed through [`MarkupExporter::escape`] by the layout below. Only `escape` sees text
-/// from a sheet or a standard, so a format's safety rests on that one function.
+/// Methods taking `markup` (and `table_start`'s column headings) receive text that is already
+/// safe: the layout below passes every piece of text through [`MarkupExporter::escape`],
+/// ksb's own words as well as a sheet's and a standard's (labels, column headings, names of
+/// role focuses, areas and assessment types), so a format's safety rests on that one function.
 pub trait MarkupExporter {
     /// Escapes text so that it shows as the characters typed, on one line, in any cell,
     /// list item or paragraph; line breaks become the format's in-line break.
@@ -22,8 +23,8 @@ pub trait MarkupExporter {
     fn paragraph(&self, markup: &str) -> String;
     /// A bulleted list.
     fn list(&self, items: &[String]) -> String;
-    /// The start of a table with its column headings.
-    fn table_start(&self, columns: &[&str]) -> String;
+    /// The start of a table with its column headings (escaped).
+    fn table_start(&self, columns: &[String]) -> String;
     /// A row spanning all `width` columns that heads a section (Knowledge, Skills, …).
     fn section_row(&self, markup: &str, width: usize) -> String;
     /// A row of cells.
@@ -69,7 +70,7 @@ fn document(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
     let header: Vec<String> = doc
         .header()
         .into_iter()
-        .map(|(label, value)| format!("{label}: {}", header_value(m, &value)))
+        .map(|(label, value)| format!("{}: {}", m.escape(label), header_value(m, &value)))
         .collect();
     out.push_str(&m.list(&header));
     out.push_str(&m.paragraph(KEY_LABEL));
@@ -102,10 +103,10 @@ fn header_value(m: &impl MarkupExporter, value: &HeaderValue) -> String {
 
 /// The sheet: one table, a full-width row before each category, one row per KSB.
 fn sheet_table(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
-    let columns = doc.columns();
-    let mut out = m.table_start(columns);
+    let columns: Vec<String> = doc.columns().iter().map(|c| m.escape(c)).collect();
+    let mut out = m.table_start(&columns);
     for section in doc.sections() {
-        out.push_str(&m.section_row(section.category.heading(), columns.len()));
+        out.push_str(&m.section_row(&m.escape(section.category.heading()), columns.len()));
         for row in &section.rows {
             let mut cells = vec![
                 m.escape(&row.ksb.title),
@@ -148,11 +149,11 @@ fn table(m: &impl MarkupExporter, table: &Table) -> String {
         return out;
     }
     let shown: Vec<bool> = table.columns.iter().map(|c| !c.optional).collect();
-    let columns: Vec<&str> = table
+    let columns: Vec<String> = table
         .columns
         .iter()
         .filter(|column| !column.optional)
-        .map(|column| column.name.as_str())
+        .map(|column| m.escape(&column.name))
         .collect();
     out.push_str(&m.table_start(&columns));
     for row in &table.rows {

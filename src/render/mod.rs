@@ -17,6 +17,7 @@ pub mod narrow;
 pub mod standard_yaml;
 pub mod svg;
 pub mod table;
+pub mod terminal;
 pub mod wikitext;
 
 /// How terminal output may look: decided once by the binary from the terminal and NO_COLOR.

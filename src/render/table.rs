@@ -6,6 +6,7 @@ use comfy_table::Table;
 
 use super::bar::mean_bar;
 use super::grid::{self, Align, Look, Tint};
+use super::terminal::printable;
 use super::{narrow, Style};
 use crate::model::score::Score;
 use crate::model::standard::Standard;
@@ -24,14 +25,14 @@ fn frame(style: Style) -> &'static grid::Frame {
 fn strong(text: &str) -> Look {
     Look {
         bold: true,
-        ..Look::plain(text)
+        ..Look::plain(printable(text))
     }
 }
 
 fn right(text: &str) -> Look {
     Look {
         align: Align::Right,
-        ..Look::plain(text)
+        ..Look::plain(printable(text))
     }
 }
 
@@ -70,13 +71,19 @@ pub fn report(report: &Report, style: Style) -> String {
     let mut out = String::new();
     for block in &report.blocks {
         match block {
-            Block::Title(text) | Block::Line(text) => out.push_str(&format!("{text}\n")),
-            Block::Paragraph(text) => out.push_str(&format!("\n{text}\n")),
+            Block::Title(text) | Block::Line(text) => {
+                out.push_str(&format!("{}\n", printable(text)))
+            }
+            Block::Paragraph(text) => out.push_str(&format!("\n{}\n", printable(text))),
             Block::Table(table) => match table.when_empty {
                 Some(when_empty) if table.rows.is_empty() => {
-                    out.push_str(&format!("\n{}\n{when_empty}\n", table.heading))
+                    out.push_str(&format!("\n{}\n{when_empty}\n", printable(&table.heading)))
                 }
-                _ => out.push_str(&format!("\n{}\n{}\n", table.heading, fitted(table, style))),
+                _ => out.push_str(&format!(
+                    "\n{}\n{}\n",
+                    printable(&table.heading),
+                    fitted(table, style)
+                )),
             },
         }
     }
@@ -163,11 +170,61 @@ fn comfy(header: &[Look], rows: &[Vec<Look>], style: Style) -> Table {
     grid::comfy_table(frame(style), header, rows, style.color, style.width)
 }
 
+/// The longest run of characters without a space that a cell hands comfy-table whole.
+/// comfy-table splits an over-long word one line at a time, going over the rest of the word
+/// each time, which takes time growing with the square of the word's length (a 100 KB note
+/// without spaces took seconds, 1 MB over a minute); a longer run is handed over in pieces of
+/// [`WORD_PIECE`] characters, so drawing stays linear in the text. Words of a real note (a URL,
+/// a path) are far shorter and are wrapped at the column's width as before.
+const LONGEST_WORD: usize = 4096;
+
+/// The length of the pieces a run longer than [`LONGEST_WORD`] is handed over in: short, since
+/// splitting a piece costs its length for each line of it.
+const WORD_PIECE: usize = 512;
+
+/// `text` with a line break after every [`WORD_PIECE`] characters of each run without
+/// whitespace longer than [`LONGEST_WORD`].
+fn break_long_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut run = 0;
+    let needed = text.chars().any(|c| {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        run > LONGEST_WORD
+    });
+    if !needed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / WORD_PIECE);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().count() > LONGEST_WORD {
+            for (i, c) in word.chars().enumerate() {
+                if i > 0 && i % WORD_PIECE == 0 {
+                    out.push('\n');
+                }
+                out.push(c);
+            }
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A report's cell as the terminal shows it: figures to the right, scores centred and
 /// coloured, alerts in bold red (colour is drawn only when it is on).
 fn report_cell(cell: &report::Cell, style: Style) -> Look {
     match cell {
-        report::Cell::Text(text) => Look::plain(printable(text)),
+        report::Cell::Text(text) => Look::plain(break_long_words(&printable(text))),
         report::Cell::Strong(text) => strong(text),
         report::Cell::Number(text) => right(text),
         report::Cell::Alert(text) => Look {
@@ -178,26 +235,6 @@ fn report_cell(cell: &report::Cell, style: Style) -> Look {
         report::Cell::Score(score) => score_cell(*score),
         report::Cell::Bar(mean) => bar_cell(*mean, style),
     }
-}
-
-/// Text as a terminal may show it: each line break (`\r\n`, `\r` or `\n`) a new line of the
-/// cell, and any other control character but a tab U+FFFD, so that a note in someone's sheet
-/// cannot move the cursor or recolour the screen.
-fn printable(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return text.to_string();
-    }
-    text.replace("\r\n", "\n")
-        .chars()
-        .map(|c| match c {
-            '\r' => '\n',
-            c if c.is_control() && c != '\n' && c != '\t' => char::REPLACEMENT_CHARACTER,
-            c => c,
-        })
-        .collect()
 }
 
 /// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.
@@ -211,6 +248,26 @@ fn bar_cell(mean: Option<f64>, style: Style) -> Look {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_longer_than_comfy_table_splits_quickly_is_handed_over_in_pieces() {
+        let word = "x".repeat(3 * WORD_PIECE + 5 + LONGEST_WORD);
+        let text = format!("a {word} b");
+        let broken = break_long_words(&text);
+        let pieces: Vec<usize> = broken.split(['\n', ' ']).map(str::len).collect();
+        let mut want = vec![1];
+        want.extend(std::iter::repeat_n(
+            WORD_PIECE,
+            3 + LONGEST_WORD / WORD_PIECE,
+        ));
+        want.extend([5, 1]);
+        assert_eq!(pieces, want);
+        let short = format!("{} {}", "y".repeat(LONGEST_WORD), "z".repeat(10));
+        assert!(matches!(
+            break_long_words(&short),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::*;
     use crate::figures::cohort::{Cohort, Counted};
     use crate::figures::grouping::Grouping;

@@ -28,7 +28,7 @@ impl MarkupExporter for Wikitext {
         out
     }
 
-    fn table_start(&self, columns: &[&str]) -> String {
+    fn table_start(&self, columns: &[String]) -> String {
         format!("{{| class=\"wikitable\"\n! {}\n", columns.join(" !! "))
     }
 

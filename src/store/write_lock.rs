@@ -16,7 +16,23 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
+
+/// The lock files this process holds, for [`remove_held`].
+static HELD: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn held() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    HELD.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Removes every lock file this process holds (still holding their locks), for a process
+/// ending on a signal: see [`super::stop_writes`].
+pub(super) fn remove_held() {
+    for path in held().iter() {
+        let _ = fs::remove_file(path);
+    }
+}
 
 /// The longest pause between two tries to take a lock another process holds.
 const MAX_PAUSE: Duration = Duration::from_millis(20);
@@ -51,6 +67,15 @@ pub enum LockError {
         /// What the file system said.
         source: io::Error,
     },
+    /// The lock file's path is a symbolic link, which ksb never follows: in a folder others
+    /// can write, a planted link would make ksb create or lock a file where it points.
+    #[error("the lock file '{}' is a symbolic link (to '{}'), which ksb does not follow: remove it if nobody is using it on purpose", path.display(), target.display())]
+    Link {
+        /// The lock file.
+        path: PathBuf,
+        /// Where the link points.
+        target: PathBuf,
+    },
     /// The file system does not lock files.
     #[error("cannot lock the file '{}': {source}", path.display())]
     Lock {
@@ -77,27 +102,36 @@ impl WriteLock {
         let path = lock_path(sheet);
         let started = Instant::now();
         let mut pause = Duration::from_millis(1);
+        let mut waiting_on: Option<File> = None;
         loop {
-            let file = open(&path)?;
-            loop {
+            {
+                // Creating the lock file, locking it and recording it as held happen under the
+                // registry's lock, so a signal's clean-up ([`remove_held`]) sees a lock file
+                // this process made and holds, and never one another process holds.
+                let mut held = held();
+                let file = match waiting_on.take() {
+                    Some(file) => file,
+                    None => open(&path)?,
+                };
                 match file.try_lock() {
-                    Ok(()) => break,
-                    Err(TryLockError::WouldBlock) => {
-                        let waited = started.elapsed();
-                        if waited >= patience {
-                            return Err(LockError::Busy { path, waited });
-                        }
-                        std::thread::sleep(pause.min(patience - waited));
-                        pause = (pause * 2).min(MAX_PAUSE);
+                    Ok(()) if still_at(&file, &path) => {
+                        held.push(path.clone());
+                        return Ok(WriteLock { file, path });
                     }
+                    // Locked after its holder removed it: lock the file at the path now.
+                    Ok(()) => continue,
+                    Err(TryLockError::WouldBlock) => waiting_on = Some(file),
                     Err(TryLockError::Error(source)) => {
                         return Err(LockError::Lock { path, source });
                     }
                 }
             }
-            if still_at(&file, &path) {
-                return Ok(WriteLock { file, path });
+            let waited = started.elapsed();
+            if waited >= patience {
+                return Err(LockError::Busy { path, waited });
             }
+            std::thread::sleep(pause.min(patience - waited));
+            pause = (pause * 2).min(MAX_PAUSE);
         }
     }
 
@@ -109,6 +143,11 @@ impl WriteLock {
 
 impl Drop for WriteLock {
     fn drop(&mut self) {
+        // Removed and forgotten together, so a signal's clean-up never misses it.
+        let mut held = held();
+        if let Some(at) = held.iter().position(|p| *p == self.path) {
+            held.swap_remove(at);
+        }
         // Removed while still locked, so that a process waiting on it finds it gone and locks
         // the file at the path instead. A lock file that cannot be removed (a folder made
         // read-only meanwhile) stays, and works as well next time.
@@ -119,16 +158,28 @@ impl Drop for WriteLock {
     }
 }
 
-/// Opens (creating it when missing) the lock file at `path`, readable by its owner only.
+/// Opens (creating it when missing) the lock file at `path`, readable by its owner only, and
+/// never through a symbolic link (`O_NOFOLLOW`): a link at the path is refused.
 fn open(path: &Path) -> Result<File, LockError> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|source| LockError::Create {
-        folder: super::folder_of(path).to_path_buf(),
-        source,
-    })
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(nix::libc::O_NOFOLLOW);
+    }
+    options
+        .open(path)
+        .map_err(|source| match fs::read_link(path) {
+            Ok(target) => LockError::Link {
+                path: path.to_path_buf(),
+                target,
+            },
+            Err(_) => LockError::Create {
+                folder: super::folder_of(path).to_path_buf(),
+                source,
+            },
+        })
 }
 
 /// Whether `file` is still the file at `path`: each holder removes it before releasing it.
@@ -210,6 +261,28 @@ mod tests {
             WriteLock::acquire(&sheet, Duration::from_millis(10)),
             Err(LockError::Busy { .. })
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused_and_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let sheet = dir.path().join("me.toml");
+        let elsewhere = dir.path().join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, lock_path(&sheet)).unwrap();
+        let err = WriteLock::acquire(&sheet, Duration::ZERO).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the lock file '{}' is a symbolic link (to '{}'), which ksb does not follow: remove it if nobody is using it on purpose",
+                lock_path(&sheet).display(),
+                elsewhere.display()
+            )
+        );
+        assert!(
+            !elsewhere.exists(),
+            "a file was created where the link points"
+        );
     }
 
     #[test]

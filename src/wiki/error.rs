@@ -29,13 +29,21 @@ pub enum WikiError {
         /// The last fault.
         last: String,
     },
-    /// An HTTP status that is not worth retrying (404, 403, …).
-    #[error("the wiki at {url} answered HTTP {status}")]
+    /// An HTTP status that is not worth retrying (404, 403, …), or a redirect, which ksb does
+    /// not follow (a login or an edit must not be sent on to another address unseen).
+    #[error(
+        "the wiki at {url} answered HTTP {status}{}",
+        .location.as_ref().map_or(String::new(), |to| format!(
+            ", a redirect to '{to}', which ksb does not follow: give that address as the wiki URL if it is the wiki's"
+        ))
+    )]
     Http {
         /// The API URL.
         url: String,
         /// The HTTP status code.
         status: u16,
+        /// Where a redirect points (its `Location`), as the wiki sent it.
+        location: Option<String>,
     },
     /// MediaWiki refused the request, with its own error code and message.
     #[error("the wiki refused: {code}: {info}")]

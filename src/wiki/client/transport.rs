@@ -110,9 +110,16 @@ impl Client {
             }));
         }
         if status != 200 {
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .filter(|_| (300..400).contains(&status))
+                .map(str::to_string);
             return Err(WikiError::Http {
                 url: url.clone(),
                 status,
+                location,
             });
         }
         let mut body = String::new();

@@ -69,8 +69,10 @@ enum Read {
     },
 }
 
-/// How many read sheets may wait for the gathering thread: enough to keep the readers busy.
-const WAITING: usize = 64;
+/// How many read sheets may wait for the gathering thread: none, so each reader thread holds
+/// one sheet at a time (the one it reads, or hands over), and a cohort of big sheets takes the
+/// memory of a few of them, not of the queue.
+const WAITING: usize = 0;
 
 /// Reads and checks the sheet at `path`, listed at `index`.
 fn read_one(standard: &Standard, index: usize, path: &Path) -> Read {
@@ -109,7 +111,8 @@ fn read_one(standard: &Standard, index: usize, path: &Path) -> Read {
 }
 
 /// Reads `sheets` on every core of the pool while this thread gathers them into `gathered`
-/// as they come in (so memory holds what the figures keep, never the cohort's sheets).
+/// as they come in (so memory holds what the figures keep and one sheet per reader thread,
+/// never the cohort's sheets).
 ///
 /// With `strict`, sheets after the first bad one in the list are skipped; every sheet before it
 /// is still read, so the bad sheet reported first is the first in the list, whatever the

@@ -9,6 +9,7 @@ pub mod output_file;
 pub mod prompt;
 pub mod settings;
 pub mod sheet_io;
+pub mod signals;
 pub mod standard_choice;
 pub mod unfinished;
 pub mod wiki_conn;

@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
 use ksb::render::markdown::Markdown;
+use ksb::render::terminal;
 use ksb::render::wikitext::Wikitext;
 use ksb::render::{csv_report, markup, table, Style};
 use ksb::report::Report;
@@ -44,14 +45,21 @@ pub fn stdout_style(choice: ColorChoice) -> Style {
     }
 }
 
-/// Writes `text` to stdout; a closed pipe (`ksb show x | head`) is not an error.
+/// `text` safe to print on a terminal, through the one sanitiser ([`terminal::printable`]):
+/// control characters other than line breaks and tabs become U+FFFD.
+pub fn printable(text: &str) -> String {
+    terminal::printable(text).into_owned()
+}
+
+/// Writes `text` to stdout; a closed pipe (`ksb show x | head`) is not an error. On a
+/// terminal, no control character but ksb's own colours reaches it ([`terminal`]).
 pub fn emit(text: &str) -> anyhow::Result<()> {
     emit_bytes(text.as_bytes())
 }
 
-/// Prints a warning on stderr: `ksb: warning: ` and the message.
+/// Prints a warning on stderr: `ksb: warning: ` and the message, made [`printable`].
 pub fn warn(message: &str) {
-    eprintln!("ksb: warning: {message}");
+    eprintln!("ksb: warning: {}", printable(message));
 }
 
 /// Writes JSON to stdout, pretty-printed, for scripts: serialised straight into the pipe, so a
@@ -91,9 +99,17 @@ pub fn emit_report<J: Serialize>(
     }
 }
 
-/// Writes bytes to stdout, tolerating a closed pipe like [`emit`].
+/// Writes bytes to stdout, tolerating a closed pipe like [`emit`]; on a terminal, made
+/// printable like [`emit`] (a pipe or a file gets the bytes as they are).
 pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
+    let shown;
+    let bytes = if out.is_terminal() {
+        shown = terminal::printable_keeping_colour(&String::from_utf8_lossy(bytes)).into_owned();
+        shown.as_bytes()
+    } else {
+        bytes
+    };
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
@@ -101,9 +117,23 @@ pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// An error as `ksb` reports it on stderr: `ksb: error: ` and the whole cause chain on one line,
-/// whatever a cause's message holds.
+/// whatever a cause's message holds, made [`printable`] (a file name or a wiki's answer holding
+/// an escape sequence shows it as U+FFFD).
 pub fn error_line(err: &anyhow::Error) -> String {
-    let message = format!("{err:#}");
+    // The cause chain as `{:#}` joins it, less a cause its context already ends with (an
+    // error whose message quotes its source): no cause is said twice.
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.ends_with(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    let message = printable(&message);
     let words: Vec<&str> = message.lines().map(str::trim).collect();
     format!("ksb: error: {}", words.join(" "))
 }
@@ -137,29 +167,30 @@ pub fn shell_word(text: &str) -> String {
     }
 }
 
-/// `text` safe to print on a terminal: control characters other than line breaks and tabs
-/// (escape sequences that would recolour the screen or move the cursor) become U+FFFD.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                char::REPLACEMENT_CHARACTER
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn escape_sequences_are_not_printed() {
+    fn no_cause_is_said_twice() {
+        let err = ksb::store::LockError::Create {
+            folder: "ro".into(),
+            source: io::Error::from_raw_os_error(30),
+        };
+        let err = anyhow::Error::new(err).context("saving sheet 'ro/me.toml'");
         assert_eq!(
-            printable("a\u{1b}[41mb\nc\td\u{7}"),
-            "a\u{fffd}[41mb\nc\td\u{fffd}"
+            error_line(&err),
+            "ksb: error: saving sheet 'ro/me.toml': cannot create a file in folder 'ro': Read-only file system (os error 30)"
+        );
+    }
+
+    #[test]
+    fn error_lines_are_one_printable_line() {
+        let err = anyhow::anyhow!("no such file")
+            .context("reading sheet 'a\u{1b}]0;pwned\u{7}\r\n.toml'");
+        assert_eq!(
+            error_line(&err),
+            "ksb: error: reading sheet 'a\u{fffd}]0;pwned\u{fffd} .toml': no such file"
         );
     }
 

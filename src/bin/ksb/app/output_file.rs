@@ -11,8 +11,38 @@ use ksb::store::{self, ReadError, ReplaceError, Snapshot};
 use crate::app::output;
 use crate::app::sheet_io::is_stdin;
 
+/// Refuses an `-o` path that is a symbolic link (naming where it points: ksb never writes
+/// through one, which would change the file at the other end and its mode) or something other
+/// than a regular file (a named pipe, a device, a socket, a folder), whatever `--force` says.
+pub fn refuse_link_or_special(path: &Path, what: &str) -> Result<()> {
+    let Ok(metadata) = fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if metadata.file_type().is_symlink() {
+        let target = fs::read_link(path).unwrap_or_default();
+        let dangling = if path.exists() {
+            ""
+        } else {
+            " (which does not exist)"
+        };
+        bail!(
+            "refusing to write the {what} to '{}': it is a symbolic link to '{}'{dangling}, and ksb does not write through links: give -o the file itself, or `-o -` for standard output",
+            path.display(),
+            target.display()
+        );
+    }
+    if let Some(kind) = store::special_kind(&metadata) {
+        bail!(
+            "refusing to write the {what} to '{}': it is {kind}, not a regular file: choose another -o file, or `-o -` for standard output",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Writes an export or a chart to `path` (atomically, readable by its owner only), or to
-/// standard output for `-`. Never writes over a ksb sheet (one of the sheets it was made from
+/// standard output for `-`. Never writes through a symbolic link or to anything but a regular
+/// file, never over a ksb sheet (one of the sheets it was made from
 /// or any other), and over another file that is already there only with `force`; a file that
 /// another program creates or changes meanwhile is left as it is. Returns whether a file was
 /// written.
@@ -27,6 +57,8 @@ pub fn write_output(
         output::emit_bytes(bytes)?;
         return Ok(false);
     }
+    refuse_link_or_special(path, what)?;
+    crate::app::signals::install()?;
     let target = fs::canonicalize(path).ok();
     if let Some(input) = inputs
         .iter()

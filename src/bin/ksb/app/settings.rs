@@ -162,9 +162,18 @@ impl ConfigFile {
                 let toml::Value::Table(table) = value.into_inner() else {
                     return Err(at(start, "'wiki' must be a table: [wiki]".to_string()));
                 };
+                let spans = wiki_spans(text);
                 for (inner, value) in table {
                     let full = format!("wiki.{inner}");
-                    take(&mut values, &full, &value, start, &at)?;
+                    // Where the key and its value are: the table's start if unknown.
+                    let (key_at, value_at) = spans.get(&inner).copied().unwrap_or((start, start));
+                    take(&mut values, &full, &value, value_at, &at).map_err(|err| {
+                        if err.message.starts_with("unknown key") {
+                            at(key_at, err.message)
+                        } else {
+                            err
+                        }
+                    })?;
                 }
                 continue;
             }
@@ -195,6 +204,28 @@ impl ConfigFile {
     pub fn line(&self, key: Key) -> Option<usize> {
         self.lines.get(key.name()).copied()
     }
+}
+
+/// Where each key of the `[wiki]` table and its value start in `text` (byte offsets), so an
+/// error in it names its own line rather than the table's.
+fn wiki_spans(text: &str) -> BTreeMap<String, (usize, usize)> {
+    #[derive(serde::Deserialize)]
+    struct Outer {
+        #[serde(default)]
+        wiki: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    }
+    toml::from_str::<Outer>(text)
+        .map(|outer| {
+            outer
+                .wiki
+                .into_iter()
+                .map(|(key, value)| {
+                    let at = (key.span().start, value.span().start);
+                    (key.into_inner(), at)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Puts one key's value (`name` as the file spells it, `wiki.url` for `url` under `[wiki]`)
@@ -478,6 +509,14 @@ mod tests {
         );
         let err = ConfigFile::from_toml("username = \n").unwrap_err();
         assert_eq!(err.position.unwrap().line, 1);
+        let wiki = "username = \"Me\"\n[wiki]\nurl = \"https://x.org\"\n\n  bogus = \"y\"\n";
+        let err = ConfigFile::from_toml(wiki).unwrap_err();
+        assert_eq!(
+            err.to_string().split(": unknown").next(),
+            Some("line 5, column 3")
+        );
+        let err = ConfigFile::from_toml("[wiki]\nurl = \"x\"\nuser = 3\n").unwrap_err();
+        assert_eq!(err.position.unwrap().line, 3, "{err}");
     }
 
     #[test]

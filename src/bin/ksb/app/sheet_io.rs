@@ -339,6 +339,7 @@ fn refuse_locked(file: &SheetFile, sheet: &Sheet) -> Result<()> {
 /// Takes the write lock of the sheet at `path`, waiting up to [`WRITER_PATIENCE`] for another
 /// `ksb` to finish saving it.
 fn lock(path: &Path) -> Result<WriteLock> {
+    crate::app::signals::install()?;
     WriteLock::acquire(path, WRITER_PATIENCE).map_err(|err| match err {
         LockError::Busy { path: lock, waited } => anyhow::anyhow!(
             "sheet '{}' is being saved by another ksb, which has held its lock file '{}' for over {} s; \

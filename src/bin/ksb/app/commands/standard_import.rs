@@ -42,6 +42,8 @@ impl Command for StandardImportArgs {
                 output::emit(&yaml)
             }
             Some(path) => {
+                crate::app::output_file::refuse_link_or_special(path, "standard")?;
+                crate::app::signals::install()?;
                 if path.symlink_metadata().is_ok() && !self.force {
                     bail!(
                         "'{}' already exists: give --force to replace it, or -o another file",

@@ -13,7 +13,7 @@
 use std::io::Write;
 use std::sync::{Mutex, PoisonError};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use console::Term;
 
 /// The exit status of a process ended by SIGINT, as shells report it.
@@ -36,14 +36,16 @@ static TERMINAL: Mutex<()> = Mutex::new(());
 #[cfg(unix)]
 static TERMINAL_MODE: Mutex<Option<nix::sys::termios::Termios>> = Mutex::new(None);
 
-/// Saves the terminal mode and installs the Ctrl-C handler; call once, before the first prompt.
+/// Saves the terminal mode and makes Ctrl-C (and SIGTERM, SIGHUP) end the session through
+/// [`exit`] (the handler is `app::signals`); call once, before the first prompt.
 pub fn install() -> Result<()> {
     #[cfg(unix)]
     {
         *TERMINAL_MODE.lock().unwrap_or_else(PoisonError::into_inner) =
             nix::sys::termios::tcgetattr(std::io::stdin()).ok();
     }
-    ctrlc::set_handler(|| exit()).context("installing the Ctrl-C handler")
+    crate::app::signals::during_session(exit);
+    crate::app::signals::install()
 }
 
 /// Puts back the terminal mode saved by [`install`].
@@ -100,6 +102,7 @@ pub fn changing_terminal_mode<T>(change: impl FnOnce() -> T) -> T {
 pub fn exit() -> ! {
     let _only_once = EXITING.lock().unwrap_or_else(PoisonError::into_inner);
     let _no_save_in_progress = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
+    let _no_write_in_progress = ksb::store::stop_writes();
     let _terminal_mode_stays = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
     restore_terminal_mode();
     let term = Term::stdout();

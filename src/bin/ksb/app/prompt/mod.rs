@@ -349,7 +349,13 @@ fn ask_note(
 ) -> Result<AfterNote> {
     loop {
         let before = sheet.note(&ksb.id).map(str::to_string);
-        let typed = prompter.text("Note (Enter for none)", before.as_deref(), |_| Ok(()))?;
+        // The note is shown made printable; taken back unchanged, it is the note as stored.
+        let shown = before.as_deref().map(crate::app::output::printable);
+        let typed = prompter.text("Note (Enter for none)", shown.as_deref(), |_| Ok(()))?;
+        let typed = match (&before, &shown) {
+            (Some(before), Some(shown)) if typed == *shown => before.clone(),
+            _ => typed,
+        };
         match answer::parse_note(&typed) {
             NoteAnswer::Note => {
                 sheet.set_note(ksb.id.clone(), &typed);
