@@ -2,6 +2,8 @@
 //! screen is rebuilt from every byte `ksb` wrote (a vt100 emulator, with scrollback), so a
 //! stale half line, a word broken by the terminal or a table cell split mid-word shows up as it
 //! would on screen.
+// Pseudo-terminals (rexpect) are Unix-only.
+#![cfg(unix)]
 
 mod common;
 

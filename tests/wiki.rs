@@ -1,5 +1,7 @@
 //! `ksb wiki` against a real MediaWiki 1.39 served on 127.0.0.1 (see tests/common/wiki_server.rs):
 //! publishing, pulling, status, and that nobody's edit is ever overwritten.
+// Unix: password files made private with file modes, and PHP serving MediaWiki.
+#![cfg(unix)]
 
 mod common;
 

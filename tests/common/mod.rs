@@ -3,6 +3,7 @@
 
 pub mod cohort;
 pub mod mediawiki;
+#[cfg(unix)]
 pub mod pty;
 pub mod sheets;
 pub mod wiki_server;
