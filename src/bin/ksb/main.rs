@@ -6,6 +6,7 @@
 
 #![deny(clippy::all)]
 
+mod allocator;
 mod app;
 mod cli;
 
