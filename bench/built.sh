@@ -1,6 +1,6 @@
 # Sourced by the bench scripts: builds with cargo and prints where the named binary was put,
 # read from cargo's own messages, so that the scripts do not depend on the target folder's
-# layout (.cargo/config.toml builds for the host as a named target: target/<host>/release/).
+# layout (target/release/ for the host, target/<target>/release/ for a named target).
 #
 # Usage: ksb=$(built_executable ksb --release --locked --bin ksb)
 

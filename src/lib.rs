@@ -15,6 +15,7 @@
 pub mod figures;
 pub mod import;
 pub mod model;
+pub mod platform;
 pub mod render;
 pub mod report;
 pub mod store;

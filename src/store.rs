@@ -376,12 +376,7 @@ fn write_temp(
     // Held until the file is renamed or removed: a temporary file nobody holds is a leftover
     // (a file system without locks just leaves leftovers to be removed by hand).
     let _ = temp.as_file().try_lock();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o600))?;
-    }
+    crate::platform::permissions::make_private(temp.as_file())?;
     fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     Ok(temp)
@@ -399,8 +394,7 @@ fn persist(path: &Path, temp: NamedTempFile) -> io::Result<()> {
 /// not open for reading, makes no such promise to anybody and is not an error; a flush that
 /// fails is, although the new file is in place by then.
 fn sync_folder(path: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    if let Ok(dir) = fs::File::open(folder_of(path)) {
+    if let Some(dir) = crate::platform::files::folder_to_flush(folder_of(path)) {
         match dir.sync_all() {
             Err(err)
                 if !matches!(

@@ -1,5 +1,7 @@
 //! `ksb assess` driven through a real pseudo-terminal: every key a participant types, the sheet
 //! on disk after it, Ctrl-C and resuming, and the refusal without a terminal.
+// Pseudo-terminals (rexpect) are Unix-only.
+#![cfg(unix)]
 
 mod common;
 

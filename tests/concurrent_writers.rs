@@ -2,6 +2,8 @@
 //! `Updated` is in the file afterwards, a writer killed while it holds the sheet's lock does not
 //! block the next one, and an interactive session still refuses to overwrite a change made
 //! under it, now checking under the lock.
+// Unix: a pseudo-terminal (rexpect) and a writer killed by a signal.
+#![cfg(unix)]
 
 mod common;
 

@@ -3,6 +3,8 @@
 //! (A sheet changed or deleted by another program between reading and saving is tested in
 //! src/bin/ksb/app/sheet_io.rs and src/store.rs, where the change can be made at exactly that
 //! moment; writers at once in tests/concurrent_writers.rs.)
+// Unix: file modes, an unprivileged user (setpriv) and /dev/full.
+#![cfg(unix)]
 
 mod common;
 

@@ -170,7 +170,11 @@ fn a_cohort_counts_each_participant_once_with_their_latest_sheet() {
     );
 
     // So is one named through a link or another path to it.
+    #[cfg(unix)]
     std::os::unix::fs::symlink(ws.file("cohort/p001-d-self.toml"), ws.file("link.toml")).unwrap();
+    #[cfg(windows)]
+    std::os::windows::fs::symlink_file(ws.file("cohort/p001-d-self.toml"), ws.file("link.toml"))
+        .unwrap();
     std::fs::hard_link(ws.file("cohort/p003-d-self.toml"), ws.file("hard.toml")).unwrap();
     let again = self::json(
         &ws,

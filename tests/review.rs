@@ -1,5 +1,7 @@
 //! `ksb review` driven through a real pseudo-terminal: the mentee's answers on each screen,
 //! Enter agreeing with them, the review sheet on disk, resuming, and the refusals.
+// Pseudo-terminals (rexpect) are Unix-only.
+#![cfg(unix)]
 
 mod common;
 

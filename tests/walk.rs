@@ -2,6 +2,8 @@
 //! screen is rebuilt from every byte `ksb` wrote (a vt100 emulator, with scrollback), so a
 //! stale half line, a word broken by the terminal or a table cell split mid-word shows up as it
 //! would on screen.
+// Pseudo-terminals (rexpect) are Unix-only.
+#![cfg(unix)]
 
 mod common;
 
@@ -400,4 +402,90 @@ fn in_colour_a_long_username_and_a_refused_score_leave_one_line_each() {
     let scored: Vec<&String> = rows.iter().filter(|r| r.contains("Score (0-3")).collect();
     assert_eq!(scored.len(), 2, "one line per answered score:\n{screen}");
     assert_eq!(load(&ws, "me.toml").participant.username, username);
+}
+
+/// The rows `at..at + count` of the screen as one line (each row trimmed: a wide character
+/// that does not fit in a row's last column leaves it blank).
+fn joined(rows: &[String], at: usize, count: usize) -> String {
+    rows[at..at + count].concat()
+}
+
+#[test]
+fn a_combining_accent_is_one_character_to_the_editing_keys() {
+    let ws = Workspace::new();
+    let args = [
+        &["assess", "me.toml", "--notes", "--username", "Tester"][..],
+        &HEADER,
+    ]
+    .concat();
+    let mut pty = Pty::start_sized(&ws, &args, 60);
+    // `é` typed as `e` and a combining acute accent (U+0301): Backspace takes both.
+    pty.answer("K1", 1, "2");
+    pty.expect("Note (Enter for none): ");
+    pty.keys("Cafe\u{301}");
+    pty.keys("\x7f");
+    pty.line("e\u{301}s");
+    // Left steps over both, so `x` goes in before the `e`, not between it and its accent.
+    pty.answer("K2", 2, "3");
+    pty.expect("Note (Enter for none): ");
+    pty.keys("Cafe\u{301}");
+    pty.keys("\x1b[D");
+    pty.line("x");
+    pty.answer("K3", 3, "q");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 0);
+    let sheet = load(&ws, "me.toml");
+    let note = |id: &str| sheet.note(&id.parse().unwrap()).map(str::to_string);
+    assert_eq!(note("K1").as_deref(), Some("Cafe\u{301}s"));
+    assert_eq!(note("K2").as_deref(), Some("Cafxe\u{301}"));
+    let screen = rows.join("\n");
+    let notes = rows_starting(&rows, "Note (Enter for none):");
+    assert_eq!(notes.len(), 2, "one line per note:\n{screen}");
+    assert_eq!(
+        notes[0].1, "Note (Enter for none): Cafe\u{301}s",
+        "{screen}"
+    );
+    assert_eq!(
+        notes[1].1, "Note (Enter for none): Cafxe\u{301}",
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_note_of_wide_characters_wraps_and_edits_by_character_and_is_shown_once() {
+    let ws = Workspace::new();
+    let args = [
+        &["assess", "me.toml", "--notes", "--username", "Tester"][..],
+        &HEADER,
+    ]
+    .concat();
+    let mut pty = Pty::start_sized(&ws, &args, 60);
+    // 20 characters two columns wide after the 23 of the prompt: 18 fill the first row to
+    // column 59, and the 19th, too wide for the one column left, starts the second row.
+    let note = "漢字".repeat(10);
+    pty.answer("K1", 1, "2");
+    pty.expect("Note (Enter for none): ");
+    pty.keys(&format!("{note}字"));
+    pty.keys("\x7f");
+    pty.keys("\x01\x1b[C");
+    pty.keys("\x7f");
+    pty.line("漢");
+    pty.answer("K2", 2, "q");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 0);
+    assert_eq!(
+        load(&ws, "me.toml").note(&"K1".parse().unwrap()),
+        Some(note.as_str())
+    );
+    let screen = rows.join("\n");
+    let notes = rows_starting(&rows, "Note (Enter for none):");
+    assert_eq!(notes.len(), 1, "one line for the note:\n{screen}");
+    let at = notes[0].0;
+    assert_eq!(
+        joined(&rows, at, 2),
+        format!("Note (Enter for none): {note}"),
+        "{screen}"
+    );
+    assert!(rows[at + 2].is_empty(), "nothing under the note:\n{screen}");
+    assert_eq!(screen.matches('字').count(), 10, "the note once:\n{screen}");
 }

@@ -1,6 +1,8 @@
 //! `ksb wiki` when the network or the server misbehaves: a tiny scripted HTTP server on
 //! 127.0.0.1 answers each request in turn (500 then 200, 429, `maxlag`, 503 for ever, a cohort
 //! cut off half way), and a closed port stands for an unreachable wiki.
+// Unix: password files made private with file modes.
+#![cfg(unix)]
 
 mod common;
 

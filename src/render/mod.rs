@@ -7,7 +7,6 @@ pub mod bar;
 pub mod csv;
 pub mod csv_report;
 pub mod export;
-pub mod grid;
 pub mod heatmap;
 pub mod json;
 pub mod long;
@@ -18,6 +17,7 @@ pub mod standard_yaml;
 pub mod svg;
 pub mod table;
 pub mod terminal;
+pub mod width;
 pub mod wikitext;
 
 /// How terminal output may look: decided once by the binary from the terminal and NO_COLOR.

@@ -4,7 +4,9 @@
 
 use comfy_table::{ColumnConstraint, Table, Width};
 
-/// The widest word of each column (header included), in characters.
+use super::width::columns;
+
+/// The widest word of each column (header included), in terminal columns.
 fn longest_words(table: &Table) -> Vec<usize> {
     let mut widths: Vec<usize> = Vec::new();
     for row in table.header().into_iter().chain(table.row_iter()) {
@@ -12,7 +14,7 @@ fn longest_words(table: &Table) -> Vec<usize> {
             let longest = cell
                 .content()
                 .split_whitespace()
-                .map(|word| word.chars().count())
+                .map(columns)
                 .max()
                 .unwrap_or(0);
             if widths.len() <= index {
@@ -73,11 +75,24 @@ mod tests {
     }
 
     #[test]
+    fn wide_characters_count_as_the_columns_they_take() {
+        let mut table = Table::new();
+        table
+            .load_preset(ASCII_FULL_CONDENSED)
+            .force_no_tty()
+            .set_header(["名前"])
+            .add_row(["漢字漢字漢字"]);
+        // 12 columns of text, a space either side and two borders.
+        assert!(fits_whole_words(&table, 16));
+        assert!(!fits_whole_words(&table, 15));
+    }
+
+    #[test]
     fn words_stay_whole_when_the_table_wraps() {
         let mut narrow = table(36);
         keep_words_whole(&mut narrow);
         let text = narrow.to_string();
-        assert!(text.lines().all(|l| l.chars().count() <= 36), "{text}");
+        assert!(text.lines().all(|l| columns(l) <= 36), "{text}");
         for word in ["Infrastructure", "Specialist", "Generalist", "Unscored"] {
             assert!(text.contains(word), "{word} is whole: {text}");
         }

@@ -1,57 +1,49 @@
-//! Terminal tables: every report drawn for the terminal, and the scoring key. A table that
-//! fits is drawn at its natural width by [`grid`]; one that must be narrowed to fit the
-//! terminal by comfy-table, which wraps cells.
+//! Terminal tables: every report drawn for the terminal, and the scoring key, all drawn by
+//! comfy-table: at their natural width when they fit, narrowed (cells wrapped between words,
+//! columns dropped) when they must fit a terminal.
 
-use comfy_table::Table;
+use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::bar::mean_bar;
-use super::grid::{self, Align, Look, Tint};
 use super::terminal::printable;
+use super::width::columns;
 use super::{narrow, Style};
 use crate::model::score::Score;
 use crate::model::standard::Standard;
 use crate::report::{self, Block, Report};
 
-/// The frame of tables in `style`.
-fn frame(style: Style) -> &'static grid::Frame {
-    if style.unicode {
-        &grid::UNICODE
-    } else {
-        &grid::ASCII
-    }
-}
-
 /// A header cell, or a report's strong cell: bold when colour is on.
-fn strong(text: &str) -> Look {
-    Look {
-        bold: true,
-        ..Look::plain(printable(text))
-    }
+fn strong(text: &str) -> Cell {
+    Cell::new(printable(text)).add_attribute(Attribute::Bold)
 }
 
-fn right(text: &str) -> Look {
-    Look {
-        align: Align::Right,
-        ..Look::plain(printable(text))
+fn right(text: &str) -> Cell {
+    Cell::new(printable(text)).set_alignment(CellAlignment::Right)
+}
+
+/// `cell` in `color`, if any (drawn only when colour is on).
+fn tinted(cell: Cell, color: Option<Color>) -> Cell {
+    match color {
+        Some(color) => cell.fg(color),
+        None => cell,
     }
 }
 
 /// The cell of a score: the score as the sheet writes it, coloured when colour is on.
-fn score_cell(score: Option<Score>) -> Look {
-    Look {
-        align: Align::Center,
-        tint: score.and_then(score_color),
-        ..Look::plain(score.map(|s| s.to_string()).unwrap_or_default())
-    }
+fn score_cell(score: Option<Score>) -> Cell {
+    let cell = Cell::new(score.map(|s| s.to_string()).unwrap_or_default())
+        .set_alignment(CellAlignment::Center);
+    tinted(cell, score.and_then(score_color))
 }
 
 /// The colour of a score: red for 0 through green for 3; N/A stays plain.
-fn score_color(score: Score) -> Option<Tint> {
+fn score_color(score: Score) -> Option<Color> {
     match score {
-        Score::Zero => Some(Tint::Red),
-        Score::One => Some(Tint::Yellow),
-        Score::Two => Some(Tint::Cyan),
-        Score::Three => Some(Tint::Green),
+        Score::Zero => Some(Color::Red),
+        Score::One => Some(Color::Yellow),
+        Score::Two => Some(Color::Cyan),
+        Score::Three => Some(Color::Green),
         Score::NotApplicable => None,
     }
 }
@@ -100,10 +92,11 @@ fn fitted(table: &report::Table, style: Style) -> String {
         .iter()
         .any(|column| column.optional || column.narrows.is_some());
     let Some(width) = style.width.filter(|_| narrows) else {
-        return drawn(table, |_| true, style);
+        return drawn(table, |_| true, style, style.width).to_string();
     };
-    let (header, rows) = looks(table, |_| true, style);
-    if let Some(whole) = grid::draw(frame(style), &header, &rows, style.color, Some(width)) {
+    let whole = drawn(table, |_| true, style, None).to_string();
+    let natural = whole.lines().next().map_or(0, columns);
+    if natural <= usize::from(width) {
         return whole;
     }
     let mut ranks: Vec<u8> = table.columns.iter().filter_map(|c| c.narrows).collect();
@@ -115,59 +108,59 @@ fn fitted(table: &report::Table, style: Style) -> String {
         let kept = |column: &report::Column| {
             !column.optional && column.narrows.is_none_or(|rank| rank > level)
         };
-        let (header, rows) = looks(table, kept, style);
-        let candidate = comfy(&header, &rows, style);
+        let candidate = drawn(table, kept, style, Some(width));
         let fits = narrow::fits_whole_words(&candidate, width);
         narrowest = Some(candidate);
         if fits {
             break;
         }
     }
-    let mut table = narrowest.unwrap_or_else(|| comfy(&header, &rows, style));
+    let mut table = narrowest.unwrap_or_else(|| drawn(table, |_| true, style, Some(width)));
     narrow::keep_words_whole(&mut table);
     table.to_string()
 }
 
-/// The header and rows of the table as the terminal shows them, with the columns `kept` says
-/// to keep.
-fn looks(
+/// The table with the columns `kept` says to keep, laid out by comfy-table: at its natural
+/// width, or as wide as `width` allows when it is given.
+fn drawn(
     table: &report::Table,
     kept: impl Fn(&report::Column) -> bool,
     style: Style,
-) -> (Vec<Look>, Vec<Vec<Look>>) {
+    width: Option<u16>,
+) -> Table {
     let shown: Vec<bool> = table.columns.iter().map(kept).collect();
-    let header = table
-        .columns
-        .iter()
-        .zip(&shown)
-        .filter(|(_, shown)| **shown)
-        .map(|(column, _)| strong(&column.name))
-        .collect();
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| {
+    let mut out = Table::new();
+    out.load_preset(if style.unicode {
+        UTF8_FULL_CONDENSED
+    } else {
+        ASCII_FULL_CONDENSED
+    });
+    if style.color {
+        out.enforce_styling();
+    } else {
+        out.force_no_tty();
+    }
+    if let Some(width) = width {
+        out.set_width(width);
+        out.set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    out.set_header(
+        table
+            .columns
+            .iter()
+            .zip(&shown)
+            .filter(|(_, shown)| **shown)
+            .map(|(column, _)| strong(&column.name)),
+    );
+    for row in &table.rows {
+        out.add_row(
             row.iter()
                 .zip(&shown)
                 .filter(|(_, shown)| **shown)
-                .map(|(cell, _)| report_cell(cell, style))
-                .collect()
-        })
-        .collect();
-    (header, rows)
-}
-
-/// The table with the columns `kept` says to keep, at its natural width when that fits in
-/// `style.width`, otherwise narrowed by comfy-table.
-fn drawn(table: &report::Table, kept: impl Fn(&report::Column) -> bool, style: Style) -> String {
-    let (header, rows) = looks(table, kept, style);
-    grid::draw(frame(style), &header, &rows, style.color, style.width)
-        .unwrap_or_else(|| comfy(&header, &rows, style).to_string())
-}
-
-/// The table laid out by comfy-table, as wide as `style.width` allows.
-fn comfy(header: &[Look], rows: &[Vec<Look>], style: Style) -> Table {
-    grid::comfy_table(frame(style), header, rows, style.color, style.width)
+                .map(|(cell, _)| report_cell(cell, style)),
+        );
+    }
+    out
 }
 
 /// The longest run of characters without a space that a cell hands comfy-table whole.
@@ -222,28 +215,24 @@ fn break_long_words(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A report's cell as the terminal shows it: figures to the right, scores centred and
 /// coloured, alerts in bold red (colour is drawn only when it is on).
-fn report_cell(cell: &report::Cell, style: Style) -> Look {
+fn report_cell(cell: &report::Cell, style: Style) -> Cell {
     match cell {
-        report::Cell::Text(text) => Look::plain(break_long_words(&printable(text))),
+        report::Cell::Text(text) => Cell::new(break_long_words(&printable(text))),
         report::Cell::Strong(text) => strong(text),
         report::Cell::Number(text) => right(text),
-        report::Cell::Alert(text) => Look {
-            tint: Some(Tint::Red),
-            bold: true,
-            ..right(text)
-        },
+        report::Cell::Alert(text) => right(text).fg(Color::Red).add_attribute(Attribute::Bold),
         report::Cell::Score(score) => score_cell(*score),
         report::Cell::Bar(mean) => bar_cell(*mean, style),
     }
 }
 
 /// A mean drawn as a bar, coloured like the score it is nearest to when colour is on.
-fn bar_cell(mean: Option<f64>, style: Style) -> Look {
+fn bar_cell(mean: Option<f64>, style: Style) -> Cell {
     let nearest = mean.and_then(|mean| Score::from_points(mean.round() as i64));
-    Look {
-        tint: nearest.and_then(score_color),
-        ..Look::plain(mean_bar(mean, style.unicode))
-    }
+    tinted(
+        Cell::new(mean_bar(mean, style.unicode)),
+        nearest.and_then(score_color),
+    )
 }
 
 #[cfg(test)]
@@ -405,7 +394,7 @@ mod tests {
         let narrow = summary_text(&standard, &summary, &[Grouping::Category], width(80));
         assert!(!narrow.contains(BAR_COLUMN), "{narrow}");
         assert!(!narrow.contains('#'), "{narrow}");
-        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+        assert!(narrow.lines().all(|l| columns(l) <= 80), "{narrow}");
     }
 
     #[test]
@@ -427,7 +416,7 @@ mod tests {
             assert!(
                 text.lines()
                     .filter(|l| l.starts_with(['+', '|']))
-                    .all(|l| l.chars().count() <= usize::from(width)),
+                    .all(|l| columns(l) <= usize::from(width)),
                 "{text}"
             );
             for word in words.iter().map(String::as_str).chain(["Unscored", "Mean"]) {

@@ -149,10 +149,12 @@ impl Drop for WriteLock {
             held.swap_remove(at);
         }
         // Removed while still locked, so that a process waiting on it finds it gone and locks
-        // the file at the path instead. A lock file that cannot be removed (a folder made
-        // read-only meanwhile) stays, and works as well next time.
-        #[cfg(unix)]
-        let _ = fs::remove_file(&self.path);
+        // the file at the path instead (where a waiter can tell files apart, to see that). A
+        // lock file that cannot be removed (a folder made read-only meanwhile) stays, and works
+        // as well next time.
+        if crate::platform::files::TELLS_FILES_APART {
+            let _ = fs::remove_file(&self.path);
+        }
         // Closing the file would release the lock too; an error here leaves it to the close.
         let _ = self.file.unlock();
     }
@@ -163,11 +165,8 @@ impl Drop for WriteLock {
 fn open(path: &Path) -> Result<File, LockError> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(nix::libc::O_NOFOLLOW);
-    }
+    crate::platform::permissions::private_files(&mut options);
+    crate::platform::files::never_follow_links(&mut options);
     options
         .open(path)
         .map_err(|source| match fs::read_link(path) {
@@ -183,19 +182,10 @@ fn open(path: &Path) -> Result<File, LockError> {
 }
 
 /// Whether `file` is still the file at `path`: each holder removes it before releasing it.
-#[cfg(unix)]
+/// Where the system cannot tell, the lock file is never removed (see [`WriteLock`]'s drop), so
+/// the file locked is the one at the path.
 fn still_at(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(held), Ok(there)) => held.dev() == there.dev() && held.ino() == there.ino(),
-        _ => false,
-    }
-}
-
-/// Elsewhere the lock file is never removed, so the file locked is the one at the path.
-#[cfg(not(unix))]
-fn still_at(_file: &File, _path: &Path) -> bool {
-    true
+    crate::platform::files::is_at(file, path).unwrap_or(true)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod cohort;
 pub mod mediawiki;
+#[cfg(unix)]
 pub mod pty;
 pub mod sheets;
 pub mod wiki_server;
@@ -49,7 +50,26 @@ impl Workspace {
 
     /// `ksb ARGS...` run in the folder, with no colour and a fixed environment.
     pub fn ksb(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("ksb").expect("ksb binary");
+        self.ksb_from(Command::cargo_bin("ksb").expect("ksb binary"), args)
+    }
+
+    /// Runs another build of `ksb` (the static one) as [`Workspace::ok`] runs this one.
+    pub fn ok_with(&self, binary: &Path, args: &[&str]) -> String {
+        let output = self
+            .ksb_from(Command::new(binary), args)
+            .output()
+            .expect("run ksb");
+        assert!(
+            output.status.success(),
+            "{} {args:?} failed: {}",
+            binary.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8 stdout")
+    }
+
+    /// `cmd` (a `ksb`) with ARGS, run in the folder with no colour and a fixed environment.
+    fn ksb_from(&self, mut cmd: Command, args: &[&str]) -> Command {
         cmd.current_dir(self.path())
             .env("NO_COLOR", "1")
             .env_remove("KSB_CONFIG")

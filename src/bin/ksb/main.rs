@@ -6,6 +6,7 @@
 
 #![deny(clippy::all)]
 
+mod allocator;
 mod app;
 mod cli;
 
@@ -13,13 +14,22 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use app::prompt::interrupt::{Interrupted, EXIT_INTERRUPTED};
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match app::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("{}", app::output::error_line(&err));
-            ExitCode::FAILURE
-        }
+        Err(err) => match err.downcast_ref::<Interrupted>() {
+            // Ctrl-C in `ksb assess` or `ksb review`: every destructor has run on the way here.
+            Some(interrupted) => {
+                interrupted.tell();
+                ExitCode::from(EXIT_INTERRUPTED)
+            }
+            None => {
+                eprintln!("{}", app::output::error_line(&err));
+                ExitCode::FAILURE
+            }
+        },
     }
 }

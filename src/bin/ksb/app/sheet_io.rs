@@ -9,6 +9,8 @@ use std::time::Duration;
 use crate::app::settings::ConfigFile;
 use anyhow::{bail, Context, Result};
 use ksb::model::sheet;
+use ksb::platform::files::{entry_id, file_id};
+use ksb::platform::permissions;
 use ksb::store::{self, LockError, ReadError, ReplaceError, Snapshot, WriteLock, MAX_FILE_BYTES};
 use ksb::{Sheet, Standard};
 
@@ -415,8 +417,7 @@ pub fn create_private_folder(folder: Option<&Path>) -> Result<()> {
     };
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    permissions::private_folders(&mut builder);
     builder
         .create(folder)
         .with_context(|| format!("creating the sheets folder '{}'", folder.display()))
@@ -458,35 +459,6 @@ impl Sheets {
             self.list.push(path);
         }
     }
-}
-
-/// A file's device and inode, following links.
-#[cfg(unix)]
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
-}
-
-/// Without inodes, a file's real path stands for it (hashed).
-#[cfg(not(unix))]
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::hash::{Hash, Hasher};
-    let real = fs::canonicalize(path).ok()?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    real.hash(&mut hasher);
-    Some((0, hasher.finish()))
-}
-
-/// The id of a folder's entry: its inode on the folder's device (no call), or for a link the
-/// id of what it points to.
-fn entry_id(entry: &fs::DirEntry, kind: fs::FileType, device: u64) -> Option<(u64, u64)> {
-    #[cfg(unix)]
-    if !kind.is_symlink() {
-        use std::os::unix::fs::DirEntryExt;
-        return Some((device, entry.ino()));
-    }
-    let _ = (kind, device);
-    file_id(&entry.path())
 }
 
 fn collect_sheets(folder: &Path, device: u64, sheets: &mut Sheets) -> Result<()> {

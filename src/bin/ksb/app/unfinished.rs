@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use ksb::render::width::columns;
 use ksb::{store, Sheet, Standard};
 
 /// A sheet in the sheets folder with KSBs still to score.
@@ -103,12 +104,20 @@ pub fn label(
     shorten(&text, width)
 }
 
-/// `text` cut to `width` characters, ending in `…` when cut.
+/// `text` cut to `width` columns, ending in `…` when cut.
 fn shorten(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if columns(text) <= width {
         return text.to_string();
     }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    let mut out = String::new();
+    let mut used = columns("…");
+    for c in text.chars() {
+        used += columns(c.encode_utf8(&mut [0; 4]));
+        if used > width {
+            break;
+        }
+        out.push(c);
+    }
     out.push('…');
     out
 }
@@ -196,6 +205,16 @@ mod tests {
         };
         assert!(names(other_day).is_empty());
         assert!(find(&dir.join("missing"), &standard, alice).is_empty());
+    }
+
+    #[test]
+    fn a_shortened_label_fits_in_columns_not_characters() {
+        assert_eq!(shorten("漢字漢字漢字", 6), "漢字…");
+        assert_eq!(
+            shorten("e\u{301}e\u{301}e\u{301}", 3),
+            "e\u{301}e\u{301}e\u{301}"
+        );
+        assert_eq!(shorten("abcdef", 4), "abc…");
     }
 
     #[test]

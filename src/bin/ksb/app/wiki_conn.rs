@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
+use ksb::platform::permissions;
 use ksb::wiki::client::Limits;
 use ksb::wiki::{Auth, Client, Connection, Retry, Secret};
 
@@ -172,17 +173,12 @@ fn auth(ctx: &Context) -> Result<Auth> {
 fn read_secret(path: &Path, what: &str) -> Result<Secret> {
     let meta = fs::metadata(path)
         .with_context(|| format!("reading the wiki {what} file '{}'", path.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            bail!(
-                "the wiki {what} file '{}' can be read by others (mode {mode:04o}): run `chmod 600 {}`",
-                path.display(),
-                path.display()
-            );
-        }
+    if let Some(mode) = permissions::open_to_others(&meta) {
+        bail!(
+            "the wiki {what} file '{}' can be read by others (mode {mode:04o}): run `chmod 600 {}`",
+            path.display(),
+            path.display()
+        );
     }
     if !meta.is_file() || meta.len() > 4096 {
         bail!(

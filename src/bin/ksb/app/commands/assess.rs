@@ -11,7 +11,7 @@ use super::{Command, Context};
 use crate::app::header_flags::{apply_header, check_username, known_header, KnownHeader};
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
-use crate::app::prompt::{self, interrupt, screen, NoGuide, Outcome, Prompter, WalkOptions};
+use crate::app::prompt::{self, screen, NoGuide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::app::unfinished::{self, Wanted};
@@ -24,8 +24,7 @@ impl Command for AssessArgs {
             sheet_io::refuse_stdin_for_writing(path, "assess")?;
         }
         let standard = ctx.standard()?;
-        interrupt::install()?;
-        let prompter = Prompter::new(ctx.style.color);
+        let prompter = Prompter::new(ctx.style.color)?;
         let (mut file, mut sheet) = match &self.sheet {
             Some(path) if path.exists() => open_existing(&prompter, path, &standard, &self.header)?,
             Some(path) => {
@@ -47,7 +46,7 @@ impl Command for AssessArgs {
         };
         let path = file.path.clone();
         let path = &path;
-        prompt::record(&file, &standard, &sheet);
+        prompter.record(&file, &standard, &sheet);
         prompter.say(&screen::help(&standard, prompter.width()))?;
 
         let options = WalkOptions {
@@ -164,13 +163,13 @@ fn open_existing(
     standard: &Standard,
     header: &HeaderArgs,
 ) -> Result<(SheetFile, Sheet)> {
-    interrupt::set_resume_command(resume_command(path));
+    prompter.set_resume_command(resume_command(path));
     let (mut file, mut sheet) = SheetFile::open(path, standard)?;
     let before = sheet.participant.clone();
     apply_header(standard, header, &mut sheet.participant)
         .with_context(|| format!("updating sheet '{}'", path.display()))?;
     if sheet.participant != before {
-        prompt::save(&mut file, standard, &sheet)?;
+        prompter.save(&mut file, standard, &sheet)?;
     }
     prompter.tell(&screen::resuming(path, standard, &sheet))?;
     Ok((file, sheet))
@@ -183,7 +182,7 @@ fn create(
     standard: &Standard,
     participant: Participant,
 ) -> Result<(SheetFile, Sheet)> {
-    interrupt::set_resume_command(resume_command(path));
+    prompter.set_resume_command(resume_command(path));
     let sheet = Sheet::new(standard, participant);
     let file = prompt::create_sheet(prompter, path, standard, &sheet)?;
     Ok((file, sheet))

@@ -3,6 +3,7 @@
 use crate::app::settings::{self as settings, Key, Setting, Source};
 use anyhow::Result;
 use chrono::Local;
+use ksb::render::width::columns;
 
 use super::{Command, Context};
 use crate::app::{header_flags, output, wiki_conn};
@@ -38,13 +39,16 @@ impl Command for ConfigArgs {
             })
             .collect();
         let widths: Vec<usize> = (0..2)
-            .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+            .map(|i| rows.iter().map(|r| columns(&r[i])).max().unwrap_or(0))
             .collect();
+        let padded = |text: &str, width: usize| {
+            format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))))
+        };
         for [key, value, source] in &rows {
             out.push_str(&format!(
-                "{key:<k$}  {value:<v$}  ({source})\n",
-                k = widths[0],
-                v = widths[1]
+                "{}  {}  ({source})\n",
+                padded(key, widths[0]),
+                padded(value, widths[1])
             ));
         }
         for (set, name) in [

@@ -12,7 +12,7 @@ use super::{Command, Context};
 use crate::app::header_flags::check_username;
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
-use crate::app::prompt::{self, interrupt, screen, Guide, Outcome, Prompter, WalkOptions};
+use crate::app::prompt::{self, screen, Guide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::cli::ReviewArgs;
@@ -48,12 +48,11 @@ impl Command for ReviewArgs {
                 .map(|out| format!(" -o {}", word(out)))
                 .unwrap_or_default()
         );
-        interrupt::install()?;
-        interrupt::set_resume_command(again.clone());
-        let prompter = Prompter::new(ctx.style.color);
+        let prompter = Prompter::new(ctx.style.color)?;
+        prompter.set_resume_command(again.clone());
         if let Some((file, review)) = &existing {
             prompter.tell(&screen::resuming(&path, &standard, review))?;
-            prompt::record(file, &standard, review);
+            prompter.record(file, &standard, review);
         }
         // A new review sheet is written at the first answer, so quitting before one leaves
         // no empty sheet behind.
@@ -66,7 +65,7 @@ impl Command for ReviewArgs {
                 };
                 if review.participant.reviewer.as_ref() != Some(&reviewer) {
                     review.participant.reviewer = Some(reviewer);
-                    prompt::save(&mut file, &standard, &review)?;
+                    prompter.save(&mut file, &standard, &review)?;
                 }
                 (file, review)
             }

@@ -1,119 +1,73 @@
-//! Ctrl-C during a session: restore the terminal, say where the answers are, exit 130.
+//! Ctrl-C during a session, as a value the main thread returns: the save in progress
+//! finishes, destructors run, and `main` says where the answers are and exits 130.
 //!
-//! Ctrl-C reaches `ksb` two ways. Between prompts the terminal is in cooked mode and the kernel
-//! sends SIGINT, which the handler installed here catches. While dialoguer reads a key the
-//! terminal is raw: console sees the byte, raises SIGINT itself and dialoguer returns an
-//! `Interrupted` error, which the prompts pass to [`exit`]. Both end in [`exit`], once.
-//! A SIGINT sent from outside (`kill -INT`) can arrive while a prompt holds the terminal raw,
-//! so [`exit`] also puts back the terminal mode saved when the session started.
-//!
-//! A SIGINT that arrives while a sheet is being saved waits for the save to finish (see
-//! [`while_saving`]): the sheet then holds the answer, and no temporary file is left beside it.
+//! Ctrl-C reaches `ksb` two ways. While the line editor reads a line, the terminal is raw and
+//! rustyline turns Ctrl-C (the key, or a SIGINT sent from outside) into
+//! `ReadlineError::Interrupted`; dialoguer's choices give an `Interrupted` I/O error. Anywhere
+//! else (between prompts, during a save) the terminal sends SIGINT, and the handler installed
+//! by [`Watch::install`] only raises a flag that the session reads after each save and before
+//! each prompt. Each way ends in an [`Interrupted`] error carrying the message to show.
 
-use std::io::Write;
-use std::sync::{Mutex, PoisonError};
+use std::fmt;
+use std::io::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::Result;
-use console::Term;
 
 /// The exit status of a process ended by SIGINT, as shells report it.
-pub const EXIT_INTERRUPTED: i32 = 130;
+pub const EXIT_INTERRUPTED: u8 = 130;
 
-/// What to tell the participant about their sheet if they stop now (the whole message).
-static PROGRESS: Mutex<Option<String>> = Mutex::new(None);
-
-/// Held by the one thread that is ending the process, so the message is printed once.
-static EXITING: Mutex<()> = Mutex::new(());
-
-/// Held while a sheet is saved, so that [`exit`] waits for the save to finish.
-static SAVING: Mutex<()> = Mutex::new(());
-
-/// Held while the terminal's mode changes, and by [`exit`] from putting the mode back to the
-/// end, so that no prompt can make the terminal raw again after that.
-static TERMINAL: Mutex<()> = Mutex::new(());
-
-/// The terminal mode when the session started.
-#[cfg(unix)]
-static TERMINAL_MODE: Mutex<Option<nix::sys::termios::Termios>> = Mutex::new(None);
-
-/// Saves the terminal mode and makes Ctrl-C (and SIGTERM, SIGHUP) end the session through
-/// [`exit`] (the handler is `app::signals`); call once, before the first prompt.
-pub fn install() -> Result<()> {
-    #[cfg(unix)]
-    {
-        *TERMINAL_MODE.lock().unwrap_or_else(PoisonError::into_inner) =
-            nix::sys::termios::tcgetattr(std::io::stdin()).ok();
-    }
-    crate::app::signals::during_session(exit);
-    crate::app::signals::install()
+/// The end of a session at Ctrl-C: what to tell the participant about their sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interrupted {
+    /// The whole message (where the sheet is, how far it got, the command that goes on),
+    /// ending in a newline.
+    pub message: String,
 }
 
-/// Puts back the terminal mode saved by [`install`].
-fn restore_terminal_mode() {
-    #[cfg(unix)]
-    {
-        use nix::sys::termios::{tcsetattr, SetArg};
-        let saved = TERMINAL_MODE.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(mode) = saved.as_ref() {
-            let _ = tcsetattr(std::io::stdin(), SetArg::TCSADRAIN, mode);
+impl fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+impl Interrupted {
+    /// The message when nothing was saved yet.
+    pub fn nothing_saved() -> Interrupted {
+        Interrupted {
+            message: "Interrupted. Nothing was saved.\n".to_string(),
         }
     }
+
+    /// Shows the cursor again (a choice hides it) and writes the message on a line of its own.
+    pub fn tell(&self) {
+        let _ = console::Term::stdout().show_cursor();
+        let mut out = std::io::stdout().lock();
+        let _ = write!(out, "\n{}", self.message);
+        let _ = out.flush();
+    }
 }
 
-/// The command that goes on with the sheet, said after Ctrl-C as after `q`.
-static RESUME_COMMAND: Mutex<Option<String>> = Mutex::new(None);
+/// Whether SIGINT (Ctrl-C) arrived while no prompt was reading: raised by the handler.
+#[derive(Debug, Clone)]
+pub struct Watch(Arc<AtomicBool>);
 
-/// Records the message Ctrl-C prints: where the answers are, ending in a newline.
-pub fn record_progress(line: String) {
-    *PROGRESS.lock().unwrap_or_else(PoisonError::into_inner) = Some(line);
-}
+impl Watch {
+    /// Makes the one signal handler (`app::signals`: SIGINT, SIGTERM and SIGHUP on Unix, the
+    /// console's Ctrl-C on Windows) only raise this flag from now on; call once per process,
+    /// before the first prompt.
+    pub fn install() -> Result<Watch> {
+        let flag = Arc::new(AtomicBool::new(false));
+        crate::app::signals::during_session(Arc::clone(&flag));
+        crate::app::signals::install()?;
+        Ok(Watch(flag))
+    }
 
-/// Records the command that goes on with the sheet (`ksb assess me.toml`).
-pub fn set_resume_command(command: String) {
-    *RESUME_COMMAND
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner) = Some(command);
-}
-
-/// The command recorded by [`set_resume_command`], if any.
-pub fn resume_command() -> Option<String> {
-    RESUME_COMMAND
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone()
-}
-
-/// Runs `save` (a save of the sheet and the recording of its progress) so that Ctrl-C waits
-/// for it: the process never ends between writing the temporary file and renaming it.
-pub fn while_saving<T>(save: impl FnOnce() -> T) -> T {
-    let _saving = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
-    save()
-}
-
-/// Runs `change`, a change of the terminal's mode, unless the process is ending: then it waits
-/// for the end, so the mode [`exit`] put back stays.
-pub fn changing_terminal_mode<T>(change: impl FnOnce() -> T) -> T {
-    let _terminal = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-    change()
-}
-
-/// Shows the cursor again, says where the sheet is, and exits with status 130, once any save
-/// in progress has finished.
-pub fn exit() -> ! {
-    let _only_once = EXITING.lock().unwrap_or_else(PoisonError::into_inner);
-    let _no_save_in_progress = SAVING.lock().unwrap_or_else(PoisonError::into_inner);
-    let _no_write_in_progress = ksb::store::stop_writes();
-    let _terminal_mode_stays = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
-    restore_terminal_mode();
-    let term = Term::stdout();
-    let _ = term.show_cursor();
-    let progress = PROGRESS
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone()
-        .unwrap_or_else(|| "Interrupted. Nothing was saved.\n".to_string());
-    let mut out = std::io::stdout().lock();
-    let _ = write!(out, "\n{progress}");
-    let _ = out.flush();
-    std::process::exit(EXIT_INTERRUPTED)
+    /// Whether Ctrl-C came since the handler was installed.
+    pub fn raised(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
 }

@@ -1,27 +1,31 @@
-//! Interactive prompts (dialoguer): the terminal check, text and choice prompts, and the walk
-//! that scores a sheet one KSB at a time, saving after every answer.
+//! Interactive prompts: the terminal check, text prompts (rustyline), choices (dialoguer), and
+//! the walk that scores a sheet one KSB at a time, saving after every answer.
 //!
-//! What an answer means ([`answer`]), which KSB comes next ([`walk`]) and what a screen says
-//! ([`screen`]) are plain functions; this module only wires them to the terminal.
+//! What an answer means ([`answer`]), which KSB comes next ([`walk`]), what a screen says
+//! ([`screen`]) and where an answer sits on screen ([`echo`]) are plain functions; this module
+//! only wires them to the terminal.
 
 pub mod answer;
-pub mod editor;
+pub mod echo;
 pub mod interrupt;
-pub mod line;
 pub mod screen;
 pub mod walk;
 pub mod wrap;
 
+use std::cell::RefCell;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context as _, Result};
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::Select;
 use ksb::{Ksb, Score, Sheet, Standard};
+use rustyline::error::ReadlineError;
+use rustyline::DefaultEditor;
 
 use self::answer::{Answer, NoteAnswer};
+use self::interrupt::{Interrupted, Watch};
 use self::walk::{Scope, Walk};
 use crate::app::sheet_io::SheetFile;
 
@@ -40,25 +44,82 @@ pub fn require_terminal(command: &str) -> Result<()> {
 /// Columns assumed when the terminal does not report its size.
 const DEFAULT_WIDTH: usize = 80;
 
-/// The terminal a session talks to, and how its prompts look.
+/// The terminal a session talks to, how its prompts look, and what Ctrl-C would say.
 pub struct Prompter {
     term: Term,
     theme: Box<dyn Theme>,
+    editor: RefCell<DefaultEditor>,
+    ctrl_c: Watch,
+    /// What to tell the participant about their sheet if they stop now.
+    progress: RefCell<Option<Interrupted>>,
+    /// The command that goes on with the sheet, said after Ctrl-C as after `q`.
+    resume_command: RefCell<Option<String>>,
 }
 
 impl Prompter {
-    /// Prompts on stdout, in colour unless NO_COLOR is set or the terminal has no colours.
-    pub fn new(color: bool) -> Prompter {
+    /// Prompts on stdout, in colour unless NO_COLOR is set or the terminal has no colours;
+    /// installs the Ctrl-C handler (once per process).
+    pub fn new(color: bool) -> Result<Prompter> {
         let plain = !color || !console::colors_enabled();
         let theme: Box<dyn Theme> = if plain {
             Box::new(SimpleTheme)
         } else {
             Box::new(ColorfulTheme::default())
         };
-        Prompter {
+        let config = rustyline::Config::builder()
+            .auto_add_history(false)
+            .edit_mode(rustyline::EditMode::Emacs)
+            .build();
+        let editor = DefaultEditor::with_config(config).context("starting the line editor")?;
+        Ok(Prompter {
             term: Term::stdout(),
             theme,
+            editor: RefCell::new(editor),
+            ctrl_c: Watch::install()?,
+            progress: RefCell::new(None),
+            resume_command: RefCell::new(None),
+        })
+    }
+
+    /// The error that ends the session at Ctrl-C, with what to say about the sheet.
+    fn interrupted(&self) -> anyhow::Error {
+        let progress = self.progress.borrow().clone();
+        anyhow::Error::new(progress.unwrap_or_else(Interrupted::nothing_saved))
+    }
+
+    /// Ends the session if Ctrl-C came while no prompt was reading.
+    fn check_ctrl_c(&self) -> Result<()> {
+        if self.ctrl_c.raised() {
+            return Err(self.interrupted());
         }
+        Ok(())
+    }
+
+    /// Records the command that goes on with the sheet (`ksb assess me.toml`).
+    pub fn set_resume_command(&self, command: String) {
+        *self.resume_command.borrow_mut() = Some(command);
+    }
+
+    /// Saves the sheet (refusing to overwrite a change another program made to its file) and
+    /// remembers where it is for the Ctrl-C message. Ctrl-C during the save lets it finish,
+    /// then ends the session.
+    pub fn save(&self, file: &mut SheetFile, standard: &Standard, sheet: &Sheet) -> Result<()> {
+        file.save(standard, sheet)?;
+        self.record(file, standard, sheet);
+        self.check_ctrl_c()
+    }
+
+    /// Remembers where the sheet is and how far it got, and the command that goes on with it,
+    /// for the message after Ctrl-C (fitted to the terminal's width now).
+    pub fn record(&self, file: &SheetFile, standard: &Standard, sheet: &Sheet) {
+        let message = screen::interrupted(
+            &file.path,
+            standard,
+            sheet,
+            self.resume_command.borrow().as_deref(),
+            self.width(),
+        );
+        *self.progress.borrow_mut() = Some(Interrupted { message });
     }
 
     /// Writes a message to the terminal, each line broken between words to fit its width.
@@ -116,14 +177,25 @@ impl Prompter {
         self.theme.format_input_prompt(&mut styled, prompt, None)?;
         let mut refusal_rows = 0;
         loop {
-            let typed = answered(
-                editor::read_line(&self.term, &styled, initial.unwrap_or(""))
-                    .map_err(dialoguer::Error::IO),
-            )?;
-            let mut out = String::new();
-            if refusal_rows > 0 {
-                out.push_str(&format!("\x1b[{refusal_rows}A\r\x1b[J"));
-            }
+            self.check_ctrl_c()?;
+            let read = self
+                .editor
+                .borrow_mut()
+                .readline_with_initial(&styled, (initial.unwrap_or(""), ""));
+            let typed = match read {
+                Ok(typed) => typed,
+                Err(ReadlineError::Interrupted) => return Err(self.interrupted()),
+                // Ctrl-D: nothing to take; the prompt is asked again in its place.
+                Err(ReadlineError::Eof) => {
+                    let rows = echo::rows_to_answer(&styled, "", self.width());
+                    self.say(&format!("\x1b[{rows}A\r\x1b[J"))?;
+                    continue;
+                }
+                Err(err) => return Err(anyhow::Error::new(err).context("reading an answer")),
+            };
+            // Back to the first row of the refusal above the prompt, if any, or of the prompt.
+            let rows = echo::rows_to_answer(&styled, &typed, self.width()) + refusal_rows;
+            let mut out = format!("\x1b[{rows}A\r\x1b[J");
             match check(&typed) {
                 Ok(()) => {
                     let shown = match offered {
@@ -141,7 +213,7 @@ impl Prompter {
                     self.theme.format_error(&mut line, &reason)?;
                     let width = self.width();
                     let line = wrap::wrap_prose(&line, width);
-                    refusal_rows = line.split('\n').map(|l| editor::rows_of(l, width)).sum();
+                    refusal_rows = line.split('\n').map(|l| echo::rows_of(l, width)).sum();
                     out.push_str(&line);
                     out.push('\n');
                     self.say(&out)?;
@@ -152,24 +224,21 @@ impl Prompter {
 
     /// Asks to choose one of `items` with the arrow keys and Enter; returns its index.
     pub fn choose(&self, prompt: &str, items: &[String]) -> Result<usize> {
-        answered(
-            Select::with_theme(self.theme.as_ref())
-                .with_prompt(prompt)
-                .items(items)
-                .default(0)
-                .interact_on(&self.term),
-        )
-    }
-}
-
-/// A prompt's result; Ctrl-C while a prompt reads keys ends the session like SIGINT does.
-fn answered<T>(result: dialoguer::Result<T>) -> Result<T> {
-    match result {
-        Ok(value) => Ok(value),
-        Err(dialoguer::Error::IO(err)) if err.kind() == io::ErrorKind::Interrupted => {
-            interrupt::exit()
+        self.check_ctrl_c()?;
+        let chosen = Select::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .interact_on(&self.term);
+        match chosen {
+            Ok(index) => Ok(index),
+            Err(dialoguer::Error::IO(err)) if err.kind() == io::ErrorKind::Interrupted => {
+                Err(self.interrupted())
+            }
+            Err(dialoguer::Error::IO(err)) => {
+                Err(anyhow::Error::new(err).context("reading an answer"))
+            }
         }
-        Err(dialoguer::Error::IO(err)) => Err(anyhow::Error::new(err).context("reading an answer")),
     }
 }
 
@@ -224,33 +293,6 @@ fn scored(standard: &Standard, sheet: &Sheet) -> Vec<bool> {
         .collect()
 }
 
-/// Saves the sheet (refusing to overwrite a change another program made to its file) and
-/// remembers where it is for the Ctrl-C message. Ctrl-C meanwhile waits for the save to end.
-pub fn save(file: &mut SheetFile, standard: &Standard, sheet: &Sheet) -> Result<()> {
-    interrupt::while_saving(|| {
-        file.save(standard, sheet)?;
-        record(file, standard, sheet);
-        Ok(())
-    })
-}
-
-/// Remembers where the sheet is and how far it got, and the command that goes on with it, for
-/// the message after Ctrl-C (fitted to the terminal's width now).
-pub fn record(file: &SheetFile, standard: &Standard, sheet: &Sheet) {
-    let width = match Term::stdout().size_checked() {
-        Some((_, columns)) if columns > 0 => usize::from(columns),
-        _ => DEFAULT_WIDTH,
-    };
-    let again = interrupt::resume_command();
-    interrupt::record_progress(screen::interrupted(
-        &file.path,
-        standard,
-        sheet,
-        again.as_deref(),
-        width,
-    ));
-}
-
 /// Creates a new sheet file as soon as its header is complete, so that nothing typed is lost.
 pub fn create_sheet(
     prompter: &Prompter,
@@ -259,7 +301,7 @@ pub fn create_sheet(
     sheet: &Sheet,
 ) -> Result<SheetFile> {
     let mut file = SheetFile::create(path);
-    save(&mut file, standard, sheet)?;
+    prompter.save(&mut file, standard, sheet)?;
     prompter.tell(&format!("Created {}\n", path.display()))?;
     Ok(file)
 }
@@ -309,7 +351,7 @@ pub fn walk_sheet(
         match answer::parse(&typed, offered, &ids) {
             Ok(Answer::Score(score) | Answer::Keep(score)) => {
                 sheet.set_score(ksb.id.clone(), Some(score));
-                save(file, standard, sheet)?;
+                prompter.save(file, standard, sheet)?;
                 let after = if options.notes {
                     ask_note(prompter, standard, sheet, file, ksb)?
                 } else {
@@ -360,7 +402,7 @@ fn ask_note(
             NoteAnswer::Note => {
                 sheet.set_note(ksb.id.clone(), &typed);
                 if sheet.note(&ksb.id).map(str::to_string) != before {
-                    save(file, standard, sheet)?;
+                    prompter.save(file, standard, sheet)?;
                 }
                 return Ok(AfterNote::Next);
             }

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use ksb::render::width::columns;
 use ksb::render::{table, Style};
 use ksb::report;
 use ksb::{Grouping, Ksb, Score, Sheet, Standard, Summary};
@@ -77,7 +78,7 @@ pub fn key_line(standard: &Standard, width: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for entry in entries {
-        let joined = line.chars().count() + " · ".len() + entry.chars().count();
+        let joined = columns(&line) + columns(" · ") + columns(&entry);
         if line.is_empty() {
             line = entry;
         } else if joined <= width {

@@ -1,10 +1,7 @@
 //! Breaking text to the terminal's width between words, so that no word is split by the
 //! terminal at its last column (`Syste` / `m`).
 
-/// Columns a piece of text takes on screen (escape codes take none).
-pub fn columns(text: &str) -> usize {
-    console::measure_text_width(text)
-}
+use ksb::render::width::columns;
 
 /// Breaks text into lines of at most `width` columns at spaces, one space between words (a
 /// longer word stays whole).
