@@ -365,24 +365,14 @@ impl Client {
                 .map(u64::to_string)
                 .collect::<Vec<_>>()
                 .join("|");
-            let mut next: Vec<(String, String)> = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            for answers in 1.. {
-                if answers > batch.len() + 1 {
-                    return Err(WikiError::Runaway(format!(
-                        "the wiki kept continuing its answer for {} revisions; stopped",
-                        batch.len()
-                    )));
-                }
-                let mut params: Vec<(&str, &str)> = vec![
-                    ("action", "query"),
-                    ("prop", "revisions"),
-                    ("rvprop", "ids|timestamp|user|content"),
-                    ("rvslots", "main"),
-                    ("revids", &joined),
-                ];
-                params.extend(next.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-                let answer: PagesAnswer = self.get(&params)?;
+            let params = [
+                ("action", "query"),
+                ("prop", "revisions"),
+                ("rvprop", "ids|timestamp|user|content"),
+                ("rvslots", "main"),
+                ("revids", joined.as_str()),
+            ];
+            self.revisions_query(&params, batch.len(), |answer| {
                 for page in answer.query.map(|q| q.pages).unwrap_or_default() {
                     for rev in page.revisions {
                         if let Some(text) = rev.slots.and_then(|s| s.main.content) {
@@ -392,18 +382,8 @@ impl Client {
                         }
                     }
                 }
-                match answer.continue_ {
-                    Some(more) => {
-                        next = continuation(&more);
-                        if !seen.insert(next.clone()) {
-                            return Err(WikiError::Runaway(
-                                "the wiki's answer went back to where it had been (a repeated continuation); stopped".to_string(),
-                            ));
-                        }
-                    }
-                    None => break,
-                }
-            }
+                Ok(())
+            })?;
         }
         Ok(texts)
     }
@@ -424,75 +404,53 @@ impl Client {
         let joined = titles.join("|");
         let mut found: HashMap<String, Page> = HashMap::new();
         let mut renamed: HashMap<String, String> = HashMap::new();
-        let mut next: Vec<(String, String)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
         let mut now = None;
-        // MediaWiki continues a batch only to bring the content that did not fit, at least
-        // one page an answer: a batch of N titles needs at most N + 1 answers.
-        for answers in 1.. {
-            if answers > titles.len() + 1 {
-                return Err(WikiError::Runaway(format!(
-                    "the wiki kept continuing its answer for {} pages past {} requests; stopped",
-                    titles.len(),
-                    titles.len() + 1
-                )));
+        let params = [
+            ("action", "query"),
+            ("prop", "revisions"),
+            ("rvprop", "ids|timestamp|user|content"),
+            ("rvslots", "main"),
+            ("curtimestamp", "1"),
+            ("titles", joined.as_str()),
+        ];
+        self.revisions_query(&params, titles.len(), |answer| {
+            now = now.take().or(answer.curtimestamp);
+            let Some(query) = answer.query else {
+                return Ok(());
+            };
+            for n in query.normalized {
+                renamed.insert(n.from, n.to);
             }
-            let mut params: Vec<(&str, &str)> = vec![
-                ("action", "query"),
-                ("prop", "revisions"),
-                ("rvprop", "ids|timestamp|user|content"),
-                ("rvslots", "main"),
-                ("curtimestamp", "1"),
-                ("titles", &joined),
-            ];
-            params.extend(next.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            let answer: PagesAnswer = self.get(&params)?;
-            now = now.or(answer.curtimestamp);
-            if let Some(query) = answer.query {
-                for n in query.normalized {
-                    renamed.insert(n.from, n.to);
-                }
-                for raw in query.pages {
-                    if raw.invalid {
-                        return Err(WikiError::Api {
-                            code: "invalidtitle".into(),
-                            info: format!(
-                                "'{}' cannot be a page title: {}",
-                                raw.title,
-                                raw.invalidreason.unwrap_or_default()
-                            ),
-                        });
-                    }
-                    let latest = raw.revisions.into_iter().next().and_then(|rev| {
-                        let text = rev.slots?.main.content?;
-                        Some(Revision {
-                            id: rev.revid,
-                            user: rev.user.unwrap_or_else(|| "(hidden)".into()),
-                            timestamp: rev.timestamp,
-                            text,
-                        })
+            for raw in query.pages {
+                if raw.invalid {
+                    return Err(WikiError::Api {
+                        code: "invalidtitle".into(),
+                        info: format!(
+                            "'{}' cannot be a page title: {}",
+                            raw.title,
+                            raw.invalidreason.unwrap_or_default()
+                        ),
                     });
-                    let entry = found.entry(raw.title.clone()).or_insert(Page {
-                        title: raw.title,
-                        latest: None,
-                    });
-                    if latest.is_some() {
-                        entry.latest = latest;
-                    }
+                }
+                let latest = raw.revisions.into_iter().next().and_then(|rev| {
+                    let text = rev.slots?.main.content?;
+                    Some(Revision {
+                        id: rev.revid,
+                        user: rev.user.unwrap_or_else(|| "(hidden)".into()),
+                        timestamp: rev.timestamp,
+                        text,
+                    })
+                });
+                let entry = found.entry(raw.title.clone()).or_insert(Page {
+                    title: raw.title,
+                    latest: None,
+                });
+                if latest.is_some() {
+                    entry.latest = latest;
                 }
             }
-            match answer.continue_ {
-                Some(more) => {
-                    next = continuation(&more);
-                    if !seen.insert(next.clone()) {
-                        return Err(WikiError::Runaway(
-                            "the wiki's answer went back to where it had been (a repeated continuation); stopped".to_string(),
-                        ));
-                    }
-                }
-                None => break,
-            }
-        }
+            Ok(())
+        })?;
         let pages = titles
             .iter()
             .map(|asked| {
@@ -503,6 +461,43 @@ impl Client {
             })
             .collect::<Result<_, _>>()?;
         Ok((pages, now))
+    }
+
+    /// Sends a `prop=revisions` query for `count` titles or revisions and hands each answer to
+    /// `each`, following the wiki's continuation. MediaWiki continues such a query only to
+    /// bring content that did not fit, at least one page an answer, so `count` items take at
+    /// most `count + 1` answers; more, or a continuation that repeats, is a broken or hostile
+    /// wiki and ends the query with an error.
+    fn revisions_query(
+        &self,
+        params: &[(&str, &str)],
+        count: usize,
+        mut each: impl FnMut(PagesAnswer) -> Result<(), WikiError>,
+    ) -> Result<(), WikiError> {
+        let mut next: Vec<(String, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..=count {
+            let mut all = params.to_vec();
+            all.extend(next.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let answer: PagesAnswer = self.get(&all)?;
+            let more = answer.continue_.clone();
+            each(answer)?;
+            match more {
+                Some(more) => {
+                    next = continuation(&more);
+                    if !seen.insert(next.clone()) {
+                        return Err(WikiError::Runaway(
+                            "the wiki's answer went back to where it had been (a repeated continuation); stopped".to_string(),
+                        ));
+                    }
+                }
+                None => return Ok(()),
+            }
+        }
+        Err(WikiError::Runaway(format!(
+            "the wiki kept continuing its answer for {count} pages past {} requests; stopped",
+            count + 1
+        )))
     }
 
     /// Saves an edit, fetching the CSRF token once per client; `assert=user` makes a lost
