@@ -2,11 +2,9 @@
 //! control characters: error lines and the note echoed by `ksb assess --all --notes` show
 //! U+FFFD in their place, and a note taken back unchanged stays as it was stored.
 
-mod common;
-
-use common::pty::Pty;
-use common::sheets::load;
-use common::Workspace;
+use crate::common::pty::Pty;
+use crate::common::sheets::load;
+use crate::common::Workspace;
 
 /// Retitles the terminal, rings its bell and clears the screen.
 const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
