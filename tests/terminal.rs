@@ -1,6 +1,8 @@
 //! Control characters from data (a sheet's note, a file name) never reach a terminal as
 //! control characters: error lines and the note echoed by `ksb assess --all --notes` show
 //! U+FFFD in their place, and a note taken back unchanged stays as it was stored.
+// Unix: a pseudo-terminal (rexpect).
+#![cfg(unix)]
 
 use crate::common::pty::Pty;
 use crate::common::sheets::load;

@@ -2,6 +2,8 @@
 //! ksb keeps everyone's text on a sheet's page, merges what both sides changed KSB by KSB,
 //! refuses what it cannot merge with a way out, keeps what a page does not carry, and never
 //! lets a page speak for someone else.
+// Unix: a password file readable by its owner only (file modes).
+#![cfg(unix)]
 
 use std::os::unix::fs::PermissionsExt as _;
 
