@@ -3,13 +3,11 @@
 // Pseudo-terminals (rexpect) are Unix-only.
 #![cfg(unix)]
 
-mod common;
-
 use std::time::Duration;
 
-use common::pty::Pty;
-use common::sheets::{assert_scores, ids, load, unscored, varied_score};
-use common::Workspace;
+use crate::common::pty::Pty;
+use crate::common::sheets::{assert_scores, ids, load, unscored, varied_score};
+use crate::common::Workspace;
 use ksb::Score;
 
 #[test]

@@ -3,9 +3,7 @@
 //! in bench/long-note.sh (time against `wc` at 100 KB, 1 MB and 10 MB).
 #![cfg(target_os = "linux")]
 
-mod common;
-
-use common::Workspace;
+use crate::common::Workspace;
 
 /// The peak resident memory of the largest child this test process has waited for, in bytes.
 fn children_peak_bytes() -> u64 {

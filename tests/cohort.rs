@@ -1,11 +1,9 @@
 //! `ksb summary` over many sheets: a cohort generated here from a fixed seed, its figures
 //! checked against means the test computes itself from the scores it wrote.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::Workspace;
+use crate::common::Workspace;
 use serde_json::Value;
 
 /// The preferred role focuses of the built-in standard, in its order.

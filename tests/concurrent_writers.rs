@@ -5,32 +5,19 @@
 // Unix: a pseudo-terminal (rexpect) and a writer killed by a signal.
 #![cfg(unix)]
 
-mod common;
-
 use std::fs;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output};
 use std::time::Duration;
 
-use common::pty::Pty;
-use common::sheets::load;
-use common::Workspace;
+use crate::common::pty::Pty;
+use crate::common::sheets::load;
+use crate::common::Workspace;
 use ksb::store::WriteLock;
 use ksb::{KsbId, Score};
 
 /// `ksb ARGS...` started in the workspace (with the harness's environment), not waited for.
 fn spawn(ws: &Workspace, args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_ksb"))
-        .current_dir(ws.path())
-        .env("NO_COLOR", "1")
-        .env_remove("KSB_CONFIG")
-        .env("XDG_CONFIG_HOME", ws.file(".config"))
-        .env("HOME", ws.path())
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start ksb")
+    ws.spawn(args)
 }
 
 /// Waits for a `ksb` started with [`spawn`]; asserts it succeeded and returns its stdout.
@@ -188,7 +175,7 @@ fn new_sheet_at(ws: &Workspace, name: &str) {
 
 /// Another writer (here the test itself, through the same lock `ksb` uses) holds the sheet's
 /// lock and changes the sheet while a session is asking a question. The session's save waits
-/// for the lock, then finds the change and refuses, leaving the other writer's change intact.
+/// for the lock (the test waits until it has the lock file open), then finds the change and refuses, leaving the other writer's change intact.
 #[test]
 fn an_assess_session_waits_for_the_lock_then_refuses_a_change_made_under_it() {
     let ws = Workspace::new();
@@ -205,7 +192,8 @@ fn an_assess_session_waits_for_the_lock_then_refuses_a_change_made_under_it() {
     fs::write(ws.file("theirs.tmp"), &theirs).unwrap();
     fs::rename(ws.file("theirs.tmp"), ws.file("me.toml")).unwrap();
     pty.line("1");
-    std::thread::sleep(Duration::from_millis(300));
+    // The session has opened the lock file the test holds: it is waiting for the lock.
+    pty.wait_until_open(other.path());
     assert_eq!(
         ws.read("me.toml"),
         theirs,

@@ -3,9 +3,7 @@
 //! formulas: hostile text in every field a user controls reads back, with the csv crate, as the
 //! text typed with a `'` in front, and no cell but a figure starts a formula.
 
-mod common;
-
-use common::Workspace;
+use crate::common::Workspace;
 use ksb::render::csv::{is_figure, neutralise, FORMULA_STARTS};
 use proptest::prelude::*;
 

@@ -1,12 +1,10 @@
 //! `ksb` among other command-line tools: completions, man page, config file and environment,
 //! colour, `-` as standard input, help and errors, and the radar chart checked by rendering it.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command as Process;
 
-use common::{fixture, Workspace};
+use crate::common::{clean_command, fixture, Workspace, KSB};
 
 const ESC: char = '\u{1b}';
 const SUBCOMMANDS: [&str; 19] = [
@@ -456,7 +454,7 @@ fn a_broken_config_file_can_still_be_found_and_a_standard_checked() {
         ws.ok(&["config", "--path"]),
         format!("{}\n", path.display())
     );
-    let shipped = common::fixture("../../standards/miraheze-tech-mentoring.yaml");
+    let shipped = crate::common::fixture("../../standards/miraheze-tech-mentoring.yaml");
     let out = ws.ok(&["standard", "--check", shipped.to_str().unwrap()]);
     assert!(
         out.contains("valid standard 'miraheze-tech-mentoring'"),
@@ -502,16 +500,11 @@ fn color_always_colours_even_in_a_pipe() {
 /// Runs `ksb show` on a pseudo-terminal with `script` (util-linux, essential on Debian).
 fn show_on_a_terminal(no_color: Option<&str>) -> String {
     let example = fixture("example.toml");
-    let command = format!(
-        "{} show {}",
-        assert_cmd::cargo::cargo_bin("ksb").display(),
-        example.display()
-    );
-    let mut script = Process::new("script");
+    let command = format!("{} show {}", Path::new(KSB).display(), example.display());
+    let mut script = clean_command("script");
     script
         .args(["-q", "-e", "-c", &command, "/dev/null"])
         .env("COLUMNS", "160")
-        .env_remove("KSB_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent");
     match no_color {
         Some(value) => script.env("NO_COLOR", value),

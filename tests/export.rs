@@ -2,10 +2,8 @@
 //! each format: MediaWiki itself for wikitext, pulldown-cmark (GFM tables) for Markdown, the
 //! csv crate for CSV and serde_json for JSON.
 
-mod common;
-
-use common::mediawiki::{mediawiki, plain_text, render, select};
-use common::Workspace;
+use crate::common::mediawiki::{mediawiki, plain_text, render, select};
+use crate::common::Workspace;
 use ksb::Standard;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use scraper::{ElementRef, Html};

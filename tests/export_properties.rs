@@ -2,11 +2,9 @@
 //! CSV with the csv crate (a note a spreadsheet would run as a formula with a `'` in front),
 //! Markdown with a GFM parser and wikitext with MediaWiki's own parser.
 
-mod common;
-
 use std::path::Path;
 
-use common::mediawiki::{mediawiki, plain_text, render, select};
+use crate::common::mediawiki::{mediawiki, plain_text, render, select};
 use ksb::render::csv::Csv;
 use ksb::render::export::{ExportDoc, Exporter};
 use ksb::render::json::Json;

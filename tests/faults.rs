@@ -6,13 +6,11 @@
 // Unix: file modes, an unprivileged user (setpriv) and /dev/full.
 #![cfg(unix)]
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{fixture, Workspace};
+use crate::common::{clean_command, fixture, Workspace, KSB};
 
 fn running_as_root() -> bool {
     let out = Command::new("id").arg("-u").output().expect("run id -u");
@@ -45,7 +43,7 @@ fn read_only_setup() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let binary = dir.path().join("ksb");
-    fs::copy(env!("CARGO_BIN_EXE_ksb"), &binary).unwrap();
+    fs::copy(KSB, &binary).unwrap();
     fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
     let ro = dir.path().join("ro");
     fs::create_dir(&ro).unwrap();
@@ -61,16 +59,9 @@ fn a_sheet_in_a_read_only_folder_is_left_intact() {
     let (dir, binary) = read_only_setup();
     // Permissions do not stop root, so as root the command runs as user `nobody` (setpriv is
     // part of util-linux, which every Debian system has).
-    let mut command = if running_as_root() {
-        let mut command = Command::new("setpriv");
-        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
-        command.arg(&binary);
-        command
-    } else {
-        Command::new(&binary)
-    };
-    let output = command
+    let output = as_unprivileged(&binary)
         .current_dir(dir.path())
+        .env("HOME", dir.path())
         .args(["score", "ro/x.toml", "K3=1"])
         .output()
         .expect("run ksb (as root this needs setpriv from util-linux)");
@@ -88,12 +79,12 @@ fn a_sheet_in_a_read_only_folder_is_left_intact() {
 /// `binary` run as the user it would be run as on a shared machine: as root, user `nobody`.
 fn as_unprivileged(binary: &Path) -> Command {
     if running_as_root() {
-        let mut command = Command::new("setpriv");
+        let mut command = clean_command("setpriv");
         command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
         command.arg(binary);
         command
     } else {
-        Command::new(binary)
+        clean_command(binary)
     }
 }
 

@@ -2,9 +2,7 @@
 //! error messages that say what a file is, reports that name standard input, advice that fits
 //! how the standard was chosen, and defaults checked where they are shown.
 
-mod common;
-
-use common::{fixture, Workspace};
+use crate::common::{fixture, Workspace};
 
 const GENERALIST: [&str; 4] = ["--username", "Alice", "--role-focus", "Generalist"];
 

@@ -1,9 +1,7 @@
 //! A sheet kept by hand: `ksb score` and `ksb lock` edit it in place, so its comments and
 //! layout survive and a diff shows only the values that changed; a KSB given twice is refused.
 
-mod common;
-
-use common::{fixture, Workspace};
+use crate::common::{fixture, Workspace};
 
 /// The hand-written sheet, copied into the workspace as `me.toml`.
 fn hand_written(ws: &Workspace) -> String {

@@ -2,12 +2,10 @@
 //! the seed page of the programme (blank and filled in by hand), a hand-written wikitable,
 //! `ksb export`'s own wikitext, and pages that are wrong or hostile.
 
-mod common;
-
 use std::fs;
 
-use common::sheets::{self, assert_scores, unscored};
-use common::{fixture, Workspace};
+use crate::common::sheets::{self, assert_scores, unscored};
+use crate::common::{fixture, Workspace};
 use ksb::Score;
 
 fn read_fixture(name: &str) -> String {

@@ -2,9 +2,7 @@
 //! row of 10,000 cells, tables and templates left open. Each ends in a clear error or the
 //! right sheet, never a panic or a hang (their speed is measured in bench/import.sh).
 
-mod common;
-
-use common::Workspace;
+use crate::common::Workspace;
 
 /// A workspace with `me.toml` scored and noted, and its wikitext export (without the summary)
 /// in `me.wiki`; returns the export.

@@ -1,9 +1,7 @@
 //! Error messages say what is wrong once and where: a dangling link is called one (not a file
 //! "created by another program"), and a config error carries the line and column of the key.
 
-mod common;
-
-use common::Workspace;
+use crate::common::Workspace;
 
 #[cfg(unix)]
 #[test]

@@ -1,11 +1,9 @@
 //! Huge and odd input through the real binary: files over the size limit, a standard with
 //! 10,000 KSBs, very long titles and notes, and right-to-left, emoji, combining and wide text.
 
-mod common;
-
 use std::time::Duration;
 
-use common::Workspace;
+use crate::common::Workspace;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 

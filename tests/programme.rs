@@ -3,15 +3,13 @@
 //! seed (tests/common/cohort.rs), each figure checked against values this test computes from
 //! the sheets it wrote.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::cohort::{
+use crate::common::cohort::{
     assert_mean, canonical, write_cohort, Cohort, Count, SheetSpec, Written, KINDS, PEOPLE,
     ROLE_FOCUSES,
 };
-use common::Workspace;
+use crate::common::Workspace;
 use serde_json::Value;
 
 fn json(ws: &Workspace, args: &[&str]) -> Value {

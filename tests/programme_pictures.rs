@@ -2,15 +2,13 @@
 //! the calibration rendered as wikitext through MediaWiki's own parser (a participant whose
 //! username is markup of every kind shows as typed), and the cohort heatmap rendered to PNG.
 
-mod common;
-
 use std::process::Command as Process;
 
-use common::cohort::{
+use crate::common::cohort::{
     canonical, two_places, write_cohort, Cohort, Count, SheetSpec, Written, KINDS, ROLE_FOCUSES,
 };
-use common::mediawiki::{mediawiki, plain_text, render, select};
-use common::Workspace;
+use crate::common::mediawiki::{mediawiki, plain_text, render, select};
+use crate::common::Workspace;
 use scraper::ElementRef;
 use serde_json::Value;
 

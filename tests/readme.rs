@@ -2,12 +2,9 @@
 //! first example, the config file, the completion and man page lines, the install line, and
 //! what it says about output in a pipe.
 
-mod common;
-
 use std::path::Path;
-use std::process::Command;
 
-use common::Workspace;
+use crate::common::{Workspace, KSB};
 
 fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
@@ -28,21 +25,17 @@ fn block(readme: &str, after: &str, language: &str) -> String {
 /// Runs one shell line in `ws` as a new user would: a fresh HOME, no config, and `ksb` on
 /// the PATH.
 fn shell(ws: &Workspace, line: &str) -> std::process::Output {
-    let bin = Path::new(env!("CARGO_BIN_EXE_ksb")).parent().unwrap();
+    let bin = Path::new(KSB).parent().unwrap();
     let path = format!(
         "{}:{}",
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    Command::new("sh")
+    ws.command("sh")
         .arg("-c")
         .arg(line)
-        .current_dir(ws.path())
         .env("PATH", path)
-        .env("HOME", ws.path())
         .env_remove("XDG_CONFIG_HOME")
-        .env_remove("KSB_CONFIG")
-        .env("NO_COLOR", "1")
         .output()
         .expect("run sh")
 }

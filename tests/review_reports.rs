@@ -1,9 +1,7 @@
 //! `ksb compare`, `ksb progress`, `ksb plan` and `ksb lock` on sheets written by `ksb score`,
 //! checked against figures worked out by hand.
 
-mod common;
-
-use common::{fixture, Workspace};
+use crate::common::{fixture, Workspace};
 use serde_json::{json, Value};
 
 /// Which KSB belongs where (from the built-in standard), for the arithmetic below:
@@ -602,7 +600,7 @@ fn standard_input_is_read_once_and_never_written() {
 
 #[test]
 fn plan_markup_keeps_ksbs_own_text_as_written_and_reads_back_exactly() {
-    use common::mediawiki::{mediawiki, plain_text, render, select};
+    use crate::common::mediawiki::{mediawiki, plain_text, render, select};
     use pulldown_cmark::{Event, Options, Parser, TagEnd};
 
     let ws = Workspace::new();

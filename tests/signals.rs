@@ -6,12 +6,10 @@
 //! signals `ksb`; no sleep stands in for it.
 #![cfg(unix)]
 
-mod common;
+use std::process::{Child, Stdio};
 
-use std::process::{Child, Command, Stdio};
-
-use common::sheets::load;
-use common::Workspace;
+use crate::common::sheets::load;
+use crate::common::{Workspace, KSB};
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 
@@ -23,12 +21,8 @@ fn note() -> String {
 /// Starts `ksb score me.toml K1=3` with a long note, and signals it with `signal` as soon as
 /// its lock file is there; returns whether it was signalled while saving.
 fn save_and_signal(ws: &Workspace, signal: Signal) -> bool {
-    let mut child: Child = Command::new(env!("CARGO_BIN_EXE_ksb"))
-        .current_dir(ws.path())
-        .env("NO_COLOR", "1")
-        .env_remove("KSB_CONFIG")
-        .env("HOME", ws.path())
-        .env("XDG_CONFIG_HOME", ws.file(".config"))
+    let mut child: Child = ws
+        .command(KSB)
         .args(["score", "me.toml", "K1=3", "--note"])
         .arg(format!("K1={}", note()))
         .stdout(Stdio::null())

@@ -4,14 +4,12 @@
 //! symbolic link and says where the link points; a lock file that is a link is refused.
 #![cfg(unix)]
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::Path;
 use std::time::Duration;
 
-use common::Workspace;
+use crate::common::Workspace;
 
 /// Guards against a hang only: every command here ends at once when it is right.
 const HANG: Duration = Duration::from_secs(30);

@@ -1,11 +1,9 @@
 //! A sheet scored against version 1.0 of the standard, read with version 1.1 (K11 removed, K12
 //! added): summaries leave K11 out, a warning names both, and saving never drops K11's score.
 
-mod common;
-
 use std::fs;
 
-use common::{fixture, Workspace};
+use crate::common::{fixture, Workspace};
 use serde_json::Value;
 
 fn setup() -> (Workspace, String) {

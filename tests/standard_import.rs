@@ -2,11 +2,9 @@
 //! real binary. The seed page is the built-in standard unchanged; a page that drops K11 and adds
 //! a KSB is version 1.1 of the fixtures, which sheets then read as the version rules say.
 
-mod common;
-
 use std::fs;
 
-use common::{fixture, Workspace};
+use crate::common::{fixture, Workspace};
 use ksb::{Category, Standard};
 
 fn path(name: &str) -> String {

@@ -4,10 +4,8 @@
 //! a GFM parser, and takes no effect (no category, template, signature, switch, comment, HTML
 //! or table end).
 
-mod common;
-
-use common::mediawiki::{mediawiki, render, select};
-use common::Workspace;
+use crate::common::mediawiki::{mediawiki, render, select};
+use crate::common::Workspace;
 use pulldown_cmark::{Event, Options, Parser};
 
 /// Markup of every kind, and characters a standard writes as they are (`&`, `’`, `–`).

@@ -8,14 +8,12 @@
 // Unix: the wiki's password file is made private with a file mode.
 #![cfg(unix)]
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::wiki_server::{TestWiki, ADMIN};
-use common::{fixture, Workspace};
+use crate::common::wiki_server::{TestWiki, ADMIN};
+use crate::common::{fixture, Workspace};
 
 /// The static binary to test, if one is named.
 fn static_ksb() -> Option<PathBuf> {

@@ -1,12 +1,12 @@
 //! Control characters from data (a sheet's note, a file name) never reach a terminal as
 //! control characters: error lines and the note echoed by `ksb assess --all --notes` show
 //! U+FFFD in their place, and a note taken back unchanged stays as it was stored.
+// Unix: a pseudo-terminal (rexpect).
+#![cfg(unix)]
 
-mod common;
-
-use common::pty::Pty;
-use common::sheets::load;
-use common::Workspace;
+use crate::common::pty::Pty;
+use crate::common::sheets::load;
+use crate::common::Workspace;
 
 /// Retitles the terminal, rings its bell and clears the screen.
 const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J";

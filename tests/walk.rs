@@ -5,11 +5,9 @@
 // Pseudo-terminals (rexpect) are Unix-only.
 #![cfg(unix)]
 
-mod common;
-
-use common::pty::Pty;
-use common::sheets::{ids, load, standard, varied_score};
-use common::Workspace;
+use crate::common::pty::Pty;
+use crate::common::sheets::{ids, load, standard, varied_score};
+use crate::common::Workspace;
 use ksb::Score;
 
 /// Header flags for a new sheet, all but the username.

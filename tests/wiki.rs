@@ -3,12 +3,10 @@
 // Unix: password files made private with file modes, and PHP serving MediaWiki.
 #![cfg(unix)]
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt as _;
 
-use common::wiki_server::{TestWiki, ADMIN};
-use common::{fixture, Workspace};
+use crate::common::wiki_server::{TestWiki, ADMIN};
+use crate::common::{fixture, Workspace};
 use ksb::wiki::page::{BEGIN, END};
 
 const PAGE: &str = "User:ExampleUser/Tech Mentoring/Self-assessment 2026-11-25";

@@ -4,15 +4,13 @@
 // Unix: password files made private with file modes.
 #![cfg(unix)]
 
-mod common;
-
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use common::wiki_server::free_port;
-use common::{fixture, Workspace};
+use crate::common::wiki_server::free_port;
+use crate::common::{fixture, Workspace};
 use serde_json::json;
 
 /// One scripted answer: status, extra headers, body; or, when `hang`, no answer at all for

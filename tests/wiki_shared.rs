@@ -2,13 +2,13 @@
 //! ksb keeps everyone's text on a sheet's page, merges what both sides changed KSB by KSB,
 //! refuses what it cannot merge with a way out, keeps what a page does not carry, and never
 //! lets a page speak for someone else.
-
-mod common;
+// Unix: a password file readable by its owner only (file modes).
+#![cfg(unix)]
 
 use std::os::unix::fs::PermissionsExt as _;
 
-use common::wiki_server::{TestWiki, ADMIN};
-use common::{fixture, Workspace};
+use crate::common::wiki_server::{TestWiki, ADMIN};
+use crate::common::{fixture, Workspace};
 
 const PAGE: &str = "User:ExampleUser/Tech Mentoring/Self-assessment 2026-11-25";
 

@@ -2,8 +2,7 @@
 //! at a glance.
 //!
 //! A [`Cohort`] holds counts only (per KSB, per group, per preferred role focus), never the
-//! sheets themselves, so its size does not grow with the cohort, and two cohorts of the same
-//! standard add up with [`Cohort::merge`]: each thread can count its own share of the sheets.
+//! sheets themselves, so its size does not grow with the cohort.
 
 use crate::figures::selection::{Gather, Latest, People, Placed, Selection};
 use crate::figures::summary::{Summary, Tally};
@@ -102,23 +101,6 @@ impl Cohort {
             if let Some(group) = focus.as_deref_mut() {
                 group.summary.add(ksb, score);
             }
-        }
-    }
-
-    /// Adds another cohort of the same standard into this one (two threads' shares).
-    pub fn merge(&mut self, other: &Cohort) {
-        self.participants += other.participants;
-        for (mine, theirs) in self.ksbs.iter_mut().zip(&other.ksbs) {
-            mine.tally.merge(&theirs.tally);
-        }
-        self.summary.merge(&other.summary);
-        for (mine, theirs) in self
-            .by_preferred_role_focus
-            .iter_mut()
-            .zip(&other.by_preferred_role_focus)
-        {
-            mine.participants += theirs.participants;
-            mine.summary.merge(&theirs.summary);
         }
     }
 }
@@ -301,23 +283,5 @@ mod tests {
             cohort.by_preferred_role_focus[1].summary.overall.mean(),
             None
         );
-    }
-
-    #[test]
-    fn merged_shares_equal_one_cohort() {
-        let standard = Standard::builtin();
-        let all = sheets(&standard);
-        let mut whole = Cohort::empty(&standard);
-        for sheet in &all {
-            whole.add_sheet(&standard, sheet);
-        }
-        let mut first = Cohort::empty(&standard);
-        first.add_sheet(&standard, &all[0]);
-        let mut rest = Cohort::empty(&standard);
-        for sheet in &all[1..] {
-            rest.add_sheet(&standard, sheet);
-        }
-        first.merge(&rest);
-        assert_eq!(first, whole);
     }
 }

@@ -97,14 +97,6 @@ impl<T> Grouped<T> {
             .into_iter()
             .map(|grouping| (grouping, self[grouping].as_slice()))
     }
-
-    /// Each grouping's list beside the same grouping's list of `other`.
-    pub fn zip_mut<'a, U>(
-        &'a mut self,
-        other: &'a Grouped<U>,
-    ) -> impl Iterator<Item = (&'a mut Vec<T>, &'a Vec<U>)> {
-        self.lists.iter_mut().zip(&other.lists)
-    }
 }
 
 impl<T> Index<Grouping> for Grouped<T> {

@@ -38,17 +38,6 @@ impl Tally {
         }
     }
 
-    /// Adds another tally into this one (two sheets, or two shards of a cohort).
-    pub fn merge(&mut self, other: &Tally) {
-        self.ksbs += other.ksbs;
-        self.scored += other.scored;
-        self.na += other.na;
-        self.unscored += other.unscored;
-        for (mine, theirs) in self.counts.iter_mut().zip(other.counts) {
-            *mine += theirs;
-        }
-    }
-
     /// Sum of the numeric scores.
     pub fn total_points(&self) -> usize {
         self.counts
@@ -126,16 +115,6 @@ impl Summary {
             }
         }
         self.overall.add(score);
-    }
-
-    /// Adds another summary of the same standard into this one.
-    pub fn merge(&mut self, other: &Summary) {
-        for (mine, theirs) in self.groups.zip_mut(&other.groups) {
-            for (a, b) in mine.iter_mut().zip(theirs) {
-                a.tally.merge(&b.tally);
-            }
-        }
-        self.overall.merge(&other.overall);
     }
 
     /// The groups of one grouping.
@@ -243,23 +222,5 @@ mod tests {
             .map(|g| g.tally.ksbs)
             .sum();
         assert_eq!(areas, 28 + 4, "K9, K10, S2 and S6 have two areas");
-    }
-
-    #[test]
-    fn merged_summaries_equal_one_summary_of_both_sheets() {
-        let standard = Standard::builtin();
-        let a = sheet_with(&standard, &[("K1", Score::Three), ("B1", Score::Zero)]);
-        let b = sheet_with(
-            &standard,
-            &[("K1", Score::One), ("B2", Score::NotApplicable)],
-        );
-        let mut merged = Summary::of_sheet(&standard, &a);
-        merged.merge(&Summary::of_sheet(&standard, &b));
-        let mut direct = Summary::empty(&standard);
-        direct.add_sheet(&standard, &a);
-        direct.add_sheet(&standard, &b);
-        assert_eq!(merged, direct);
-        let generalist = group(&merged, Grouping::RoleFocus, "Generalist");
-        assert_eq!(generalist.mean(), Some(4.0 / 3.0));
     }
 }

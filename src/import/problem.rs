@@ -162,7 +162,7 @@ pub enum Problem {
         allowed: String,
     },
     /// A new KSB whose category the page does not make clear (standard import).
-    #[error("{at}: a new KSB, and no section row (Knowledge, Skills or Behaviours) above it says which category: give --category")]
+    #[error("{at}: a new KSB, and no section row (Knowledge, Skills or Behaviours) above it says which category")]
     NoCategory {
         /// The row.
         at: RowRef,

@@ -338,8 +338,21 @@ mod tests {
             "''",
         ] {
             let text = piece.repeat(200_000);
-            let _ = plain(&text);
+            let read = plain(&text);
+            // Reading markup only takes away (tags, comments, brackets) or shortens
+            // (entities): it never adds text.
+            assert!(read.len() <= text.len(), "{piece:?}: grew");
         }
+        assert_eq!(
+            plain(&"<!-- x -->".repeat(200_000)),
+            "",
+            "comments are dropped"
+        );
+        assert_eq!(
+            plain(&"[[".repeat(200_000)),
+            "[[".repeat(200_000),
+            "unclosed links stay"
+        );
     }
 
     #[test]

@@ -221,11 +221,6 @@ impl Client {
         &self.conn.url
     }
 
-    /// Whether the client has credentials to edit with.
-    pub fn can_edit(&self) -> bool {
-        !matches!(self.conn.auth, Auth::Anonymous)
-    }
-
     /// Logs in with the bot password, once; a Bearer token or no credentials need no login.
     pub fn login(&mut self) -> Result<(), WikiError> {
         let Auth::BotPassword { user, password } = self.conn.auth.clone() else {

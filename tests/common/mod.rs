@@ -8,8 +8,9 @@ pub mod pty;
 pub mod sheets;
 pub mod wiki_server;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, Output, Stdio};
 
 use assert_cmd::Command;
 
@@ -48,17 +49,28 @@ impl Workspace {
         std::fs::read_to_string(self.file(name)).expect("read file")
     }
 
-    /// `ksb ARGS...` run in the folder, with no colour and a fixed environment.
+    /// `ksb ARGS...` run in the folder, through [`Workspace::command`].
     pub fn ksb(&self, args: &[&str]) -> Command {
-        self.ksb_from(Command::cargo_bin("ksb").expect("ksb binary"), args)
+        let mut cmd = self.command(KSB);
+        cmd.args(args);
+        Command::from_std(cmd)
+    }
+
+    /// `ksb ARGS...` started in the folder through [`Workspace::command`], not waited for:
+    /// stdin empty, stdout and stderr piped.
+    pub fn spawn(&self, args: &[&str]) -> Child {
+        self.command(KSB)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start ksb")
     }
 
     /// Runs another build of `ksb` (the static one) as [`Workspace::ok`] runs this one.
     pub fn ok_with(&self, binary: &Path, args: &[&str]) -> String {
-        let output = self
-            .ksb_from(Command::new(binary), args)
-            .output()
-            .expect("run ksb");
+        let output = self.command(binary).args(args).output().expect("run ksb");
         assert!(
             output.status.success(),
             "{} {args:?} failed: {}",
@@ -68,14 +80,17 @@ impl Workspace {
         String::from_utf8(output.stdout).expect("UTF-8 stdout")
     }
 
-    /// `cmd` (a `ksb`) with ARGS, run in the folder with no colour and a fixed environment.
-    fn ksb_from(&self, mut cmd: Command, args: &[&str]) -> Command {
+    /// The one way the tests start a program (`ksb`, or a shell or `script` that runs it): in
+    /// the folder, from an empty environment (`env_clear`), then only PATH (the test run's), HOME
+    /// (the folder), XDG_CONFIG_HOME (`.config` in it) and NO_COLOR. Nothing of the developer's
+    /// environment (a `KSB_STANDARD`, `KSB_USERNAME`, `KSB_WIKI_*`, `COLUMNS`, `TERM`, `LANG`)
+    /// reaches `ksb`; a test sets what it needs on the command returned.
+    pub fn command(&self, program: impl AsRef<OsStr>) -> std::process::Command {
+        let mut cmd = clean_command(program);
         cmd.current_dir(self.path())
-            .env("NO_COLOR", "1")
-            .env_remove("KSB_CONFIG")
-            .env("XDG_CONFIG_HOME", self.file(".config"))
             .env("HOME", self.path())
-            .args(args);
+            .env("XDG_CONFIG_HOME", self.file(".config"))
+            .env("NO_COLOR", "1");
         cmd
     }
 
@@ -102,6 +117,20 @@ impl Workspace {
         );
         String::from_utf8(output.stderr).expect("UTF-8 stderr")
     }
+}
+
+/// The `ksb` binary under test.
+pub const KSB: &str = env!("CARGO_BIN_EXE_ksb");
+
+/// `program` with an empty environment but for the test run's PATH: the base of
+/// [`Workspace::command`], for a program run outside a workspace.
+pub fn clean_command(program: impl AsRef<OsStr>) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
+    cmd.env_clear();
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    cmd
 }
 
 /// The path of a file under tests/fixtures.

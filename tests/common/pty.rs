@@ -10,6 +10,7 @@
 //! end: the bytes go through a terminal emulator (vt100) of the same size, and the rows that
 //! scrolled off the top are kept as a terminal's scrollback keeps them.
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -72,28 +73,15 @@ impl Pty {
         let script = SHELL
             .replace("$KSB_REDIRECT", redirect)
             .replace("$KSB_COLS", &cols.to_string());
-        let mut command = Command::new("sh");
+        let mut command = ws.command("sh");
         command
             .arg("-c")
             .arg(script)
-            .arg(env!("CARGO_BIN_EXE_ksb"))
+            .arg(super::KSB)
             .args(args)
-            .current_dir(ws.path())
-            .env("TERM", "xterm")
-            .env("HOME", ws.path())
-            .env("XDG_CONFIG_HOME", ws.file(".config"))
-            .env_remove("KSB_CONFIG")
-            .env_remove("KSB_STANDARD")
-            .env_remove("KSB_USERNAME")
-            .env_remove("KSB_ROLE_FOCUS")
-            .env_remove("KSB_MENTORING_TYPE")
-            .env_remove("KSB_SHEETS_DIR")
-            .env_remove("COLUMNS")
-            .env_remove("LINES");
-        if plain {
-            command.env("NO_COLOR", "1");
-        } else {
-            command.env_remove("NO_COLOR").env_remove("CLICOLOR");
+            .env("TERM", "xterm");
+        if !plain {
+            command.env_remove("NO_COLOR");
         }
         let options = Options::new().timeout_ms(Some(TIMEOUT_MS));
         let session = spawn_with_options(command, options).expect("start ksb in a pty");
@@ -146,6 +134,29 @@ impl Pty {
             .status()
             .expect("run kill");
         assert!(status.success(), "kill -INT {pid}");
+    }
+
+    /// Waits until `ksb` has the file at `path` open (its open files, read in /proc): the event
+    /// that shows it has reached that file, such as a lock file it is waiting on.
+    pub fn wait_until_open(&self, path: &Path) {
+        let path = path.canonicalize().expect("the file exists");
+        let fds = format!("/proc/{}/fd", self.ksb_pid());
+        let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+        loop {
+            let open = std::fs::read_dir(&fds)
+                .expect("ksb's open files")
+                .flatten()
+                .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|to| to == path));
+            if open {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "ksb never opened {}",
+                path.display()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     /// Sends SIGINT to `ksb` from outside at once, wherever it is.

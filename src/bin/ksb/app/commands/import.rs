@@ -99,8 +99,9 @@ pub fn report_problems(problems: &[Problem], doing: &str, lenient: bool, hint: &
         let skipped = lenient && !matches!(problem, Problem::Unclosed { .. });
         let what = if skipped { "skipped " } else { "" };
         eprintln!(
-            "ksb: {kind}: {doing}: {what}{}",
-            output::printable(&problem.to_string())
+            "ksb: {kind}: {doing}: {what}{}{}",
+            output::printable(&problem.to_string()),
+            advice(problem)
         );
     }
     if problems.len() > SHOWN_PROBLEMS {
@@ -116,6 +117,15 @@ pub fn report_problems(problems: &[Problem], doing: &str, lenient: bool, hint: &
         "{doing}: {} (listed above); nothing written{hint}",
         count(problems.len(), "problem")
     )
+}
+
+/// What to give on the command line about `problem`, if a flag answers it (the library's
+/// problems speak of the page, not of flags).
+fn advice(problem: &Problem) -> &'static str {
+    match problem {
+        Problem::NoCategory { .. } => ": give --category",
+        _ => "",
+    }
 }
 
 /// `n` and a noun, plural when it must be.

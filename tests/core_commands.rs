@@ -1,11 +1,9 @@
 //! The core commands run as a person runs them: `ksb standard`, `ksb score`, `ksb show` and
 //! `ksb summary` on real files.
 
-mod common;
-
 use std::fs;
 
-use common::{fixture, Workspace};
+use crate::common::{fixture, Workspace};
 use serde_json::Value;
 
 /// The 28 rows of the seed page's first table: (title, description, stack area, role focus).
