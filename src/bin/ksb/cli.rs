@@ -1,14 +1,18 @@
-//! The command line: every command, flag and help text, and nothing else.
+//! The command line's top: the global flags, the list of commands, and the flag groups several
+//! commands share (each command's own arguments are in its file under `app/commands/`).
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-mod import;
-mod wiki;
-pub use import::{ImportArgs, ImportHeaderArgs};
-pub use wiki::{WikiAction, WikiArgs, WikiPublishArgs, WikiPullArgs, WikiStatusArgs};
+use crate::app::commands::{
+    assess::AssessArgs, calibrate::CalibrateArgs, chart::ChartArgs, compare::CompareArgs,
+    completions::CompletionsArgs, config::ConfigArgs, export::ExportArgs, import::ImportArgs,
+    lock::LockArgs, man::ManArgs, plan::PlanArgs, progress::ProgressArgs, review::ReviewArgs,
+    roster::RosterArgs, score::ScoreArgs, show::ShowArgs, standard::StandardArgs,
+    summary::SummaryArgs, wiki::WikiArgs,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -200,167 +204,51 @@ pub mod formats {
 }
 
 /// A `--format` parser that accepts only `offered`, with their help in `--help`.
-fn format_of(offered: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {
+pub fn format_of(
+    offered: &'static [Format],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
     use clap::builder::{PossibleValuesParser, TypedValueParser};
     let values = offered.iter().filter_map(ValueEnum::to_possible_value);
     PossibleValuesParser::new(values).try_map(|name: String| Format::from_str(&name, false))
 }
 
-/// Which grouping `ksb summary` shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum By {
-    /// By role focus.
-    Role,
-    /// By canonical stack area.
-    Area,
-    /// By Knowledge, Skills and Behaviours.
-    Category,
-    /// All three.
-    All,
-}
-
-/// Arguments of `ksb standard`.
-#[derive(Debug, Args)]
-pub struct StandardArgs {
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
-    pub format: Format,
-    /// Validate this standards file instead: exit 0 with a one-line count when it is good.
-    #[arg(long, value_name = "FILE")]
-    pub check: Option<PathBuf>,
-    /// Import the standard's wiki page instead.
-    #[command(subcommand)]
-    pub action: Option<StandardAction>,
-}
-
-/// What `ksb standard` can do besides listing and checking.
-#[derive(Debug, Subcommand)]
-pub enum StandardAction {
-    /// Read the standard's wiki page (its table of KSBs) into a standard YAML file, keeping ids stable.
-    #[command(
-        after_help = "Examples:\n  ksb standard import standard-page.wiki                     YAML on stdout, changes on stderr\n  ksb standard import page.wiki --base mine.yaml -o mine.yaml --force\n  ksb standard import page.wiki --category skill -o new.yaml  new KSBs without a section row are skills"
-    )]
-    Import(StandardImportArgs),
-}
-
-/// Arguments of `ksb standard import`.
-#[derive(Debug, Args)]
-pub struct StandardImportArgs {
-    /// The standard's page: its wikitext, or the text copied off the page; `-` reads standard input.
-    #[arg(required_unless_present = "wiki", conflicts_with = "wiki")]
-    pub page: Option<PathBuf>,
-    /// Read the page with this title from the wiki instead of a file.
-    #[arg(long, value_name = "TITLE")]
-    pub wiki: Option<String>,
-    /// The wiki's api.php for --wiki (default: KSB_WIKI_URL, then `url` under [wiki] in the config file).
-    #[arg(long, value_name = "URL", requires = "wiki")]
-    pub wiki_url: Option<String>,
-    /// The standard the page changes: KSBs matched by title keep its ids and categories [default: the standard in use].
-    #[arg(long, value_name = "STANDARD.yaml")]
-    pub base: Option<PathBuf>,
-    /// Write the YAML to this file (atomically; an existing file only with --force) instead of stdout; `-` is stdout.
-    #[arg(short, long, value_name = "STANDARD.yaml")]
-    pub output: Option<PathBuf>,
-    /// Replace the output file if it exists.
-    #[arg(long)]
-    pub force: bool,
-    /// The category of new KSBs that no section row of the page (Knowledge, Skills, Behaviours) places.
-    #[arg(long, value_enum)]
-    pub category: Option<CategoryArg>,
-    /// The version of the changed standard [default: the base's, its last number one higher].
-    #[arg(long, value_name = "VERSION")]
-    pub new_version: Option<String>,
-}
-
-/// A category of KSBs, as a flag names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CategoryArg {
-    /// Knowledge (K ids).
-    Knowledge,
-    /// Skills (S ids).
-    Skill,
-    /// Behaviours (B ids).
-    Behaviour,
-}
-
-/// The participant header fields a command can set from flags.
+/// The participant header fields a command can set from flags: `ksb score` and `ksb assess`
+/// fill in or change a sheet's, `ksb import` fills in or replaces what the page says.
 #[derive(Debug, Clone, Default, Args)]
 pub struct HeaderArgs {
-    /// The participant's Miraheze username (new sheets default to KSB_USERNAME, then the config file).
+    /// The participant's Miraheze username (a new sheet defaults to KSB_USERNAME, then the config file; `ksb import` takes it over the page's).
     #[arg(long, value_name = "U")]
     pub username: Option<String>,
-    /// Preferred role focus, e.g. "Infrastructure Specialist" (new sheets default to KSB_ROLE_FOCUS, then the config file).
+    /// Preferred role focus, e.g. "Infrastructure Specialist" (a new sheet defaults to KSB_ROLE_FOCUS, then the config file; `ksb import` takes it over the page's).
     #[arg(long, value_name = "R")]
     pub role_focus: Option<String>,
-    /// Mentoring type: Mentee, Mentor or Peer Support (new sheets default to KSB_MENTORING_TYPE, then the config file; then `ksb score` takes Mentee and `ksb assess` asks).
+    /// Mentoring type: Mentee, Mentor or Peer Support (a new sheet defaults to KSB_MENTORING_TYPE, then the config file; then `ksb score` takes Mentee and `ksb assess` asks; `ksb import` takes it over the page's).
     #[arg(long, value_name = "T")]
     pub mentoring_type: Option<String>,
-    /// Assessment type (Self-assessment, Mentor review or Final check); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks.
+    /// Assessment type (Self-assessment, Mentor review or Final check); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks; `ksb import` takes it over the page's.
     #[arg(long, value_name = "A")]
     pub assessment_type: Option<String>,
-    /// Date of the assessment as DD/MM/YYYY (or YYYY-MM-DD, as sheets store it); for a new sheet `ksb score` defaults to today and `ksb assess` asks.
+    /// Date of the assessment as DD/MM/YYYY (or YYYY-MM-DD, as sheets store it); for a new sheet `ksb score` defaults to today and `ksb assess` asks; `ksb import` takes it over the page's.
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub date: Option<String>,
 }
 
-/// Arguments of `ksb score`.
+/// The sheets a cohort report reads and how it shows them: what `ksb roster` and
+/// `ksb calibrate` take.
 #[derive(Debug, Args)]
-pub struct ScoreArgs {
-    /// The sheet to create or update (TOML).
-    pub sheet: PathBuf,
-    /// Participant header fields.
-    #[command(flatten)]
-    pub header: HeaderArgs,
-    /// Scores to set, such as K1=2 or S4=n/a (0–3, na, n/a or N/A; ids in any case).
-    #[arg(value_name = "ID=SCORE")]
-    pub scores: Vec<String>,
-    /// A note (evidence) on a KSB, such as K1="Ran the Swift rebalance"; an empty text removes it.
-    #[arg(long = "note", value_name = "ID=TEXT")]
-    pub notes: Vec<String>,
-    /// The mentor who reviewed (their username), on a mentor review or final check; an empty NAME removes it.
-    #[arg(long, value_name = "NAME")]
-    pub reviewer: Option<String>,
-}
-
-/// Arguments of `ksb assess`.
-#[derive(Debug, Args)]
-pub struct AssessArgs {
-    /// The sheet to score (TOML); created once the participant header is complete. Without it,
-    /// your unfinished sheets in the sheets folder are offered first, and a new sheet is
-    /// <sheets folder>/<username>-<assessment type>-<date>.toml (see `ksb config`).
-    pub sheet: Option<PathBuf>,
-    /// Participant header fields; any not given and not in the sheet are asked for.
-    #[command(flatten)]
-    pub header: HeaderArgs,
-    /// After each score, ask for an optional note (evidence for the mentor).
+pub struct CohortArgs {
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml sheets.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
+    pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and going on with the rest.
     #[arg(long)]
-    pub notes: bool,
-    /// Go through every KSB, offering its current score, instead of only the unscored ones.
-    #[arg(long)]
-    pub all: bool,
-}
-
-/// Arguments of `ksb review`.
-#[derive(Debug, Args)]
-pub struct ReviewArgs {
-    /// The mentee's self-assessment sheet (only read, never changed).
-    pub self_sheet: PathBuf,
-    /// The review sheet to write or resume [default: SELF_SHEET with -review before the extension].
-    #[arg(short, long, value_name = "REVIEW_SHEET")]
-    pub output: Option<PathBuf>,
-    /// After each score, ask for an optional note (the mentor's evidence).
-    #[arg(long)]
-    pub notes: bool,
-    /// The mentor's username, recorded on the review (default: your configured username, else it is asked once).
-    #[arg(long, value_name = "NAME")]
-    pub reviewer: Option<String>,
-}
-
-/// Arguments of `ksb show`.
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// The sheet to show (`-` reads it from standard input).
-    pub sheet: PathBuf,
+    pub strict: bool,
+    /// Count only sheets dated on or before this day: the cohort as it stood then.
+    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// Which of each participant's sheets a cohort report counts.
@@ -380,190 +268,6 @@ pub struct SelectionArgs {
 /// A DD/MM/YYYY day on the command line.
 fn day(text: &str) -> Result<NaiveDate, String> {
     ksb::model::date::parse_dmy(text).map_err(|err| err.to_string())
-}
-
-/// Arguments of `ksb summary`.
-#[derive(Debug, Args)]
-pub struct SummaryArgs {
-    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml
-    /// sheets; more than one sheet gives a cohort report.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Which grouping to show.
-    #[arg(long, value_enum, default_value_t = By::All)]
-    pub by: By,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
-    pub format: Format,
-    /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
-    #[arg(long)]
-    pub strict: bool,
-    /// Which sheets a cohort counts.
-    #[command(flatten)]
-    pub selection: SelectionArgs,
-}
-
-/// Arguments of `ksb roster`.
-#[derive(Debug, Args)]
-pub struct RosterArgs {
-    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml sheets.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
-    pub format: Format,
-    /// Stop at the first sheet that does not load, instead of reporting it and listing the rest.
-    #[arg(long)]
-    pub strict: bool,
-    /// List only sheets dated on or before this day: the roster as it stood then.
-    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
-    pub as_of: Option<NaiveDate>,
-}
-
-/// Arguments of `ksb calibrate`.
-#[derive(Debug, Args)]
-pub struct CalibrateArgs {
-    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml sheets.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
-    pub format: Format,
-    /// Stop at the first sheet that does not load, instead of reporting it and counting the rest.
-    #[arg(long)]
-    pub strict: bool,
-    /// Count only sheets dated on or before this day.
-    #[arg(long, value_name = "DD/MM/YYYY", value_parser = day)]
-    pub as_of: Option<NaiveDate>,
-}
-
-/// Arguments of `ksb compare`.
-#[derive(Debug, Args)]
-pub struct CompareArgs {
-    /// The first sheet (A), such as the self-assessment or the baseline.
-    pub a: PathBuf,
-    /// The second sheet (B), such as the mentor review or the final check; changes are B − A.
-    pub b: PathBuf,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
-    pub format: Format,
-    /// List only the KSBs the two sheets score differently (group means are always shown).
-    #[arg(long)]
-    pub only_different: bool,
-}
-
-/// Arguments of `ksb progress`.
-#[derive(Debug, Args)]
-pub struct ProgressArgs {
-    /// The sheets, in any order: they are shown in date order.
-    #[arg(required = true, value_name = "SHEET")]
-    pub sheets: Vec<PathBuf>,
-    /// Allow sheets of different participants (usernames are compared ignoring case).
-    #[arg(long)]
-    pub any_participant: bool,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
-    pub format: Format,
-}
-
-/// Arguments of `ksb lock`.
-#[derive(Debug, Args)]
-pub struct LockArgs {
-    /// The sheet to lock or unlock.
-    pub sheet: PathBuf,
-    /// Unlock the sheet instead, so that it can be changed again.
-    #[arg(long)]
-    pub undo: bool,
-}
-
-/// Arguments of `ksb plan`.
-#[derive(Debug, Args)]
-pub struct PlanArgs {
-    /// The sheet to plan from.
-    pub sheet: PathBuf,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::PLAN))]
-    pub format: Format,
-}
-
-/// Arguments of `ksb chart`.
-#[derive(Debug, Args)]
-pub struct ChartArgs {
-    /// One participant's sheets, each drawn as a polygon over the others in date order (self vs
-    /// mentor, baseline to final), for a radar; a folder, or sheets of several participants, for a
-    /// cohort heatmap. `-` reads one from standard input.
-    #[arg(required = true, value_name = "PATH")]
-    pub sheets: Vec<PathBuf>,
-    /// The SVG file to write (`-` for standard output) [default: beside the first SHEET, me.svg
-    /// for me.toml, or me-3-sheets.svg for three sheets]. Never over a ksb sheet.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the chart file when it is already there (never a ksb sheet).
-    #[arg(long)]
-    pub force: bool,
-    /// Draw the cohort heatmap (participants × KSBs) even of one or two sheets.
-    #[arg(long)]
-    pub heatmap: bool,
-    /// For the heatmap: stop at the first sheet that does not load, instead of reporting it and drawing the rest.
-    #[arg(long)]
-    pub strict: bool,
-    /// Which sheets the heatmap draws.
-    #[command(flatten)]
-    pub selection: SelectionArgs,
-}
-
-/// Arguments of `ksb config`.
-#[derive(Debug, Args)]
-pub struct ConfigArgs {
-    /// Print only the path of the config file.
-    #[arg(long)]
-    pub path: bool,
-}
-
-/// Arguments of `ksb completions`.
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete for.
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
-}
-
-/// Arguments of `ksb man`.
-#[derive(Debug, Args)]
-pub struct ManArgs {
-    /// Write ksb.1 and a page per command (ksb-score.1, …) into this existing folder instead of printing ksb.1.
-    #[arg(long, value_name = "DIR")]
-    pub dir: Option<PathBuf>,
-}
-
-/// Arguments of `ksb export`.
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// The sheet to export; a folder or several sheets give one long CSV or JSON of them all, a row per sheet and KSB.
-    #[arg(required_unless_present = "blank", value_name = "SHEET")]
-    pub sheets: Vec<PathBuf>,
-    /// Export the standard's empty participant sheet instead, as the programme hands it out.
-    #[arg(long, conflicts_with_all = ["sheets", "summary"])]
-    pub blank: bool,
-    /// Output format (CSV always has the notes and never the summary; JSON always has both).
-    #[arg(long, default_value = "wikitext", value_parser = format_of(formats::EXPORT))]
-    pub format: Format,
-    /// Add a Notes column with each KSB's note.
-    #[arg(long)]
-    pub notes: bool,
-    /// Add the summary tables by role focus, stack area and category.
-    #[arg(long)]
-    pub summary: bool,
-    /// Write to this file (atomically) instead of stdout; `-` is stdout. Never over a ksb
-    /// sheet, and over another existing file only with --force.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the -o file when it is already there (never a ksb sheet).
-    #[arg(long)]
-    pub force: bool,
-    /// With several sheets, stop at the first that does not load instead of reporting it and exporting the rest.
-    #[arg(long)]
-    pub strict: bool,
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use chrono::{Local, NaiveDate};
 use ksb::model::date::{format_dmy, parse_dmy};
 use ksb::{store, Participant, Sheet, Standard};
 
-use super::{Command, Context};
+use super::{Command, Context, Globals};
 use crate::app::header_flags::{apply_header, check_username, known_header, KnownHeader};
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
@@ -15,10 +15,30 @@ use crate::app::prompt::{self, screen, NoGuide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::app::unfinished::{self, Wanted};
-use crate::cli::{AssessArgs, HeaderArgs};
+use crate::cli::HeaderArgs;
+use clap::Args;
+
+/// Arguments of `ksb assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The sheet to score (TOML); created once the participant header is complete. Without it,
+    /// your unfinished sheets in the sheets folder are offered first, and a new sheet is
+    /// <sheets folder>/<username>-<assessment type>-<date>.toml (see `ksb config`).
+    pub sheet: Option<PathBuf>,
+    /// Participant header fields; any not given and not in the sheet are asked for.
+    #[command(flatten)]
+    pub header: HeaderArgs,
+    /// After each score, ask for an optional note (evidence for the mentor).
+    #[arg(long)]
+    pub notes: bool,
+    /// Go through every KSB, offering its current score, instead of only the unscored ones.
+    #[arg(long)]
+    pub all: bool,
+}
 
 impl Command for AssessArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         prompt::require_terminal("assess")?;
         if let Some(path) = &self.sheet {
             sheet_io::refuse_stdin_for_writing(path, "assess")?;

@@ -10,12 +10,40 @@ use ksb::render::svg::{self, Series};
 use ksb::report::cohort::plural;
 use ksb::{Sheet, Standard, Summary};
 
-use super::{Command, Context};
+use super::{Command, Globals};
 use crate::app::{cohort_io, output, output_file, sheet_io};
-use crate::cli::ChartArgs;
+use crate::cli::SelectionArgs;
+use clap::Args;
+
+/// Arguments of `ksb chart`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// One participant's sheets, each drawn as a polygon over the others in date order (self vs
+    /// mentor, baseline to final), for a radar; a folder, or sheets of several participants, for a
+    /// cohort heatmap. `-` reads one from standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub sheets: Vec<PathBuf>,
+    /// The SVG file to write (`-` for standard output) [default: beside the first SHEET, me.svg
+    /// for me.toml, or me-3-sheets.svg for three sheets]. Never over a ksb sheet.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the chart file when it is already there (never a ksb sheet).
+    #[arg(long)]
+    pub force: bool,
+    /// Draw the cohort heatmap (participants × KSBs) even of one or two sheets.
+    #[arg(long)]
+    pub heatmap: bool,
+    /// For the heatmap: stop at the first sheet that does not load, instead of reporting it and drawing the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Which sheets the heatmap draws.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
 
 impl Command for ChartArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         sheet_io::refuse_repeated_stdin(&self.sheets)?;
         match &self.output {
             Some(path) => warn_of_another_format(path),

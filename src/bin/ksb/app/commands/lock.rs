@@ -3,13 +3,25 @@
 
 use anyhow::Result;
 
-use super::{Command, Context};
+use super::{Command, Globals};
 use crate::app::output;
 use crate::app::sheet_io::{self, SheetFile};
-use crate::cli::LockArgs;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb lock`.
+#[derive(Debug, Args)]
+pub struct LockArgs {
+    /// The sheet to lock or unlock.
+    pub sheet: PathBuf,
+    /// Unlock the sheet instead, so that it can be changed again.
+    #[arg(long)]
+    pub undo: bool,
+}
 
 impl Command for LockArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let path = &self.sheet;
         sheet_io::refuse_stdin_for_writing(path, "lock")?;
         let standard = ctx.standard()?;

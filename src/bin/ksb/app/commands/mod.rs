@@ -1,27 +1,29 @@
-//! One module per command, each behind the small [`Command`] trait.
+//! One file per command: its arguments (clap derive) and its run, behind the small
+//! [`Command`] trait, and the one dispatch from the command line to them.
 
-mod assess;
-mod calibrate;
-mod chart;
-mod compare;
-mod completions;
-mod config;
-mod export;
-mod import;
-mod lock;
-mod man;
-mod plan;
-mod progress;
-mod review;
-mod roster;
-mod score;
-mod show;
-mod standard;
-mod standard_import;
-mod summary;
-mod wiki_publish;
-mod wiki_pull;
-mod wiki_status;
+pub mod assess;
+pub mod calibrate;
+pub mod chart;
+pub mod compare;
+pub mod completions;
+pub mod config;
+pub mod export;
+pub mod import;
+pub mod lock;
+pub mod man;
+pub mod plan;
+pub mod progress;
+pub mod review;
+pub mod roster;
+pub mod score;
+pub mod show;
+pub mod standard;
+pub mod standard_import;
+pub mod summary;
+pub mod wiki;
+pub mod wiki_publish;
+pub mod wiki_pull;
+pub mod wiki_status;
 
 use std::path::PathBuf;
 
@@ -33,7 +35,7 @@ use ksb::Standard;
 
 use crate::app::wiki_conn::EnvSecrets;
 use crate::app::{output, sheet_io, standard_choice};
-use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardAction, StandardArgs, WikiAction};
+use crate::cli::{self, Cli, ColorChoice};
 
 /// What every command may need from the global flags, the user's defaults and the terminal.
 pub struct Context {
@@ -84,62 +86,61 @@ impl Context {
     }
 }
 
-/// A command of `ksb`, run with the global context.
+/// A command of `ksb`, run with the global flags.
 pub trait Command {
-    /// Does the command's work; errors carry the file and what was being done.
-    fn run(self, ctx: &Context) -> Result<()>;
+    /// Does the command's work; errors carry the file and what was being done. A command that
+    /// needs the user's settings asks `globals` for the [`Context`]; one that must work with a
+    /// broken config file (`ksb standard --check`, `ksb config --path`, `ksb completions`) does not.
+    fn run(self, globals: Globals) -> Result<()>;
 }
 
-/// Runs the command the command line chose.
+/// The global flags as given, before the config file and the environment are read.
+pub struct Globals {
+    /// `--standard`.
+    standard: Option<PathBuf>,
+    /// `--color`.
+    color: ColorChoice,
+}
+
+impl Globals {
+    /// Reads the config file and the environment, and puts the global flags in front.
+    pub fn context(self) -> Result<Context> {
+        context(self.standard, self.color)
+    }
+}
+
+/// Runs the command the command line chose: the one dispatch of `ksb`.
 pub fn run(cli: Cli) -> Result<()> {
     let Cli {
         standard,
         color,
         command,
     } = cli;
-    let ctx = move || context(standard, color);
+    let globals = Globals { standard, color };
     match command {
-        // These need no user setting, so a broken config file never gets in their way.
-        cli::Command::Standard(StandardArgs {
-            check: Some(path), ..
-        }) => standard::check(&path),
-        cli::Command::Config(ConfigArgs { path: true }) => config::print_path(),
-        cli::Command::Standard(StandardArgs {
-            action: Some(StandardAction::Import(args)),
-            ..
-        }) => args.run(&ctx()?),
-        cli::Command::Standard(args) => args.run(&ctx()?),
-        cli::Command::Assess(args) => args.run(&ctx()?),
-        cli::Command::Review(args) => args.run(&ctx()?),
-        cli::Command::Score(args) => args.run(&ctx()?),
-        cli::Command::Show(args) => args.run(&ctx()?),
-        cli::Command::Summary(args) => args.run(&ctx()?),
-        cli::Command::Roster(args) => args.run(&ctx()?),
-        cli::Command::Calibrate(args) => args.run(&ctx()?),
-        cli::Command::Compare(args) => args.run(&ctx()?),
-        cli::Command::Progress(args) => args.run(&ctx()?),
-        cli::Command::Lock(args) => args.run(&ctx()?),
-        cli::Command::Plan(args) => args.run(&ctx()?),
-        cli::Command::Export(args) => args.run(&ctx()?),
-        cli::Command::Import(args) => args.run(&ctx()?),
-        cli::Command::Wiki(args) => {
-            let ctx = ctx()?;
-            let url = args.wiki.as_deref();
-            match args.action {
-                WikiAction::Publish(action) => action.publish(&ctx, url),
-                WikiAction::Pull(action) => action.pull(&ctx, url),
-                WikiAction::Status(action) => action.status(&ctx, url),
-            }
-        }
-        cli::Command::Chart(args) => args.run(&ctx()?),
-        cli::Command::Config(args) => args.run(&ctx()?),
-        // These print what the command line is, so no user setting may get in their way.
-        cli::Command::Completions(args) => args.print(),
-        cli::Command::Man(args) => args.print(),
+        cli::Command::Standard(args) => args.run(globals),
+        cli::Command::Assess(args) => args.run(globals),
+        cli::Command::Review(args) => args.run(globals),
+        cli::Command::Score(args) => args.run(globals),
+        cli::Command::Show(args) => args.run(globals),
+        cli::Command::Summary(args) => args.run(globals),
+        cli::Command::Roster(args) => args.run(globals),
+        cli::Command::Calibrate(args) => args.run(globals),
+        cli::Command::Compare(args) => args.run(globals),
+        cli::Command::Progress(args) => args.run(globals),
+        cli::Command::Lock(args) => args.run(globals),
+        cli::Command::Plan(args) => args.run(globals),
+        cli::Command::Export(args) => args.run(globals),
+        cli::Command::Import(args) => args.run(globals),
+        cli::Command::Wiki(args) => args.run(globals),
+        cli::Command::Chart(args) => args.run(globals),
+        cli::Command::Config(args) => args.run(globals),
+        cli::Command::Completions(args) => args.run(globals),
+        cli::Command::Man(args) => args.run(globals),
     }
 }
 
-/// Reads the config file and the environment, and puts the global flags in front.
+/// The [`Context`] of the global flags, the config file and the environment.
 fn context(standard: Option<PathBuf>, color: ColorChoice) -> Result<Context> {
     let env = |name: &str| std::env::var(name).ok();
     let config_path = settings::config_path(env);

@@ -8,9 +8,44 @@ use ksb::render::json;
 use ksb::report;
 use ksb::{Grouping, Standard, Summary};
 
-use super::{Command, Context};
+use super::{Command, Context, Globals};
 use crate::app::{cohort_io, output, sheet_io};
-use crate::cli::{By, SummaryArgs};
+use crate::cli::{format_of, formats, Format, SelectionArgs};
+use clap::{Args, ValueEnum};
+
+/// Arguments of `ksb summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml
+    /// sheets; more than one sheet gives a cohort report.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Which grouping to show.
+    #[arg(long, value_enum, default_value_t = By::All)]
+    pub by: By,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
+    pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Which sheets a cohort counts.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
+
+/// Which grouping `ksb summary` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// By role focus.
+    Role,
+    /// By canonical stack area.
+    Area,
+    /// By Knowledge, Skills and Behaviours.
+    Category,
+    /// All three.
+    All,
+}
 
 /// The groupings a `--by` choice stands for.
 pub fn groupings(by: By) -> &'static [Grouping] {
@@ -23,7 +58,8 @@ pub fn groupings(by: By) -> &'static [Grouping] {
 }
 
 impl Command for SummaryArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let standard = ctx.standard()?;
         let sheets = cohort_io::list(&self.paths)?;
         let selecting = self.selection.assessment_type.is_some()

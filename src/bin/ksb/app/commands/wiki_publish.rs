@@ -17,7 +17,33 @@ use crate::app::settings::Key;
 use crate::app::sheet_io::{self, SheetFile};
 use crate::app::wiki_conn::{self, Need};
 use crate::app::wiki_sheets;
-use crate::cli::WikiPublishArgs;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb wiki publish`.
+#[derive(Debug, Args)]
+pub struct WikiPublishArgs {
+    /// The sheet to publish.
+    pub sheet: PathBuf,
+    /// The page to write [default: the page the sheet was published to, else the `page` template under [wiki] (KSB_WIKI_PAGE), else "User:{username}/Tech Mentoring/{assessment_type} {date}"].
+    #[arg(long, value_name = "TITLE")]
+    pub page: Option<String>,
+    /// The edit summary [default: what changed, such as "ksb: K3 2→3, 4 notes"].
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+    /// Show the change as a diff against the page as it is, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Where the sheet and the page both changed the same KSB differently, keep the sheet's (the same as --take-local all); also create a page deleted since, or add the sheet to a page that holds none. The page's other text is always kept.
+    #[arg(long)]
+    pub force: bool,
+    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_wiki: Vec<String>,
+    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_local: Vec<String>,
+}
 
 /// What publishing will do to the page.
 struct Plan {

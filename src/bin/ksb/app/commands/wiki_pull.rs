@@ -23,7 +23,33 @@ use crate::app::settings::{self, Key};
 use crate::app::sheet_io::{self, SheetFile};
 use crate::app::wiki_conn::{self, Need};
 use crate::app::{output, wiki_sheets};
-use crate::cli::WikiPullArgs;
+use clap::Args;
+
+/// Arguments of `ksb wiki pull`.
+#[derive(Debug, Args)]
+pub struct WikiPullArgs {
+    /// Page titles, such as "User:Alice/Tech Mentoring/Self-assessment 2026-11-25".
+    #[arg(value_name = "TITLE", required_unless_present_any = ["prefix", "category"], conflicts_with_all = ["prefix", "category"])]
+    pub titles: Vec<String>,
+    /// Every page whose title starts with this, namespace included, such as "User:Alice/Tech Mentoring/".
+    #[arg(long, value_name = "PREFIX", conflicts_with = "category")]
+    pub prefix: Option<String>,
+    /// Every page in this category (with or without "Category:").
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// The sheet to write for one title, or the folder for many [default: the sheets folder; each sheet named <username>-<assessment type>-<date>.toml].
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Where the sheet and the page both changed the same KSB differently, take the page's (the same as --take-wiki all); also pull into a sheet that is not from this page. What the page does not carry (retired scores, `reviews`, comments) is always kept.
+    #[arg(long)]
+    pub force: bool,
+    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_wiki: Vec<String>,
+    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_local: Vec<String>,
+}
 
 /// Where pulled sheets go.
 enum Target {

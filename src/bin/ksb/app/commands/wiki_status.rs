@@ -9,7 +9,15 @@ use super::Context;
 use crate::app::sheet_io;
 use crate::app::wiki_conn::{self, Need};
 use crate::app::{output, wiki_sheets};
-use crate::cli::WikiStatusArgs;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb wiki status`.
+#[derive(Debug, Args)]
+pub struct WikiStatusArgs {
+    /// The sheet to check against its page.
+    pub sheet: PathBuf,
+}
 
 impl WikiStatusArgs {
     /// Runs `ksb wiki status` against the wiki `url` (`--wiki`) or the settings' wiki.
