@@ -208,7 +208,7 @@ pub fn read<G: Gather>(
 /// at all is an error.
 pub fn list(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     sheet_io::refuse_repeated_stdin(paths)?;
-    let sheets = sheet_io::find_sheets(paths)?;
+    let sheets = ksb::store::find_sheets(paths)?;
     if sheets.is_empty() {
         let quoted: Vec<String> = paths
             .iter()

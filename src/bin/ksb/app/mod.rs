@@ -8,6 +8,7 @@ pub mod output;
 pub mod output_file;
 pub mod prompt;
 pub mod settings;
+pub mod sheet_file;
 pub mod sheet_io;
 pub mod signals;
 pub mod standard_choice;

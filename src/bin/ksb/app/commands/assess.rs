@@ -13,7 +13,8 @@ use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, screen, NoGuide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
-use crate::app::sheet_io::{self, SheetFile};
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
 use crate::app::unfinished::{self, Wanted};
 use crate::cli::HeaderArgs;
 use clap::Args;
@@ -64,7 +65,7 @@ impl Command for AssessArgs {
             }
             None => without_sheet(&prompter, &standard, &self.header, ctx)?,
         };
-        let path = file.path.clone();
+        let path = file.path().to_path_buf();
         let path = &path;
         prompter.record(&file, &standard, &sheet);
         prompter.say(&screen::help(&standard, prompter.width()))?;

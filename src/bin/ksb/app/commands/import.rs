@@ -10,7 +10,8 @@ use ksb::{store, Sheet, Standard, Summary};
 
 use super::{Command, Globals};
 use crate::app::output;
-use crate::app::sheet_io::{self, SheetFile, SheetLocked};
+use crate::app::sheet_file::{SheetFile, SheetLocked};
+use crate::app::sheet_io;
 use crate::cli::HeaderArgs;
 use clap::Args;
 use std::path::PathBuf;

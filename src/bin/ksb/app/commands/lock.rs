@@ -5,7 +5,8 @@ use anyhow::Result;
 
 use super::{Command, Globals};
 use crate::app::output;
-use crate::app::sheet_io::{self, SheetFile};
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
 use clap::Args;
 use std::path::PathBuf;
 

@@ -14,7 +14,8 @@ use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, screen, Guide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
-use crate::app::sheet_io::{self, SheetFile};
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
 use clap::Args;
 
 /// Arguments of `ksb review`.
