@@ -1,14 +1,15 @@
-//! What the wiki commands share: the choices a person made about conflicts, the base of a
-//! merge read back from the wiki, and how a refused merge is told.
-
-use std::collections::HashMap;
+//! What the wiki commands share of the command line: the choices a person made about
+//! conflicts (`--take-wiki`, `--take-local`), whose page a page is by the configured title
+//! pattern, and how a refused merge is told (with the flags that settle it).
 
 use anyhow::{anyhow, Result};
 use ksb::wiki::merge::{Choices, Conflicts, Pick};
-use ksb::wiki::{page, Client};
+use ksb::wiki::publish;
 use ksb::{Sheet, Standard};
 
+use crate::app::commands::Context;
 use crate::app::output;
+use crate::app::settings::Key;
 
 /// The choices `--take-wiki` and `--take-local` name, with `--force` as `all` on `forced`'s
 /// side.
@@ -33,18 +34,11 @@ pub fn choices(
     Ok(choices)
 }
 
-/// The sheets at the revisions `ids` (the bases of merges), read in as few requests as the
-/// API allows; a revision the wiki no longer shows, or whose sheet cannot be read, is left
-/// out (its merge then has no base).
-pub fn bases(client: &Client, standard: &Standard, ids: &[u64]) -> Result<HashMap<u64, Sheet>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let texts = client.revisions(ids)?;
-    Ok(texts
-        .into_iter()
-        .filter_map(|(id, text)| Some((id, page::read(&text, standard).ok()?.sheet)))
-        .collect())
+/// Refuses a page whose title says it is someone else's: a `User:NAME/` page, or one the
+/// configured title pattern names.
+pub fn check_owner(ctx: &Context, title: &str, sheet: &Sheet) -> Result<()> {
+    let template = ctx.settings.get(Key::WikiPage).value.clone();
+    Ok(publish::check_owner(title, template.as_deref(), sheet)?)
 }
 
 /// Why a merge was refused, and the ways out: every item both sides changed, with both values.

@@ -18,11 +18,11 @@ use ksb::wiki::{sync, title, Client};
 use ksb::{Sheet, Standard};
 
 use super::Context;
-use crate::app::commands::wiki_publish::check_owner;
 use crate::app::settings::{self, Key};
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
 use crate::app::wiki_conn::{self, Need};
+use crate::app::wiki_sheets::check_owner;
 use crate::app::{output, wiki_sheets};
 use clap::Args;
 
@@ -152,7 +152,7 @@ impl WikiPullArgs {
                 Err(err) => report(err.context(format!("pulling page '{}'", one.title))),
             }
         }
-        let bases = wiki_sheets::bases(&client, &standard, &base_ids)
+        let bases = ksb::wiki::publish::bases(&client, &standard, &base_ids)
             .context("reading back the revisions the sheets were last in step with")?;
 
         let mut written: HashSet<PathBuf> = HashSet::new();

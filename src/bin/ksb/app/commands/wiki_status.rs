@@ -6,9 +6,9 @@ use ksb::wiki::merge::{self, Choices};
 use ksb::wiki::{page, sync};
 
 use super::Context;
+use crate::app::output;
 use crate::app::sheet_io;
 use crate::app::wiki_conn::{self, Need};
-use crate::app::{output, wiki_sheets};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -49,7 +49,8 @@ impl WikiStatusArgs {
             })?;
         let standing = sync::standing(&standard, &sheet, title, rev.id);
         let base = if standing.needs_base() {
-            wiki_sheets::bases(&client, &standard, &[record.revision])?.remove(&record.revision)
+            ksb::wiki::publish::bases(&client, &standard, &[record.revision])?
+                .remove(&record.revision)
         } else if standing.wiki {
             Some(sheet.clone())
         } else {
