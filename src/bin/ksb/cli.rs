@@ -3,8 +3,12 @@
 
 use std::path::PathBuf;
 
+use anyhow::{bail, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ksb::figures::selection::Selection;
+use ksb::model::assessment;
+use ksb::Standard;
 
 use crate::app::commands::{
     assess::AssessArgs, calibrate::CalibrateArgs, chart::ChartArgs, compare::CompareArgs,
@@ -263,6 +267,45 @@ pub struct SelectionArgs {
     /// Count every sheet read as if it were a participant, instead of each participant's latest.
     #[arg(long)]
     pub all_sheets: bool,
+}
+
+impl SelectionArgs {
+    /// The selection `--type`, `--as-of` and `--all-sheets` ask for, the type resolved to the
+    /// standard's spelling.
+    pub fn selection(&self, standard: &Standard) -> Result<Selection> {
+        let assessment_type = match &self.assessment_type {
+            Some(text) => Some(assessment_type(standard, text)?),
+            None => None,
+        };
+        Ok(Selection {
+            assessment_type,
+            as_of: self.as_of,
+            all_sheets: self.all_sheets,
+        })
+    }
+}
+
+/// The assessment type `--type` names: one of the standard's, or its short name.
+fn assessment_type(standard: &Standard, text: &str) -> Result<String> {
+    match assessment::named(standard, text) {
+        Some(kind) => Ok(kind.to_string()),
+        None => {
+            let short: Vec<&str> = assessment::SHORT_NAMES
+                .iter()
+                .filter(|(_, full)| standard.assessment_type(full).is_some())
+                .map(|(short, _)| *short)
+                .collect();
+            bail!(
+                "--type '{text}' is not an assessment type: one of {}{}",
+                short.join(", "),
+                standard
+                    .assessment_types
+                    .iter()
+                    .map(|kind| format!(", {kind}"))
+                    .collect::<String>()
+            )
+        }
+    }
 }
 
 /// A DD/MM/YYYY day on the command line.

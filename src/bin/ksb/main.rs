@@ -27,7 +27,7 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_INTERRUPTED)
             }
             None => {
-                eprintln!("{}", app::output::error_line(&err));
+                eprintln!("{}", app::stderr::error_line(&err));
                 ExitCode::FAILURE
             }
         },

@@ -8,7 +8,9 @@ use ksb::store::{self, LockError, ReplaceError, SheetFileError, MAX_FILE_BYTES};
 use ksb::{LoadWarning, Sheet, Standard};
 
 use crate::app::sheet_io::{is_stdin, name, read_text_and_snapshot};
-use crate::app::{output, signals, standard_choice};
+use crate::app::shell;
+use crate::app::stderr;
+use crate::app::{signals, standard_choice};
 
 pub use store::Updated;
 
@@ -18,7 +20,7 @@ pub use store::Updated;
 #[error(
     "sheet '{}' is locked as a finished assessment; unlock it first with `ksb lock --undo {}`",
     .path.display(),
-    output::shell_word(&.path.display().to_string())
+    shell::shell_word(&.path.display().to_string())
 )]
 pub struct SheetLocked {
     /// The sheet, as the user named it.
@@ -144,7 +146,7 @@ impl SheetFile {
 /// Prints the warnings reading the sheet at `path` gave, each naming the file.
 fn warn(path: &Path, warnings: &[LoadWarning]) {
     for warning in warnings {
-        output::warn(&format!("reading sheet {}: {warning}", name(path)));
+        stderr::warn(&format!("reading sheet {}: {warning}", name(path)));
     }
 }
 

@@ -12,7 +12,8 @@ use ksb::platform::permissions;
 use ksb::store::{self, ReadError, Snapshot, MAX_FILE_BYTES};
 use ksb::{Sheet, Standard};
 
-use crate::app::{output, standard_choice};
+use crate::app::standard_choice;
+use crate::app::stderr;
 
 /// The file name that stands for standard input.
 pub const STDIN: &str = "-";
@@ -84,7 +85,7 @@ impl<T> Loaded<T> {
     /// Prints the warnings on stderr and gives the value.
     pub fn warn(self) -> T {
         for warning in &self.warnings {
-            output::warn(warning);
+            stderr::warn(warning);
         }
         self.value
     }

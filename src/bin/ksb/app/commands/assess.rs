@@ -9,12 +9,12 @@ use ksb::{store, Participant, Sheet, Standard};
 
 use super::{Command, Context, Globals};
 use crate::app::header_flags::{apply_header, check_username, known_header, KnownHeader};
-use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, screen, NoGuide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
+use crate::app::shell;
 use crate::app::unfinished::{self, Wanted};
 use crate::cli::HeaderArgs;
 use clap::Args;
@@ -95,7 +95,7 @@ impl Command for AssessArgs {
 fn resume_command(path: &Path) -> String {
     format!(
         "ksb assess {}",
-        output::shell_word(&path.display().to_string())
+        shell::shell_word(&path.display().to_string())
     )
 }
 

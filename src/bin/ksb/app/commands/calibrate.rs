@@ -7,7 +7,7 @@ use ksb::render::json;
 use ksb::{report, Standard};
 
 use super::{Command, Globals};
-use crate::app::{cohort_io, output};
+use crate::app::{cohort, output};
 use crate::cli::CohortArgs;
 use clap::Args;
 
@@ -26,9 +26,9 @@ impl Command for CalibrateArgs {
         let standard = ctx.standard()?;
         let own = assessment_type(&standard, SELF_ASSESSMENT)?;
         let review = assessment_type(&standard, MENTOR_REVIEW)?;
-        let sheets = cohort_io::list(&args.paths)?;
+        let sheets = cohort::list(&args.paths)?;
         let gathering = CalibrationSheets::new(own, review, args.as_of);
-        let gathered = cohort_io::gather(&standard, &sheets, args.strict, gathering)?;
+        let gathered = cohort::gather(&standard, &sheets, args.strict, gathering)?;
         let calibration = gathered.gathered.finish(&standard);
         output::emit_report(
             args.format,

@@ -11,7 +11,8 @@ use ksb::report::cohort::plural;
 use ksb::{Sheet, Standard, Summary};
 
 use super::{Command, Globals};
-use crate::app::{cohort_io, output, output_file, sheet_io};
+use crate::app::stderr;
+use crate::app::{cohort, output, output_file, sheet_io};
 use crate::cli::SelectionArgs;
 use clap::Args;
 
@@ -67,7 +68,7 @@ impl Command for ChartArgs {
             return self.heatmap(&standard);
         }
         for warning in warnings.iter().flatten() {
-            output::warn(warning);
+            stderr::warn(warning);
         }
         let selection = &self.selection;
         if selection.assessment_type.is_some() || selection.as_of.is_some() || selection.all_sheets
@@ -122,10 +123,10 @@ impl ChartArgs {
             Some(path) => path.clone(),
             None => default_output(&self.sheets, Some("heatmap"))?,
         };
-        let selection = cohort_io::selection(&self.selection, standard)?;
-        let sheets = cohort_io::list(&self.sheets)?;
+        let selection = self.selection.selection(standard)?;
+        let sheets = cohort::list(&self.sheets)?;
         let gathering = HeatmapSheets::new(selection.clone());
-        let gathered = cohort_io::gather(standard, &sheets, self.strict, gathering)?;
+        let gathered = cohort::gather(standard, &sheets, self.strict, gathering)?;
         let groups = gathered.gathered.finish(standard);
         let rows: usize = groups.iter().map(|group| group.rows.len()).sum();
         let what = if selection.all_sheets {
@@ -198,7 +199,7 @@ fn warn_of_another_format(path: &Path) {
         ext.as_str(),
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "pdf"
     ) {
-        output::warn(&format!(
+        stderr::warn(&format!(
             "'{}' will hold an SVG image, not {}: name it .svg, or convert it (e.g. `rsvg-convert chart.svg -o chart.png`)",
             path.display(),
             ext.to_uppercase()

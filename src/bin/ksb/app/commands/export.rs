@@ -14,7 +14,7 @@ use ksb::render::wikitext::Wikitext;
 use ksb::{Sheet, Standard};
 
 use super::{Command, Context, Globals};
-use crate::app::{cohort_io, output, output_file, sheet_io};
+use crate::app::{cohort, output, output_file, sheet_io};
 use crate::cli::{format_of, formats, Format};
 use clap::Args;
 
@@ -116,13 +116,13 @@ impl ExportArgs {
             bail!("--summary is for one sheet: `ksb summary` gives a cohort's figures");
         }
         let standard = ctx.standard()?;
-        let sheets = cohort_io::list(&self.sheets)?;
+        let sheets = cohort::list(&self.sheets)?;
         let rows = LongRows {
             files: &sheets,
             json,
             parts: Vec::new(),
         };
-        let gathered = cohort_io::gather(&standard, &sheets, self.strict, rows)?;
+        let gathered = cohort::gather(&standard, &sheets, self.strict, rows)?;
         let mut parts = gathered.gathered.parts;
         parts.sort_by_key(|(index, _)| *index);
         let text = if json {

@@ -33,8 +33,9 @@ use chrono::NaiveDate;
 use ksb::render::Style;
 use ksb::Standard;
 
+use crate::app::style;
 use crate::app::wiki_conn::EnvSecrets;
-use crate::app::{output, sheet_io, standard_choice};
+use crate::app::{sheet_io, standard_choice};
 use crate::cli::{self, Cli, ColorChoice};
 
 /// What every command may need from the global flags, the user's defaults and the terminal.
@@ -158,7 +159,7 @@ fn context(standard: Option<PathBuf>, color: ColorChoice) -> Result<Context> {
     let standard_path = standard.or_else(|| settings.get(Key::Standard).path());
     Ok(Context {
         standard_path,
-        style: output::stdout_style(color),
+        style: style::stdout_style(color),
         settings,
         secrets: EnvSecrets::read(env),
     })

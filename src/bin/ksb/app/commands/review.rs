@@ -16,6 +16,7 @@ use crate::app::prompt::{self, screen, Guide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
+use crate::app::shell;
 use clap::Args;
 
 /// Arguments of `ksb review`.
@@ -57,7 +58,7 @@ impl Command for ReviewArgs {
         } else {
             None
         };
-        let word = |path: &Path| output::shell_word(&path.display().to_string());
+        let word = |path: &Path| shell::shell_word(&path.display().to_string());
         let again = format!(
             "ksb review {}{}",
             word(self_path),

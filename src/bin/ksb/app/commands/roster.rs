@@ -6,7 +6,7 @@ use ksb::render::json;
 use ksb::report;
 
 use super::{Command, Globals};
-use crate::app::{cohort_io, output};
+use crate::app::{cohort, output};
 use crate::cli::CohortArgs;
 use clap::Args;
 
@@ -23,8 +23,8 @@ impl Command for RosterArgs {
         let ctx = &globals.context()?;
         let args = self.cohort;
         let standard = ctx.standard()?;
-        let sheets = cohort_io::list(&args.paths)?;
-        let gathered = cohort_io::gather(
+        let sheets = cohort::list(&args.paths)?;
+        let gathered = cohort::gather(
             &standard,
             &sheets,
             args.strict,

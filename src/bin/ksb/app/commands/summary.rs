@@ -9,7 +9,7 @@ use ksb::report;
 use ksb::{Grouping, Standard, Summary};
 
 use super::{Command, Context, Globals};
-use crate::app::{cohort_io, output, sheet_io};
+use crate::app::{cohort, output, sheet_io};
 use crate::cli::{format_of, formats, Format, SelectionArgs};
 use clap::{Args, ValueEnum};
 
@@ -61,7 +61,7 @@ impl Command for SummaryArgs {
     fn run(self, globals: Globals) -> Result<()> {
         let ctx = &globals.context()?;
         let standard = ctx.standard()?;
-        let sheets = cohort_io::list(&self.paths)?;
+        let sheets = cohort::list(&self.paths)?;
         let selecting = self.selection.assessment_type.is_some()
             || self.selection.as_of.is_some()
             || self.selection.all_sheets;
@@ -95,8 +95,8 @@ impl SummaryArgs {
     /// and the rest summarised (exit 1 afterwards), or with `--strict` the first bad sheet
     /// stops everything.
     fn cohort(&self, ctx: &Context, standard: &Standard, sheets: &[PathBuf]) -> Result<()> {
-        let selection = cohort_io::selection(&self.selection, standard)?;
-        let gathered = cohort_io::gather(
+        let selection = self.selection.selection(standard)?;
+        let gathered = cohort::gather(
             standard,
             sheets,
             self.strict,

@@ -21,6 +21,8 @@ use super::Context;
 use crate::app::settings::{self, Key};
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
+use crate::app::shell;
+use crate::app::stderr;
 use crate::app::wiki_conn::{self, Need};
 use crate::app::wiki_sheets::check_owner;
 use crate::app::{output, wiki_sheets};
@@ -87,7 +89,7 @@ impl WikiPullArgs {
         let mut failed = 0;
         let mut report = |err: anyhow::Error| {
             failed += 1;
-            eprintln!("{}", output::error_line(&err));
+            eprintln!("{}", stderr::error_line(&err));
         };
 
         // Read every page first, keeping only its sheet.
@@ -358,7 +360,7 @@ impl WikiPullArgs {
             said.push(format!(
                 "'{name}' keeps changes the page does not have ({}): `ksb wiki publish {}` publishes them",
                 merge::describe(&merged.from_local),
-                output::shell_word(&name)
+                shell::shell_word(&name)
             ));
         }
         Ok(said)

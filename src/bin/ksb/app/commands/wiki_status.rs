@@ -8,6 +8,7 @@ use ksb::wiki::{page, sync};
 use super::Context;
 use crate::app::output;
 use crate::app::sheet_io;
+use crate::app::shell;
 use crate::app::wiki_conn::{self, Need};
 use clap::Args;
 use std::path::PathBuf;
@@ -28,7 +29,7 @@ impl WikiStatusArgs {
         let Some(record) = &sheet.wiki else {
             return output::emit(&format!(
                 "'{name}' was never published: `ksb wiki publish {}` publishes it\n",
-                output::shell_word(&name)
+                shell::shell_word(&name)
             ));
         };
         let client = wiki_conn::connect(ctx, url, Need::Read)?;
