@@ -17,7 +17,7 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
     /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml
-    /// sheets; more than one sheet gives a cohort report.
+    /// sheets; one sheet gives its sheet report, a folder or several paths the cohort report.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Which grouping to show.
@@ -61,13 +61,14 @@ impl Command for SummaryArgs {
     fn run(self, globals: Globals) -> Result<()> {
         let ctx = &globals.context()?;
         let standard = ctx.standard()?;
-        let sheets = cohort::list(&self.paths)?;
+        // The arguments decide the shape, never what a folder holds: one sheet named alone
+        // gives its sheet report, a folder or several paths the cohort report.
         let selecting = self.selection.assessment_type.is_some()
             || self.selection.as_of.is_some()
             || self.selection.all_sheets;
-        match sheets.as_slice() {
-            [sheet] if !selecting => self.one_sheet(ctx, &standard, sheet),
-            _ => self.cohort(ctx, &standard, &sheets),
+        match self.paths.as_slice() {
+            [sheet] if !selecting && !sheet.is_dir() => self.one_sheet(ctx, &standard, sheet),
+            paths => self.cohort(ctx, &standard, &cohort::list(paths)?),
         }
     }
 }
