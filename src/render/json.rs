@@ -472,3 +472,6 @@ impl Exporter for Json {
         Ok(format!("{:#}\n", export(doc)).into_bytes())
     }
 }
+
+#[cfg(test)]
+mod tests;
