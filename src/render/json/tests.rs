@@ -3,9 +3,12 @@
 use super::*;
 use crate::figures::calibration::CalibrationSheets;
 use crate::figures::cohort::CohortSheets;
-use crate::figures::roster::RosterSheets;
+use crate::figures::compare::Comparison;
+use crate::figures::progress::Progress;
+use crate::figures::roster::{Roster, RosterSheets};
 use crate::figures::selection::{key_of, Gather, People, Placed, Recency, Selection};
 use crate::model::sheet::Sheet;
+use crate::report::SheetLabel;
 use crate::test_support;
 use chrono::NaiveDate;
 
@@ -15,7 +18,11 @@ fn sheets(standard: &Standard) -> Vec<Sheet> {
         let mut sheet = test_support::sheet(
             standard,
             "Generalist",
-            &[("K1", Score::Two), ("K2", Score::NotApplicable), ("S1", Score::One)],
+            &[
+                ("K1", Score::Two),
+                ("K2", Score::NotApplicable),
+                ("S1", Score::One),
+            ],
         );
         sheet.set_note("K1".parse().unwrap(), "Wrote the FAQ");
         sheet
@@ -28,7 +35,11 @@ fn sheets(standard: &Standard) -> Vec<Sheet> {
     review.participant.assessment_type = "Mentor review".into();
     review.participant.date = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     review.participant.reviewer = Some("Mentor".into());
-    let mut other = test_support::sheet(standard, "Infrastructure Specialist", &[("B1", Score::Zero)]);
+    let mut other = test_support::sheet(
+        standard,
+        "Infrastructure Specialist",
+        &[("B1", Score::Zero)],
+    );
     other.participant.username = "Other".into();
     vec![own, review, other]
 }
