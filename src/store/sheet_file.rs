@@ -263,3 +263,61 @@ fn refuse_locked(path: &Path, sheet: &Sheet) -> Result<(), SheetFileError> {
 fn lock(path: &Path) -> Result<WriteLock, SheetFileError> {
     Ok(WriteLock::acquire(path, WRITER_PATIENCE)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::score::Score;
+    use crate::test_support;
+
+    fn saved(dir: &Path) -> (PathBuf, Standard, Sheet) {
+        let standard = Standard::builtin();
+        let sheet = test_support::sheet(&standard, "Generalist", &[("K1", Score::Two)]);
+        let path = dir.join("me.toml");
+        SheetFile::create(&path).save(&standard, &sheet).unwrap();
+        (path, standard, sheet)
+    }
+
+    #[test]
+    fn a_save_over_a_file_changed_since_it_was_read_is_refused_and_the_file_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, standard, sheet) = saved(dir.path());
+        let mut opened = SheetFile::open(&path, &standard).unwrap();
+        let theirs = format!("{}# theirs\n", std::fs::read_to_string(&path).unwrap());
+        std::fs::write(&path, &theirs).unwrap();
+        let refused = opened.file.save(&standard, &sheet);
+        assert!(matches!(
+            refused,
+            Err(SheetFileError::Replace(ReplaceError::Changed))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    }
+
+    #[test]
+    fn a_locked_sheet_is_changed_only_through_set_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, standard, sheet) = saved(dir.path());
+        assert!(SheetFile::set_locked(&path, &standard, true).unwrap());
+        assert!(matches!(
+            SheetFile::open(&path, &standard),
+            Err(SheetFileError::Locked(_))
+        ));
+        let update = SheetFile::update(&path, &standard, |_| -> Result<Sheet, SheetFileError> {
+            panic!("changed a locked sheet")
+        });
+        assert!(matches!(update, Err(SheetFileError::Locked(_))));
+        assert!(SheetFile::set_locked(&path, &standard, false).unwrap());
+        let opened = SheetFile::open(&path, &standard).unwrap();
+        assert_eq!(opened.sheet, sheet);
+    }
+
+    #[test]
+    fn record_wiki_refuses_a_sheet_that_is_no_longer_the_one_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, standard, sheet) = saved(dir.path());
+        let mut other = sheet.clone();
+        other.set_score("K2".parse().unwrap(), Some(Score::One));
+        let refused = SheetFile::record_wiki(&path, &standard, &other, &other);
+        assert!(matches!(refused, Err(SheetFileError::NotAsRead(_))));
+    }
+}
