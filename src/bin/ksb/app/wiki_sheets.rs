@@ -3,6 +3,7 @@
 //! pattern, and how a refused merge is told (with the flags that settle it).
 
 use anyhow::{anyhow, Result};
+use clap::Args;
 use ksb::wiki::merge::{Choices, Conflicts, Pick};
 use ksb::wiki::publish;
 use ksb::{Sheet, Standard};
@@ -11,27 +12,36 @@ use crate::app::commands::Context;
 use crate::app::output;
 use crate::app::settings::Key;
 
-/// The choices `--take-wiki` and `--take-local` name, with `--force` as `all` on `forced`'s
-/// side.
-pub fn choices(
-    standard: &Standard,
-    take_wiki: &[String],
-    take_local: &[String],
-    forced: Option<Choices>,
-) -> Result<Choices> {
-    let read = |flag: &str, items: &[String]| -> Result<Vec<Pick>> {
-        items
-            .iter()
-            .map(|item| {
-                Pick::parse(item, standard)
-                    .map_err(|err| anyhow!("in --{flag}: {}", output::printable(&err)))
-            })
-            .collect()
-    };
-    let mut choices = forced.unwrap_or_default();
-    choices.wiki.extend(read("take-wiki", take_wiki)?);
-    choices.local.extend(read("take-local", take_local)?);
-    Ok(choices)
+/// How the sheet's and the page's conflicting changes are settled: the flags `ksb wiki
+/// publish` and `ksb wiki pull` share.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TakeArgs {
+    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_wiki: Vec<String>,
+    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_local: Vec<String>,
+}
+
+impl TakeArgs {
+    /// The choices `--take-wiki` and `--take-local` name, with `--force` as `all` on `forced`'s
+    /// side.
+    pub fn choices(&self, standard: &Standard, forced: Option<Choices>) -> Result<Choices> {
+        let read = |flag: &str, items: &[String]| -> Result<Vec<Pick>> {
+            items
+                .iter()
+                .map(|item| {
+                    Pick::parse(item, standard)
+                        .map_err(|err| anyhow!("in --{flag}: {}", output::printable(&err)))
+                })
+                .collect()
+        };
+        let mut choices = forced.unwrap_or_default();
+        choices.wiki.extend(read("take-wiki", &self.take_wiki)?);
+        choices.local.extend(read("take-local", &self.take_local)?);
+        Ok(choices)
+    }
 }
 
 /// Refuses a page whose title says it is someone else's: a `User:NAME/` page, or one the

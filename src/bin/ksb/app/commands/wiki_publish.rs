@@ -16,7 +16,7 @@ use crate::app::settings::Key;
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
 use crate::app::wiki_conn::{self, Need};
-use crate::app::wiki_sheets;
+use crate::app::wiki_sheets::{self, TakeArgs};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -37,12 +37,9 @@ pub struct WikiPublishArgs {
     /// Where the sheet and the page both changed the same KSB differently, keep the sheet's (the same as --take-local all); also create a page deleted since, or add the sheet to a page that holds none. The page's other text is always kept.
     #[arg(long)]
     pub force: bool,
-    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
-    #[arg(long, value_name = "KSB", value_delimiter = ',')]
-    pub take_wiki: Vec<String>,
-    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
-    #[arg(long, value_name = "KSB", value_delimiter = ',')]
-    pub take_local: Vec<String>,
+    /// How conflicts are settled.
+    #[command(flatten)]
+    pub take: TakeArgs,
 }
 
 impl WikiPublishArgs {
@@ -50,7 +47,7 @@ impl WikiPublishArgs {
     pub fn publish(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
         let forced = self.force.then(Choices::local_everywhere);
-        let choices = wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
+        let choices = self.take.choices(&standard, forced)?;
         let sheet = sheet_io::load_sheet(&self.sheet, &standard)?.warn();
         let title = self.title(ctx, &sheet)?;
         let name = self.sheet.display().to_string();

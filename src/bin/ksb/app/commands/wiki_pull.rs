@@ -24,7 +24,7 @@ use crate::app::sheet_io;
 use crate::app::shell;
 use crate::app::stderr;
 use crate::app::wiki_conn::{self, Need};
-use crate::app::wiki_sheets::check_owner;
+use crate::app::wiki_sheets::{check_owner, TakeArgs};
 use crate::app::{output, wiki_sheets};
 use clap::Args;
 
@@ -46,12 +46,9 @@ pub struct WikiPullArgs {
     /// Where the sheet and the page both changed the same KSB differently, take the page's (the same as --take-wiki all); also pull into a sheet that is not from this page. What the page does not carry (retired scores, `reviews`, comments) is always kept.
     #[arg(long)]
     pub force: bool,
-    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
-    #[arg(long, value_name = "KSB", value_delimiter = ',')]
-    pub take_wiki: Vec<String>,
-    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
-    #[arg(long, value_name = "KSB", value_delimiter = ',')]
-    pub take_local: Vec<String>,
+    /// How conflicts are settled.
+    #[command(flatten)]
+    pub take: TakeArgs,
 }
 
 /// Where pulled sheets go.
@@ -81,7 +78,7 @@ impl WikiPullArgs {
     pub fn pull(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
         let forced = self.force.then(Choices::wiki_everywhere);
-        let choices = wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
+        let choices = self.take.choices(&standard, forced)?;
         let client = wiki_conn::connect(ctx, url, Need::Read)?;
         let titles = self.titles_to_pull(&client)?;
         let target = self.target(ctx, &titles)?;
