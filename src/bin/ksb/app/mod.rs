@@ -4,6 +4,7 @@
 pub mod cohort;
 pub mod cohort_io;
 pub mod commands;
+pub mod context;
 pub mod header_flags;
 pub mod output;
 pub mod output_file;

@@ -8,9 +8,8 @@ use ksb::wiki::merge::{Choices, Conflicts, Pick};
 use ksb::wiki::publish;
 use ksb::{Sheet, Standard};
 
-use crate::app::commands::Context;
 use crate::app::output;
-use crate::app::settings::Key;
+use crate::app::settings::{Key, Settings};
 
 /// How the sheet's and the page's conflicting changes are settled: the flags `ksb wiki
 /// publish` and `ksb wiki pull` share.
@@ -46,8 +45,8 @@ impl TakeArgs {
 
 /// Refuses a page whose title says it is someone else's: a `User:NAME/` page, or one the
 /// configured title pattern names.
-pub fn check_owner(ctx: &Context, title: &str, sheet: &Sheet) -> Result<()> {
-    let template = ctx.settings.get(Key::WikiPage).value.clone();
+pub fn check_owner(settings: &Settings, title: &str, sheet: &Sheet) -> Result<()> {
+    let template = settings.get(Key::WikiPage).value.clone();
     Ok(publish::check_owner(title, template.as_deref(), sheet)?)
 }
 

@@ -7,7 +7,7 @@ use chrono::{Local, NaiveDate};
 use ksb::model::date::{format_dmy, parse_dmy};
 use ksb::{store, Participant, Sheet, Standard};
 
-use super::{Command, Context, Globals};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::header_flags::{apply_header, check_username, known_header, KnownHeader};
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, screen, NoGuide, Outcome, Prompter, WalkOptions};

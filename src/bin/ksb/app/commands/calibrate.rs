@@ -6,7 +6,7 @@ use ksb::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
 use ksb::render::json;
 use ksb::{report, Standard};
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::{cohort, output};
 use crate::cli::CohortArgs;
 use clap::Args;

@@ -10,7 +10,7 @@ use ksb::render::svg::{self, Series};
 use ksb::report::cohort::plural;
 use ksb::{Sheet, Standard, Summary};
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::stderr;
 use crate::app::{cohort, output, output_file, sheet_io};
 use crate::cli::SelectionArgs;

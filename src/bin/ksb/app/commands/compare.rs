@@ -5,7 +5,7 @@ use ksb::figures::compare::Comparison;
 use ksb::render::json;
 use ksb::report::{self, SheetLabel};
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::{output, sheet_io};
 use crate::cli::{format_of, formats, Format};
 use clap::Args;

@@ -5,7 +5,7 @@ use anyhow::Result;
 use chrono::Local;
 use ksb::render::width::columns;
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::{header_flags, output, wiki_conn};
 use clap::Args;
 

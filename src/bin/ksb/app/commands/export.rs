@@ -13,7 +13,7 @@ use ksb::render::markdown::Markdown;
 use ksb::render::wikitext::Wikitext;
 use ksb::{Sheet, Standard};
 
-use super::{Command, Context, Globals};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::{cohort, output, output_file, sheet_io};
 use crate::cli::{format_of, formats, Format};
 use clap::Args;

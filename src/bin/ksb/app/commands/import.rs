@@ -8,7 +8,7 @@ use ksb::import::sheet::{self, SheetPage};
 use ksb::import::Problem;
 use ksb::{store, Sheet, Standard, Summary};
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::output;
 use crate::app::sheet_file::{SheetFile, SheetLocked};
 use crate::app::sheet_io;

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::output;
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;

@@ -3,9 +3,9 @@
 use anyhow::{bail, Context as _, Result};
 use clap::CommandFactory;
 
-use super::{Command, Globals};
+use super::Cli;
+use crate::app::context::{Command, Globals};
 use crate::app::output;
-use crate::cli::Cli;
 use clap::Args;
 use std::path::PathBuf;
 

@@ -4,7 +4,7 @@ use anyhow::Result;
 use ksb::figures::plan::Plan;
 use ksb::report;
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::{output, sheet_io};
 use crate::cli::{format_of, formats, Format};
 use clap::Args;

@@ -8,7 +8,7 @@ use chrono::Local;
 use ksb::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
 use ksb::{store, Ksb, Score, Sheet, Standard};
 
-use super::{Command, Context, Globals};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::header_flags::check_username;
 use crate::app::output;
 use crate::app::prompt::walk::Scope;

@@ -5,7 +5,7 @@ use ksb::figures::roster::{Roster, RosterSheets};
 use ksb::render::json;
 use ksb::report;
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::{cohort, output};
 use crate::cli::CohortArgs;
 use clap::Args;

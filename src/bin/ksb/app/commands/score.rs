@@ -5,7 +5,7 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::header_flags::{apply_header, check_username, known_header};
 use crate::app::output;
 use crate::app::sheet_file::SheetFile;

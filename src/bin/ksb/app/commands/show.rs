@@ -5,7 +5,7 @@ use ksb::render::table;
 use ksb::report;
 use ksb::{Grouping, Summary};
 
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::{output, sheet_io};
 use clap::Args;
 use std::path::PathBuf;

@@ -8,7 +8,7 @@ use ksb::report;
 use ksb::Category;
 
 use super::standard_import::StandardImportArgs;
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 use crate::app::{output, sheet_io};
 use crate::cli::{format_of, formats, Format};
 use clap::{Args, Subcommand};

@@ -9,7 +9,7 @@ use ksb::render::standard_yaml::standard_yaml;
 use ksb::{store, Category, Standard};
 
 use super::import::report_problems;
-use super::{Command, Context, Globals};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::wiki_conn::{self, Need};
 use crate::app::{output, sheet_io};
 use clap::{Args, ValueEnum};
@@ -116,7 +116,12 @@ impl StandardImportArgs {
     fn page_text(&self, ctx: &Context) -> Result<(String, String)> {
         if let Some(title) = &self.wiki {
             let source = format!("page '{title}'");
-            let client = wiki_conn::connect(ctx, self.wiki_url.as_deref(), Need::Read)?;
+            let client = wiki_conn::connect(
+                &ctx.settings,
+                &ctx.secrets,
+                self.wiki_url.as_deref(),
+                Need::Read,
+            )?;
             let page = client
                 .pages(std::slice::from_ref(title))
                 .with_context(|| format!("reading {source}"))?

@@ -8,7 +8,7 @@ use ksb::render::json;
 use ksb::report;
 use ksb::{Grouping, Standard, Summary};
 
-use super::{Command, Context, Globals};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::{cohort, output, sheet_io};
 use crate::cli::{format_of, formats, Format, SelectionArgs};
 use clap::{Args, ValueEnum};

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use super::wiki_publish::WikiPublishArgs;
 use super::wiki_pull::WikiPullArgs;
 use super::wiki_status::WikiStatusArgs;
-use super::{Command, Globals};
+use crate::app::context::{Command, Globals};
 
 /// Arguments of `ksb wiki`.
 #[derive(Debug, Args)]

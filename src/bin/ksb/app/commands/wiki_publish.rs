@@ -10,7 +10,7 @@ use ksb::wiki::{summary, sync, title, WikiError};
 use ksb::{Sheet, Standard};
 use similar::TextDiff;
 
-use super::Context;
+use crate::app::context::Context;
 use crate::app::output;
 use crate::app::settings::Key;
 use crate::app::sheet_file::SheetFile;
@@ -52,9 +52,9 @@ impl WikiPublishArgs {
         let title = self.title(ctx, &sheet)?;
         let name = self.sheet.display().to_string();
         let doing = format!("publishing '{name}' to page '{title}'");
-        wiki_sheets::check_owner(ctx, &title, &sheet).context(doing.clone())?;
+        wiki_sheets::check_owner(&ctx.settings, &title, &sheet).context(doing.clone())?;
         let need = if self.dry_run { Need::Read } else { Need::Edit };
-        let mut client = wiki_conn::connect(ctx, url, need)?;
+        let mut client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, need)?;
         let now = client.page_now(&title).context(doing.clone())?;
         let doing = format!("publishing '{name}' to page '{}'", now.page.title);
         let plan = self

@@ -17,7 +17,7 @@ use ksb::wiki::page::{self, PageSheet};
 use ksb::wiki::{sync, title, Client};
 use ksb::{Sheet, Standard};
 
-use super::Context;
+use crate::app::context::Context;
 use crate::app::settings::{self, Key};
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
@@ -79,7 +79,7 @@ impl WikiPullArgs {
         let standard = ctx.standard()?;
         let forced = self.force.then(Choices::wiki_everywhere);
         let choices = self.take.choices(&standard, forced)?;
-        let client = wiki_conn::connect(ctx, url, Need::Read)?;
+        let client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, Need::Read)?;
         let titles = self.titles_to_pull(&client)?;
         let target = self.target(ctx, &titles)?;
         let total = titles.len();
@@ -282,7 +282,7 @@ impl WikiPullArgs {
         let found = page::read(&rev.text, standard)
             .map_err(|err| anyhow::anyhow!(output::printable(&err.to_string())))
             .with_context(doing)?;
-        check_owner(ctx, &page.title, &found.sheet).with_context(doing)?;
+        check_owner(&ctx.settings, &page.title, &found.sheet).with_context(doing)?;
         let path = match target {
             Target::File(path) => path.clone(),
             Target::Folder(folder) => {

@@ -5,7 +5,7 @@ use anyhow::{Context as _, Result};
 use ksb::wiki::merge::{self, Choices};
 use ksb::wiki::{page, sync};
 
-use super::Context;
+use crate::app::context::Context;
 use crate::app::output;
 use crate::app::sheet_io;
 use crate::app::shell;
@@ -32,7 +32,7 @@ impl WikiStatusArgs {
                 shell::shell_word(&name)
             ));
         };
-        let client = wiki_conn::connect(ctx, url, Need::Read)?;
+        let client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, Need::Read)?;
         let now = client
             .page_now(&record.page)
             .with_context(|| format!("reading page '{}'", record.page))?;
