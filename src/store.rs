@@ -10,8 +10,12 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tempfile::NamedTempFile;
 
+pub mod find;
+pub mod sheet_file;
 pub mod write_lock;
 
+pub use find::{find_sheets, FindError};
+pub use sheet_file::{Opened, SheetFile, SheetFileError, Updated, WRITER_PATIENCE};
 pub use write_lock::{LockError, WriteLock};
 
 /// Largest sheet or standard `ksb` reads (and so writes): 10 MiB. The programme's sheets are a

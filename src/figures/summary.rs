@@ -123,24 +123,25 @@ impl Summary {
     }
 }
 
-/// The JSON shape of one group's figures, shared by every command that prints summaries.
+/// The JSON shape of one group's figures, shared by every command that prints summaries (its
+/// keys in alphabetical order, as every JSON object of `ksb`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupFigures {
+    /// How many scored 0, 1, 2 and 3, keyed "0" to "3".
+    pub counts: std::collections::BTreeMap<String, usize>,
+    /// KSB entries in the group.
+    pub ksbs: usize,
+    /// Mean of the numeric scores; null when none.
+    pub mean: Option<f64>,
+    /// Entries scored N/A.
+    pub na: usize,
     /// Group name; absent for the overall figures.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// KSB entries in the group.
-    pub ksbs: usize,
     /// Entries scored 0–3.
     pub scored: usize,
-    /// Entries scored N/A.
-    pub na: usize,
     /// Entries not scored.
     pub unscored: usize,
-    /// Mean of the numeric scores; null when none.
-    pub mean: Option<f64>,
-    /// How many scored 0, 1, 2 and 3, keyed "0" to "3".
-    pub counts: std::collections::BTreeMap<String, usize>,
 }
 
 impl GroupFigures {

@@ -26,16 +26,12 @@ impl fmt::Display for RowRef {
     }
 }
 
-/// Page text as a message shows it: on one line (control characters as U+FFFD) and at most 60
-/// characters, so that a hostile cell cannot flood or break the message.
+/// Page text as a message shows it: on one line ([`crate::render::terminal::one_line`]) and at
+/// most 60 characters, so that a hostile cell cannot flood or break the message.
 pub(crate) fn shown(text: &str) -> String {
     const MAX: usize = 60;
-    let mut out: String = text
-        .trim()
-        .chars()
-        .take(MAX)
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect();
+    let cut: String = text.trim().chars().take(MAX).collect();
+    let mut out = crate::render::terminal::one_line(&cut);
     if text.trim().chars().nth(MAX).is_some() {
         out.push('…');
     }

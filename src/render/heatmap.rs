@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use super::svg::escape;
+use super::xml::escape;
 use crate::figures::heatmap::HeatGroup;
 use crate::model::score::Score;
 use crate::model::standard::{Category, Standard};

@@ -19,6 +19,7 @@ pub mod table;
 pub mod terminal;
 pub mod width;
 pub mod wikitext;
+pub mod xml;
 
 /// How terminal output may look: decided once by the binary from the terminal and NO_COLOR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@
 use std::f64::consts::PI;
 use std::fmt::Write;
 
+use super::xml::escape;
 use crate::figures::grouping::Grouping;
 use crate::figures::summary::Summary;
 use crate::model::score::MAX_POINTS;
@@ -295,37 +296,12 @@ fn legend(svg: &mut String, series: &[Series], height: f64) {
     svg.push_str("</g>\n");
 }
 
-/// `text` safe inside an XML element or attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::score::Score;
     use crate::model::sheet::Sheet;
     use crate::model::standard::Standard;
-
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(
-            escape("<a & 'b'> \"c\"\u{7}"),
-            "&lt;a &amp; &apos;b&apos;&gt; &quot;c&quot;"
-        );
-    }
 
     #[test]
     fn wraps_long_names_at_spaces() {

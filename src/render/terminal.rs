@@ -35,6 +35,20 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// `text` on one line for a message quoting data (a cell of a page, a title): every control
+/// character, line breaks and tabs too, and every bidirectional override becomes U+FFFD.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || is_unsafe(c) {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Like [`printable`] for text ksb has drawn itself with colour: its SGR sequences
 /// (`ESC [ digits and ; m`, colour and bold) stay, and every other control character goes.
 pub fn printable_keeping_colour(text: &str) -> Cow<'_, str> {

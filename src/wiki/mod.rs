@@ -11,6 +11,7 @@ pub mod client;
 pub mod error;
 pub mod merge;
 pub mod page;
+pub mod publish;
 pub mod retry;
 pub mod summary;
 pub mod sync;

@@ -17,7 +17,7 @@ use clap::Parser;
 use app::prompt::interrupt::{Interrupted, EXIT_INTERRUPTED};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = app::commands::Cli::parse();
     match app::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => match err.downcast_ref::<Interrupted>() {
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_INTERRUPTED)
             }
             None => {
-                eprintln!("{}", app::output::error_line(&err));
+                eprintln!("{}", app::stderr::error_line(&err));
                 ExitCode::FAILURE
             }
         },

@@ -12,15 +12,12 @@ use std::sync::mpsc;
 
 use anyhow::{bail, Context as _, Result};
 use indicatif::ProgressBar;
-use ksb::figures::selection::{key_of, Gather, People, Placed, Recency, Selection};
-use ksb::model::assessment;
+use ksb::figures::selection::{key_of, Gather, People, Placed, Recency};
 use ksb::model::sheet;
-use ksb::report::cohort::plural;
 use ksb::{Sheet, Standard};
 use rayon::prelude::*;
 
-use crate::app::{output, sheet_io};
-use crate::cli::SelectionArgs;
+use crate::app::sheet_io;
 
 /// A sheet that did not load: its place in the list read, and why (the error names the file).
 pub struct BadSheet {
@@ -202,132 +199,4 @@ pub fn read<G: Gather>(
     // A stable sort: one sheet's warnings keep their order.
     reading.warnings.sort_by_key(|(index, _)| *index);
     Ok(reading)
-}
-
-/// The sheets `paths` name (files, and folders searched recursively), each file once; no sheet
-/// at all is an error.
-pub fn list(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    sheet_io::refuse_repeated_stdin(paths)?;
-    let sheets = sheet_io::find_sheets(paths)?;
-    if sheets.is_empty() {
-        let quoted: Vec<String> = paths
-            .iter()
-            .map(|path| format!("'{}'", path.display()))
-            .collect();
-        bail!("no sheets (*.toml files) found in {}", quoted.join(", "));
-    }
-    Ok(sheets)
-}
-
-/// A cohort read as every cohort command reads one: what loaded, and how many did not.
-pub struct Gathered<G> {
-    /// The figures gathered from the sheets that loaded.
-    pub gathered: G,
-    /// Every participant with a sheet that loaded.
-    pub people: People,
-    /// How many sheets loaded, were listed and did not load.
-    pub count: SheetCount,
-}
-
-/// How many sheets a cohort command listed, and how many of them loaded.
-#[derive(Debug, Clone, Copy)]
-pub struct SheetCount {
-    /// How many sheets loaded.
-    pub read: usize,
-    /// How many sheets were listed.
-    pub listed: usize,
-}
-
-impl SheetCount {
-    /// After the report: exit 1 when some sheets did not load (each already reported on
-    /// stderr), saying how many.
-    pub fn check(self) -> Result<()> {
-        if self.read < self.listed {
-            bail!(
-                "{} of {} sheets could not be read; the report counts the other {}",
-                self.listed - self.read,
-                self.listed,
-                self.read
-            );
-        }
-        Ok(())
-    }
-}
-
-/// The selection `--type`, `--as-of` and `--all-sheets` ask for, the type resolved to the
-/// standard's spelling.
-pub fn selection(args: &SelectionArgs, standard: &Standard) -> Result<Selection> {
-    let assessment_type = match &args.assessment_type {
-        Some(text) => Some(assessment_type(standard, text)?),
-        None => None,
-    };
-    Ok(Selection {
-        assessment_type,
-        as_of: args.as_of,
-        all_sheets: args.all_sheets,
-    })
-}
-
-/// The assessment type `--type` names: one of the standard's, or its short name.
-fn assessment_type(standard: &Standard, text: &str) -> Result<String> {
-    match assessment::named(standard, text) {
-        Some(kind) => Ok(kind.to_string()),
-        None => {
-            let short: Vec<&str> = assessment::SHORT_NAMES
-                .iter()
-                .filter(|(_, full)| standard.assessment_type(full).is_some())
-                .map(|(short, _)| *short)
-                .collect();
-            bail!(
-                "--type '{text}' is not an assessment type: one of {}{}",
-                short.join(", "),
-                standard
-                    .assessment_types
-                    .iter()
-                    .map(|kind| format!(", {kind}"))
-                    .collect::<String>()
-            )
-        }
-    }
-}
-
-/// Reads `sheets` with a progress bar on a terminal, then prints the warnings and one line per
-/// sheet that did not load on stderr, in the order listed; with `strict` the first sheet that
-/// did not load is the error and nothing else is printed.
-pub fn gather<G: Gather>(
-    standard: &Standard,
-    sheets: &[PathBuf],
-    strict: bool,
-    gathered: G,
-) -> Result<Gathered<G>> {
-    let progress = output::sheet_progress(sheets.len());
-    let reading = read(standard, sheets, strict, progress.as_ref(), gathered);
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
-    let reading = reading?;
-    for (_, warning) in &reading.warnings {
-        output::warn(warning);
-    }
-    let mut bad: Vec<anyhow::Error> = reading.bad.into_iter().map(|bad| bad.error).collect();
-    if strict && !bad.is_empty() {
-        return Err(bad.swap_remove(0));
-    }
-    for error in &bad {
-        eprintln!("{}", output::error_line(error));
-    }
-    if reading.sheets == 0 {
-        bail!(
-            "none of the {} could be read",
-            plural(sheets.len(), "sheet")
-        );
-    }
-    Ok(Gathered {
-        gathered: reading.gathered,
-        people: reading.people,
-        count: SheetCount {
-            read: reading.sheets,
-            listed: sheets.len(),
-        },
-    })
 }

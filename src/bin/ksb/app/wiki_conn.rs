@@ -12,8 +12,7 @@ use ksb::platform::permissions;
 use ksb::wiki::client::Limits;
 use ksb::wiki::{Auth, Client, Connection, Retry, Secret};
 
-use super::commands::Context;
-use super::settings::Key;
+use super::settings::{Key, Settings};
 
 /// The environment variable holding a bot password (instead of a password file).
 pub const PASSWORD_ENV: &str = "KSB_WIKI_PASSWORD";
@@ -59,16 +58,21 @@ pub enum Need {
 }
 
 /// A logged-in (or anonymous) client for the wiki `flag` (`--wiki URL`) or the settings name.
-pub fn connect(ctx: &Context, flag: Option<&str>, need: Need) -> Result<Client> {
+pub fn connect(
+    settings: &Settings,
+    secrets: &EnvSecrets,
+    flag: Option<&str>,
+    need: Need,
+) -> Result<Client> {
     let url = match flag {
         Some(url) => url.to_string(),
-        None => ctx.settings.get(Key::WikiUrl).value.clone().ok_or_else(|| {
+        None => settings.get(Key::WikiUrl).value.clone().ok_or_else(|| {
             anyhow::anyhow!(
                 "no wiki given: pass --wiki URL (the wiki's api.php), set KSB_WIKI_URL, or `url` under [wiki] in the config file"
             )
         })?,
     };
-    let auth = auth(ctx)?;
+    let auth = auth(settings, secrets)?;
     if need == Need::Edit && auth == Auth::Anonymous {
         bail!(
             "publishing needs a login: set KSB_WIKI_USER (Name@appid from Special:BotPasswords) and KSB_WIKI_PASSWORD_FILE, or an OAuth 2 token in KSB_WIKI_TOKEN_FILE (see `ksb config`)"
@@ -90,8 +94,8 @@ pub fn connect(ctx: &Context, flag: Option<&str>, need: Need) -> Result<Client> 
         user_agent,
         auth,
         retry: Retry::default(),
-        timeout: timeout(ctx)?,
-        limits: limits(ctx)?,
+        timeout: timeout(settings)?,
+        limits: limits(settings)?,
     })?;
     client.login()?;
     Ok(client)
@@ -99,10 +103,10 @@ pub fn connect(ctx: &Context, flag: Option<&str>, need: Need) -> Result<Client> 
 
 /// How far a listing may go: `max_pages` and `max_requests` under [wiki], else
 /// [`Limits::default`].
-fn limits(ctx: &Context) -> Result<Limits> {
+fn limits(settings: &Settings) -> Result<Limits> {
     let default = Limits::default();
     let read = |key: Key, default: usize| -> Result<usize> {
-        let setting = ctx.settings.get(key);
+        let setting = settings.get(key);
         let Some(text) = &setting.value else {
             return Ok(default);
         };
@@ -122,8 +126,8 @@ fn limits(ctx: &Context) -> Result<Limits> {
 }
 
 /// The timeout the settings give: whole seconds, 1 to 600.
-fn timeout(ctx: &Context) -> Result<Duration> {
-    let setting = ctx.settings.get(Key::WikiTimeout);
+fn timeout(settings: &Settings) -> Result<Duration> {
+    let setting = settings.get(Key::WikiTimeout);
     let Some(text) = &setting.value else {
         return Ok(TIMEOUT);
     };
@@ -138,9 +142,8 @@ fn timeout(ctx: &Context) -> Result<Duration> {
 
 /// The credentials the settings give: a token (environment, then file) wins over a bot
 /// password; a user without a password, or a password without a user, is an error.
-fn auth(ctx: &Context) -> Result<Auth> {
-    let settings = &ctx.settings;
-    let token = match (&ctx.secrets.token, settings.get(Key::WikiTokenFile).path()) {
+fn auth(settings: &Settings, secrets: &EnvSecrets) -> Result<Auth> {
+    let token = match (&secrets.token, settings.get(Key::WikiTokenFile).path()) {
         (Some(token), _) => Some(token.clone()),
         (None, Some(path)) => Some(read_secret(&path, "token")?),
         (None, None) => None,
@@ -149,7 +152,7 @@ fn auth(ctx: &Context) -> Result<Auth> {
         return Ok(Auth::Bearer(token));
     }
     let password = match (
-        &ctx.secrets.password,
+        &secrets.password,
         settings.get(Key::WikiPasswordFile).path(),
     ) {
         (Some(password), _) => Some(password.clone()),

@@ -1,50 +1,53 @@
-//! What the wiki commands share: the choices a person made about conflicts, the base of a
-//! merge read back from the wiki, and how a refused merge is told.
-
-use std::collections::HashMap;
+//! What the wiki commands share of the command line: the choices a person made about
+//! conflicts (`--take-wiki`, `--take-local`), whose page a page is by the configured title
+//! pattern, and how a refused merge is told (with the flags that settle it).
 
 use anyhow::{anyhow, Result};
+use clap::Args;
 use ksb::wiki::merge::{Choices, Conflicts, Pick};
-use ksb::wiki::{page, Client};
+use ksb::wiki::publish;
 use ksb::{Sheet, Standard};
 
 use crate::app::output;
+use crate::app::settings::{Key, Settings};
 
-/// The choices `--take-wiki` and `--take-local` name, with `--force` as `all` on `forced`'s
-/// side.
-pub fn choices(
-    standard: &Standard,
-    take_wiki: &[String],
-    take_local: &[String],
-    forced: Option<Choices>,
-) -> Result<Choices> {
-    let read = |flag: &str, items: &[String]| -> Result<Vec<Pick>> {
-        items
-            .iter()
-            .map(|item| {
-                Pick::parse(item, standard)
-                    .map_err(|err| anyhow!("in --{flag}: {}", output::printable(&err)))
-            })
-            .collect()
-    };
-    let mut choices = forced.unwrap_or_default();
-    choices.wiki.extend(read("take-wiki", take_wiki)?);
-    choices.local.extend(read("take-local", take_local)?);
-    Ok(choices)
+/// How the sheet's and the page's conflicting changes are settled: the flags `ksb wiki
+/// publish` and `ksb wiki pull` share.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TakeArgs {
+    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_wiki: Vec<String>,
+    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
+    #[arg(long, value_name = "KSB", value_delimiter = ',')]
+    pub take_local: Vec<String>,
 }
 
-/// The sheets at the revisions `ids` (the bases of merges), read in as few requests as the
-/// API allows; a revision the wiki no longer shows, or whose sheet cannot be read, is left
-/// out (its merge then has no base).
-pub fn bases(client: &Client, standard: &Standard, ids: &[u64]) -> Result<HashMap<u64, Sheet>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
+impl TakeArgs {
+    /// The choices `--take-wiki` and `--take-local` name, with `--force` as `all` on `forced`'s
+    /// side.
+    pub fn choices(&self, standard: &Standard, forced: Option<Choices>) -> Result<Choices> {
+        let read = |flag: &str, items: &[String]| -> Result<Vec<Pick>> {
+            items
+                .iter()
+                .map(|item| {
+                    Pick::parse(item, standard)
+                        .map_err(|err| anyhow!("in --{flag}: {}", output::printable(&err)))
+                })
+                .collect()
+        };
+        let mut choices = forced.unwrap_or_default();
+        choices.wiki.extend(read("take-wiki", &self.take_wiki)?);
+        choices.local.extend(read("take-local", &self.take_local)?);
+        Ok(choices)
     }
-    let texts = client.revisions(ids)?;
-    Ok(texts
-        .into_iter()
-        .filter_map(|(id, text)| Some((id, page::read(&text, standard).ok()?.sheet)))
-        .collect())
+}
+
+/// Refuses a page whose title says it is someone else's: a `User:NAME/` page, or one the
+/// configured title pattern names.
+pub fn check_owner(settings: &Settings, title: &str, sheet: &Sheet) -> Result<()> {
+    let template = settings.get(Key::WikiPage).value.clone();
+    Ok(publish::check_owner(title, template.as_deref(), sheet)?)
 }
 
 /// Why a merge was refused, and the ways out: every item both sides changed, with both values.

@@ -7,18 +7,39 @@ use chrono::{Local, NaiveDate};
 use ksb::model::date::{format_dmy, parse_dmy};
 use ksb::{store, Participant, Sheet, Standard};
 
-use super::{Command, Context};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::header_flags::{apply_header, check_username, known_header, KnownHeader};
-use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, screen, NoGuide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
-use crate::app::sheet_io::{self, SheetFile};
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
+use crate::app::shell;
 use crate::app::unfinished::{self, Wanted};
-use crate::cli::{AssessArgs, HeaderArgs};
+use crate::cli::HeaderArgs;
+use clap::Args;
+
+/// Arguments of `ksb assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The sheet to score (TOML); created once the participant header is complete. Without it,
+    /// your unfinished sheets in the sheets folder are offered first, and a new sheet is
+    /// <sheets folder>/<username>-<assessment type>-<date>.toml (see `ksb config`).
+    pub sheet: Option<PathBuf>,
+    /// Participant header fields; any not given and not in the sheet are asked for.
+    #[command(flatten)]
+    pub header: HeaderArgs,
+    /// After each score, ask for an optional note (evidence for the mentor).
+    #[arg(long)]
+    pub notes: bool,
+    /// Go through every KSB, offering its current score, instead of only the unscored ones.
+    #[arg(long)]
+    pub all: bool,
+}
 
 impl Command for AssessArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         prompt::require_terminal("assess")?;
         if let Some(path) = &self.sheet {
             sheet_io::refuse_stdin_for_writing(path, "assess")?;
@@ -44,7 +65,7 @@ impl Command for AssessArgs {
             }
             None => without_sheet(&prompter, &standard, &self.header, ctx)?,
         };
-        let path = file.path.clone();
+        let path = file.path().to_path_buf();
         let path = &path;
         prompter.record(&file, &standard, &sheet);
         prompter.say(&screen::help(&standard, prompter.width()))?;
@@ -74,7 +95,7 @@ impl Command for AssessArgs {
 fn resume_command(path: &Path) -> String {
     format!(
         "ksb assess {}",
-        output::shell_word(&path.display().to_string())
+        shell::shell_word(&path.display().to_string())
     )
 }
 

@@ -6,21 +6,32 @@ use ksb::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
 use ksb::render::json;
 use ksb::{report, Standard};
 
-use super::{Command, Context};
-use crate::app::{cohort_io, output};
-use crate::cli::CalibrateArgs;
+use crate::app::context::{Command, Globals};
+use crate::app::{cohort, output};
+use crate::cli::CohortArgs;
+use clap::Args;
+
+/// Arguments of `ksb calibrate`: a cohort's sheets.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// The sheets and the format.
+    #[command(flatten)]
+    pub cohort: CohortArgs,
+}
 
 impl Command for CalibrateArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
+        let args = self.cohort;
         let standard = ctx.standard()?;
         let own = assessment_type(&standard, SELF_ASSESSMENT)?;
         let review = assessment_type(&standard, MENTOR_REVIEW)?;
-        let sheets = cohort_io::list(&self.paths)?;
-        let gathering = CalibrationSheets::new(own, review, self.as_of);
-        let gathered = cohort_io::gather(&standard, &sheets, self.strict, gathering)?;
+        let sheets = cohort::list(&args.paths)?;
+        let gathering = CalibrationSheets::new(own, review, args.as_of);
+        let gathered = cohort::gather(&standard, &sheets, args.strict, gathering)?;
         let calibration = gathered.gathered.finish(&standard);
         output::emit_report(
-            self.format,
+            args.format,
             ctx.style,
             || report::calibration::report(&standard, &calibration),
             || Some(json::calibration(&calibration)),

@@ -10,12 +10,41 @@ use ksb::render::svg::{self, Series};
 use ksb::report::cohort::plural;
 use ksb::{Sheet, Standard, Summary};
 
-use super::{Command, Context};
-use crate::app::{cohort_io, output, output_file, sheet_io};
-use crate::cli::ChartArgs;
+use crate::app::context::{Command, Globals};
+use crate::app::stderr;
+use crate::app::{cohort, output, output_file, sheet_io};
+use crate::cli::SelectionArgs;
+use clap::Args;
+
+/// Arguments of `ksb chart`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// One participant's sheets, each drawn as a polygon over the others in date order (self vs
+    /// mentor, baseline to final), for a radar; a folder, or sheets of several participants, for a
+    /// cohort heatmap. `-` reads one from standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub sheets: Vec<PathBuf>,
+    /// The SVG file to write (`-` for standard output) [default: beside the first SHEET, me.svg
+    /// for me.toml, or me-3-sheets.svg for three sheets]. Never over a ksb sheet.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the chart file when it is already there (never a ksb sheet).
+    #[arg(long)]
+    pub force: bool,
+    /// Draw the cohort heatmap (participants × KSBs) even of one or two sheets.
+    #[arg(long)]
+    pub heatmap: bool,
+    /// For the heatmap: stop at the first sheet that does not load, instead of reporting it and drawing the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Which sheets the heatmap draws.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
 
 impl Command for ChartArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         sheet_io::refuse_repeated_stdin(&self.sheets)?;
         match &self.output {
             Some(path) => warn_of_another_format(path),
@@ -39,7 +68,7 @@ impl Command for ChartArgs {
             return self.heatmap(&standard);
         }
         for warning in warnings.iter().flatten() {
-            output::warn(warning);
+            stderr::warn(warning);
         }
         let selection = &self.selection;
         if selection.assessment_type.is_some() || selection.as_of.is_some() || selection.all_sheets
@@ -94,10 +123,10 @@ impl ChartArgs {
             Some(path) => path.clone(),
             None => default_output(&self.sheets, Some("heatmap"))?,
         };
-        let selection = cohort_io::selection(&self.selection, standard)?;
-        let sheets = cohort_io::list(&self.sheets)?;
+        let selection = self.selection.selection(standard)?;
+        let sheets = cohort::list(&self.sheets)?;
         let gathering = HeatmapSheets::new(selection.clone());
-        let gathered = cohort_io::gather(standard, &sheets, self.strict, gathering)?;
+        let gathered = cohort::gather(standard, &sheets, self.strict, gathering)?;
         let groups = gathered.gathered.finish(standard);
         let rows: usize = groups.iter().map(|group| group.rows.len()).sum();
         let what = if selection.all_sheets {
@@ -170,7 +199,7 @@ fn warn_of_another_format(path: &Path) {
         ext.as_str(),
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "pdf"
     ) {
-        output::warn(&format!(
+        stderr::warn(&format!(
             "'{}' will hold an SVG image, not {}: name it .svg, or convert it (e.g. `rsvg-convert chart.svg -o chart.png`)",
             path.display(),
             ext.to_uppercase()

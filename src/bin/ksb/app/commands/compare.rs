@@ -5,12 +5,30 @@ use ksb::figures::compare::Comparison;
 use ksb::render::json;
 use ksb::report::{self, SheetLabel};
 
-use super::{Command, Context};
+use crate::app::context::{Command, Globals};
 use crate::app::{output, sheet_io};
-use crate::cli::CompareArgs;
+use crate::cli::{format_of, formats, Format};
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first sheet (A), such as the self-assessment or the baseline.
+    pub a: PathBuf,
+    /// The second sheet (B), such as the mentor review or the final check; changes are B − A.
+    pub b: PathBuf,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
+    pub format: Format,
+    /// List only the KSBs the two sheets score differently (group means are always shown).
+    #[arg(long)]
+    pub only_different: bool,
+}
 
 impl Command for CompareArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let standard = ctx.standard()?;
         let paths = [self.a, self.b];
         let sheets = sheet_io::load_sheets_of_one_standard(&paths, &standard)?.warn();

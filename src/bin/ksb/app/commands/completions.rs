@@ -3,12 +3,22 @@
 use anyhow::Result;
 use clap::CommandFactory;
 
+use super::Cli;
+use crate::app::context::{Command, Globals};
 use crate::app::output;
-use crate::cli::{Cli, CompletionsArgs};
+use clap::Args;
 
-impl CompletionsArgs {
+/// Arguments of `ksb completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+impl Command for CompletionsArgs {
     /// Prints the completion script; needs no standard or config.
-    pub fn print(self) -> Result<()> {
+    fn run(self, _globals: Globals) -> Result<()> {
         let mut command = Cli::command();
         let name = command.get_name().to_string();
         let mut script = Vec::new();

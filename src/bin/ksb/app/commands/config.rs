@@ -5,13 +5,21 @@ use anyhow::Result;
 use chrono::Local;
 use ksb::render::width::columns;
 
-use super::{Command, Context};
+use crate::app::context::{Command, Globals};
 use crate::app::{header_flags, output, wiki_conn};
-use crate::cli::ConfigArgs;
+use clap::Args;
+
+/// Arguments of `ksb config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print only the path of the config file.
+    #[arg(long)]
+    pub path: bool,
+}
 
 /// `ksb config --path`: where the config file is read from. It does not read the file, so it
 /// works when the file is broken: `$EDITOR "$(ksb config --path)"` is how to mend it.
-pub fn print_path() -> Result<()> {
+fn print_path() -> Result<()> {
     let Some(path) = settings::config_path(|name| std::env::var(name).ok()) else {
         anyhow::bail!("no config file: set KSB_CONFIG, XDG_CONFIG_HOME or HOME");
     };
@@ -19,7 +27,11 @@ pub fn print_path() -> Result<()> {
 }
 
 impl Command for ConfigArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        if self.path {
+            return print_path();
+        }
+        let ctx = &globals.context()?;
         let settings = &ctx.settings;
         let config_path = settings.config_path.as_deref();
         let mut out = match config_path {

@@ -13,9 +13,40 @@ use ksb::render::markdown::Markdown;
 use ksb::render::wikitext::Wikitext;
 use ksb::{Sheet, Standard};
 
-use super::{Command, Context};
-use crate::app::{cohort_io, output, output_file, sheet_io};
-use crate::cli::{ExportArgs, Format};
+use crate::app::context::{Command, Context, Globals};
+use crate::app::{cohort, output, output_file, sheet_io};
+use crate::cli::{format_of, formats, Format};
+use clap::Args;
+
+/// Arguments of `ksb export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The sheet to export; a folder or several sheets give one long CSV or JSON of them all, a row per sheet and KSB.
+    #[arg(required_unless_present = "blank", value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
+    /// Export the standard's empty participant sheet instead, as the programme hands it out.
+    #[arg(long, conflicts_with_all = ["sheets", "summary"])]
+    pub blank: bool,
+    /// Output format (CSV always has the notes and never the summary; JSON always has both).
+    #[arg(long, default_value = "wikitext", value_parser = format_of(formats::EXPORT))]
+    pub format: Format,
+    /// Add a Notes column with each KSB's note.
+    #[arg(long)]
+    pub notes: bool,
+    /// Add the summary tables by role focus, stack area and category.
+    #[arg(long)]
+    pub summary: bool,
+    /// Write to this file (atomically) instead of stdout; `-` is stdout. Never over a ksb
+    /// sheet, and over another existing file only with --force.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the -o file when it is already there (never a ksb sheet).
+    #[arg(long)]
+    pub force: bool,
+    /// With several sheets, stop at the first that does not load instead of reporting it and exporting the rest.
+    #[arg(long)]
+    pub strict: bool,
+}
 
 /// The exporter of each format.
 fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
@@ -29,7 +60,8 @@ fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
 }
 
 impl Command for ExportArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let many = self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
         if many {
             return self.many(ctx);
@@ -84,13 +116,13 @@ impl ExportArgs {
             bail!("--summary is for one sheet: `ksb summary` gives a cohort's figures");
         }
         let standard = ctx.standard()?;
-        let sheets = cohort_io::list(&self.sheets)?;
+        let sheets = cohort::list(&self.sheets)?;
         let rows = LongRows {
             files: &sheets,
             json,
             parts: Vec::new(),
         };
-        let gathered = cohort_io::gather(&standard, &sheets, self.strict, rows)?;
+        let gathered = cohort::gather(&standard, &sheets, self.strict, rows)?;
         let mut parts = gathered.gathered.parts;
         parts.sort_by_key(|(index, _)| *index);
         let text = if json {

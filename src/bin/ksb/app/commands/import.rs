@@ -8,16 +8,39 @@ use ksb::import::sheet::{self, SheetPage};
 use ksb::import::Problem;
 use ksb::{store, Sheet, Standard, Summary};
 
-use super::{Command, Context};
+use crate::app::context::{Command, Globals};
 use crate::app::output;
-use crate::app::sheet_io::{self, SheetFile, SheetLocked};
-use crate::cli::{ImportArgs, ImportHeaderArgs};
+use crate::app::sheet_file::{SheetFile, SheetLocked};
+use crate::app::sheet_io;
+use crate::cli::HeaderArgs;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The page: its wikitext (`ksb export` output or a hand-filled sheet), or the text copied off the page; `-` reads standard input.
+    pub page: PathBuf,
+    /// The sheet to write (TOML) [default: <sheets folder>/<username>-<assessment type>-<date>.toml, as `ksb assess` names it].
+    #[arg(short, long, value_name = "SHEET")]
+    pub output: Option<PathBuf>,
+    /// Replace the sheet if it exists (only a sheet ksb can read, and never a locked one).
+    #[arg(long)]
+    pub force: bool,
+    /// Import what can be read and list what was skipped, instead of refusing the page over any problem.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Header fields the page leaves blank, or replacing what it says.
+    #[command(flatten)]
+    pub header: HeaderArgs,
+}
 
 /// Problems listed one per line before the command gives up; the rest are counted.
 pub const SHOWN_PROBLEMS: usize = 20;
 
 impl Command for ImportArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         if let Some(path) = &self.output {
             sheet_io::refuse_stdin_for_writing(path, "import")?;
         }
@@ -70,7 +93,7 @@ fn flag(field: Field) -> &'static str {
 }
 
 /// Header flags given on the command line replace what the page says, checked as the page is.
-fn apply_flags(page: &mut SheetPage, flags: &ImportHeaderArgs, standard: &Standard) -> Result<()> {
+fn apply_flags(page: &mut SheetPage, flags: &HeaderArgs, standard: &Standard) -> Result<()> {
     let given = [
         (Field::Username, &flags.username),
         (Field::RoleFocus, &flags.role_focus),

@@ -3,13 +3,27 @@
 
 use anyhow::Result;
 
-use super::{Command, Context};
+use crate::app::context::{Command, Globals};
 use crate::app::output;
-use crate::app::sheet_io::{self, SheetFile};
-use crate::cli::LockArgs;
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
+use crate::app::shell;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb lock`.
+#[derive(Debug, Args)]
+pub struct LockArgs {
+    /// The sheet to lock or unlock.
+    pub sheet: PathBuf,
+    /// Unlock the sheet instead, so that it can be changed again.
+    #[arg(long)]
+    pub undo: bool,
+}
 
 impl Command for LockArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let path = &self.sheet;
         sheet_io::refuse_stdin_for_writing(path, "lock")?;
         let standard = ctx.standard()?;
@@ -21,7 +35,7 @@ impl Command for LockArgs {
             (true, true) => format!(
                 "Locked {}: ksb will not change it (unlock with `ksb lock --undo {}`)\n",
                 path.display(),
-                output::shell_word(&path.display().to_string())
+                shell::shell_word(&path.display().to_string())
             ),
             (true, false) => format!("Unlocked {}: it can be changed again\n", path.display()),
         };
@@ -36,10 +50,10 @@ mod tests {
     #[test]
     fn quotes_only_paths_a_shell_would_split() {
         assert_eq!(
-            output::shell_word("sheets/me-2026.toml"),
+            shell::shell_word("sheets/me-2026.toml"),
             "sheets/me-2026.toml"
         );
-        assert_eq!(output::shell_word("my sheet.toml"), "'my sheet.toml'");
-        assert_eq!(output::shell_word("it's.toml"), r"'it'\''s.toml'");
+        assert_eq!(shell::shell_word("my sheet.toml"), "'my sheet.toml'");
+        assert_eq!(shell::shell_word("it's.toml"), r"'it'\''s.toml'");
     }
 }

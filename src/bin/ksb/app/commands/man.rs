@@ -3,13 +3,24 @@
 use anyhow::{bail, Context as _, Result};
 use clap::CommandFactory;
 
+use super::Cli;
+use crate::app::context::{Command, Globals};
 use crate::app::output;
-use crate::cli::{Cli, ManArgs};
+use clap::Args;
+use std::path::PathBuf;
 
-impl ManArgs {
+/// Arguments of `ksb man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write ksb.1 and a page per command (ksb-score.1, …) into this existing folder instead of printing ksb.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+impl Command for ManArgs {
     /// Prints ksb.1, or writes it and one page per command into `--dir`; needs no standard or
     /// config.
-    pub fn print(self) -> Result<()> {
+    fn run(self, _globals: Globals) -> Result<()> {
         let command = Cli::command();
         let Some(dir) = self.dir else {
             let mut page = Vec::new();

@@ -1,164 +1,257 @@
-//! One module per command, each behind the small [`Command`] trait.
+//! The command line and its one dispatch: the global flags, the list of commands, and one file
+//! per command holding its arguments (clap derive) and its run, behind the small
+//! [`Command`](crate::app::context::Command) trait.
 
-mod assess;
-mod calibrate;
-mod chart;
-mod compare;
-mod completions;
-mod config;
-mod export;
-mod import;
-mod lock;
-mod man;
-mod plan;
-mod progress;
-mod review;
-mod roster;
-mod score;
-mod show;
-mod standard;
-mod standard_import;
-mod summary;
-mod wiki_publish;
-mod wiki_pull;
-mod wiki_status;
+pub mod assess;
+pub mod calibrate;
+pub mod chart;
+pub mod compare;
+pub mod completions;
+pub mod config;
+pub mod export;
+pub mod import;
+pub mod lock;
+pub mod man;
+pub mod plan;
+pub mod progress;
+pub mod review;
+pub mod roster;
+pub mod score;
+pub mod show;
+pub mod standard;
+pub mod standard_import;
+pub mod summary;
+pub mod wiki;
+pub mod wiki_publish;
+pub mod wiki_pull;
+pub mod wiki_status;
 
 use std::path::PathBuf;
 
-use crate::app::settings::{self as settings, Key, Settings, Source};
-use anyhow::{Context as _, Result};
-use chrono::NaiveDate;
-use ksb::render::Style;
-use ksb::Standard;
+use anyhow::Result;
+use clap::{Parser, Subcommand};
 
-use crate::app::wiki_conn::EnvSecrets;
-use crate::app::{output, sheet_io, standard_choice};
-use crate::cli::{self, Cli, ColorChoice, ConfigArgs, StandardAction, StandardArgs, WikiAction};
+use crate::app::context::{Command as _, Globals};
+use crate::cli::ColorChoice;
+use assess::AssessArgs;
+use calibrate::CalibrateArgs;
+use chart::ChartArgs;
+use compare::CompareArgs;
+use completions::CompletionsArgs;
+use config::ConfigArgs;
+use export::ExportArgs;
+use import::ImportArgs;
+use lock::LockArgs;
+use man::ManArgs;
+use plan::PlanArgs;
+use progress::ProgressArgs;
+use review::ReviewArgs;
+use roster::RosterArgs;
+use score::ScoreArgs;
+use show::ShowArgs;
+use standard::StandardArgs;
+use summary::SummaryArgs;
+use wiki::WikiArgs;
 
-/// What every command may need from the global flags, the user's defaults and the terminal.
-pub struct Context {
-    /// The standard file in use: `--standard`, else KSB_STANDARD, else the config file's.
-    pub standard_path: Option<PathBuf>,
-    /// How tables on stdout may look.
-    pub style: Style,
-    /// The user's defaults and where each came from.
-    pub settings: Settings,
-    /// The wiki password or token the environment gives, never shown.
-    pub secrets: EnvSecrets,
+const EXAMPLES: &str = "\
+Examples:
+  ksb standard                                    the 28 KSBs of the built-in standard
+  ksb assess me.toml                              score all 28 KSBs at the terminal
+  ksb score me.toml --username Me --role-focus Generalist K1=2 S3=n/a
+  ksb show me.toml                                the sheet and its summary tables
+  ksb summary me.toml --by area --format json     figures for a script
+  ksb export me.toml --notes -o me.wiki           wikitext to paste into a wiki page
+  ksb import page.wiki -o me.toml                 a sheet filled in on the wiki, as a sheet file
+  ksb review me.toml                              the mentor's review, into me-review.toml
+  ksb compare me.toml me-review.toml              self-assessment against mentor review
+  ksb progress baseline.toml final.toml           what moved over the programme
+  ksb plan me.toml --format wikitext              a development plan for the wiki
+  ksb lock baseline.toml                          keep a finished assessment as it is
+  ksb summary cohort/ --format json               a cohort report over every sheet in cohort/
+  ksb roster cohort/                              who has done what, and who waits for a review
+  ksb calibrate cohort/                           where mentors and mentees disagree
+  ksb chart self.toml mentor.toml -o profile.svg  a radar chart of one participant's sheets
+  ksb config                                      your defaults and where each came from";
+
+/// Skills assessment against a KSB (Knowledge, Skills, Behaviours) standard.
+///
+/// Scores a participant 0–3 or N/A on each KSB of a standard (by default the Miraheze
+/// Technology Mentoring Programme's 28 KSBs), keeps the sheet as a TOML file, and summarises
+/// it by role focus, stack area and category.
+#[derive(Debug, Parser)]
+#[command(name = "ksb", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Use the standard in this YAML file instead of the built-in Miraheze standard
+    /// (default: KSB_STANDARD, then `standard` in the config file).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub standard: Option<PathBuf>,
+
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto
+    )]
+    pub color: ColorChoice,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
 }
 
-impl Context {
-    /// Loads the standard in use (the built-in one unless a file was named); an error in a
-    /// file named by the environment or the config file says so.
-    pub fn standard(&self) -> Result<Standard> {
-        let loaded = sheet_io::load_standard(self.standard_path.as_deref());
-        if self.standard_path.is_some() {
-            standard_choice::record(match &self.settings.get(Key::Standard).source {
-                Source::Env(name) => format!("unset {name}"),
-                source @ Source::File(..) => format!("remove `standard` from {source}"),
-                _ => "drop --standard".to_string(),
-            });
-        }
-        match &self.settings.get(Key::Standard).source {
-            source @ (Source::Env(_) | Source::File(..)) => {
-                loaded.with_context(|| format!("the standard named by {source}"))
-            }
-            _ => loaded,
-        }
-    }
-
-    /// Where a new sheet goes when no file is named: `<username>-<assessment type>-<date>.toml`
-    /// in KSB_SHEETS_DIR, else the config file's `sheets_dir`, else the current folder.
-    pub fn default_sheet_path(
-        &self,
-        username: &str,
-        assessment_type: &str,
-        date: NaiveDate,
-    ) -> PathBuf {
-        let folder = self
-            .settings
-            .get(Key::SheetsDir)
-            .path()
-            .unwrap_or_else(|| PathBuf::from("."));
-        settings::default_sheet_path(&folder, username, assessment_type, date)
-    }
+/// The commands of `ksb`.
+///
+/// `defer`: each command's arguments are built only when that command runs (or for help,
+/// completions and man pages), so a one-sheet command does not build all of them at start-up.
+#[derive(Debug, Subcommand)]
+#[command(defer = true)]
+pub enum Command {
+    /// List the KSBs of the standard in use, check a standards file, or import the standard's wiki page.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --check my-programme.yaml\n  ksb standard import standard-page.wiki -o standard.yaml"
+    )]
+    Standard(StandardArgs),
+    /// Score a sheet at the terminal, one KSB at a time, saving after every answer.
+    #[command(
+        after_help = "Keys at a KSB's prompt: 0 1 2 3 or n/na/n/a score it, Enter keeps the score in [brackets],\nb goes back, s skips, q saves and quits, ? shows the key.\n\nExamples:\n  ksb assess me.toml\n  ksb assess me.toml --username Me --role-focus \"MediaWiki Specialist\" --notes\n  ksb assess me.toml --all          go through every KSB again"
+    )]
+    Assess(AssessArgs),
+    /// Review a self-assessment as the mentor: the same walk, the mentee's answers in view.
+    #[command(
+        after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes --reviewer MentorName"
+    )]
+    Review(ReviewArgs),
+    /// Create or update a sheet from the command line (for scripts and quick edits).
+    #[command(
+        after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026\n  ksb score me-review.toml --reviewer MentorName   who reviewed (an empty NAME removes it)"
+    )]
+    Score(ScoreArgs),
+    /// Show a sheet: the participant, every KSB with its score, then the summary tables.
+    #[command(after_help = "Example:\n  ksb show me.toml")]
+    Show(ShowArgs),
+    /// Summary figures of a sheet, or a cohort report over many, by role focus, stack area and category.
+    #[command(
+        after_help = "Examples:\n  ksb summary me.toml\n  ksb summary me.toml --by role\n  ksb summary me.toml --format json\n  ksb summary cohort/                    every *.toml under cohort/: each participant's latest sheet\n  ksb summary cohort/ --type mentor      each participant's latest mentor review\n  ksb summary cohort/ --as-of 01/12/2026 --format wikitext\n  ksb summary a.toml b.toml --strict     stop at the first sheet that does not load"
+    )]
+    Summary(SummaryArgs),
+    /// The programme's roster: each participant, their latest sheet of each assessment type, and what needs doing.
+    #[command(
+        after_help = "Examples:\n  ksb roster cohort/\n  ksb roster cohort/ --format csv > roster.csv\n  ksb roster cohort/ --as-of 01/12/2026      as the roster stood on that day\n  ksb roster cohort/ --format wikitext"
+    )]
+    Roster(RosterArgs),
+    /// Where mentors and mentees disagree: each self-assessment against the mentor review after it, over a cohort.
+    #[command(
+        after_help = "Examples:\n  ksb calibrate cohort/\n  ksb calibrate cohort/ --format json\n  ksb calibrate cohort/ --format markdown > calibration.md"
+    )]
+    Calibrate(CalibrateArgs),
+    /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
+    #[command(
+        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export cohort/ --format csv -o cohort.csv   a row per sheet and KSB, for a spreadsheet or pandas\n  ksb export --blank --format wikitext"
+    )]
+    Export(ExportArgs),
+    /// Publish a sheet to the programme's wiki, pull sheets from it, or see if the two agree.
+    #[command(
+        after_help = "Examples:\n  ksb wiki publish me.toml                          to User:<you>/Tech Mentoring/<type> <date>\n  ksb wiki publish me.toml --dry-run                the change, as a diff, and nothing written\n  ksb wiki pull \"User:Alice/Tech Mentoring/Self-assessment 2026-11-25\" -o alice.toml\n  ksb wiki pull --prefix \"User:Alice/Tech Mentoring/\" -o cohort/\n  ksb wiki pull --category \"Tech Mentoring 2026\" -o cohort/ && ksb summary cohort/\n  ksb wiki status me.toml\n\nThe wiki: --wiki URL (its api.php), else KSB_WIKI_URL, else `url` under [wiki] in the config file."
+    )]
+    Wiki(WikiArgs),
+    /// Read a sheet filled in on a wiki page (its wikitext, or the text copied off the page) into a sheet file.
+    #[command(
+        after_help = "Examples:\n  ksb import alice.wiki                          writes Alice-Self-assessment-2026-11-25.toml\n  ksb import alice.wiki -o alice.toml --force    replace the sheet imported before\n  ksb import - --username Alice --date 01/12/2026 < copied.txt\n  ksb import old-page.wiki --lenient             take what can be read, list what was skipped"
+    )]
+    Import(ImportArgs),
+    /// Compare two sheets of the same standard, KSB by KSB and group by group.
+    #[command(
+        after_help = "Examples:\n  ksb compare me.toml me-review.toml\n  ksb compare baseline.toml final.toml --only-different\n  ksb compare me.toml me-review.toml --format json"
+    )]
+    Compare(CompareArgs),
+    /// Several sheets of one participant in date order, with the distance travelled.
+    #[command(
+        after_help = "Examples:\n  ksb progress baseline.toml midpoint.toml final.toml\n  ksb progress *.toml --format json"
+    )]
+    Progress(ProgressArgs),
+    /// Lock a finished assessment so that no command changes it, or unlock it.
+    #[command(after_help = "Examples:\n  ksb lock baseline.toml\n  ksb lock --undo baseline.toml")]
+    Lock(LockArgs),
+    /// A development plan: what to work on next, and where the participant could mentor.
+    #[command(
+        after_help = "Examples:\n  ksb plan me.toml\n  ksb plan me.toml --format markdown > plan.md\n  ksb plan me.toml --format wikitext"
+    )]
+    Plan(PlanArgs),
+    /// Draw a radar chart (SVG) of one participant's sheets (means by stack area and role focus), or a cohort's heatmap.
+    #[command(
+        after_help = "Examples:\n  ksb chart me.toml                 writes me.svg beside it\n  ksb chart self.toml mentor.toml -o self-vs-mentor.svg\n  ksb chart baseline.toml midpoint.toml final.toml -o - > progress.svg\n  ksb chart cohort/ -o cohort.svg        a heatmap: a row per participant, a column per KSB"
+    )]
+    Chart(ChartArgs),
+    /// Show your defaults (config file and KSB_* environment variables) and where each came from.
+    #[command(
+        after_help = "Examples:\n  ksb config\n  ksb config --path                  where the config file is read from\n  KSB_USERNAME=Me ksb config\n\nPrecedence: flag > environment variable > config file > default."
+    )]
+    Config(ConfigArgs),
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  mkdir -p ~/.local/share/bash-completion/completions\n  ksb completions bash > ~/.local/share/bash-completion/completions/ksb\n  mkdir -p ~/.zfunc && ksb completions zsh > ~/.zfunc/_ksb\n  mkdir -p ~/.config/fish/completions && ksb completions fish > ~/.config/fish/completions/ksb.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of `ksb`, or write every page into a folder.
+    #[command(
+        after_help = "Examples:\n  ksb man | man -l -\n  ksb man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
 
-/// A command of `ksb`, run with the global context.
-pub trait Command {
-    /// Does the command's work; errors carry the file and what was being done.
-    fn run(self, ctx: &Context) -> Result<()>;
-}
-
-/// Runs the command the command line chose.
+/// Runs the command the command line chose: the one dispatch of `ksb`.
 pub fn run(cli: Cli) -> Result<()> {
     let Cli {
         standard,
         color,
         command,
     } = cli;
-    let ctx = move || context(standard, color);
+    let globals = Globals { standard, color };
     match command {
-        // These need no user setting, so a broken config file never gets in their way.
-        cli::Command::Standard(StandardArgs {
-            check: Some(path), ..
-        }) => standard::check(&path),
-        cli::Command::Config(ConfigArgs { path: true }) => config::print_path(),
-        cli::Command::Standard(StandardArgs {
-            action: Some(StandardAction::Import(args)),
-            ..
-        }) => args.run(&ctx()?),
-        cli::Command::Standard(args) => args.run(&ctx()?),
-        cli::Command::Assess(args) => args.run(&ctx()?),
-        cli::Command::Review(args) => args.run(&ctx()?),
-        cli::Command::Score(args) => args.run(&ctx()?),
-        cli::Command::Show(args) => args.run(&ctx()?),
-        cli::Command::Summary(args) => args.run(&ctx()?),
-        cli::Command::Roster(args) => args.run(&ctx()?),
-        cli::Command::Calibrate(args) => args.run(&ctx()?),
-        cli::Command::Compare(args) => args.run(&ctx()?),
-        cli::Command::Progress(args) => args.run(&ctx()?),
-        cli::Command::Lock(args) => args.run(&ctx()?),
-        cli::Command::Plan(args) => args.run(&ctx()?),
-        cli::Command::Export(args) => args.run(&ctx()?),
-        cli::Command::Import(args) => args.run(&ctx()?),
-        cli::Command::Wiki(args) => {
-            let ctx = ctx()?;
-            let url = args.wiki.as_deref();
-            match args.action {
-                WikiAction::Publish(action) => action.publish(&ctx, url),
-                WikiAction::Pull(action) => action.pull(&ctx, url),
-                WikiAction::Status(action) => action.status(&ctx, url),
-            }
-        }
-        cli::Command::Chart(args) => args.run(&ctx()?),
-        cli::Command::Config(args) => args.run(&ctx()?),
-        // These print what the command line is, so no user setting may get in their way.
-        cli::Command::Completions(args) => args.print(),
-        cli::Command::Man(args) => args.print(),
+        Command::Standard(args) => args.run(globals),
+        Command::Assess(args) => args.run(globals),
+        Command::Review(args) => args.run(globals),
+        Command::Score(args) => args.run(globals),
+        Command::Show(args) => args.run(globals),
+        Command::Summary(args) => args.run(globals),
+        Command::Roster(args) => args.run(globals),
+        Command::Calibrate(args) => args.run(globals),
+        Command::Compare(args) => args.run(globals),
+        Command::Progress(args) => args.run(globals),
+        Command::Lock(args) => args.run(globals),
+        Command::Plan(args) => args.run(globals),
+        Command::Export(args) => args.run(globals),
+        Command::Import(args) => args.run(globals),
+        Command::Wiki(args) => args.run(globals),
+        Command::Chart(args) => args.run(globals),
+        Command::Config(args) => args.run(globals),
+        Command::Completions(args) => args.run(globals),
+        Command::Man(args) => args.run(globals),
     }
 }
 
-/// Reads the config file and the environment, and puts the global flags in front.
-fn context(standard: Option<PathBuf>, color: ColorChoice) -> Result<Context> {
-    let env = |name: &str| std::env::var(name).ok();
-    let config_path = settings::config_path(env);
-    let named = env(settings::CONFIG_ENV).is_some_and(|v| !v.is_empty());
-    let file = match &config_path {
-        Some(path) => sheet_io::load_config(path, named)?,
-        None => None,
-    };
-    let mut settings = Settings::resolve(env, config_path, file.as_ref());
-    settings.with_flag(
-        Key::Standard,
-        "--standard",
-        standard.as_ref().map(|p| p.display().to_string()),
-    );
-    let standard_path = standard.or_else(|| settings.get(Key::Standard).path());
-    Ok(Context {
-        standard_path,
-        style: output::stdout_style(color),
-        settings,
-        secrets: EnvSecrets::read(env),
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_has_an_example() {
+        for command in Cli::command().get_subcommands() {
+            let help = command.get_after_help().map(ToString::to_string);
+            assert!(
+                help.as_deref().is_some_and(|h| h.contains("ksb ")),
+                "`ksb {}` has no example",
+                command.get_name()
+            );
+        }
+    }
 }

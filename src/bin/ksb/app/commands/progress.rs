@@ -5,12 +5,29 @@ use ksb::figures::progress::Progress;
 use ksb::render::json;
 use ksb::report::{self, SheetLabel};
 
-use super::{Command, Context};
+use crate::app::context::{Command, Globals};
 use crate::app::{output, sheet_io};
-use crate::cli::ProgressArgs;
+use crate::cli::{format_of, formats, Format};
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// The sheets, in any order: they are shown in date order.
+    #[arg(required = true, value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
+    /// Allow sheets of different participants (usernames are compared ignoring case).
+    #[arg(long)]
+    pub any_participant: bool,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
+    pub format: Format,
+}
 
 impl Command for ProgressArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let standard = ctx.standard()?;
         let sheets = sheet_io::load_sheets_of_one_standard(&self.sheets, &standard)?.warn();
         if !self.any_participant {

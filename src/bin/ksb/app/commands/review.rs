@@ -8,17 +8,36 @@ use chrono::Local;
 use ksb::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
 use ksb::{store, Ksb, Score, Sheet, Standard};
 
-use super::{Command, Context};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::header_flags::check_username;
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, screen, Guide, Outcome, Prompter, WalkOptions};
 use crate::app::settings::Key;
-use crate::app::sheet_io::{self, SheetFile};
-use crate::cli::ReviewArgs;
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
+use crate::app::shell;
+use clap::Args;
+
+/// Arguments of `ksb review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The mentee's self-assessment sheet (only read, never changed).
+    pub self_sheet: PathBuf,
+    /// The review sheet to write or resume [default: SELF_SHEET with -review before the extension].
+    #[arg(short, long, value_name = "REVIEW_SHEET")]
+    pub output: Option<PathBuf>,
+    /// After each score, ask for an optional note (the mentor's evidence).
+    #[arg(long)]
+    pub notes: bool,
+    /// The mentor's username, recorded on the review (default: your configured username, else it is asked once).
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
+}
 
 impl Command for ReviewArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         prompt::require_terminal("review")?;
         if let Some(output) = &self.output {
             sheet_io::refuse_stdin_for_writing(output, "review")?;
@@ -39,7 +58,7 @@ impl Command for ReviewArgs {
         } else {
             None
         };
-        let word = |path: &Path| output::shell_word(&path.display().to_string());
+        let word = |path: &Path| shell::shell_word(&path.display().to_string());
         let again = format!(
             "ksb review {}{}",
             word(self_path),

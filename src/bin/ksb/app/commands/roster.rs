@@ -5,24 +5,35 @@ use ksb::figures::roster::{Roster, RosterSheets};
 use ksb::render::json;
 use ksb::report;
 
-use super::{Command, Context};
-use crate::app::{cohort_io, output};
-use crate::cli::RosterArgs;
+use crate::app::context::{Command, Globals};
+use crate::app::{cohort, output};
+use crate::cli::CohortArgs;
+use clap::Args;
+
+/// Arguments of `ksb roster`: a cohort's sheets.
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    /// The sheets and the format.
+    #[command(flatten)]
+    pub cohort: CohortArgs,
+}
 
 impl Command for RosterArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
+        let args = self.cohort;
         let standard = ctx.standard()?;
-        let sheets = cohort_io::list(&self.paths)?;
-        let gathered = cohort_io::gather(
+        let sheets = cohort::list(&args.paths)?;
+        let gathered = cohort::gather(
             &standard,
             &sheets,
-            self.strict,
-            RosterSheets::new(self.as_of),
+            args.strict,
+            RosterSheets::new(args.as_of),
         )?;
         let roster = Roster::new(&standard, gathered.gathered);
         let file = |index: usize| sheets[index].display().to_string();
         output::emit_report(
-            self.format,
+            args.format,
             ctx.style,
             || report::roster::report(&roster, gathered.count.read),
             || Some(json::roster(&standard, &roster, &file)),

@@ -5,14 +5,37 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use ksb::{KsbId, Participant, Score, Sheet, Standard};
 
-use super::{Command, Context};
+use crate::app::context::{Command, Globals};
 use crate::app::header_flags::{apply_header, check_username, known_header};
 use crate::app::output;
-use crate::app::sheet_io::{self, SheetFile};
-use crate::cli::{HeaderArgs, ScoreArgs};
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
+use crate::cli::HeaderArgs;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The sheet to create or update (TOML).
+    pub sheet: PathBuf,
+    /// Participant header fields.
+    #[command(flatten)]
+    pub header: HeaderArgs,
+    /// Scores to set, such as K1=2 or S4=n/a (0–3, na, n/a or N/A; ids in any case).
+    #[arg(value_name = "ID=SCORE")]
+    pub scores: Vec<String>,
+    /// A note (evidence) on a KSB, such as K1="Ran the Swift rebalance"; an empty text removes it.
+    #[arg(long = "note", value_name = "ID=TEXT")]
+    pub notes: Vec<String>,
+    /// The mentor who reviewed (their username), on a mentor review or final check; an empty NAME removes it.
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
+}
 
 impl Command for ScoreArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let path = &self.sheet;
         sheet_io::refuse_stdin_for_writing(path, "score")?;
         let standard = ctx.standard()?;

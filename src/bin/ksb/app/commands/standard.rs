@@ -7,13 +7,40 @@ use ksb::render::json;
 use ksb::report;
 use ksb::Category;
 
-use super::{Command, Context};
+use super::standard_import::StandardImportArgs;
+use crate::app::context::{Command, Globals};
 use crate::app::{output, sheet_io};
-use crate::cli::StandardArgs;
+use crate::cli::{format_of, formats, Format};
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+/// Arguments of `ksb standard`.
+#[derive(Debug, Args)]
+pub struct StandardArgs {
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
+    pub format: Format,
+    /// Validate this standards file instead: exit 0 with a one-line count when it is good.
+    #[arg(long, value_name = "FILE")]
+    pub check: Option<PathBuf>,
+    /// Import the standard's wiki page instead.
+    #[command(subcommand)]
+    pub action: Option<StandardAction>,
+}
+
+/// What `ksb standard` can do besides listing and checking.
+#[derive(Debug, Subcommand)]
+pub enum StandardAction {
+    /// Read the standard's wiki page (its table of KSBs) into a standard YAML file, keeping ids stable.
+    #[command(
+        after_help = "Examples:\n  ksb standard import standard-page.wiki                     YAML on stdout, changes on stderr\n  ksb standard import page.wiki --base mine.yaml -o mine.yaml --force\n  ksb standard import page.wiki --category skill -o new.yaml  new KSBs without a section row are skills"
+    )]
+    Import(StandardImportArgs),
+}
 
 /// `ksb standard --check FILE`: validates a standards file. It needs no user setting, so it
 /// runs without reading the config file (a broken one cannot stop it).
-pub fn check(path: &Path) -> Result<()> {
+fn check(path: &Path) -> Result<()> {
     let standard = sheet_io::load_standard(Some(path))?;
     let count = |c| standard.ksbs_in(c).count();
     output::emit(&format!(
@@ -29,7 +56,14 @@ pub fn check(path: &Path) -> Result<()> {
 }
 
 impl Command for StandardArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        if let Some(path) = &self.check {
+            return check(path);
+        }
+        if let Some(StandardAction::Import(args)) = self.action {
+            return args.run(globals);
+        }
+        let ctx = &globals.context()?;
         let standard = ctx.standard()?;
         output::emit_report(
             self.format,

@@ -9,13 +9,55 @@ use ksb::render::standard_yaml::standard_yaml;
 use ksb::{store, Category, Standard};
 
 use super::import::report_problems;
-use super::{Command, Context};
+use crate::app::context::{Command, Context, Globals};
 use crate::app::wiki_conn::{self, Need};
 use crate::app::{output, sheet_io};
-use crate::cli::{CategoryArg, StandardImportArgs};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Arguments of `ksb standard import`.
+#[derive(Debug, Args)]
+pub struct StandardImportArgs {
+    /// The standard's page: its wikitext, or the text copied off the page; `-` reads standard input.
+    #[arg(required_unless_present = "wiki", conflicts_with = "wiki")]
+    pub page: Option<PathBuf>,
+    /// Read the page with this title from the wiki instead of a file.
+    #[arg(long, value_name = "TITLE")]
+    pub wiki: Option<String>,
+    /// The wiki's api.php for --wiki (default: KSB_WIKI_URL, then `url` under [wiki] in the config file).
+    #[arg(long, value_name = "URL", requires = "wiki")]
+    pub wiki_url: Option<String>,
+    /// The standard the page changes: KSBs matched by title keep its ids and categories [default: the standard in use].
+    #[arg(long, value_name = "STANDARD.yaml")]
+    pub base: Option<PathBuf>,
+    /// Write the YAML to this file (atomically; an existing file only with --force) instead of stdout; `-` is stdout.
+    #[arg(short, long, value_name = "STANDARD.yaml")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The category of new KSBs that no section row of the page (Knowledge, Skills, Behaviours) places.
+    #[arg(long, value_enum)]
+    pub category: Option<CategoryArg>,
+    /// The version of the changed standard [default: the base's, its last number one higher].
+    #[arg(long, value_name = "VERSION")]
+    pub new_version: Option<String>,
+}
+
+/// A category of KSBs, as a flag names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CategoryArg {
+    /// Knowledge (K ids).
+    Knowledge,
+    /// Skills (S ids).
+    Skill,
+    /// Behaviours (B ids).
+    Behaviour,
+}
 
 impl Command for StandardImportArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let base = match &self.base {
             Some(path) => sheet_io::load_standard(Some(path))?,
             None => ctx.standard()?,
@@ -74,7 +116,12 @@ impl StandardImportArgs {
     fn page_text(&self, ctx: &Context) -> Result<(String, String)> {
         if let Some(title) = &self.wiki {
             let source = format!("page '{title}'");
-            let client = wiki_conn::connect(ctx, self.wiki_url.as_deref(), Need::Read)?;
+            let client = wiki_conn::connect(
+                &ctx.settings,
+                &ctx.secrets,
+                self.wiki_url.as_deref(),
+                Need::Read,
+            )?;
             let page = client
                 .pages(std::slice::from_ref(title))
                 .with_context(|| format!("reading {source}"))?

@@ -8,9 +8,44 @@ use ksb::render::json;
 use ksb::report;
 use ksb::{Grouping, Standard, Summary};
 
-use super::{Command, Context};
-use crate::app::{cohort_io, output, sheet_io};
-use crate::cli::{By, SummaryArgs};
+use crate::app::context::{Command, Context, Globals};
+use crate::app::{cohort, output, sheet_io};
+use crate::cli::{format_of, formats, Format, SelectionArgs};
+use clap::{Args, ValueEnum};
+
+/// Arguments of `ksb summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Sheets (`-` reads one from standard input), or folders searched recursively for *.toml
+    /// sheets; one sheet gives its sheet report, a folder or several paths the cohort report.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Which grouping to show.
+    #[arg(long, value_enum, default_value_t = By::All)]
+    pub by: By,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = format_of(formats::COHORT))]
+    pub format: Format,
+    /// Stop at the first sheet that does not load, instead of reporting it and summarising the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Which sheets a cohort counts.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
+
+/// Which grouping `ksb summary` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// By role focus.
+    Role,
+    /// By canonical stack area.
+    Area,
+    /// By Knowledge, Skills and Behaviours.
+    Category,
+    /// All three.
+    All,
+}
 
 /// The groupings a `--by` choice stands for.
 pub fn groupings(by: By) -> &'static [Grouping] {
@@ -23,15 +58,17 @@ pub fn groupings(by: By) -> &'static [Grouping] {
 }
 
 impl Command for SummaryArgs {
-    fn run(self, ctx: &Context) -> Result<()> {
+    fn run(self, globals: Globals) -> Result<()> {
+        let ctx = &globals.context()?;
         let standard = ctx.standard()?;
-        let sheets = cohort_io::list(&self.paths)?;
+        // The arguments decide the shape, never what a folder holds: one sheet named alone
+        // gives its sheet report, a folder or several paths the cohort report.
         let selecting = self.selection.assessment_type.is_some()
             || self.selection.as_of.is_some()
             || self.selection.all_sheets;
-        match sheets.as_slice() {
-            [sheet] if !selecting => self.one_sheet(ctx, &standard, sheet),
-            _ => self.cohort(ctx, &standard, &sheets),
+        match self.paths.as_slice() {
+            [sheet] if !selecting && !sheet.is_dir() => self.one_sheet(ctx, &standard, sheet),
+            paths => self.cohort(ctx, &standard, &cohort::list(paths)?),
         }
     }
 }
@@ -59,8 +96,8 @@ impl SummaryArgs {
     /// and the rest summarised (exit 1 afterwards), or with `--strict` the first bad sheet
     /// stops everything.
     fn cohort(&self, ctx: &Context, standard: &Standard, sheets: &[PathBuf]) -> Result<()> {
-        let selection = cohort_io::selection(&self.selection, standard)?;
-        let gathered = cohort_io::gather(
+        let selection = self.selection.selection(standard)?;
+        let gathered = cohort::gather(
             standard,
             sheets,
             self.strict,

@@ -2,33 +2,44 @@
 //! so that nothing anyone wrote on the page is lost: the text around the sheet stays byte for
 //! byte, and changes made to the sheet on the wiki since it was last in step are merged in.
 
-use anyhow::{bail, Context as _, Result};
-use ksb::model::username;
-use ksb::wiki::client::{Create, Edit, PageNow, Revision};
+use anyhow::{anyhow, Context as _, Result};
+use ksb::wiki::client::{Edit, PageNow, Revision};
 use ksb::wiki::merge::{self, Choices, Merged};
-use ksb::wiki::page::{self, PageSheetError};
+use ksb::wiki::publish::{self, Plan, Refusal};
 use ksb::wiki::{summary, sync, title, WikiError};
 use ksb::{Sheet, Standard};
 use similar::TextDiff;
 
-use super::Context;
+use crate::app::context::Context;
 use crate::app::output;
 use crate::app::settings::Key;
-use crate::app::sheet_io::{self, SheetFile};
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
 use crate::app::wiki_conn::{self, Need};
-use crate::app::wiki_sheets;
-use crate::cli::WikiPublishArgs;
+use crate::app::wiki_sheets::{self, TakeArgs};
+use clap::Args;
+use std::path::PathBuf;
 
-/// What publishing will do to the page.
-struct Plan {
-    /// The page's new wikitext; `None` when the page already holds the merged sheet.
-    text: Option<String>,
-    /// The merge of the sheet and the page.
-    merged: Merged,
-    /// The sheet the page holds now, for the edit summary.
-    on_page: Option<Sheet>,
-    /// Whether the edit creates the page.
-    create: Create,
+/// Arguments of `ksb wiki publish`.
+#[derive(Debug, Args)]
+pub struct WikiPublishArgs {
+    /// The sheet to publish.
+    pub sheet: PathBuf,
+    /// The page to write [default: the page the sheet was published to, else the `page` template under [wiki] (KSB_WIKI_PAGE), else "User:{username}/Tech Mentoring/{assessment_type} {date}"].
+    #[arg(long, value_name = "TITLE")]
+    pub page: Option<String>,
+    /// The edit summary [default: what changed, such as "ksb: K3 2→3, 4 notes"].
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+    /// Show the change as a diff against the page as it is, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Where the sheet and the page both changed the same KSB differently, keep the sheet's (the same as --take-local all); also create a page deleted since, or add the sheet to a page that holds none. The page's other text is always kept.
+    #[arg(long)]
+    pub force: bool,
+    /// How conflicts are settled.
+    #[command(flatten)]
+    pub take: TakeArgs,
 }
 
 impl WikiPublishArgs {
@@ -36,14 +47,14 @@ impl WikiPublishArgs {
     pub fn publish(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
         let forced = self.force.then(Choices::local_everywhere);
-        let choices = wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
+        let choices = self.take.choices(&standard, forced)?;
         let sheet = sheet_io::load_sheet(&self.sheet, &standard)?.warn();
         let title = self.title(ctx, &sheet)?;
         let name = self.sheet.display().to_string();
         let doing = format!("publishing '{name}' to page '{title}'");
-        check_owner(ctx, &title, &sheet).context(doing.clone())?;
+        wiki_sheets::check_owner(&ctx.settings, &title, &sheet).context(doing.clone())?;
         let need = if self.dry_run { Need::Read } else { Need::Edit };
-        let mut client = wiki_conn::connect(ctx, url, need)?;
+        let mut client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, need)?;
         let now = client.page_now(&title).context(doing.clone())?;
         let doing = format!("publishing '{name}' to page '{}'", now.page.title);
         let plan = self
@@ -104,7 +115,8 @@ impl WikiPublishArgs {
             .with_context(|| format!("the page template from {}", setting.source))
     }
 
-    /// What to write: the sheet merged with the page's sheet, in the page's sheet part.
+    /// What to write: the sheet merged with the page's sheet, in the page's sheet part (the
+    /// library's policy, [`publish::plan`]), its refusals worded with the flags that settle them.
     fn plan(
         &self,
         ctx: &Context,
@@ -114,86 +126,40 @@ impl WikiPublishArgs {
         now: &PageNow,
         choices: &Choices,
     ) -> Result<Plan> {
-        let record = sync::record_for(sheet, &now.page.title);
-        let Some(rev) = &now.page.latest else {
-            if let (Some(record), false) = (record, self.force) {
-                bail!(
-                    "the page was deleted on the wiki since ksb was in step with revision {} of it; nothing written: give --force to create it again",
-                    record.revision
-                );
-            }
-            return Ok(Plan {
-                text: Some(page::part_text(standard, sheet)),
-                merged: unmerged(sheet),
-                on_page: None,
-                create: Create::Only,
-            });
+        let template = ctx.settings.get(Key::WikiPage).value.clone();
+        let page = publish::Page {
+            title: &now.page.title,
+            latest: now.page.latest.as_ref(),
+            template: template.as_deref(),
         };
-        let found = match page::read(&rev.text, standard) {
-            Ok(found) => found,
-            Err(PageSheetError::Page(ksb::import::PageError::NoTable { .. })) => {
-                if !self.force {
-                    bail!(
-                        "the page holds no sheet (last edited by {} at {}, revision {}); nothing written: give --force to add the sheet to it (its text is kept), or publish to another --page",
-                        rev.user,
-                        rev.timestamp,
-                        rev.id
-                    );
-                }
-                return Ok(Plan {
-                    text: Some(page::replace_part(
-                        &rev.text,
-                        None,
-                        &page::part_text(standard, sheet),
-                    )),
-                    merged: unmerged(sheet),
-                    on_page: None,
-                    create: Create::Never,
-                });
+        let base = |revision| Ok(publish::bases(client, standard, &[revision])?.remove(&revision));
+        publish::plan(standard, sheet, page, self.force, choices, base).map_err(|refusal| {
+            match refusal {
+                Refusal::Deleted(revision) => anyhow!(
+                    "the page was deleted on the wiki since ksb was in step with revision {revision} of it; nothing written: give --force to create it again"
+                ),
+                Refusal::NoSheet(rev) => anyhow!(
+                    "the page holds no sheet (last edited by {} at {}, revision {}); nothing written: give --force to add the sheet to it (its text is kept), or publish to another --page",
+                    rev.user,
+                    rev.timestamp,
+                    rev.id
+                ),
+                Refusal::Unreadable {
+                    revision,
+                    user,
+                    error,
+                } => anyhow!(
+                    "revision {revision} of the page (last edited by {user}): {}; nothing written: mend the page on the wiki",
+                    output::printable(&error.to_string())
+                ),
+                Refusal::NotOwner(err) => err.into(),
+                Refusal::Wiki(err) => err.into(),
+                Refusal::Conflicts(conflicts) => anyhow!(wiki_sheets::conflict_message(
+                    &conflicts,
+                    &self.sheet.display().to_string(),
+                    &now.page.title
+                )),
             }
-            Err(err) => bail!(
-                "revision {} of the page (last edited by {}): {}; nothing written: mend the page on the wiki",
-                rev.id,
-                rev.user,
-                output::printable(&err.to_string())
-            ),
-        };
-        check_owner(ctx, &now.page.title, &found.sheet)?;
-        let standing = sync::standing(standard, sheet, &now.page.title, rev.id);
-        let base = match (standing.needs_base(), record) {
-            (true, Some(record)) => {
-                wiki_sheets::bases(client, standard, &[record.revision])?.remove(&record.revision)
-            }
-            _ => None,
-        };
-        let merged = sync::reconcile(
-            standard,
-            sheet,
-            &found.sheet,
-            standing,
-            base.as_ref(),
-            choices,
-        )
-        .map_err(|conflicts| {
-            anyhow::anyhow!(wiki_sheets::conflict_message(
-                &conflicts,
-                &self.sheet.display().to_string(),
-                &now.page.title
-            ))
-        })?;
-        let same = merge::changes(standard, &found.sheet, &merged.sheet).is_empty();
-        let text = (!same).then(|| {
-            page::replace_part(
-                &rev.text,
-                Some(&found.part),
-                &page::part_text(standard, &merged.sheet),
-            )
-        });
-        Ok(Plan {
-            text,
-            merged,
-            on_page: Some(found.sheet),
-            create: Create::Never,
         })
     }
 
@@ -213,31 +179,6 @@ impl WikiPublishArgs {
         }
         SheetFile::record_wiki(&self.sheet, standard, sheet, &updated)
     }
-}
-
-/// A sheet published as it is, nothing merged.
-fn unmerged(sheet: &Sheet) -> Merged {
-    Merged {
-        sheet: sheet.clone(),
-        from_local: Vec::new(),
-        from_wiki: Vec::new(),
-    }
-}
-
-/// Refuses a page whose title says it is someone else's: a `User:NAME/` page, or one the
-/// configured title pattern names.
-pub fn check_owner(ctx: &Context, title: &str, sheet: &Sheet) -> Result<()> {
-    let template = ctx.settings.get(Key::WikiPage).value.clone();
-    let Some(owner) = title::owner(title, template.as_deref()) else {
-        return Ok(());
-    };
-    let name = username::canonical(&sheet.participant.username);
-    if owner != name {
-        bail!(
-            "page '{title}' is {owner}'s, but the sheet is {name}'s: a page only ever holds its owner's sheet; nothing written"
-        );
-    }
-    Ok(())
 }
 
 /// The lines saying what the merge took from the page into the sheet file.

@@ -17,13 +17,39 @@ use ksb::wiki::page::{self, PageSheet};
 use ksb::wiki::{sync, title, Client};
 use ksb::{Sheet, Standard};
 
-use super::Context;
-use crate::app::commands::wiki_publish::check_owner;
+use crate::app::context::Context;
 use crate::app::settings::{self, Key};
-use crate::app::sheet_io::{self, SheetFile};
+use crate::app::sheet_file::SheetFile;
+use crate::app::sheet_io;
+use crate::app::shell;
+use crate::app::stderr;
 use crate::app::wiki_conn::{self, Need};
+use crate::app::wiki_sheets::{check_owner, TakeArgs};
 use crate::app::{output, wiki_sheets};
-use crate::cli::WikiPullArgs;
+use clap::Args;
+
+/// Arguments of `ksb wiki pull`.
+#[derive(Debug, Args)]
+pub struct WikiPullArgs {
+    /// Page titles, such as "User:Alice/Tech Mentoring/Self-assessment 2026-11-25".
+    #[arg(value_name = "TITLE", required_unless_present_any = ["prefix", "category"], conflicts_with_all = ["prefix", "category"])]
+    pub titles: Vec<String>,
+    /// Every page whose title starts with this, namespace included, such as "User:Alice/Tech Mentoring/".
+    #[arg(long, value_name = "PREFIX", conflicts_with = "category")]
+    pub prefix: Option<String>,
+    /// Every page in this category (with or without "Category:").
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// The sheet to write for one title, or the folder for many [default: the sheets folder; each sheet named <username>-<assessment type>-<date>.toml].
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Where the sheet and the page both changed the same KSB differently, take the page's (the same as --take-wiki all); also pull into a sheet that is not from this page. What the page does not carry (retired scores, `reviews`, comments) is always kept.
+    #[arg(long)]
+    pub force: bool,
+    /// How conflicts are settled.
+    #[command(flatten)]
+    pub take: TakeArgs,
+}
 
 /// Where pulled sheets go.
 enum Target {
@@ -52,15 +78,15 @@ impl WikiPullArgs {
     pub fn pull(self, ctx: &Context, url: Option<&str>) -> Result<()> {
         let standard = ctx.standard()?;
         let forced = self.force.then(Choices::wiki_everywhere);
-        let choices = wiki_sheets::choices(&standard, &self.take_wiki, &self.take_local, forced)?;
-        let client = wiki_conn::connect(ctx, url, Need::Read)?;
+        let choices = self.take.choices(&standard, forced)?;
+        let client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, Need::Read)?;
         let titles = self.titles_to_pull(&client)?;
         let target = self.target(ctx, &titles)?;
         let total = titles.len();
         let mut failed = 0;
         let mut report = |err: anyhow::Error| {
             failed += 1;
-            eprintln!("{}", output::error_line(&err));
+            eprintln!("{}", stderr::error_line(&err));
         };
 
         // Read every page first, keeping only its sheet.
@@ -125,7 +151,7 @@ impl WikiPullArgs {
                 Err(err) => report(err.context(format!("pulling page '{}'", one.title))),
             }
         }
-        let bases = wiki_sheets::bases(&client, &standard, &base_ids)
+        let bases = ksb::wiki::publish::bases(&client, &standard, &base_ids)
             .context("reading back the revisions the sheets were last in step with")?;
 
         let mut written: HashSet<PathBuf> = HashSet::new();
@@ -256,7 +282,7 @@ impl WikiPullArgs {
         let found = page::read(&rev.text, standard)
             .map_err(|err| anyhow::anyhow!(output::printable(&err.to_string())))
             .with_context(doing)?;
-        check_owner(ctx, &page.title, &found.sheet).with_context(doing)?;
+        check_owner(&ctx.settings, &page.title, &found.sheet).with_context(doing)?;
         let path = match target {
             Target::File(path) => path.clone(),
             Target::Folder(folder) => {
@@ -331,7 +357,7 @@ impl WikiPullArgs {
             said.push(format!(
                 "'{name}' keeps changes the page does not have ({}): `ksb wiki publish {}` publishes them",
                 merge::describe(&merged.from_local),
-                output::shell_word(&name)
+                shell::shell_word(&name)
             ));
         }
         Ok(said)

@@ -5,11 +5,20 @@ use anyhow::{Context as _, Result};
 use ksb::wiki::merge::{self, Choices};
 use ksb::wiki::{page, sync};
 
-use super::Context;
+use crate::app::context::Context;
+use crate::app::output;
 use crate::app::sheet_io;
+use crate::app::shell;
 use crate::app::wiki_conn::{self, Need};
-use crate::app::{output, wiki_sheets};
-use crate::cli::WikiStatusArgs;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `ksb wiki status`.
+#[derive(Debug, Args)]
+pub struct WikiStatusArgs {
+    /// The sheet to check against its page.
+    pub sheet: PathBuf,
+}
 
 impl WikiStatusArgs {
     /// Runs `ksb wiki status` against the wiki `url` (`--wiki`) or the settings' wiki.
@@ -20,10 +29,10 @@ impl WikiStatusArgs {
         let Some(record) = &sheet.wiki else {
             return output::emit(&format!(
                 "'{name}' was never published: `ksb wiki publish {}` publishes it\n",
-                output::shell_word(&name)
+                shell::shell_word(&name)
             ));
         };
-        let client = wiki_conn::connect(ctx, url, Need::Read)?;
+        let client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, Need::Read)?;
         let now = client
             .page_now(&record.page)
             .with_context(|| format!("reading page '{}'", record.page))?;
@@ -41,7 +50,8 @@ impl WikiStatusArgs {
             })?;
         let standing = sync::standing(&standard, &sheet, title, rev.id);
         let base = if standing.needs_base() {
-            wiki_sheets::bases(&client, &standard, &[record.revision])?.remove(&record.revision)
+            ksb::wiki::publish::bases(&client, &standard, &[record.revision])?
+                .remove(&record.revision)
         } else if standing.wiki {
             Some(sheet.clone())
         } else {

@@ -27,7 +27,7 @@ use rustyline::DefaultEditor;
 use self::answer::{Answer, NoteAnswer};
 use self::interrupt::{Interrupted, Watch};
 use self::walk::{Scope, Walk};
-use crate::app::sheet_io::SheetFile;
+use crate::app::sheet_file::SheetFile;
 
 /// Refuses to start a session unless both stdin and stdout are a terminal: dialoguer would
 /// otherwise read keys from /dev/tty behind a pipe, or wait for keys that never come.
@@ -113,7 +113,7 @@ impl Prompter {
     /// for the message after Ctrl-C (fitted to the terminal's width now).
     pub fn record(&self, file: &SheetFile, standard: &Standard, sheet: &Sheet) {
         let message = screen::interrupted(
-            &file.path,
+            file.path(),
             standard,
             sheet,
             self.resume_command.borrow().as_deref(),

@@ -1,4 +1,4 @@
-//! Unit tests of `sheet_io`.
+//! Unit tests of `sheet_file`: the save protocol as `ksb` words it.
 
 use super::*;
 
@@ -19,12 +19,12 @@ fn saves_a_sheet_nobody_else_touched_again_and_again() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, standard, mut sheet) = opened(dir.path());
     file.save(&standard, &sheet).unwrap();
-    assert!(std::fs::read_to_string(&file.path)
+    assert!(std::fs::read_to_string(file.path())
         .unwrap()
         .contains("K3 = 3"));
     sheet.set_score("K4".parse().unwrap(), Some(ksb::Score::One));
     file.save(&standard, &sheet).unwrap();
-    assert!(std::fs::read_to_string(&file.path)
+    assert!(std::fs::read_to_string(file.path())
         .unwrap()
         .contains("K4 = 1"));
 }
@@ -34,30 +34,30 @@ fn refuses_to_overwrite_a_sheet_changed_between_load_and_save() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, standard, sheet) = opened(dir.path());
     let theirs = SHEET.replace("K1 = 2", "K1 = 1");
-    std::fs::write(&file.path, &theirs).unwrap();
+    std::fs::write(file.path(), &theirs).unwrap();
     let err = file.save(&standard, &sheet).unwrap_err();
     assert_eq!(
         format!("{err:#}"),
         format!(
             "sheet '{}' was changed by another program since ksb read it; not overwriting it: \
                  run the command again to work on its new contents",
-            file.path.display()
+            file.path().display()
         )
     );
-    assert_eq!(std::fs::read_to_string(&file.path).unwrap(), theirs);
+    assert_eq!(std::fs::read_to_string(file.path()).unwrap(), theirs);
 }
 
 #[test]
 fn refuses_to_recreate_a_sheet_deleted_between_load_and_save() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, standard, sheet) = opened(dir.path());
-    std::fs::remove_file(&file.path).unwrap();
+    std::fs::remove_file(file.path()).unwrap();
     let err = file.save(&standard, &sheet).unwrap_err();
     assert!(
         format!("{err:#}").contains("was deleted by another program since ksb read it"),
         "{err:#}"
     );
-    assert!(!file.path.exists());
+    assert!(!file.path().exists());
 }
 
 #[test]
@@ -66,20 +66,20 @@ fn refuses_to_overwrite_a_sheet_another_program_created_first() {
     let standard = Standard::builtin();
     let sheet = Sheet::from_toml(SHEET, &standard).unwrap();
     let mut file = SheetFile::create(&dir.path().join("new.toml"));
-    std::fs::write(&file.path, "theirs").unwrap();
+    std::fs::write(file.path(), "theirs").unwrap();
     let err = file.save(&standard, &sheet).unwrap_err();
     assert!(
         format!("{err:#}").contains("was created by another program"),
         "{err:#}"
     );
-    assert_eq!(std::fs::read_to_string(&file.path).unwrap(), "theirs");
+    assert_eq!(std::fs::read_to_string(file.path()).unwrap(), "theirs");
 }
 
 #[test]
 fn a_locked_sheet_is_refused_by_the_type_and_unlocked_only_through_set_locked() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, standard, mut sheet) = opened(dir.path());
-    let path = file.path.clone();
+    let path = file.path().to_path_buf();
     assert!(SheetFile::set_locked(&path, &standard, true).unwrap());
     assert!(!SheetFile::set_locked(&path, &standard, true).unwrap());
     let locked = std::fs::read_to_string(&path).unwrap();
@@ -136,5 +136,5 @@ fn refuses_a_sheet_too_large_to_read_back() {
         format!("{err:#}").contains("over ksb's limit of 10 MiB for sheets"),
         "{err:#}"
     );
-    assert_eq!(std::fs::read_to_string(&file.path).unwrap(), SHEET);
+    assert_eq!(std::fs::read_to_string(file.path()).unwrap(), SHEET);
 }

@@ -1,0 +1,133 @@
+//! The publish policy on hand-built pages: no server.
+
+use super::*;
+use crate::model::score::Score;
+use crate::test_support;
+
+fn example() -> (Standard, Sheet) {
+    let standard = Standard::builtin();
+    let sheet = test_support::sheet(&standard, "Generalist", &[("K1", Score::Two)]);
+    (standard, sheet)
+}
+
+fn revision(id: u64, text: String) -> Revision {
+    Revision {
+        id,
+        user: "Someone".to_string(),
+        timestamp: "2026-12-01T10:00:00Z".to_string(),
+        text,
+    }
+}
+
+fn page<'a>(title: &'a str, latest: Option<&'a Revision>) -> Page<'a> {
+    Page {
+        title,
+        latest,
+        template: None,
+    }
+}
+
+fn no_base(_: u64) -> Result<Option<Sheet>, WikiError> {
+    panic!("no base was needed")
+}
+
+#[test]
+fn a_missing_page_is_created_with_the_sheet_alone() {
+    let (standard, sheet) = example();
+    let plan = plan(
+        &standard,
+        &sheet,
+        page("P", None),
+        false,
+        &Choices::default(),
+        no_base,
+    )
+    .unwrap();
+    assert_eq!(plan.create, Create::Only);
+    assert_eq!(
+        plan.text.as_deref(),
+        Some(page::part_text(&standard, &sheet).as_str())
+    );
+    assert!(plan.on_page.is_none());
+}
+
+#[test]
+fn a_page_deleted_since_the_sheet_was_in_step_is_refused_unless_forced() {
+    let (standard, mut sheet) = example();
+    sheet.wiki = Some(sync::record(&standard, "P", 7, &sheet));
+    let refused = plan(
+        &standard,
+        &sheet,
+        page("P", None),
+        false,
+        &Choices::default(),
+        no_base,
+    );
+    assert!(matches!(refused, Err(Refusal::Deleted(7))));
+    let forced = plan(
+        &standard,
+        &sheet,
+        page("P", None),
+        true,
+        &Choices::default(),
+        no_base,
+    );
+    assert_eq!(forced.unwrap().create, Create::Only);
+}
+
+#[test]
+fn a_page_without_a_sheet_is_refused_unless_forced_and_then_keeps_its_text() {
+    let (standard, sheet) = example();
+    let rev = revision(3, "Just some words.\n".to_string());
+    let refused = plan(
+        &standard,
+        &sheet,
+        page("P", Some(&rev)),
+        false,
+        &Choices::default(),
+        no_base,
+    );
+    assert!(matches!(refused, Err(Refusal::NoSheet(r)) if r.id == 3));
+    let forced = plan(
+        &standard,
+        &sheet,
+        page("P", Some(&rev)),
+        true,
+        &Choices::default(),
+        no_base,
+    );
+    let text = forced.unwrap().text.unwrap();
+    assert!(text.starts_with("Just some words."), "{text}");
+}
+
+#[test]
+fn a_page_already_holding_the_sheet_needs_no_edit() {
+    let (standard, sheet) = example();
+    let rev = revision(4, page::part_text(&standard, &sheet));
+    let plan = plan(
+        &standard,
+        &sheet,
+        page("P", Some(&rev)),
+        false,
+        &Choices::default(),
+        no_base,
+    )
+    .unwrap();
+    assert_eq!(plan.text, None);
+    assert_eq!(plan.on_page.as_ref(), Some(&sheet));
+}
+
+#[test]
+fn someone_elses_user_page_is_refused() {
+    let (standard, sheet) = example();
+    let rev = revision(5, page::part_text(&standard, &sheet));
+    let refused = plan(
+        &standard,
+        &sheet,
+        page("User:Somebody Else/Sheet", Some(&rev)),
+        false,
+        &Choices::default(),
+        no_base,
+    );
+    assert!(matches!(refused, Err(Refusal::NotOwner(_))), "{refused:?}");
+}
