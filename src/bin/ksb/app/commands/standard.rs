@@ -1,15 +1,17 @@
-//! `ksb standard`: list the standard in use, or check a standards file.
+//! `ksb standard`: list the standard in use (or write it for another system), or check a
+//! standards file.
 
 use std::path::Path;
 
 use anyhow::Result;
+use ksb::interop;
 use ksb::render::json;
 use ksb::report;
 use ksb::Category;
 
 use super::{Command, Context};
 use crate::app::{output, sheet_io};
-use crate::cli::StandardArgs;
+use crate::cli::{Format, StandardArgs};
 
 /// `ksb standard --check FILE`: validates a standards file. It needs no user setting, so it
 /// runs without reading the config file (a broken one cannot stop it).
@@ -31,6 +33,9 @@ pub fn check(path: &Path) -> Result<()> {
 impl Command for StandardArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
+        if self.format == Format::MoodleCsv {
+            return output::emit_bytes(interop::moodle::write(&standard).as_bytes());
+        }
         output::emit_report(
             self.format,
             ctx.style,
