@@ -54,9 +54,10 @@ pub struct Imported {
 
 /// Why a file could not be read as a standard: where, and what is wrong, on one line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{place}: {message}")]
+#[error("{}{message}", if place.is_empty() { String::new() } else { format!("{place}: ") })]
 pub struct InteropError {
-    /// Where in the file: `row 5, Id number`, `CFItems[3].humanCodingScheme`, ….
+    /// Where in the file: `line 5, Id number`, `CFItems[3].humanCodingScheme`, …; empty for
+    /// the file as a whole.
     pub place: String,
     /// What is wrong, and what to do when there is something to do.
     pub message: String,
@@ -132,13 +133,13 @@ pub(crate) fn default_lists() -> (Vec<String>, Vec<String>) {
 /// Checks a standard made from another format with the checks a YAML file gets, by writing it
 /// as YAML and reading it back: the file's text can hold what a standard may not (a control
 /// character in a title), and this names the KSB.
-pub(crate) fn checked(standard: Standard, source: &str) -> Result<Standard, InteropError> {
+pub(crate) fn checked(standard: Standard) -> Result<Standard, InteropError> {
     Standard::from_yaml(&standard_yaml(&standard, &[])).map_err(|err| {
         let what = match &err.ksb {
             Some(id) => format!("{id}: {}", err.message),
             None => err.message.clone(),
         };
-        InteropError::new(source, format!("does not make a ksb standard: {what}"))
+        InteropError::new("", format!("does not make a ksb standard: {what}"))
     })
 }
 
@@ -185,11 +186,10 @@ pub(crate) fn assemble(
     drafts: Vec<Draft>,
     options: Options,
     notes: &mut Vec<String>,
-    source: &str,
 ) -> Result<Standard, InteropError> {
     if drafts.is_empty() {
         return Err(InteropError::new(
-            source,
+            "",
             "holds no competency to make a KSB of",
         ));
     }
@@ -285,7 +285,7 @@ pub(crate) fn assemble(
         participant_header: doc.participant_header.unwrap_or_default(),
         ksbs,
     };
-    checked(standard, source)
+    checked(standard)
 }
 
 #[cfg(test)]

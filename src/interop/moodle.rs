@@ -321,9 +321,9 @@ struct Row {
     scale: String,
 }
 
-/// Reads a Moodle framework CSV (`source` names the file in messages).
-pub fn read(text: &str, options: Options, source: &str) -> Result<Imported, InteropError> {
-    crate::import::check_size(text).map_err(|err| InteropError::new(source, err.to_string()))?;
+/// Reads a Moodle framework CSV.
+pub fn read(text: &str, options: Options) -> Result<Imported, InteropError> {
+    crate::import::check_size(text).map_err(|err| InteropError::new("", err.to_string()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -430,7 +430,7 @@ pub fn read(text: &str, options: Options, source: &str) -> Result<Imported, Inte
         framework
     else {
         return Err(InteropError::new(
-            source,
+            "",
             "no framework row (one with 1 under 'Is framework'): is this a Moodle competency framework?",
         ));
     };
@@ -511,7 +511,7 @@ pub fn read(text: &str, options: Options, source: &str) -> Result<Imported, Inte
         assessment_types: framework_meta.all("Assessment type"),
         participant_header: header,
     };
-    let standard = super::assemble(doc, drafts, options, &mut notes, source)?;
+    let standard = super::assemble(doc, drafts, options, &mut notes)?;
     Ok(Imported { standard, notes })
 }
 
@@ -554,7 +554,7 @@ mod tests {
              Scale configuration,Rule type (optional),Rule outcome (optional),Rule config (optional),\
              Cross referenced competency id numbers,Exported id (optional),Is framework,Taxonomy\n"
         ));
-        let back = read(&csv, Options::default(), "f.csv").unwrap();
+        let back = read(&csv, Options::default()).unwrap();
         assert_eq!(back.standard, standard);
         assert!(back.notes.is_empty(), "{:?}", back.notes);
     }
@@ -577,9 +577,6 @@ mod tests {
             csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\")\","),
             "{csv}"
         );
-        assert_eq!(
-            read(&csv, Options::default(), "f").unwrap().standard,
-            standard
-        );
+        assert_eq!(read(&csv, Options::default()).unwrap().standard, standard);
     }
 }

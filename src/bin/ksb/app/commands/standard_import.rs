@@ -71,7 +71,7 @@ impl StandardImportArgs {
         };
         let doing = format!("importing the standard from {source}");
         let mut imported = match kind {
-            Kind::MoodleCsv => interop::moodle::read(text, options, source),
+            Kind::MoodleCsv => interop::moodle::read(text, options),
             Kind::Case => bail!("{doing}: CASE packages are not read yet"),
             Kind::WikiPage => unreachable!("a wiki page is read by read_page"),
         }
@@ -91,7 +91,6 @@ impl StandardImportArgs {
                 .to_string(),
         );
         let yaml = standard_yaml(standard, &comment);
-        ksb::Standard::from_yaml(&yaml).with_context(|| doing.clone())?;
         let mut report = format!(
             "Standard '{}' version {} from {} {source}: {} KSBs\n",
             standard.id,
