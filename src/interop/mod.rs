@@ -11,7 +11,7 @@
 //! [`tree`] and its scale mapped by [`scale`]. Nothing here prints: every problem is an
 //! [`InteropError`] naming where in the file it is.
 
-// pub mod case;
+pub mod case;
 pub mod html;
 pub mod moodle;
 pub mod scale;

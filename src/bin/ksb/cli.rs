@@ -68,7 +68,7 @@ pub enum Command {
     /// List the KSBs of the standard in use, check a standards file, or import the standard's wiki page.
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --format moodle-csv > framework.csv\n  ksb standard --check my-programme.yaml\n  ksb standard import standard-page.wiki -o standard.yaml\n  ksb standard import framework.csv -o standard.yaml"
+        after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --format moodle-csv > framework.csv\n  ksb standard --format case > framework.json\n  ksb standard --check my-programme.yaml\n  ksb standard import standard-page.wiki -o standard.yaml\n  ksb standard import framework.csv -o standard.yaml"
     )]
     Standard(StandardArgs),
     /// Score a sheet at the terminal, one KSB at a time, saving after every answer.
@@ -185,6 +185,8 @@ pub enum Format {
     Json,
     /// A Moodle competency framework (CSV for Site administration › Competencies › Import).
     MoodleCsv,
+    /// A 1EdTech CASE 1.0 CFPackage (JSON).
+    Case,
 }
 
 /// The formats each command offers, in one place: adding a format to a command is one line.
@@ -194,7 +196,7 @@ pub mod formats {
     /// `ksb compare`, `ksb progress`.
     pub const FIGURES: &[Format] = &[Table, Json];
     /// `ksb standard`: the figures' formats and the other systems' standard formats.
-    pub const STANDARD: &[Format] = &[Table, Json, MoodleCsv];
+    pub const STANDARD: &[Format] = &[Table, Json, MoodleCsv, Case];
     /// `ksb summary`, `ksb roster`, `ksb calibrate`: reports for the programme.
     pub const COHORT: &[Format] = &[Table, Json, Csv, Markdown, Wikitext];
     /// `ksb plan`.
@@ -226,7 +228,7 @@ pub enum By {
 /// Arguments of `ksb standard`.
 #[derive(Debug, Args)]
 pub struct StandardArgs {
-    /// Output format: a table, JSON, or the standard as another system imports it (moodle-csv).
+    /// Output format: a table, JSON, or the standard as another system imports it (moodle-csv, case).
     #[arg(long, default_value = "table", value_parser = format_of(formats::STANDARD))]
     pub format: Format,
     /// Validate this standards file instead: exit 0 with a one-line count when it is good.
@@ -250,7 +252,7 @@ pub enum StandardAction {
 /// Arguments of `ksb standard import`.
 #[derive(Debug, Args)]
 pub struct StandardImportArgs {
-    /// The standard's page (its wikitext, or the text copied off the page), or a Moodle framework CSV (.csv); `-` reads standard input.
+    /// The standard's page (its wikitext, or the text copied off the page), or a Moodle framework CSV (.csv), or a CASE CFPackage (.json); `-` reads standard input.
     #[arg(required_unless_present = "wiki", conflicts_with = "wiki")]
     pub page: Option<PathBuf>,
     /// Read the page with this title from the wiki instead of a file.

@@ -96,7 +96,9 @@ pub fn emit_report<J: Serialize>(
             None => bail!("this command has no JSON output"),
         },
         Format::Csv => emit(&csv_report::report(&report())),
-        Format::MoodleCsv => bail!("only `ksb standard` writes a standard for another system"),
+        Format::MoodleCsv | Format::Case => {
+            bail!("only `ksb standard` writes a standard for another system")
+        }
     }
 }
 

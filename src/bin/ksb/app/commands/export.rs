@@ -25,7 +25,9 @@ fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
         Format::Csv => Box::new(Csv),
         Format::Json => Box::new(Json),
         Format::Table => bail!("`ksb export` writes a file format: use `ksb show` for tables"),
-        Format::MoodleCsv => bail!("a Moodle framework is the standard's: use `ksb standard`"),
+        Format::MoodleCsv | Format::Case => {
+            bail!("a Moodle framework or CASE package is the standard's: use `ksb standard`")
+        }
     })
 }
 

@@ -33,8 +33,13 @@ pub fn check(path: &Path) -> Result<()> {
 impl Command for StandardArgs {
     fn run(self, ctx: &Context) -> Result<()> {
         let standard = ctx.standard()?;
-        if self.format == Format::MoodleCsv {
-            return output::emit_bytes(interop::moodle::write(&standard).as_bytes());
+        match self.format {
+            Format::MoodleCsv => return output::emit(&interop::moodle::write(&standard)),
+            Format::Case => {
+                let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                return output::emit(&interop::case::write(&standard, &now));
+            }
+            _ => {}
         }
         output::emit_report(
             self.format,

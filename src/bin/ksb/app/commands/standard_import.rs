@@ -1,5 +1,5 @@
 //! `ksb standard import`: the standard's wiki page read into a standard YAML file, as a change
-//! to a base standard that keeps its ids; or another system's framework (Moodle CSV) read as
+//! to a base standard that keeps its ids; or another system's framework (Moodle CSV, CASE package) read as
 //! it is.
 
 use std::fs;
@@ -72,7 +72,7 @@ impl StandardImportArgs {
         let doing = format!("importing the standard from {source}");
         let mut imported = match kind {
             Kind::MoodleCsv => interop::moodle::read(text, options),
-            Kind::Case => bail!("{doing}: CASE packages are not read yet"),
+            Kind::Case => interop::case::read(text, options),
             Kind::WikiPage => unreachable!("a wiki page is read by read_page"),
         }
         .with_context(|| doing.clone())?;
