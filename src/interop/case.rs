@@ -576,11 +576,7 @@ pub fn read(text: &str, options: Options) -> Result<Imported, InteropError> {
             .as_deref()
             .and_then(super::category_named)
             .or(leaf.category);
-        let description = if item.abbreviated_statement.is_some() {
-            item.full_statement.clone()
-        } else {
-            String::new()
-        };
+        let description = item.full_statement.clone();
         drafts.push(Draft {
             place: format!("CFItems[{}]", leaf.index),
             id: item.human_coding_scheme.clone().unwrap_or_default(),
