@@ -264,7 +264,7 @@ pub(crate) fn assemble(
         ksbs.push(Ksb {
             id,
             category,
-            title: draft.title.trim().to_string(),
+            title: draft.title,
             description: draft.description,
             stack_area: draft.stack_area,
             areas: draft.areas,

@@ -16,6 +16,7 @@
 //! descriptions (formats 0 and 1) are turned into their text. The tree is flattened by
 //! [`super::tree`], the scale mapped by [`super::scale`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -101,8 +102,8 @@ pub fn write(standard: &Standard) -> String {
     );
     let _ = writer.texts([
         "",
-        &standard.id,
-        &standard.title,
+        &protect(&standard.id),
+        &protect(&standard.title),
         &description,
         FORMAT_HTML,
         &levels.join(","),
@@ -140,8 +141,8 @@ pub fn write(standard: &Standard) -> String {
         let parent = category_id(ksb.category);
         let _ = writer.texts(competency_row(
             &parent,
-            ksb.id.as_str(),
-            &ksb.title,
+            &protect(ksb.id.as_str()),
+            &protect(&ksb.title),
             &description,
         ));
     }
@@ -301,12 +302,30 @@ impl Meta {
     }
 }
 
-/// A cell as Moodle's file means it: a `'` that ksb's CSV writer put before a formula
-/// character taken off again.
+/// Whether `text` is `'`s and then a formula character: what [`CsvWriter`] makes of a cell
+/// that begins with one.
+fn quoted_formula(text: &str) -> bool {
+    text.starts_with('\'') && text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A text cell as [`write`] hands it to [`CsvWriter`]: one that already begins with `'`s and a
+/// formula character gets one more `'`, so that [`cell`] can take exactly one off every cell
+/// that has them.
+fn protect(text: &str) -> Cow<'_, str> {
+    if quoted_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A cell as Moodle's file means it: the `'` that ksb's CSV writer put before a formula
+/// character (or [`protect`] before `'`s and one) taken off again.
 fn cell(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
-        _ => text,
+    if quoted_formula(text) {
+        &text[1..]
+    } else {
+        text
     }
 }
 
@@ -394,9 +413,12 @@ pub fn read(text: &str, options: Options) -> Result<Imported, InteropError> {
                     format!("a second framework row (the first is line {first}): a file holds one framework"),
                 ));
             }
-            let id = get(1).trim().to_string();
-            let name = get(2).trim().to_string();
-            let id = if id.is_empty() { name.clone() } else { id };
+            let (id, name) = (get(1), get(2));
+            let id = if id.trim().is_empty() {
+                name.clone()
+            } else {
+                id
+            };
             framework = Some((line, id, name, meta, get(5)));
             continue;
         }
@@ -420,7 +442,7 @@ pub fn read(text: &str, options: Options) -> Result<Imported, InteropError> {
             line,
             parent: get(0).trim().to_string(),
             id,
-            name: get(2).trim().to_string(),
+            name: get(2),
             description,
             meta,
             scale: get(5),
@@ -577,6 +599,20 @@ mod tests {
             csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\")\","),
             "{csv}"
         );
+        assert_eq!(read(&csv, Options::default()).unwrap().standard, standard);
+    }
+
+    #[test]
+    fn cells_that_already_begin_with_a_quote_come_back_as_typed() {
+        let mut standard = Standard::builtin();
+        for (i, title) in ["'=x", "''-y", "'plain", "=z", " =w"]
+            .into_iter()
+            .enumerate()
+        {
+            standard.ksbs[i].title = title.to_string();
+        }
+        let csv = write(&standard);
+        assert!(csv.contains(",''=x,") && csv.contains(",'''-y,") && csv.contains(",'plain,"));
         assert_eq!(read(&csv, Options::default()).unwrap().standard, standard);
     }
 }
