@@ -2,7 +2,8 @@
 //!
 //! - [`moodle`]: a Moodle competency framework as its CSV import/export
 //!   (`admin/tool/lpimportcsv`);
-//! - [`case`]: a 1EdTech CASE 1.0 CFPackage (JSON).
+//! - [`case`]: a 1EdTech CASE 1.0 CFPackage (JSON);
+//! - [`badge`]: a locked mentor review or final check as an Open Badges 3.0 credential.
 //!
 //! Each module writes a [`Standard`] and reads one back. What ksb holds and the other system
 //! has no field for (stack areas, role focuses, the scoring key's words) travels in a place the
@@ -11,6 +12,7 @@
 //! [`tree`] and its scale mapped by [`scale`]. Nothing here prints: every problem is an
 //! [`InteropError`] naming where in the file it is.
 
+pub mod badge;
 pub mod case;
 pub mod html;
 pub mod moodle;

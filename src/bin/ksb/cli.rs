@@ -106,7 +106,7 @@ pub enum Command {
     Calibrate(CalibrateArgs),
     /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
     #[command(
-        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export cohort/ --format csv -o cohort.csv   a row per sheet and KSB, for a spreadsheet or pandas\n  ksb export --blank --format wikitext"
+        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export cohort/ --format csv -o cohort.csv   a row per sheet and KSB, for a spreadsheet or pandas\n  ksb export review.toml --format openbadge -o badge.json   a locked review as an Open Badge (issuer from [badge] in the config file)\n  ksb export --blank --format wikitext"
     )]
     Export(ExportArgs),
     /// Publish a sheet to the programme's wiki, pull sheets from it, or see if the two agree.
@@ -187,6 +187,8 @@ pub enum Format {
     MoodleCsv,
     /// A 1EdTech CASE 1.0 CFPackage (JSON).
     Case,
+    /// An unsigned Open Badges 3.0 credential (JSON) of a locked mentor review or final check.
+    Openbadge,
 }
 
 /// The formats each command offers, in one place: adding a format to a command is one line.
@@ -202,7 +204,7 @@ pub mod formats {
     /// `ksb plan`.
     pub const PLAN: &[Format] = &[Table, Markdown, Wikitext];
     /// `ksb export`.
-    pub const EXPORT: &[Format] = &[Wikitext, Markdown, Csv, Json];
+    pub const EXPORT: &[Format] = &[Wikitext, Markdown, Csv, Json, Openbadge];
 }
 
 /// A `--format` parser that accepts only `offered`, with their help in `--help`.

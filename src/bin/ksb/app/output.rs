@@ -96,8 +96,8 @@ pub fn emit_report<J: Serialize>(
             None => bail!("this command has no JSON output"),
         },
         Format::Csv => emit(&csv_report::report(&report())),
-        Format::MoodleCsv | Format::Case => {
-            bail!("only `ksb standard` writes a standard for another system")
+        Format::MoodleCsv | Format::Case | Format::Openbadge => {
+            bail!("this command has no such output: `ksb standard` writes a standard for another system, `ksb export` an Open Badge")
         }
     }
 }
