@@ -1,6 +1,6 @@
 //! A standard as a 1EdTech CASE 1.0 CFPackage (JSON), written and read.
 //!
-//! Written ([`write`]): the `CFDocument` (the standard), a `CFItem` per category present
+//! Written ([`write()`]): the `CFDocument` (the standard), a `CFItem` per category present
 //! (`CFItemType` `Category`) and one per KSB (`humanCodingScheme` the KSB's id, `CFItemType`
 //! `Knowledge`, `Skill` or `Behaviour`, `abbreviatedStatement` its title, `fullStatement` its
 //! description), `isChildOf` `CFAssociations` from each KSB to its category and from each
@@ -297,8 +297,7 @@ pub fn item_type(category: Category) -> &'static str {
     }
 }
 
-/// The identifiers of a KSB's item and of its rubric levels 0–3, as [`write`] makes them: an
-/// Open Badge aligns to the same ones.
+/// The identifier of a KSB's item, as [`write()`] makes it: an Open Badge aligns to the same.
 pub fn ksb_item_id(standard: &Standard, ksb: &str) -> String {
     stable_uuid(&[&standard.id, "ksb", ksb]).to_string()
 }

@@ -1,7 +1,7 @@
 //! A Moodle competency framework as the CSV of Moodle's `tool_lpimportcsv` (Site administration
 //! › Competencies › Import competency framework), written and read.
 //!
-//! Written ([`write`]): Moodle's header, then the framework row (the standard's id and title,
+//! Written ([`write()`]): Moodle's header, then the framework row (the standard's id and title,
 //! the 0–3 scale with 2 and 3 proficient, taxonomies `domain,competency`), a competency per
 //! category present (`category-knowledge`, …) and a competency per KSB under its category, its
 //! id as the id number. Descriptions are HTML (format 1); what Moodle has no column for (stack
@@ -308,7 +308,7 @@ fn quoted_formula(text: &str) -> bool {
     text.starts_with('\'') && text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
 }
 
-/// A text cell as [`write`] hands it to [`CsvWriter`]: one that already begins with `'`s and a
+/// A text cell as [`write()`] hands it to [`CsvWriter`]: one that already begins with `'`s and a
 /// formula character gets one more `'`, so that [`cell`] can take exactly one off every cell
 /// that has them.
 fn protect(text: &str) -> Cow<'_, str> {
