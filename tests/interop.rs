@@ -712,3 +712,73 @@ fn hostile_case_packages_are_refused_on_one_line_in_bounded_time() {
         "{line}"
     );
 }
+
+#[test]
+fn a_framework_import_writes_its_file_as_safely_as_a_page_import() {
+    let ws = Workspace::new();
+    let csv = ws.ok(&["standard", "--format", "moodle-csv"]);
+    ws.write("framework.csv", &csv);
+    ws.write("std.yaml", "mine\n");
+    let err = ws.fails(
+        1,
+        &["standard", "import", "framework.csv", "-o", "std.yaml"],
+    );
+    assert_eq!(
+        one_line(&err),
+        "ksb: error: 'std.yaml' already exists: give --force to replace it, or -o another file"
+    );
+    assert_eq!(ws.read("std.yaml"), "mine\n");
+    ws.ok(&[
+        "standard",
+        "import",
+        "framework.csv",
+        "-o",
+        "std.yaml",
+        "--force",
+    ]);
+    assert_eq!(
+        Standard::from_yaml(&ws.read("std.yaml")).unwrap(),
+        Standard::builtin()
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(ws.file("elsewhere.yaml"), ws.file("link.yaml")).unwrap();
+        let err = ws.fails(
+            1,
+            &[
+                "standard",
+                "import",
+                "framework.csv",
+                "-o",
+                "link.yaml",
+                "--force",
+            ],
+        );
+        assert!(one_line(&err).contains("link.yaml"), "{err}");
+        assert!(!ws.file("elsewhere.yaml").exists());
+    }
+    // --base is for a wiki page; a framework is read as it is.
+    let err = ws.fails(
+        1,
+        &["standard", "import", "framework.csv", "--base", "std.yaml"],
+    );
+    assert_eq!(
+        one_line(&err),
+        "ksb: error: --base is for a wiki page: a Moodle framework is read as it is"
+    );
+    // A framework from standard input is told by its first line.
+    let out = ws
+        .ksb(&["standard", "import", "-"])
+        .write_stdin(csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        Standard::from_yaml(&String::from_utf8(out.stdout).unwrap()).unwrap(),
+        Standard::builtin()
+    );
+}

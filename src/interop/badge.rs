@@ -390,3 +390,75 @@ pub fn write(standard: &Standard, sheet: &Sheet, issuer: &Issuer) -> Result<Stri
     text.push('\n');
     Ok(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sheet::Participant;
+
+    fn sheet(kind: &str, locked: bool) -> Sheet {
+        let standard = Standard::builtin();
+        let mut sheet = Sheet::new(
+            &standard,
+            Participant {
+                username: "Alice".to_string(),
+                role_focus: "Generalist".to_string(),
+                mentoring_type: "Mentee".to_string(),
+                assessment_type: kind.to_string(),
+                date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                reviewer: Some("Bob".to_string()),
+            },
+        );
+        sheet.set_score("K1".parse().unwrap(), Some(Score::Three));
+        sheet.locked = locked;
+        sheet
+    }
+
+    fn issuer() -> Issuer {
+        Issuer {
+            id: "https://example.org/programme".to_string(),
+            name: "Example".to_string(),
+        }
+    }
+
+    #[test]
+    fn only_a_locked_review_or_final_check() {
+        assert_eq!(eligible(&sheet("Mentor review", true)), Ok(()));
+        assert_eq!(eligible(&sheet("Final check", true)), Ok(()));
+        assert_eq!(
+            eligible(&sheet("Self-assessment", true)),
+            Err(BadgeError::NotAReview("Self-assessment".to_string()))
+        );
+        assert_eq!(
+            eligible(&sheet("Final check", false)),
+            Err(BadgeError::NotLocked)
+        );
+        let bad = Issuer {
+            id: "example.org".to_string(),
+            ..issuer()
+        };
+        assert_eq!(
+            credential(&Standard::builtin(), &sheet("Final check", true), &bad),
+            Err(BadgeError::IssuerNotUrl("example.org".to_string()))
+        );
+    }
+
+    #[test]
+    fn the_result_points_at_the_case_level_scored() {
+        let standard = Standard::builtin();
+        let credential = credential(&standard, &sheet("Final check", true), &issuer()).unwrap();
+        let result = &credential.credential_subject.result;
+        assert_eq!(result.len(), 1);
+        assert_eq!(
+            result[0].achieved_level.as_deref(),
+            Some(format!("urn:uuid:{}", case::level_id(&standard, "K1", Score::Three)).as_str())
+        );
+        assert!(credential
+            .credential_subject
+            .achievement
+            .criteria
+            .narrative
+            .starts_with("Assessed by Bob against the 28 KSBs"));
+        assert_eq!(credential.valid_from, "2026-12-01T00:00:00Z");
+    }
+}
