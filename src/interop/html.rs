@@ -38,11 +38,12 @@ pub fn to_html(text: &str) -> String {
 
 /// Whether what follows a `<br>` ends its paragraph, so that a browser shows no line for it.
 fn closes_block(rest: &str) -> bool {
-    let rest = rest.trim_start().to_ascii_lowercase();
-    rest.is_empty()
-        || rest.starts_with("</p")
-        || rest.starts_with("</div")
-        || rest.starts_with("</li")
+    let rest = rest.trim_start().as_bytes();
+    let head = rest[..rest.len().min(5)].to_ascii_lowercase();
+    head.is_empty()
+        || head.starts_with(b"</p")
+        || head.starts_with(b"</div")
+        || head.starts_with(b"</li")
 }
 
 /// The text a browser shows for `html`.
@@ -114,7 +115,14 @@ fn block_break(out: &mut String, lines: usize) {
     if out.is_empty() {
         return;
     }
-    let have = out.len() - out.trim_end_matches('\n').len();
+    // Only the last `lines` bytes matter: however many breaks the text ends with, this looks
+    // at no more of it.
+    let have = out
+        .bytes()
+        .rev()
+        .take(lines)
+        .take_while(|&b| b == b'\n')
+        .count();
     for _ in have..lines {
         out.push('\n');
     }
@@ -185,5 +193,19 @@ mod tests {
             "One\n\n• Two\n• Three\u{a0}– four"
         );
         assert_eq!(to_text("a & b &bogus; <unclosed"), "a & b &bogus;");
+    }
+
+    #[test]
+    fn hostile_markup_takes_time_in_proportion_to_its_length() {
+        // Each of these looked at the rest of the text once per tag before; now each byte
+        // is looked at a bounded number of times (a slow version would not finish here).
+        let brs = "<br>".repeat(500_000);
+        assert_eq!(to_text(&brs).len(), 500_000 - 1);
+        let paragraphs = format!("a{}{}", "<br>".repeat(200_000), "<p>".repeat(200_000));
+        assert_eq!(to_text(&paragraphs).len(), 1 + 200_000);
+        let opens = "<".repeat(1_000_000);
+        assert_eq!(to_text(&opens), "");
+        let entities = "&".repeat(1_000_000);
+        assert_eq!(to_text(&entities).len(), 1_000_000);
     }
 }
