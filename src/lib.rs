@@ -6,7 +6,8 @@
 //!   progress and plans;
 //! - [`render`]: the renderers that turn them into text, one module per format;
 //! - [`store`]: reading and writing files so that nothing is ever half written;
-//! - [`import`]: sheets and the standard read back from wiki pages.
+//! - [`import`]: sheets and the standard read back from wiki pages;
+//! - [`interop`]: standards in the formats of other systems (Moodle CSV, CASE).
 //!
 //! It never prints, never prompts and never reads the environment; the binary does all three.
 
@@ -14,6 +15,7 @@
 
 pub mod figures;
 pub mod import;
+pub mod interop;
 pub mod model;
 pub mod platform;
 pub mod render;

@@ -8,6 +8,7 @@
 mod common;
 
 mod assess;
+mod badge;
 mod big_inputs;
 mod cohort;
 mod concurrent_writers;
@@ -23,6 +24,7 @@ mod hand_edits;
 mod import;
 mod import_hostile;
 mod import_properties;
+mod interop;
 mod messages;
 mod odd_input;
 mod programme;

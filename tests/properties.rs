@@ -338,6 +338,21 @@ proptest! {
     }
 
     #[test]
+    fn a_standard_goes_to_moodle_and_case_and_comes_back_the_same(standard in standard()) {
+        use ksb::interop::{case, moodle, Options};
+        let csv = moodle::write(&standard);
+        let back = moodle::read(&csv, Options::default())
+            .map_err(|err| TestCaseError::fail(format!("{err}\n{csv}")))?;
+        prop_assert_eq!(&back.standard, &standard);
+        prop_assert!(back.notes.is_empty(), "{:?}", back.notes);
+        let json = case::write(&standard, "2026-01-02T03:04:05Z");
+        let back = case::read(&json, Options::default())
+            .map_err(|err| TestCaseError::fail(format!("{err}\n{json}")))?;
+        prop_assert_eq!(&back.standard, &standard);
+        prop_assert!(back.notes.is_empty(), "{:?}", back.notes);
+    }
+
+    #[test]
     fn a_standard_written_as_yaml_reads_back_as_written(standard in standard()) {
         let yaml = to_yaml(&standard);
         let read = Standard::from_yaml(&yaml)

@@ -1,6 +1,6 @@
 //! The KSB standard: what is assessed, loaded from YAML and validated once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Deserialize;
@@ -432,6 +432,14 @@ impl RawStandard {
             return Err(plain("ksbs must list at least one KSB".to_string()));
         }
 
+        // Declared names by their case-folded spelling, looked up once per KSB: a standard of
+        // thousands of KSBs and areas checks in linear time.
+        let folded = |list: &[String]| -> HashMap<String, String> {
+            list.iter()
+                .map(|item| (item.trim().to_lowercase(), item.clone()))
+                .collect()
+        };
+        let (role_index, area_index) = (folded(&self.role_focuses), folded(&self.areas));
         let mut seen = HashSet::new();
         let mut ksbs = Vec::with_capacity(self.ksbs.len());
         for spanned in self.ksbs {
@@ -469,7 +477,8 @@ impl RawStandard {
                 require_printable(name, text, multi_line)
                     .map_err(|message| fail(&spanned.referenced, message))?;
             }
-            let role_focus = find_ignoring_case(&self.role_focuses, &raw.role_focus.value)
+            let role_focus = role_index
+                .get(&raw.role_focus.value.trim().to_lowercase())
                 .ok_or_else(|| {
                     fail(
                         &raw.role_focus.referenced,
@@ -489,7 +498,7 @@ impl RawStandard {
             }
             let mut areas = Vec::with_capacity(raw.areas.len());
             for area in &raw.areas {
-                let canonical = find_ignoring_case(&self.areas, area).ok_or_else(|| {
+                let canonical = area_index.get(&area.trim().to_lowercase()).ok_or_else(|| {
                     fail(
                         &spanned.referenced,
                         format!(

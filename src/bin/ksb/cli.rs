@@ -35,6 +35,12 @@ pub enum Format {
     Csv,
     /// JSON for scripts.
     Json,
+    /// A Moodle competency framework (CSV for Site administration › Competencies › Import).
+    MoodleCsv,
+    /// A 1EdTech CASE 1.0 CFPackage (JSON).
+    Case,
+    /// An unsigned Open Badges 3.0 credential (JSON) of a locked mentor review or final check.
+    Openbadge,
 }
 
 /// The formats each command offers, in one place: adding a format to a command is one line.
@@ -43,12 +49,14 @@ pub mod formats {
 
     /// `ksb standard`, `ksb compare`, `ksb progress`.
     pub const FIGURES: &[Format] = &[Table, Json];
+    /// `ksb standard`: the figures' formats and the other systems' standard formats.
+    pub const STANDARD: &[Format] = &[Table, Json, MoodleCsv, Case];
     /// `ksb summary`, `ksb roster`, `ksb calibrate`: reports for the programme.
     pub const COHORT: &[Format] = &[Table, Json, Csv, Markdown, Wikitext];
     /// `ksb plan`.
     pub const PLAN: &[Format] = &[Table, Markdown, Wikitext];
     /// `ksb export`.
-    pub const EXPORT: &[Format] = &[Wikitext, Markdown, Csv, Json];
+    pub const EXPORT: &[Format] = &[Wikitext, Markdown, Csv, Json, Openbadge];
 }
 
 /// A `--format` parser that accepts only `offered`, with their help in `--help`.

@@ -59,6 +59,9 @@ pub fn emit_report<J: Serialize>(
             None => bail!("this command has no JSON output"),
         },
         Format::Csv => emit(&csv_report::report(&report())),
+        Format::MoodleCsv | Format::Case | Format::Openbadge => {
+            bail!("this command has no such output: `ksb standard` writes a standard for another system, `ksb export` an Open Badge")
+        }
     }
 }
 

@@ -43,11 +43,15 @@ pub enum Key {
     WikiMaxPages,
     /// The most requests one listing may take.
     WikiMaxRequests,
+    /// The Open Badge issuer's id: a URL that names the programme (`ksb export --format openbadge`).
+    BadgeIssuerId,
+    /// The Open Badge issuer's name.
+    BadgeIssuerName,
 }
 
 impl Key {
     /// Every key, in the order `ksb config` lists them.
-    pub const ALL: [Key; 13] = [
+    pub const ALL: [Key; 15] = [
         Key::Username,
         Key::RoleFocus,
         Key::MentoringType,
@@ -61,6 +65,8 @@ impl Key {
         Key::WikiTimeout,
         Key::WikiMaxPages,
         Key::WikiMaxRequests,
+        Key::BadgeIssuerId,
+        Key::BadgeIssuerName,
     ];
 
     /// The key as the config file spells it.
@@ -79,6 +85,8 @@ impl Key {
             Key::WikiTimeout => "wiki.timeout",
             Key::WikiMaxPages => "wiki.max_pages",
             Key::WikiMaxRequests => "wiki.max_requests",
+            Key::BadgeIssuerId => "badge.issuer_id",
+            Key::BadgeIssuerName => "badge.issuer_name",
         }
     }
 
@@ -98,6 +106,8 @@ impl Key {
             Key::WikiTimeout => "KSB_WIKI_TIMEOUT",
             Key::WikiMaxPages => "KSB_WIKI_MAX_PAGES",
             Key::WikiMaxRequests => "KSB_WIKI_MAX_REQUESTS",
+            Key::BadgeIssuerId => "KSB_BADGE_ISSUER_ID",
+            Key::BadgeIssuerName => "KSB_BADGE_ISSUER_NAME",
         }
     }
 
@@ -157,14 +167,17 @@ impl ConfigFile {
             .collect();
         let mut values = BTreeMap::new();
         for (name, value) in raw {
-            if name.get_ref() == "wiki" {
+            if let Some(table_name) = TABLES.iter().find(|t| *t == name.get_ref()) {
                 let start = value.span().start;
                 let toml::Value::Table(table) = value.into_inner() else {
-                    return Err(at(start, "'wiki' must be a table: [wiki]".to_string()));
+                    return Err(at(
+                        start,
+                        format!("'{table_name}' must be a table: [{table_name}]"),
+                    ));
                 };
-                let spans = wiki_spans(text);
+                let spans = table_spans(text, table_name);
                 for (inner, value) in table {
-                    let full = format!("wiki.{inner}");
+                    let full = format!("{table_name}.{inner}");
                     // Where the key and its value are: the table's start if unknown.
                     let (key_at, value_at) = spans.get(&inner).copied().unwrap_or((start, start));
                     take(&mut values, &full, &value, value_at, &at).map_err(|err| {
@@ -206,24 +219,32 @@ impl ConfigFile {
     }
 }
 
-/// Where each key of the `[wiki]` table and its value start in `text` (byte offsets), so an
-/// error in it names its own line rather than the table's.
-fn wiki_spans(text: &str) -> BTreeMap<String, (usize, usize)> {
+/// The tables a config file may have: `[wiki]` and `[badge]`.
+const TABLES: [&str; 2] = ["wiki", "badge"];
+
+/// Where each key of the `[wiki]` or `[badge]` table and its value start in `text` (byte
+/// offsets), so an error in it names its own line rather than the table's.
+fn table_spans(text: &str, table: &str) -> BTreeMap<String, (usize, usize)> {
     #[derive(serde::Deserialize)]
     struct Outer {
         #[serde(default)]
         wiki: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        #[serde(default)]
+        badge: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     }
     toml::from_str::<Outer>(text)
         .map(|outer| {
-            outer
-                .wiki
-                .into_iter()
-                .map(|(key, value)| {
-                    let at = (key.span().start, value.span().start);
-                    (key.into_inner(), at)
-                })
-                .collect()
+            if table == "wiki" {
+                outer.wiki
+            } else {
+                outer.badge
+            }
+            .into_iter()
+            .map(|(key, value)| {
+                let at = (key.span().start, value.span().start);
+                (key.into_inner(), at)
+            })
+            .collect()
         })
         .unwrap_or_default()
 }

@@ -1,10 +1,12 @@
-//! `ksb export`: a sheet, or the blank sheet, as wikitext, Markdown, CSV or JSON; a folder or
-//! several sheets as one long CSV or JSON, a row per sheet and KSB.
+//! `ksb export`: a sheet, or the blank sheet, as wikitext, Markdown, CSV or JSON (or a locked
+//! review as an Open Badge); a folder or several sheets as one long CSV or JSON, a row per
+//! sheet and KSB.
 
 use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
 use ksb::figures::selection::{Gather, Placed};
+use ksb::interop::badge::{self, Issuer};
 use ksb::render::csv::Csv;
 use ksb::render::export::{ExportDoc, Exporter};
 use ksb::render::json::Json;
@@ -14,6 +16,7 @@ use ksb::render::wikitext::Wikitext;
 use ksb::{Sheet, Standard};
 
 use crate::app::context::{Command, Context, Globals};
+use crate::app::settings::Key;
 use crate::app::{cohort, output, output_file, sheet_io};
 use crate::cli::{format_of, formats, Format};
 use clap::Args;
@@ -56,6 +59,10 @@ fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
         Format::Csv => Box::new(Csv),
         Format::Json => Box::new(Json),
         Format::Table => bail!("`ksb export` writes a file format: use `ksb show` for tables"),
+        Format::Openbadge => unreachable!("an Open Badge is written by ExportArgs::badge"),
+        Format::MoodleCsv | Format::Case => {
+            bail!("a Moodle framework or CASE package is the standard's: use `ksb standard`")
+        }
     })
 }
 
@@ -63,6 +70,9 @@ impl Command for ExportArgs {
     fn run(self, globals: Globals) -> Result<()> {
         let ctx = &globals.context()?;
         let many = self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
+        if self.format == Format::Openbadge {
+            return self.badge(ctx, many);
+        }
         if many {
             return self.many(ctx);
         }
@@ -90,6 +100,36 @@ impl Command for ExportArgs {
 }
 
 impl ExportArgs {
+    /// The Open Badge of one locked mentor review or final check, its issuer from the settings.
+    fn badge(&self, ctx: &Context, many: bool) -> Result<()> {
+        let (Some(path), false, false) = (self.sheets.first(), many, self.blank) else {
+            bail!("an Open Badge is of one sheet: give one locked mentor review or final check");
+        };
+        if self.summary || self.notes {
+            bail!("an Open Badge carries the scores only: leave out --summary and --notes");
+        }
+        let standard = ctx.standard()?;
+        let sheet = sheet_io::load_sheet(path, &standard)?.warn();
+        let doing = || format!("exporting '{}' as an Open Badge", path.display());
+        badge::eligible(&sheet).with_context(doing)?;
+        let setting = |key: Key| {
+            let value = ctx.settings.get(key).value.clone();
+            value.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "an Open Badge needs its issuer: set {} under [badge] in the config file, or {}",
+                    key.name().trim_start_matches("badge."),
+                    key.env()
+                )
+            })
+        };
+        let issuer = Issuer {
+            id: setting(Key::BadgeIssuerId)?,
+            name: setting(Key::BadgeIssuerName)?,
+        };
+        let text = badge::write(&standard, &sheet, &issuer).with_context(doing)?;
+        self.write(text.as_bytes())
+    }
+
     /// Writes the export to `-o FILE` (never over one of its sheets) or stdout.
     fn write(&self, bytes: &[u8]) -> Result<()> {
         match &self.output {

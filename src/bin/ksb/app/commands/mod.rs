@@ -111,7 +111,7 @@ pub enum Command {
     /// List the KSBs of the standard in use, check a standards file, or import the standard's wiki page.
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --check my-programme.yaml\n  ksb standard import standard-page.wiki -o standard.yaml"
+        after_help = "Examples:\n  ksb standard\n  ksb standard --format json\n  ksb standard --format moodle-csv > framework.csv\n  ksb standard --format case > framework.json\n  ksb standard --check my-programme.yaml\n  ksb standard import standard-page.wiki -o standard.yaml\n  ksb standard import framework.csv -o standard.yaml"
     )]
     Standard(StandardArgs),
     /// Score a sheet at the terminal, one KSB at a time, saving after every answer.
@@ -149,7 +149,7 @@ pub enum Command {
     Calibrate(CalibrateArgs),
     /// Export a sheet (or the blank sheet) as wikitext, Markdown, CSV or JSON.
     #[command(
-        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export cohort/ --format csv -o cohort.csv   a row per sheet and KSB, for a spreadsheet or pandas\n  ksb export --blank --format wikitext"
+        after_help = "Examples:\n  ksb export me.toml --notes --summary -o me.wiki\n  ksb export me.toml --format markdown\n  ksb export me.toml --format csv -o me.csv\n  ksb export cohort/ --format csv -o cohort.csv   a row per sheet and KSB, for a spreadsheet or pandas\n  ksb export review.toml --format openbadge -o badge.json   a locked review as an Open Badge (issuer from [badge] in the config file)\n  ksb export --blank --format wikitext"
     )]
     Export(ExportArgs),
     /// Publish a sheet to the programme's wiki, pull sheets from it, or see if the two agree.

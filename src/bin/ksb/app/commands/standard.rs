@@ -1,8 +1,10 @@
-//! `ksb standard`: list the standard in use, or check a standards file.
+//! `ksb standard`: list the standard in use (or write it for another system), or check a
+//! standards file.
 
 use std::path::Path;
 
 use anyhow::Result;
+use ksb::interop;
 use ksb::render::json;
 use ksb::report;
 use ksb::Category;
@@ -17,8 +19,8 @@ use std::path::PathBuf;
 /// Arguments of `ksb standard`.
 #[derive(Debug, Args)]
 pub struct StandardArgs {
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = format_of(formats::FIGURES))]
+    /// Output format: a table, JSON, or the standard as another system imports it (moodle-csv, case).
+    #[arg(long, default_value = "table", value_parser = format_of(formats::STANDARD))]
     pub format: Format,
     /// Validate this standards file instead: exit 0 with a one-line count when it is good.
     #[arg(long, value_name = "FILE")]
@@ -33,7 +35,7 @@ pub struct StandardArgs {
 pub enum StandardAction {
     /// Read the standard's wiki page (its table of KSBs) into a standard YAML file, keeping ids stable.
     #[command(
-        after_help = "Examples:\n  ksb standard import standard-page.wiki                     YAML on stdout, changes on stderr\n  ksb standard import page.wiki --base mine.yaml -o mine.yaml --force\n  ksb standard import page.wiki --category skill -o new.yaml  new KSBs without a section row are skills"
+        after_help = "Examples:\n  ksb standard import standard-page.wiki                     YAML on stdout, changes on stderr\n  ksb standard import page.wiki --base mine.yaml -o mine.yaml --force\n  ksb standard import page.wiki --category skill -o new.yaml  new KSBs without a section row are skills\n  ksb standard import framework.csv -o standard.yaml          a Moodle framework (or a CASE package, .json)"
     )]
     Import(StandardImportArgs),
 }
@@ -65,6 +67,14 @@ impl Command for StandardArgs {
         }
         let ctx = &globals.context()?;
         let standard = ctx.standard()?;
+        match self.format {
+            Format::MoodleCsv => return output::emit(&interop::moodle::write(&standard)),
+            Format::Case => {
+                let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                return output::emit(&interop::case::write(&standard, &now));
+            }
+            _ => {}
+        }
         output::emit_report(
             self.format,
             ctx.style,

@@ -1,10 +1,12 @@
 //! `ksb standard import`: the standard's wiki page read into a standard YAML file, as a change
-//! to a base standard that keeps its ids.
+//! to a base standard that keeps its ids; or another system's framework (Moodle CSV, CASE
+//! package) read as it is.
 
 use std::fs;
 
 use anyhow::{bail, Context as _, Result};
 use ksb::import::standard::{self, Change, ImportError, Imported, Options};
+use ksb::interop::{self, Kind};
 use ksb::render::standard_yaml::standard_yaml;
 use ksb::{store, Category, Standard};
 
@@ -18,7 +20,7 @@ use std::path::PathBuf;
 /// Arguments of `ksb standard import`.
 #[derive(Debug, Args)]
 pub struct StandardImportArgs {
-    /// The standard's page: its wikitext, or the text copied off the page; `-` reads standard input.
+    /// The standard's page (its wikitext, or the text copied off the page), or a Moodle framework CSV (.csv), or a CASE CFPackage (.json); `-` reads standard input.
     #[arg(required_unless_present = "wiki", conflicts_with = "wiki")]
     pub page: Option<PathBuf>,
     /// Read the page with this title from the wiki instead of a file.
@@ -36,7 +38,7 @@ pub struct StandardImportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
-    /// The category of new KSBs that no section row of the page (Knowledge, Skills, Behaviours) places.
+    /// The category of new KSBs that no section row of the page (Knowledge, Skills, Behaviours), or no group, item type or id of a framework, places [default for a framework: skill].
     #[arg(long, value_enum)]
     pub category: Option<CategoryArg>,
     /// The version of the changed standard [default: the base's, its last number one higher].
@@ -58,17 +60,34 @@ pub enum CategoryArg {
 impl Command for StandardImportArgs {
     fn run(self, globals: Globals) -> Result<()> {
         let ctx = &globals.context()?;
+        let (source, text) = self.page_text(ctx)?;
+        let extension = self.page.as_deref().and_then(|p| p.extension()?.to_str());
+        let kind = match self.wiki {
+            Some(_) => Kind::WikiPage,
+            None => interop::detect(extension, &text),
+        };
+        let (yaml, report) = match kind {
+            Kind::WikiPage => self.read_page(ctx, &source, &text)?,
+            kind => self.read_framework(kind, &source, &text)?,
+        };
+        self.write(&yaml, &report)
+    }
+}
+
+impl StandardImportArgs {
+    /// The standard's wiki page read as a change to the base standard: its YAML and the report
+    /// of what changed.
+    fn read_page(&self, ctx: &Context, source: &str, text: &str) -> Result<(String, String)> {
         let base = match &self.base {
             Some(path) => sheet_io::load_standard(Some(path))?,
             None => ctx.standard()?,
         };
-        let (source, text) = self.page_text(ctx)?;
         let doing = format!("importing the standard from {source}");
         let options = Options {
             category: self.category.map(category),
             version: self.new_version.clone(),
         };
-        let imported = match standard::read(&text, &base, &options) {
+        let imported = match standard::read(text, &base, &options) {
             Ok(imported) => imported,
             Err(ImportError::Rows(problems)) => {
                 report_problems(&problems, &doing, false, "")?;
@@ -77,11 +96,65 @@ impl Command for StandardImportArgs {
             Err(err) => return Err(anyhow::Error::new(err).context(doing)),
         };
         let yaml = standard_yaml(&imported.standard, &comment(&base, &imported));
-        let report = output::printable(&report(&base, &imported));
+        Ok((yaml, report(&base, &imported)))
+    }
+
+    /// A Moodle framework or CASE package read into a standard: its YAML, and a line saying
+    /// what it holds and each decision the reader made.
+    fn read_framework(&self, kind: Kind, source: &str, text: &str) -> Result<(String, String)> {
+        if self.base.is_some() {
+            bail!(
+                "--base is for a wiki page: a {} is read as it is",
+                kind_name(kind)
+            );
+        }
+        let options = interop::Options {
+            category: self.category.map(category),
+        };
+        let doing = format!("importing the standard from {source}");
+        let mut imported = match kind {
+            Kind::MoodleCsv => interop::moodle::read(text, options),
+            Kind::Case => interop::case::read(text, options),
+            Kind::WikiPage => unreachable!("a wiki page is read by read_page"),
+        }
+        .with_context(|| doing.clone())?;
+        if let Some(version) = &self.new_version {
+            imported.standard.version = version.clone();
+        }
+        let standard = &imported.standard;
+        let mut comment = vec![format!(
+            "{}: read by `ksb standard import` from {} {source}.",
+            standard.title,
+            kind_name(kind)
+        )];
+        comment.extend(imported.notes.iter().cloned());
+        comment.push(
+            "Check it with `ksb standard --check FILE`; use it with `ksb --standard FILE ...`."
+                .to_string(),
+        );
+        let yaml = standard_yaml(standard, &comment);
+        let mut report = format!(
+            "Standard '{}' version {} from {} {source}: {} KSBs\n",
+            standard.id,
+            standard.version,
+            kind_name(kind),
+            standard.ksbs.len()
+        );
+        for note in &imported.notes {
+            report.push_str(&format!("  {note}\n"));
+        }
+        Ok((yaml, report))
+    }
+
+    /// Writes the YAML to `-o` (atomically, never over a link, a special file or the page
+    /// itself, over a file only with --force) or stdout; the report goes to stderr with stdout
+    /// and before `Wrote FILE` with `-o`.
+    fn write(&self, yaml: &str, report: &str) -> Result<()> {
+        let report = output::printable(report);
         match self.output.as_deref().filter(|p| !sheet_io::is_stdin(p)) {
             None => {
                 eprint!("{report}");
-                output::emit(&yaml)
+                output::emit(yaml)
             }
             Some(path) => {
                 crate::app::output_file::refuse_link_or_special(path, "standard")?;
@@ -108,9 +181,7 @@ impl Command for StandardImportArgs {
             }
         }
     }
-}
 
-impl StandardImportArgs {
     /// The page's name in messages, and its text: from the file, or with `--wiki` from the
     /// wiki.
     fn page_text(&self, ctx: &Context) -> Result<(String, String)> {
@@ -138,6 +209,15 @@ impl StandardImportArgs {
         let source = sheet_io::name(path);
         let text = sheet_io::read_text(path).with_context(|| format!("reading page {source}"))?;
         Ok((source, text))
+    }
+}
+
+/// A format's name in messages.
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::MoodleCsv => "Moodle framework",
+        Kind::Case => "CASE package",
+        Kind::WikiPage => "wiki page",
     }
 }
 
