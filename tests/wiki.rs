@@ -5,30 +5,11 @@
 
 use std::os::unix::fs::PermissionsExt as _;
 
-use crate::common::wiki_server::{TestWiki, ADMIN};
+use crate::common::wiki_server::{logged_in, TestWiki, ADMIN};
 use crate::common::{fixture, Workspace};
 use ksb::wiki::page::{BEGIN, END};
 
 const PAGE: &str = "User:ExampleUser/Tech Mentoring/Self-assessment 2026-11-25";
-
-/// A workspace whose `ksb` talks to `wiki` as a bot of the wiki's administrator, with the
-/// bot password in a 0600 file.
-fn logged_in(wiki: &TestWiki) -> Workspace {
-    let ws = Workspace::new();
-    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
-    let user = wiki.bot_password(ADMIN, "ksb", "abcdefghijklmnopqrstuvw012345678");
-    let password = ws.write("bot-password", "abcdefghijklmnopqrstuvw012345678\n");
-    std::fs::set_permissions(&password, std::fs::Permissions::from_mode(0o600)).unwrap();
-    ws.write(
-        ".config/ksb/config.toml",
-        &format!(
-            "[wiki]\nurl = \"{}\"\nuser = \"{user}\"\npassword_file = \"{}\"\n",
-            wiki.api(),
-            password.display()
-        ),
-    );
-    ws
-}
 
 #[test]
 fn publish_then_pull_gives_back_the_same_sheet_and_status_follows() {

@@ -2,33 +2,13 @@
 //! ksb keeps everyone's text on a sheet's page, merges what both sides changed KSB by KSB,
 //! refuses what it cannot merge with a way out, keeps what a page does not carry, and never
 //! lets a page speak for someone else.
-// Unix: a password file readable by its owner only (file modes).
+// Unix: a password file readable by its owner only (file modes), and PHP serving MediaWiki.
 #![cfg(unix)]
 
-use std::os::unix::fs::PermissionsExt as _;
-
-use crate::common::wiki_server::{TestWiki, ADMIN};
+use crate::common::wiki_server::{logged_in, TestWiki, ADMIN};
 use crate::common::{fixture, Workspace};
 
 const PAGE: &str = "User:ExampleUser/Tech Mentoring/Self-assessment 2026-11-25";
-
-/// A workspace whose `ksb` talks to `wiki` as a bot of the wiki's administrator.
-fn logged_in(wiki: &TestWiki) -> Workspace {
-    let ws = Workspace::new();
-    std::fs::create_dir_all(ws.file(".config/ksb")).unwrap();
-    let user = wiki.bot_password(ADMIN, "ksb", "abcdefghijklmnopqrstuvw012345678");
-    let password = ws.write("bot-password", "abcdefghijklmnopqrstuvw012345678\n");
-    std::fs::set_permissions(&password, std::fs::Permissions::from_mode(0o600)).unwrap();
-    ws.write(
-        ".config/ksb/config.toml",
-        &format!(
-            "[wiki]\nurl = \"{}\"\nuser = \"{user}\"\npassword_file = \"{}\"\n",
-            wiki.api(),
-            password.display()
-        ),
-    );
-    ws
-}
 
 /// `text` with the score cell of the KSB titled `title` set to `score`, as a person edits the
 /// table on the wiki.

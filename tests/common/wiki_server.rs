@@ -265,6 +265,28 @@ impl Drop for TestWiki {
     }
 }
 
+/// A workspace whose `ksb` talks to `wiki` as a bot of the wiki's administrator, with the bot
+/// password in a 0600 file and the wiki in its config file.
+#[cfg(unix)]
+pub fn logged_in(wiki: &TestWiki) -> super::Workspace {
+    use std::os::unix::fs::PermissionsExt as _;
+    let ws = super::Workspace::new();
+    std::fs::create_dir_all(ws.file(".config/ksb")).expect("config folder");
+    let user = wiki.bot_password(ADMIN, "ksb", "abcdefghijklmnopqrstuvw012345678");
+    let password = ws.write("bot-password", "abcdefghijklmnopqrstuvw012345678\n");
+    std::fs::set_permissions(&password, std::fs::Permissions::from_mode(0o600))
+        .expect("chmod the password file");
+    ws.write(
+        ".config/ksb/config.toml",
+        &format!(
+            "[wiki]\nurl = \"{}\"\nuser = \"{user}\"\npassword_file = \"{}\"\n",
+            wiki.api(),
+            password.display()
+        ),
+    );
+    ws
+}
+
 /// A port on 127.0.0.1 that nothing listens on right now.
 pub fn free_port() -> u16 {
     TcpListener::bind(("127.0.0.1", 0))
