@@ -475,11 +475,21 @@ fn bad_sheets_are_refused_with_file_and_line() {
         (
             "K4 = 2",
             "K4 = 4",
-            "line 16, column 6: invalid score 4 for K4: expected 0–3 or n/a",
+            "line 16, column 6: invalid score 4 for K4: expected 0–3, or \"n/a\" in quotes",
         ),
         ("K4 = 2", "K4 = -1", "invalid score -1 for K4"),
         ("K4 = 2", "K4 = 2.5", "invalid score 2.5 for K4"),
         ("K4 = 2", "K4 = \"high\"", "invalid score \"high\" for K4"),
+        (
+            "K4 = 2",
+            "K4 = n/a",
+            "line 16, column 6: invalid score n/a for K4: expected 0–3, or \"n/a\" in quotes",
+        ),
+        (
+            "K4 = 2",
+            "K4 = two",
+            "line 16, column 6: invalid score two for K4: expected 0–3, or \"n/a\" in quotes",
+        ),
         ("K4 = 2", "Q4 = 2", "line 16, column 1: unknown KSB id 'Q4'"),
         (
             "role_focus = \"Infrastructure Specialist\"",

@@ -181,7 +181,7 @@ fn an_invalid_score_error_carries_the_file_the_line_and_the_cause() {
     assert_eq!(
         err,
         format!(
-            "ksb: error: reading sheet 'x.toml': line {line}, column 6: invalid score 4 for K2: expected 0–3 or n/a\n"
+            "ksb: error: reading sheet 'x.toml': line {line}, column 6: invalid score 4 for K2: expected 0–3, or \"n/a\" in quotes\n"
         )
     );
 }
