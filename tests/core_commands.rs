@@ -228,6 +228,33 @@ fn score_writes_a_private_readable_sheet() {
 }
 
 #[test]
+fn assessment_type_flags_take_the_short_names_summary_type_takes() {
+    let ws = Workspace::new();
+    scored_sheet(&ws);
+    for (short, full) in [
+        ("final", "Final check"),
+        ("MENTOR", "Mentor review"),
+        ("self", "Self-assessment"),
+    ] {
+        ws.ok(&["score", "me.toml", "--assessment-type", short]);
+        let text = ws.read("me.toml");
+        assert!(
+            text.contains(&format!("assessment_type = \"{full}\"")),
+            "{short}: {text}"
+        );
+        let out = ws.ok(&["summary", "me.toml", "--type", short]);
+        assert!(!out.is_empty());
+    }
+    let err = ws.fails(1, &["score", "me.toml", "--assessment-type", "exam"]);
+    assert!(
+        err.contains(
+            "assessment type 'exam' is not one of: self, mentor, final, Self-assessment, Mentor review, Final check"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_example_sheet_of_the_format_loads() {
     let ws = Workspace::new();
     let out = ws.ok(&["show", fixture("example.toml").to_str().unwrap()]);
