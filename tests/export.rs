@@ -474,6 +474,46 @@ fn read_markdown(text: &str) -> MarkdownRead {
 }
 
 #[test]
+fn markdown_tables_align_figures_right_and_scores_centred() {
+    use pulldown_cmark::Alignment;
+    let ws = Workspace::new();
+    ws.ok(&[
+        "score",
+        "me.toml",
+        "K1=2",
+        "S1=n/a",
+        "--username",
+        "Me",
+        "--role-focus",
+        "Generalist",
+    ]);
+    let tables = |text: &str| -> Vec<Vec<Alignment>> {
+        Parser::new_ext(text, Options::ENABLE_TABLES)
+            .filter_map(|event| match event {
+                Event::Start(Tag::Table(align)) => Some(align),
+                _ => None,
+            })
+            .collect()
+    };
+    let export = ws.ok(&["export", "me.toml", "--format", "markdown", "--summary"]);
+    let found = tables(&export);
+    assert!(found.len() > 1, "{export}");
+    use Alignment::{Center, None as Left, Right};
+    assert_eq!(found[0], vec![Left, Left, Left, Center], "{export}");
+    for table in &found[1..] {
+        assert_eq!(table[0], Left, "{export}");
+        assert!(table[1..].iter().all(|a| *a == Right), "{export}");
+    }
+    let summary = ws.ok(&["summary", "me.toml", "--format", "markdown"]);
+    let found = tables(&summary);
+    assert!(!found.is_empty(), "{summary}");
+    for table in &found {
+        assert_eq!(table[0], Left, "{summary}");
+        assert!(table[1..].iter().all(|a| *a == Right), "{summary}");
+    }
+}
+
+#[test]
 fn markdown_reads_back_cell_for_cell() {
     let ws = Workspace::new();
     let standard = standard();
