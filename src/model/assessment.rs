@@ -40,6 +40,15 @@ pub fn names(standard: &Standard) -> Vec<&str> {
         .collect()
 }
 
+/// The short name of `assessment_type` (`self` for Self-assessment), or the type itself when
+/// it has none: what a narrow column heading calls it.
+pub fn short_name(assessment_type: &str) -> &str {
+    SHORT_NAMES
+        .iter()
+        .find(|(_, full)| full.eq_ignore_ascii_case(assessment_type))
+        .map_or(assessment_type, |(short, _)| short)
+}
+
 /// Where an assessment type comes in the programme: its place in the standard's list, so that
 /// of two sheets of one day a final check comes after a mentor review, which comes after a
 /// self-assessment. A type the standard does not list comes first.
