@@ -486,7 +486,9 @@ fn without_a_sheet_the_unfinished_one_is_offered_first_and_nothing_asked_is_igno
         "K1=2",
     ]);
     let mut pty = Pty::start(&ws, &["assess"]);
-    pty.expect("An unfinished sheet in .:");
+    // The folder by its name, not `.`.
+    let folder = std::fs::canonicalize(ws.path()).unwrap();
+    pty.expect(&format!("An unfinished sheet in {}:", folder.display()));
     pty.expect("Carry on with");
     pty.expect(&format!(
         "Tester's Self-assessment of 20/11/2026, 1 of 28 scored · {sheet}"

@@ -142,7 +142,10 @@ fn without_sheet(
             } else {
                 "Unfinished sheets"
             },
-            folder.display()
+            // The folder itself, not `.`: where the sheets are, whatever folder the user is in.
+            std::fs::canonicalize(&folder)
+                .unwrap_or_else(|_| folder.clone())
+                .display()
         ))?;
         let chosen = prompter.choose("Carry on with", &items)?;
         if let Some(unfinished) = found.get(chosen) {
