@@ -37,6 +37,12 @@ pub trait MarkupExporter {
     fn row(&self, cells: &[String]) -> String;
     /// The end of a table.
     fn table_end(&self) -> String;
+    /// What keeps a page of several headings from growing a table of contents, which the
+    /// programme's sheet does not have (MediaWiki adds one from four headings on); nothing in
+    /// a format that has none.
+    fn no_contents(&self) -> String {
+        String::new()
+    }
 }
 
 /// How a report's column is aligned: figures to the right, scores centred, as the terminal
@@ -124,6 +130,8 @@ fn document(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
     out.push_str(&m.list(&key));
     out.push_str(&sheet_table(m, doc));
     if doc.summary {
+        // The summary's headings would give the page a table of contents.
+        out.insert_str(0, &m.no_contents());
         let summary = doc.figures();
         let tables = summary::tables(doc.standard, &summary, &Grouping::ALL, "Summary by");
         out.push_str(&report(m, &tables));
