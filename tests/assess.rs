@@ -225,7 +225,11 @@ fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     pty.expect("Note (Enter for none)");
     pty.line("");
     pty.answer("K3", 3, "q");
-    pty.expect("Saved so far: me.toml (28 of 28 scored). `ksb assess me.toml` goes on from here.");
+    // --notes was given: the command to go on asks for notes again (--all is not repeated:
+    // going on means the KSBs not yet gone through).
+    pty.expect(
+        "Saved so far: me.toml (28 of 28 scored). `ksb assess me.toml --notes` goes on from here.",
+    );
     assert_eq!(pty.finish().0, 0);
 
     let sheet = load(&ws, "me.toml");
@@ -413,7 +417,9 @@ fn q_b_and_question_mark_at_the_note_prompt_are_keys_never_notes() {
     pty.line("3");
     pty.expect("Note (Enter for none): ");
     pty.line("q");
-    pty.expect("Saved so far: me.toml (1 of 28 scored). `ksb assess me.toml` goes on from here.");
+    pty.expect(
+        "Saved so far: me.toml (1 of 28 scored). `ksb assess me.toml --notes` goes on from here.",
+    );
     assert_eq!(pty.finish().0, 0);
     let sheet = load(&ws, "me.toml");
     assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Three));
@@ -467,6 +473,16 @@ fn resuming_says_what_it_opened_and_ctrl_c_says_how_to_go_on() {
         "Interrupted. Saved so far: me.toml (4 of 28 scored). `ksb assess me.toml` goes on from here.",
     );
     assert_eq!(pty.finish().0, 130);
+
+    // With --notes, Ctrl-C's command asks for notes again.
+    let mut pty = Pty::start(&ws, &["assess", "me.toml", "--notes"]);
+    pty.answer("K5", 5, "1");
+    pty.expect("Note (Enter for none): ");
+    pty.keys("\x03");
+    pty.expect(
+        "Interrupted. Saved so far: me.toml (5 of 28 scored). `ksb assess me.toml --notes` goes on from here.",
+    );
+    assert_eq!(pty.finish().0, 130);
 }
 
 #[test]
@@ -486,7 +502,9 @@ fn without_a_sheet_the_unfinished_one_is_offered_first_and_nothing_asked_is_igno
         "K1=2",
     ]);
     let mut pty = Pty::start(&ws, &["assess"]);
-    pty.expect("An unfinished sheet in .:");
+    // The folder by its name, not `.`.
+    let folder = std::fs::canonicalize(ws.path()).unwrap();
+    pty.expect(&format!("An unfinished sheet in {}:", folder.display()));
     pty.expect("Carry on with");
     pty.expect(&format!(
         "Tester's Self-assessment of 20/11/2026, 1 of 28 scored · {sheet}"

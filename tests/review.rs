@@ -37,6 +37,21 @@ fn self_assessment(ws: &Workspace) -> Vec<(String, Option<Score>)> {
 }
 
 #[test]
+fn the_command_to_go_on_with_a_review_keeps_notes() {
+    let ws = Workspace::new();
+    self_assessment(&ws);
+    let mut pty = Pty::start(
+        &ws,
+        &["review", "me.toml", "--reviewer", "Mentor", "--notes"],
+    );
+    pty.expect("K1 · 1/28 · Knowledge");
+    pty.expect("? for help) [3]");
+    pty.line("q");
+    pty.expect("no review sheet was written: `ksb review me.toml --notes` starts it.");
+    assert_eq!(pty.finish().0, 0);
+}
+
+#[test]
 fn the_mentor_sees_the_mentees_answers_agrees_with_enter_and_can_resume() {
     let ws = Workspace::new();
     let mentee = self_assessment(&ws);
@@ -132,7 +147,7 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     pty.answer("K2", 2, "q");
     // Longer than the terminal's 100 columns: broken at a space, the command kept whole.
     pty.expect(
-        "Saved so far: reviews/mine.toml (1 of 28 scored). `ksb review me.toml -o reviews/mine.toml` goes on\r\nfrom here.",
+        "Saved so far: reviews/mine.toml (1 of 28 scored). `ksb review me.toml -o reviews/mine.toml --notes`\r\ngoes on from here.",
     );
     assert_eq!(pty.finish().0, 0);
     let review = load(&ws, "reviews/mine.toml");
@@ -154,6 +169,7 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     pty.expect("Note (Enter for none)");
     pty.keys("\x03");
     pty.expect("Interrupted. Saved so far: reviews/mine.toml (2 of 28 scored)");
+    pty.expect("`ksb review me.toml -o reviews/mine.toml --notes`");
     assert_eq!(pty.finish().0, 130);
     let review = load(&ws, "reviews/mine.toml");
     assert_eq!(review.score(&"K2".parse().unwrap()), Some(Score::Three));

@@ -114,6 +114,36 @@ fn compare_figures_by_hand() {
 }
 
 #[test]
+fn compare_and_progress_name_the_reviewer_and_head_columns_by_type_and_date() {
+    let ws = Workspace::new();
+    alice(&ws);
+    let text = ws.read("review.toml");
+    ws.write(
+        "review.toml",
+        &text.replace(
+            "date = 2026-11-03\n",
+            "date = 2026-11-03\nreviewer = \"Mentor1\"\n",
+        ),
+    );
+    let out = ws.ok(&["compare", "self.toml", "review.toml"]);
+    assert!(
+        out.contains(
+            "B: review.toml (Alice, Infrastructure Specialist, Mentor review, 03/11/2026, by Mentor1)\n"
+        ),
+        "{out}"
+    );
+    let out = ws.ok(&["progress", "self.toml", "review.toml"]);
+    assert!(
+        out.contains("Mentor review, 03/11/2026, by Mentor1)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| self 01/11/2026 | mentor 03/11/2026 |"),
+        "{out}"
+    );
+}
+
+#[test]
 fn compare_table_marks_disagreements_and_lists_only_differences() {
     let ws = Workspace::new();
     alice(&ws);
@@ -331,7 +361,9 @@ fn progress_figures_by_hand_in_date_order() {
     let out = ws.ok(&["progress", "final.toml", "self.toml", "review.toml"]);
     assert!(out.contains("| KSB  "), "{out}");
     assert!(
-        out.contains("| 01/11/2026 | 03/11/2026 | 01/02/2027 | Change | Travelled |"),
+        out.contains(
+            "| self 01/11/2026 | mentor 03/11/2026 | final 01/02/2027 | Change | Travelled |"
+        ),
         "{out}"
     );
     assert!(
@@ -340,7 +372,9 @@ fn progress_figures_by_hand_in_date_order() {
     );
     let k6 = out.lines().find(|l| l.starts_with("| K6 ")).unwrap();
     assert!(
-        k6.contains("|      0     |      1     |      2     |     +2 |       67% |"),
+        k6.contains(
+            "|        0        |         1         |         2        |     +2 |       67% |"
+        ),
         "{k6}"
     );
 }
@@ -359,7 +393,7 @@ fn progress_shows_a_fall_per_ksb_and_measures_it_against_the_points_held() {
     sheet("latest.toml", "01/02/2027", &["K1=1", "K4=2", "K5=1"]);
     let out = ws.ok(&["progress", "first.toml", "latest.toml"]);
     assert!(
-        out.contains("| 01/11/2026 | 01/02/2027 | Change | Travelled |"),
+        out.contains("| self 01/11/2026 | self 01/02/2027 | Change | Travelled |"),
         "{out}"
     );
     let row = |id: &str| {
@@ -370,7 +404,7 @@ fn progress_shows_a_fall_per_ksb_and_measures_it_against_the_points_held() {
     };
     // 3 → 1: no gap to close, but two of its three points lost.
     assert!(
-        row("K1").ends_with("|      3     |      1     |     -2 |      -67% |"),
+        row("K1").ends_with("|        3        |        1        |     -2 |      -67% |"),
         "{}",
         row("K1")
     );
@@ -391,7 +425,9 @@ fn progress_shows_a_fall_per_ksb_and_measures_it_against_the_points_held() {
     // Generalist (K1 K4 K5): net 1 − 2 = −1 of the 5 points held: −20%, not −1 of a gap of
     // 0 + 1 + 3 = 4 (−25% "of the gap closed").
     assert!(
-        out.contains("| Generalist                |       1.67 |       1.33 |      -20% |"),
+        out.contains(
+            "| Generalist                |            1.67 |            1.33 |      -20% |"
+        ),
         "{out}"
     );
     assert!(

@@ -23,7 +23,19 @@ fn publish_then_pull_gives_back_the_same_sheet_and_status_follows() {
         .contains("was never published"));
 
     let dry = ws.ok(&["wiki", "publish", "me.toml", "--dry-run"]);
-    assert!(dry.contains(&format!("--- {PAGE} (new page)")), "{dry}");
+    let exported = ws.ok(&["export", "me.toml", "--notes"]);
+    let lines = exported.trim_end().lines().count() + 2;
+    assert!(
+        dry.starts_with(&format!(
+            "Page '{PAGE}' does not exist yet: it would be created with these {lines} lines\n+{BEGIN}\n+== "
+        )),
+        "{dry}"
+    );
+    assert!(!dry.contains("@@"), "{dry}");
+    assert!(
+        dry.lines().filter(|l| l.starts_with('+')).count() == lines,
+        "{dry}"
+    );
     assert!(
         dry.contains("+| Free text evidence") || dry.contains("Free text evidence"),
         "{dry}"

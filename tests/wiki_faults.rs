@@ -703,3 +703,21 @@ fn a_redirect_names_where_it_points() {
     server.join();
     assert!(!ws.file("s.toml").exists());
 }
+
+#[test]
+fn a_404_from_an_address_that_is_not_api_php_says_what_address_is_wanted() {
+    let ws = Workspace::new();
+    let server = Scripted::start(vec![status(404, "")]);
+    let url = server.url.replace("/api.php", "/wiki/Main_Page");
+    let err = ws.fails(
+        1,
+        &["wiki", "--wiki", &url, "pull", "Sheet", "-o", "s.toml"],
+    );
+    assert_eq!(
+        err,
+        format!(
+            "ksb: error: the wiki at {url} answered HTTP 404: the wiki URL is the address of its api.php, such as https://example.org/w/api.php\n"
+        )
+    );
+    server.join();
+}

@@ -29,6 +29,26 @@ pub fn named<'a>(standard: &'a Standard, text: &str) -> Option<&'a str> {
     })
 }
 
+/// Every name [`named`] takes for `standard`, as an error lists them: the short names of the
+/// types it has, then its types as it spells them.
+pub fn names(standard: &Standard) -> Vec<&str> {
+    SHORT_NAMES
+        .iter()
+        .filter(|(_, full)| standard.assessment_type(full).is_some())
+        .map(|(short, _)| *short)
+        .chain(standard.assessment_types.iter().map(String::as_str))
+        .collect()
+}
+
+/// The short name of `assessment_type` (`self` for Self-assessment), or the type itself when
+/// it has none: what a narrow column heading calls it.
+pub fn short_name(assessment_type: &str) -> &str {
+    SHORT_NAMES
+        .iter()
+        .find(|(_, full)| full.eq_ignore_ascii_case(assessment_type))
+        .map_or(assessment_type, |(short, _)| short)
+}
+
 /// Where an assessment type comes in the programme: its place in the standard's list, so that
 /// of two sheets of one day a final check comes after a mentor review, which comes after a
 /// self-assessment. A type the standard does not list comes first.

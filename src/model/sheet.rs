@@ -389,12 +389,58 @@ fn toml_error(text: &str, err: &toml::de::Error) -> SheetError {
         }
         _ => message,
     };
+    if let Some((offset, message)) = err.span().and_then(|span| bad_score_line(text, span.start)) {
+        return SheetError {
+            position: Some(Position::at_offset(text, offset)),
+            message,
+            other_standard: None,
+        };
+    }
     SheetError {
         position: err.span().map(|span| Position::at_offset(text, span.start)),
         message,
         other_standard: None,
     }
 }
+
+/// A score TOML cannot read (`K4 = n/a` unquoted, `K4 = two`): where its value starts and
+/// a message naming the KSB and how a score is written, when the error at `offset` is on a
+/// `KEY = value` line of the [scores] or [retired_scores] table.
+fn bad_score_line(text: &str, offset: usize) -> Option<(usize, String)> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let line = &text[line_start..line_end];
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))?;
+    let table = table.split('#').next()?.trim();
+    let table = table.trim_start_matches('[').trim_end_matches(']').trim();
+    if table != "scores" && table != "retired_scores" {
+        return None;
+    }
+    let (key, value) = line.split_once('=')?;
+    let id = key.trim().trim_matches(['"', '\'']);
+    let value_text = value.split('#').next()?.trim();
+    if id.is_empty() || value_text.is_empty() || id.contains(char::is_whitespace) {
+        return None;
+    }
+    let value_at = line_start + key.len() + 1 + (value.len() - value.trim_start().len());
+    if offset < value_at {
+        return None;
+    }
+    Some((
+        value_at,
+        format!("invalid score {value_text} for {id}: {SCORE_HINT}"),
+    ))
+}
+
+/// How a sheet writes a score, said after an invalid one.
+pub(crate) const SCORE_HINT: &str = "expected 0–3, or \"n/a\" in quotes";
 
 /// The standard id and the username a sheet's text names, read without checking anything
 /// else: a cohort can then tell that a sheet it could not read belongs to one of its

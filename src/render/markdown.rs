@@ -1,6 +1,6 @@
 //! GitHub-flavoured Markdown: the participant sheet as a page for a Git forge or a README.
 
-use super::markup::{colon_could_be_markup, could_start_reference, MarkupExporter};
+use super::markup::{colon_could_be_markup, could_start_reference, Align, MarkupExporter};
 
 /// Whitespace a GFM table cell or list item trims from its ends (but not line breaks, which
 /// become `<br>`).
@@ -81,6 +81,21 @@ impl MarkupExporter for Markdown {
     fn table_start(&self, columns: &[String]) -> String {
         let mut out = self.row(columns);
         out.push_str(&self.row(&vec!["---".to_string(); columns.len()]));
+        out
+    }
+
+    /// Figures right-aligned (`---:`), scores centred (`:---:`), as the terminal shows them.
+    fn table_start_aligned(&self, columns: &[String], align: &[Align]) -> String {
+        let mut out = self.row(columns);
+        let rule: Vec<String> = (0..columns.len())
+            .map(|i| match align.get(i) {
+                Some(Align::Right) => "---:",
+                Some(Align::Center) => ":---:",
+                _ => "---",
+            })
+            .map(str::to_string)
+            .collect();
+        out.push_str(&self.row(&rule));
         out
     }
 

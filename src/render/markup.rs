@@ -5,7 +5,7 @@ use std::io;
 
 use super::export::{ExportDoc, Exporter, HeaderValue, Hint, KEY_LABEL};
 use crate::figures::grouping::Grouping;
-use crate::report::{summary, Block, Report, Table};
+use crate::report::{summary, Block, Cell, Report, Table};
 
 /// A markup language the export document can be written in.
 ///
@@ -25,12 +25,60 @@ pub trait MarkupExporter {
     fn list(&self, items: &[String]) -> String;
     /// The start of a table with its column headings (escaped).
     fn table_start(&self, columns: &[String]) -> String;
+    /// The start of a table whose columns are aligned as `align` says, one per column: a
+    /// format that cannot align a column by its heading writes [`MarkupExporter::table_start`].
+    fn table_start_aligned(&self, columns: &[String], align: &[Align]) -> String {
+        let _ = align;
+        self.table_start(columns)
+    }
     /// A row spanning all `width` columns that heads a section (Knowledge, Skills, …).
     fn section_row(&self, markup: &str, width: usize) -> String;
     /// A row of cells.
     fn row(&self, cells: &[String]) -> String;
     /// The end of a table.
     fn table_end(&self) -> String;
+    /// What keeps a page of several headings from growing a table of contents, which the
+    /// programme's sheet does not have (MediaWiki adds one from four headings on); nothing in
+    /// a format that has none.
+    fn no_contents(&self) -> String {
+        String::new()
+    }
+}
+
+/// How a report's column is aligned: figures to the right, scores centred, as the terminal
+/// shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text.
+    Left,
+    /// Figures: counts, means, changes.
+    Right,
+    /// Scores.
+    Center,
+}
+
+impl Align {
+    /// How a column of these cells is aligned: right when every one is a figure, centred when
+    /// every one is a score, else left.
+    fn of<'a>(cells: impl IntoIterator<Item = &'a Cell>) -> Align {
+        let mut cells = cells.into_iter().peekable();
+        if cells.peek().is_none() {
+            return Align::Left;
+        }
+        let mut figures = true;
+        let mut scores = true;
+        for cell in cells {
+            figures &= matches!(cell, Cell::Number(_) | Cell::Alert(_) | Cell::Bar(_));
+            scores &= matches!(cell, Cell::Score(_));
+        }
+        if figures {
+            Align::Right
+        } else if scores {
+            Align::Center
+        } else {
+            Align::Left
+        }
+    }
 }
 
 /// Whether `&` followed by `rest` could start a character reference (`&amp;`, `&#124;`,
@@ -82,6 +130,8 @@ fn document(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
     out.push_str(&m.list(&key));
     out.push_str(&sheet_table(m, doc));
     if doc.summary {
+        // The summary's headings would give the page a table of contents.
+        out.insert_str(0, &m.no_contents());
         let summary = doc.figures();
         let tables = summary::tables(doc.standard, &summary, &Grouping::ALL, "Summary by");
         out.push_str(&report(m, &tables));
@@ -104,7 +154,11 @@ fn header_value(m: &impl MarkupExporter, value: &HeaderValue) -> String {
 /// The sheet: one table, a full-width row before each category, one row per KSB.
 fn sheet_table(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
     let columns: Vec<String> = doc.columns().iter().map(|c| m.escape(c)).collect();
-    let mut out = m.table_start(&columns);
+    // Title, stack area, role focus, the score (centred, as the terminal shows it), notes.
+    let align: Vec<Align> = (0..columns.len())
+        .map(|i| if i == 3 { Align::Center } else { Align::Left })
+        .collect();
+    let mut out = m.table_start_aligned(&columns, &align);
     for section in doc.sections() {
         out.push_str(&m.section_row(&m.escape(section.category.heading()), columns.len()));
         for row in &section.rows {
@@ -155,7 +209,11 @@ fn table(m: &impl MarkupExporter, table: &Table) -> String {
         .filter(|column| !column.optional)
         .map(|column| m.escape(&column.name))
         .collect();
-    out.push_str(&m.table_start(&columns));
+    let align: Vec<Align> = (0..table.columns.len())
+        .filter(|&i| shown[i])
+        .map(|i| Align::of(table.rows.iter().filter_map(|row| row.get(i))))
+        .collect();
+    out.push_str(&m.table_start_aligned(&columns, &align));
     for row in &table.rows {
         let cells: Vec<String> = row
             .iter()

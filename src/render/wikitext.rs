@@ -32,6 +32,10 @@ impl MarkupExporter for Wikitext {
         format!("{{| class=\"wikitable\"\n! {}\n", columns.join(" !! "))
     }
 
+    fn no_contents(&self) -> String {
+        "__NOTOC__\n".to_string()
+    }
+
     fn section_row(&self, markup: &str, width: usize) -> String {
         format!("|-\n! colspan=\"{width}\" | {markup}\n")
     }

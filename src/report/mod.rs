@@ -152,11 +152,17 @@ pub struct SheetLabel<'a> {
 }
 
 impl SheetLabel<'_> {
-    /// One line naming the sheet in a report about several: file, who, what kind and when.
+    /// One line naming the sheet in a report about several: file, who, what kind, when, and
+    /// the reviewer when the sheet names one.
     pub fn line(&self, tag: &str) -> String {
         let p = self.participant;
+        let by = p
+            .reviewer
+            .as_deref()
+            .map(|reviewer| format!(", by {reviewer}"))
+            .unwrap_or_default();
         format!(
-            "{tag}: {} ({}, {}, {}, {})",
+            "{tag}: {} ({}, {}, {}, {}{by})",
             self.file,
             p.username,
             p.role_focus,

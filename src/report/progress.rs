@@ -5,6 +5,7 @@ use super::{
 };
 use crate::figures::grouping::Grouping;
 use crate::figures::progress::Progress;
+use crate::model::assessment;
 use crate::model::date::format_dmy;
 use crate::model::standard::Standard;
 
@@ -15,7 +16,17 @@ pub fn report(standard: &Standard, sheets: &[SheetLabel], progress: &Progress) -
     for (n, &i) in progress.order.iter().enumerate() {
         report.push(Block::Line(sheets[i].line(&(n + 1).to_string())));
     }
-    let dates: Vec<String> = progress.dates.iter().map(|d| format_dmy(*d)).collect();
+    // Each column headed by the sheet's assessment type (its short name, as `--type` takes
+    // it) and date: a self-assessment and a review of one day are told apart.
+    let dates: Vec<String> = progress
+        .order
+        .iter()
+        .zip(&progress.dates)
+        .map(|(&i, d)| {
+            let kind = &sheets[i].participant.assessment_type;
+            format!("{} {}", assessment::short_name(kind), format_dmy(*d))
+        })
+        .collect();
     let columns = |first: &str, change: bool| {
         let mut columns = vec![Column::new(first)];
         columns.extend(Column::all(&dates));

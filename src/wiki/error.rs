@@ -1,5 +1,15 @@
 //! What can go wrong between `ksb` and the wiki, as cases a command can tell apart.
 
+/// What follows a 404 from a URL that is not an `api.php`: the URL a wiki's API has.
+fn not_api_php_hint(url: &str, status: u16) -> &'static str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    if status == 404 && !path.ends_with("api.php") {
+        ": the wiki URL is the address of its api.php, such as https://example.org/w/api.php"
+    } else {
+        ""
+    }
+}
+
 /// A failed exchange with the wiki. No variant ever holds a password or a token.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WikiError {
@@ -32,10 +42,11 @@ pub enum WikiError {
     /// An HTTP status that is not worth retrying (404, 403, …), or a redirect, which ksb does
     /// not follow (a login or an edit must not be sent on to another address unseen).
     #[error(
-        "the wiki at {url} answered HTTP {status}{}",
+        "the wiki at {url} answered HTTP {status}{}{}",
         .location.as_ref().map_or(String::new(), |to| format!(
             ", a redirect to '{to}', which ksb does not follow: give that address as the wiki URL if it is the wiki's"
-        ))
+        )),
+        not_api_php_hint(url, *status)
     )]
     Http {
         /// The API URL.
@@ -86,5 +97,31 @@ impl WikiError {
             WikiError::Api { code, .. } => Some(code),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_404_from_a_url_not_ending_in_api_php_says_what_url_is_expected() {
+        let http = |url: &str, status| WikiError::Http {
+            url: url.to_string(),
+            status,
+            location: None,
+        };
+        assert_eq!(
+            http("https://wiki.example/wiki/Main_Page", 404).to_string(),
+            "the wiki at https://wiki.example/wiki/Main_Page answered HTTP 404: the wiki URL is the address of its api.php, such as https://example.org/w/api.php"
+        );
+        assert_eq!(
+            http("https://wiki.example/w/api.php", 404).to_string(),
+            "the wiki at https://wiki.example/w/api.php answered HTTP 404"
+        );
+        assert_eq!(
+            http("https://wiki.example/", 403).to_string(),
+            "the wiki at https://wiki.example/ answered HTTP 403"
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod cohort;
 pub mod mediawiki;
 #[cfg(unix)]
 pub mod pty;
+pub mod raster;
 pub mod sheets;
 pub mod wiki_server;
 

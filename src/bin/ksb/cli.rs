@@ -81,7 +81,7 @@ pub struct HeaderArgs {
     /// Mentoring type: Mentee, Mentor or Peer Support (a new sheet defaults to KSB_MENTORING_TYPE, then the config file; then `ksb score` takes Mentee and `ksb assess` asks; `ksb import` takes it over the page's).
     #[arg(long, value_name = "T")]
     pub mentoring_type: Option<String>,
-    /// Assessment type (Self-assessment, Mentor review or Final check); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks; `ksb import` takes it over the page's.
+    /// Assessment type (Self-assessment, Mentor review or Final check, or short: self, mentor, final); for a new sheet `ksb score` defaults to Self-assessment and `ksb assess` asks; `ksb import` takes it over the page's.
     #[arg(long, value_name = "A")]
     pub assessment_type: Option<String>,
     /// Date of the assessment as DD/MM/YYYY (or YYYY-MM-DD, as sheets store it); for a new sheet `ksb score` defaults to today and `ksb assess` asks; `ksb import` takes it over the page's.
@@ -141,22 +141,10 @@ impl SelectionArgs {
 fn assessment_type(standard: &Standard, text: &str) -> Result<String> {
     match assessment::named(standard, text) {
         Some(kind) => Ok(kind.to_string()),
-        None => {
-            let short: Vec<&str> = assessment::SHORT_NAMES
-                .iter()
-                .filter(|(_, full)| standard.assessment_type(full).is_some())
-                .map(|(short, _)| *short)
-                .collect();
-            bail!(
-                "--type '{text}' is not an assessment type: one of {}{}",
-                short.join(", "),
-                standard
-                    .assessment_types
-                    .iter()
-                    .map(|kind| format!(", {kind}"))
-                    .collect::<String>()
-            )
-        }
+        None => bail!(
+            "--type '{text}' is not an assessment type: one of {}",
+            assessment::names(standard).join(", ")
+        ),
     }
 }
 

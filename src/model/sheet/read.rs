@@ -267,8 +267,9 @@ impl Entries<'_> {
                 self.text,
                 value.span(),
                 format!(
-                    "invalid score {} for {id}: expected 0–3 or n/a",
-                    value.get_ref()
+                    "invalid score {} for {id}: {}",
+                    value.get_ref(),
+                    super::SCORE_HINT
                 ),
             )
         })?;

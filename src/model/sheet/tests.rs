@@ -234,7 +234,11 @@ fn names_line_id_and_value_of_an_invalid_score() {
         let err = error_of("K2 = \"n/a\"", &format!("K2 = {bad}"));
         assert_eq!(err.position.map(|p| p.line), Some(14), "{err}");
         assert!(err.message.starts_with("invalid score"), "{err}");
-        assert!(err.message.contains("for K2: expected 0–3 or n/a"), "{err}");
+        assert!(
+            err.message
+                .contains("for K2: expected 0–3, or \"n/a\" in quotes"),
+            "{err}"
+        );
     }
 }
 

@@ -41,14 +41,18 @@ fn check_mentoring_type(standard: &Standard, text: &str) -> Result<String> {
     )
 }
 
-/// Resolves an assessment type typed in any case to the standard's spelling.
+/// Resolves an assessment type typed in any case, or its short name (`self`, `mentor`,
+/// `final`), to the standard's spelling: the rule `--type` follows.
 fn check_assessment_type(standard: &Standard, text: &str) -> Result<String> {
-    pick(
-        text,
-        "assessment type",
-        &standard.assessment_types,
-        standard.assessment_type(text),
-    )
+    use ksb::model::assessment;
+    assessment::named(standard, text)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "assessment type '{text}' is not one of: {}",
+                assessment::names(standard).join(", ")
+            )
+        })
 }
 
 fn pick(text: &str, what: &str, list: &[String], found: Option<&str>) -> Result<String> {

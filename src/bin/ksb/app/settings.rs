@@ -138,7 +138,8 @@ pub struct ConfigError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigFile {
     values: BTreeMap<&'static str, String>,
-    /// The line each top-level key is on, so that a bad value can be traced to it.
+    /// The line each key (top-level, or in `[wiki]` or `[badge]`) is on, so that a bad value can
+    /// be traced to it.
     lines: BTreeMap<&'static str, usize>,
 }
 
@@ -155,7 +156,7 @@ impl ConfigFile {
                 position: err.span().map(|span| Position::at_offset(text, span.start)),
                 message: one_line(err.message()),
             })?;
-        let lines = raw
+        let mut lines: BTreeMap<&'static str, usize> = raw
             .keys()
             .filter_map(|name| {
                 let key = Key::from_name(name.get_ref())?;
@@ -180,6 +181,9 @@ impl ConfigFile {
                     let full = format!("{table_name}.{inner}");
                     // Where the key and its value are: the table's start if unknown.
                     let (key_at, value_at) = spans.get(&inner).copied().unwrap_or((start, start));
+                    if let (Some(key), true) = (Key::from_name(&full), spans.contains_key(&inner)) {
+                        lines.insert(key.name(), Position::at_offset(text, key_at).line);
+                    }
                     take(&mut values, &full, &value, value_at, &at).map_err(|err| {
                         if err.message.starts_with("unknown key") {
                             at(key_at, err.message)
@@ -496,6 +500,18 @@ mod tests {
         assert_eq!(file.get(Key::SheetsDir), Some("~/sheets"));
         assert_eq!(file.line(Key::SheetsDir), Some(5));
         assert_eq!(ConfigFile::from_toml("").unwrap(), ConfigFile::default());
+    }
+
+    #[test]
+    fn keys_of_the_wiki_and_badge_tables_have_their_lines() {
+        let file = ConfigFile::from_toml(
+            "username = \"Me\"\n\n[wiki]\nurl = \"https://x.example/w/api.php\"\n\nuser = \"Bot\"\n[badge]\nissuer_name = \"Programme\"\n",
+        )
+        .unwrap();
+        assert_eq!(file.line(Key::WikiUrl), Some(4));
+        assert_eq!(file.line(Key::WikiUser), Some(6));
+        assert_eq!(file.line(Key::BadgeIssuerName), Some(8));
+        assert_eq!(file.line(Key::WikiPage), None);
     }
 
     #[test]

@@ -47,7 +47,9 @@ impl Command for AssessArgs {
         let standard = ctx.standard()?;
         let prompter = Prompter::new(ctx.style.color)?;
         let (mut file, mut sheet) = match &self.sheet {
-            Some(path) if path.exists() => open_existing(&prompter, path, &standard, &self.header)?,
+            Some(path) if path.exists() => {
+                open_existing(&prompter, path, &standard, &self.header, self.notes)?
+            }
             Some(path) => {
                 let folder = store::folder_of(path);
                 if !folder.is_dir() {
@@ -61,9 +63,9 @@ impl Command for AssessArgs {
                     .with_context(|| format!("creating sheet '{}'", path.display()))?;
                 let participant = ask_participant(&prompter, &standard, known)
                     .with_context(|| format!("creating sheet '{}'", path.display()))?;
-                create(&prompter, path, &standard, participant)?
+                create(&prompter, path, &standard, participant, self.notes)?
             }
-            None => without_sheet(&prompter, &standard, &self.header, ctx)?,
+            None => without_sheet(&prompter, &standard, &self.header, ctx, self.notes)?,
         };
         let path = file.path().to_path_buf();
         let path = &path;
@@ -81,7 +83,7 @@ impl Command for AssessArgs {
         let outcome = prompt::walk_sheet(
             &prompter, &standard, &mut sheet, &mut file, options, &NoGuide,
         )?;
-        let again = resume_command(path);
+        let again = resume_command(path, self.notes);
         match outcome {
             Outcome::Quit => prompter.tell(&screen::quit(path, &standard, &sheet, &again)),
             Outcome::Finished => prompter.say(&screen::finished(
@@ -91,11 +93,12 @@ impl Command for AssessArgs {
     }
 }
 
-/// The command that goes on with the sheet at `path`.
-fn resume_command(path: &Path) -> String {
+/// The command that goes on with the sheet at `path`, asking for notes again when `notes`.
+fn resume_command(path: &Path, notes: bool) -> String {
     format!(
-        "ksb assess {}",
-        shell::shell_word(&path.display().to_string())
+        "ksb assess {}{}",
+        shell::shell_word(&path.display().to_string()),
+        if notes { " --notes" } else { "" }
     )
 }
 
@@ -107,6 +110,7 @@ fn without_sheet(
     standard: &Standard,
     header: &HeaderArgs,
     ctx: &Context,
+    notes: bool,
 ) -> Result<(SheetFile, Sheet)> {
     let known = known_header(standard, header, &ctx.settings).context("creating a new sheet")?;
     let folder = ctx
@@ -119,7 +123,7 @@ fn without_sheet(
     {
         let path = ctx.default_sheet_path(username, kind, date);
         if path.exists() {
-            return open_existing(prompter, &path, standard, header);
+            return open_existing(prompter, &path, standard, header, notes);
         }
     }
     let wanted = Wanted {
@@ -142,11 +146,14 @@ fn without_sheet(
             } else {
                 "Unfinished sheets"
             },
-            folder.display()
+            // The folder itself, not `.`: where the sheets are, whatever folder the user is in.
+            std::fs::canonicalize(&folder)
+                .unwrap_or_else(|_| folder.clone())
+                .display()
         ))?;
         let chosen = prompter.choose("Carry on with", &items)?;
         if let Some(unfinished) = found.get(chosen) {
-            return open_existing(prompter, &unfinished.path, standard, header);
+            return open_existing(prompter, &unfinished.path, standard, header, notes);
         }
     }
     let username = ask_username(prompter, known.username.clone())?;
@@ -159,7 +166,7 @@ fn without_sheet(
     let date = ask_date(prompter, known.date)?;
     let path = ctx.default_sheet_path(&username, &assessment_type, date);
     if path.exists() {
-        return open_existing(prompter, &path, standard, header);
+        return open_existing(prompter, &path, standard, header, notes);
     }
     let participant = ask_participant(
         prompter,
@@ -173,7 +180,7 @@ fn without_sheet(
     )
     .context("creating a new sheet")?;
     sheet_io::create_private_folder(path.parent())?;
-    create(prompter, &path, standard, participant)
+    create(prompter, &path, standard, participant, notes)
 }
 
 /// Opens a sheet that is already there to go on scoring it: refused when it is locked; header
@@ -183,8 +190,9 @@ fn open_existing(
     path: &Path,
     standard: &Standard,
     header: &HeaderArgs,
+    notes: bool,
 ) -> Result<(SheetFile, Sheet)> {
-    prompter.set_resume_command(resume_command(path));
+    prompter.set_resume_command(resume_command(path, notes));
     let (mut file, mut sheet) = SheetFile::open(path, standard)?;
     let before = sheet.participant.clone();
     apply_header(standard, header, &mut sheet.participant)
@@ -202,8 +210,9 @@ fn create(
     path: &Path,
     standard: &Standard,
     participant: Participant,
+    notes: bool,
 ) -> Result<(SheetFile, Sheet)> {
-    prompter.set_resume_command(resume_command(path));
+    prompter.set_resume_command(resume_command(path, notes));
     let sheet = Sheet::new(standard, participant);
     let file = prompt::create_sheet(prompter, path, standard, &sheet)?;
     Ok((file, sheet))

@@ -66,7 +66,7 @@ impl Command for ReviewArgs {
                 .as_ref()
                 .map(|out| format!(" -o {}", word(out)))
                 .unwrap_or_default()
-        );
+        ) + if self.notes { " --notes" } else { "" };
         let prompter = Prompter::new(ctx.style.color)?;
         prompter.set_resume_command(again.clone());
         if let Some((file, review)) = &existing {

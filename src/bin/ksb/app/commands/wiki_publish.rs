@@ -201,13 +201,19 @@ fn dry_run(now: &PageNow, latest: Option<&Revision>, plan: &Plan, summary: &str)
             merged_lines(&plan.merged, "the sheet")
         ));
     };
-    let (old, label) = match latest {
-        Some(rev) => (
-            rev.text.clone(),
-            format!("{} (revision {})", now.page.title, rev.id),
-        ),
-        None => (String::new(), format!("{} (new page)", now.page.title)),
+    let Some(rev) = latest else {
+        // A new page: its whole text, each line marked as added, under a header that says
+        // so (a diff from nothing would open with a puzzling `@@ -1 +1,194 @@`).
+        let lines: Vec<&str> = text.trim_end().lines().collect();
+        let added: String = lines.iter().map(|line| format!("+{line}\n")).collect();
+        return output::printable(&format!(
+            "Page '{}' does not exist yet: it would be created with these {} lines\n{added}Edit summary: {summary}\nDry run: nothing written to the wiki or the sheet\n",
+            now.page.title,
+            lines.len()
+        ));
     };
+    let old = rev.text.clone();
+    let label = format!("{} (revision {})", now.page.title, rev.id);
     let old = format!("{}\n", old.trim_end());
     let new = format!("{}\n", text.trim_end());
     let diff = TextDiff::from_lines(old.as_str(), new.as_str())
