@@ -455,6 +455,26 @@ fn g_goes_straight_to_a_ksb_by_id_or_number() {
 }
 
 #[test]
+fn after_g_near_the_end_the_walk_goes_on_with_the_unscored_ksbs() {
+    let ws = Workspace::new();
+    let args = [&["assess", "me.toml"][..], &HEADER].concat();
+    let mut pty = Pty::start(&ws, &args);
+    pty.answer("K1", 1, "g B7");
+    pty.answer("B7", 27, "2");
+    pty.answer("B8", 28, "3");
+    // Not the end of the walk with 26 left: round to the first unscored KSB.
+    pty.answer("K1", 1, "1");
+    pty.answer("K2", 2, "q");
+    pty.expect("Saved so far: me.toml (3 of 28 scored).");
+    assert_eq!(pty.finish().0, 0);
+    let mut expected = unscored();
+    expected[0].1 = Some(Score::One);
+    expected[26].1 = Some(Score::Two);
+    expected[27].1 = Some(Score::Three);
+    assert_scores(&load(&ws, "me.toml"), &expected);
+}
+
+#[test]
 fn resuming_says_what_it_opened_and_ctrl_c_says_how_to_go_on() {
     let ws = Workspace::new();
     ws.ok(&[
