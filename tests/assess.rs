@@ -215,7 +215,7 @@ fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     pty.expect("K1 · 1/28 · Knowledge");
     pty.expect("? for help) [3]");
     pty.line("");
-    pty.expect("? for help) [3]: 3\r\n");
+    pty.expect("? for help) [3]: 3 – can teach (kept)\r\n");
     pty.expect("Note (Enter for none)");
     pty.line("Ran the Swift rebalance");
     pty.expect("K2 · 2/28 · Knowledge");
@@ -625,4 +625,45 @@ fn sigint_during_a_save_waits_for_it_and_leaves_no_temporary_file() {
         sheet.note(&"B8".parse().unwrap()).map(str::len),
         Some(9 << 20)
     );
+}
+
+#[test]
+fn each_answer_is_echoed_as_what_it_meant_not_the_keys_typed() {
+    let ws = Workspace::new();
+    let args = [&["assess", "me.toml", "--notes"][..], &HEADER].concat();
+    let mut pty = Pty::start(&ws, &args);
+    pty.answer("K1", 1, "  3  ");
+    pty.expect("Note (Enter for none)");
+    pty.line("");
+    pty.answer("K2", 2, "b");
+    pty.answer("K1", 1, "n");
+    pty.expect("Note (Enter for none)");
+    pty.line("b");
+    pty.answer("K1", 1, "s");
+    pty.answer("K2", 2, "g 5");
+    pty.answer("K5", 5, "q");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 0);
+    let answered: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.split_once("? for help)"))
+        .filter_map(|(_, after)| after.split_once(": ").map(|(_, meant)| meant))
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            "3 – can teach",
+            "back one KSB",
+            "N/A – Not relevant to current role",
+            "skipped (left unscored)",
+            "go to K5",
+            "save and quit"
+        ],
+        "{rows:#?}"
+    );
+    let notes: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.strip_prefix("Note (Enter for none): "))
+        .collect();
+    assert_eq!(notes, ["none", "back to this KSB's score"], "{rows:#?}");
 }

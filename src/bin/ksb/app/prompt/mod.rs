@@ -150,27 +150,29 @@ impl Prompter {
         initial: Option<&str>,
         check: impl Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
-        self.ask(prompt, initial, None, check)
+        self.ask(prompt, initial, &|typed: &str| typed.to_string(), check)
     }
 
-    /// Like [`Prompter::text`] for a prompt where Enter alone takes `offered`: the answered
-    /// line then shows it as if it had been typed.
-    pub fn text_offering(
+    /// Like [`Prompter::text`] for a prompt of keys: the answered line then shows what the
+    /// answer meant (`meant`), never the keys typed.
+    pub fn text_meaning(
         &self,
         prompt: &str,
-        offered: Option<&str>,
+        initial: Option<&str>,
+        meant: impl Fn(&str) -> String,
         check: impl Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
-        self.ask(prompt, None, offered, check)
+        self.ask(prompt, initial, &meant, check)
     }
 
     /// Reads a line with the line editor until `check` takes it, showing each refusal on the
-    /// line above the prompt; then leaves `prompt: answer` on screen in place of both.
+    /// line above the prompt; then leaves `prompt: meaning` on screen in place of both, the
+    /// meaning of what was typed as `meant` says it.
     fn ask(
         &self,
         prompt: &str,
         initial: Option<&str>,
-        offered: Option<&str>,
+        meant: &dyn Fn(&str) -> String,
         check: impl Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
         let mut styled = String::new();
@@ -198,12 +200,8 @@ impl Prompter {
             let mut out = format!("\x1b[{rows}A\r\x1b[J");
             match check(&typed) {
                 Ok(()) => {
-                    let shown = match offered {
-                        Some(offered) if typed.trim().is_empty() => offered,
-                        _ => typed.as_str(),
-                    };
                     self.theme
-                        .format_input_prompt_selection(&mut out, prompt, shown)?;
+                        .format_input_prompt_selection(&mut out, prompt, &meant(&typed))?;
                     out.push('\n');
                     self.say(&out)?;
                     return Ok(typed);
@@ -344,8 +342,11 @@ pub fn walk_sheet(
         };
         prompter.say(&screen::ksb(standard, index, &frame))?;
         let prompt = screen::score_prompt(offered);
-        let shown = offered.map(|score| score.to_string());
-        let typed = prompter.text_offering(&prompt, shown.as_deref(), |text| {
+        let meant = |text: &str| match answer::parse(text, offered, &ids) {
+            Ok(answer) => screen::meant(standard, answer),
+            Err(_) => text.trim().to_string(),
+        };
+        let typed = prompter.text_meaning(&prompt, None, meant, |text| {
             answer::parse(text, offered, &ids).map(drop)
         })?;
         match answer::parse(&typed, offered, &ids) {
@@ -393,7 +394,12 @@ fn ask_note(
         let before = sheet.note(&ksb.id).map(str::to_string);
         // The note is shown made printable; taken back unchanged, it is the note as stored.
         let shown = before.as_deref().map(crate::app::output::printable);
-        let typed = prompter.text("Note (Enter for none)", shown.as_deref(), |_| Ok(()))?;
+        let typed = prompter.text_meaning(
+            "Note (Enter for none)",
+            shown.as_deref(),
+            screen::note_meant,
+            |_| Ok(()),
+        )?;
         let typed = match (&before, &shown) {
             (Some(before), Some(shown)) if typed == *shown => before.clone(),
             _ => typed,
