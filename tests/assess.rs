@@ -667,3 +667,44 @@ fn each_answer_is_echoed_as_what_it_meant_not_the_keys_typed() {
         .collect();
     assert_eq!(notes, ["none", "back to this KSB's score"], "{rows:#?}");
 }
+
+#[test]
+fn a_username_typed_as_mediawiki_spells_it_resumes_that_persons_sheet() {
+    let ws = Workspace::new();
+    let sheet = "exampleUser-Self-assessment-2026-12-01.toml";
+    ws.ok(&[
+        "score",
+        sheet,
+        "--username",
+        "exampleUser",
+        "--role-focus",
+        "Generalist",
+        "--date",
+        "01/12/2026",
+        "K1=2",
+    ]);
+    let mut pty = Pty::start(&ws, &["assess", "--date", "01/12/2026"]);
+    pty.expect("A new sheet");
+    pty.keys("\x1b[B");
+    pty.expect("> A new sheet");
+    pty.keys("\r");
+    pty.expect("Username: ");
+    pty.line("ExampleUser");
+    pty.expect("Assessment type");
+    pty.keys("\r");
+    pty.expect(&format!(
+        "Resuming ExampleUser's Self-assessment of 01/12/2026 in\r\n./{sheet}: 1 of 28 scored"
+    ));
+    pty.answer("K2", 2, "3");
+    pty.answer("K3", 3, "q");
+    assert_eq!(pty.finish().0, 0);
+    assert_eq!(
+        std::fs::read_dir(ws.path()).unwrap().count(),
+        1,
+        "no second sheet"
+    );
+    assert_eq!(
+        load(&ws, sheet).score(&"K2".parse().unwrap()),
+        Some(Score::Three)
+    );
+}

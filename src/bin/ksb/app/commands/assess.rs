@@ -121,7 +121,7 @@ fn without_sheet(
     if let (Some(username), Some(kind), Some(date)) =
         (&known.username, &known.assessment_type, known.date)
     {
-        let path = ctx.default_sheet_path(username, kind, date);
+        let path = ctx.same_person_sheet_path(username, kind, date);
         if path.exists() {
             return open_existing(prompter, &path, standard, header, notes);
         }
@@ -164,7 +164,7 @@ fn without_sheet(
         known.assessment_type.clone(),
     )?;
     let date = ask_date(prompter, known.date)?;
-    let path = ctx.default_sheet_path(&username, &assessment_type, date);
+    let path = ctx.same_person_sheet_path(&username, &assessment_type, date);
     if path.exists() {
         return open_existing(prompter, &path, standard, header, notes);
     }
