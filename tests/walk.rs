@@ -487,3 +487,27 @@ fn a_note_of_wide_characters_wraps_and_edits_by_character_and_is_shown_once() {
     assert!(rows[at + 2].is_empty(), "nothing under the note:\n{screen}");
     assert_eq!(screen.matches('字').count(), 10, "the note once:\n{screen}");
 }
+
+#[test]
+fn the_closing_summary_fits_the_width_the_terminal_has_at_the_end() {
+    let ws = Workspace::new();
+    scored_but(&ws, &["B8"]);
+    let mut pty = Pty::start_sized(&ws, &["assess", "me.toml"], 120);
+    pty.expect("B8 · 28/28 · ");
+    pty.expect("? for help)");
+    pty.resize(50);
+    pty.line("2");
+    let summary = pty.expect("Saved: ");
+    assert_eq!(pty.finish_screen().0, 0);
+    let summary = console::strip_ansi_codes(&summary).into_owned();
+    let widest = summary
+        .lines()
+        .map(|line| ksb::render::width::columns(line.trim_end_matches('\r')))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        widest <= 50,
+        "drawn {widest} wide after a resize to 50:\n{summary}"
+    );
+    assert!(summary.contains("By "), "{summary}");
+}

@@ -136,6 +136,23 @@ impl Pty {
         assert!(status.success(), "kill -INT {pid}");
     }
 
+    /// Makes the terminal `cols` columns wide while `ksb` runs, as a person resizing the
+    /// window would (the kernel sends it SIGWINCH). The screen at the end is then rebuilt at
+    /// the new width.
+    pub fn resize(&mut self, cols: u16) {
+        let tty =
+            std::fs::read_link(format!("/proc/{}/fd/0", self.ksb_pid())).expect("ksb's terminal");
+        let status = Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("cols")
+            .arg(cols.to_string())
+            .status()
+            .expect("run stty");
+        assert!(status.success(), "stty cols {cols}");
+        self.cols = cols;
+    }
+
     /// Waits until `ksb` has the file at `path` open (its open files, read in /proc): the event
     /// that shows it has reached that file, such as a lock file it is waiting on.
     pub fn wait_until_open(&self, path: &Path) {

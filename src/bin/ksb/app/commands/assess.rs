@@ -87,7 +87,11 @@ impl Command for AssessArgs {
         match outcome {
             Outcome::Quit => prompter.tell(&screen::quit(path, &standard, &sheet, &again)),
             Outcome::Finished => prompter.say(&screen::finished(
-                path, &standard, &sheet, ctx.style, &again,
+                path,
+                &standard,
+                &sheet,
+                prompter.style_now(ctx.style),
+                &again,
             )),
         }
     }

@@ -126,7 +126,11 @@ impl Command for ReviewArgs {
         match outcome {
             Outcome::Quit => prompter.tell(&screen::quit(&path, &standard, &review, &again)),
             Outcome::Finished => prompter.say(&screen::finished(
-                &path, &standard, &review, ctx.style, &again,
+                &path,
+                &standard,
+                &review,
+                prompter.style_now(ctx.style),
+                &again,
             )),
         }
     }

@@ -142,6 +142,18 @@ impl Prompter {
         }
     }
 
+    /// `style` fitted to the terminal's width now (it may have changed since the walk began);
+    /// as it was when the terminal does not say.
+    pub fn style_now(&self, style: ksb::render::Style) -> ksb::render::Style {
+        match self.term.size_checked() {
+            Some((_, columns)) if columns > 0 => ksb::render::Style {
+                width: Some(columns),
+                ..style
+            },
+            _ => style,
+        }
+    }
+
     /// Asks for a line of text; `check` refuses an entry with a reason and the question is
     /// asked again. `initial` is text already typed in, which the person can edit.
     pub fn text(
