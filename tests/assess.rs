@@ -436,7 +436,6 @@ fn g_goes_straight_to_a_ksb_by_id_or_number() {
     let ws = Workspace::new();
     let args = [&["assess", "me.toml"][..], &HEADER].concat();
     let mut pty = Pty::start(&ws, &args);
-    pty.expect("g K8, g 8");
     pty.answer("K1", 1, "g 5");
     pty.answer("K5", 5, "1");
     pty.answer("K6", 6, "g K99");
@@ -707,4 +706,30 @@ fn a_username_typed_as_mediawiki_spells_it_resumes_that_persons_sheet() {
         load(&ws, sheet).score(&"K2".parse().unwrap()),
         Some(Score::Three)
     );
+}
+
+#[test]
+fn the_first_screen_fits_24_rows_and_the_full_key_is_behind_the_question_mark() {
+    let ws = Workspace::new();
+    ws.ok(&[&["score", "me.toml"][..], &HEADER, &["K1=2", "K2=3"]].concat());
+    let mut pty = Pty::start_sized(&ws, &["assess", "me.toml"], 80);
+    pty.expect("Resuming Tester's");
+    let first = pty.expect("? for help)");
+    let rows = first.matches('\n').count() + 1;
+    assert!(
+        rows < 24,
+        "{rows} rows from the Resuming line to the prompt:\n{first}"
+    );
+    assert!(first.contains("K3 · 3/28 · "), "{first}");
+    assert!(
+        first.contains("0 none · 1 basic · 2 independent · 3 can teach · n/a"),
+        "{first}"
+    );
+    assert!(!first.contains("Editing:"), "{first}");
+    pty.line("?");
+    pty.expect("Key:");
+    pty.expect("g K8, g 8");
+    pty.expect("Ctrl-W");
+    pty.answer("K3", 3, "q");
+    assert_eq!(pty.finish().0, 0);
 }

@@ -319,7 +319,10 @@ fn a_ksb_screen_at_40_columns_breaks_lines_between_words() {
     let ws = Workspace::new();
     scored_but(&ws, &["K2"]);
     let mut pty = Pty::start_sized(&ws, &["assess", "me.toml"], 40);
-    pty.answer("K2", 2, "1");
+    pty.answer("K2", 2, "?");
+    pty.expect("Ctrl-K");
+    pty.expect("? for help)");
+    pty.line("1");
     pty.expect("Saved: ");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -345,7 +348,7 @@ fn a_ksb_screen_at_40_columns_breaks_lines_between_words() {
     );
     assert_eq!(rows[top + 1], "MediaWiki Architecture & Extension");
     assert_eq!(rows[top + 2], "System");
-    // The key and the keys shown first are broken between words too, under their meanings.
+    // The key and the keys behind `?` are broken between words too, under their meanings.
     let at = rows
         .iter()
         .position(|row| row == "  1 – Basic familiarity or supervised")

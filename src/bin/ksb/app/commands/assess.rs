@@ -70,7 +70,6 @@ impl Command for AssessArgs {
         let path = file.path().to_path_buf();
         let path = &path;
         prompter.record(&file, &standard, &sheet);
-        prompter.say(&screen::help(&standard, prompter.width()))?;
 
         let options = WalkOptions {
             scope: if self.all {

@@ -102,7 +102,6 @@ impl Command for ReviewArgs {
             mentee.participant.date_dmy(),
             path.display()
         ))?;
-        prompter.say(&screen::help(&standard, prompter.width()))?;
         prompter.tell("Enter alone agrees with the mentee's score.\n")?;
 
         let options = WalkOptions {

@@ -338,10 +338,15 @@ pub fn walk_sheet(
     let mut walk = Walk::start(options.scope, &scored(standard, sheet));
     let all = options.scope == Scope::All;
     let ids: Vec<&str> = standard.ksbs.iter().map(|ksb| ksb.id.as_str()).collect();
+    // The first screen fits 24 rows: the start line, a pointer to the key, then the KSB with
+    // the key in brief; the key in full and every key are behind `?`.
     prompter.tell(&format!(
         "\n{}",
         screen::start(standard, sheet, walk.current(), all)
     ))?;
+    if walk.current().is_some() {
+        prompter.tell(screen::KEY_HINT)?;
+    }
     while let Some(index) = walk.current() {
         let ksb = &standard.ksbs[index];
         let offered = sheet.score(&ksb.id).or_else(|| guide.suggested(ksb));

@@ -268,6 +268,9 @@ fn is_table_row(line: &str) -> bool {
     line.starts_with(['+', '|']) || line.starts_with(|c| ('\u{2500}'..='\u{257f}').contains(&c))
 }
 
+/// Said once under the line that opens a walk, in place of the key in full.
+pub const KEY_HINT: &str = "? at the prompt shows the scoring key in full and every key.\n";
+
 /// The line that opens a walk: how much is left and where it starts.
 pub fn start(standard: &Standard, sheet: &Sheet, first: Option<usize>, all: bool) -> String {
     let total = standard.ksbs.len();
