@@ -733,3 +733,60 @@ fn the_first_screen_fits_24_rows_and_the_full_key_is_behind_the_question_mark() 
     pty.answer("K3", 3, "q");
     assert_eq!(pty.finish().0, 0);
 }
+
+#[test]
+fn on_a_dumb_terminal_the_walk_is_plain_lines_without_one_escape() {
+    let ws = Workspace::new();
+    let mut pty = Pty::start_dumb(&ws, &["assess", "me.toml", "--notes"]);
+    pty.expect("Username: ");
+    pty.line("Tester");
+    pty.expect("Preferred role focus:\r\n  1. ");
+    pty.expect("(1-");
+    pty.line("5");
+    pty.expect("'5' is not a choice");
+    pty.expect("Enter for 1): ");
+    pty.line("2");
+    pty.expect("Mentoring type");
+    pty.expect("Enter for 1): ");
+    pty.line("");
+    pty.expect("Assessment type");
+    pty.expect("Enter for 1): ");
+    pty.line("");
+    pty.expect("(Enter keeps it)");
+    pty.expect("Date (DD/MM/YYYY): ");
+    pty.line("01/12/2026");
+    pty.expect("Created me.toml");
+    pty.answer("K1", 1, "2");
+    pty.expect("Note (Enter for none): ");
+    pty.line("Ran the rebalance");
+    pty.answer("K2", 2, "x");
+    pty.expect("'x' is not an answer");
+    pty.expect("? for help)");
+    pty.line("b");
+    pty.answer("K1", 1, "");
+    pty.expect("Now: Ran the rebalance (Enter keeps it)");
+    pty.expect("Note (Enter for none): ");
+    pty.line("");
+    pty.answer("K2", 2, "?");
+    pty.expect("Editing:");
+    pty.expect("? for help)");
+    pty.line("n");
+    pty.expect("Note (Enter for none): ");
+    pty.line("q");
+    pty.expect("Saved so far: me.toml (2 of 28 scored).");
+    let (status, bytes) = pty.finish_bytes();
+    assert_eq!(status, 0);
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!bytes.contains(&0x1b), "an escape was written:\n{text:?}");
+    let sheet = load(&ws, "me.toml");
+    assert_eq!(sheet.participant.role_focus, "MediaWiki Specialist");
+    assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Two));
+    assert_eq!(
+        sheet.note(&"K1".parse().unwrap()),
+        Some("Ran the rebalance")
+    );
+    assert_eq!(
+        sheet.score(&"K2".parse().unwrap()),
+        Some(Score::NotApplicable)
+    );
+}

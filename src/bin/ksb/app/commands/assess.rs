@@ -32,6 +32,10 @@ pub struct AssessArgs {
     /// After each score, ask for an optional note (evidence for the mentor).
     #[arg(long)]
     pub notes: bool,
+    /// Ask as plain lines, for a screen reader, Emacs' shell or a serial console: no cursor
+    /// movement, redraw, colour or escape sequence (also when TERM=dumb); choices by number.
+    #[arg(long)]
+    pub plain: bool,
     /// Go through every KSB, offering its current score, instead of only the unscored ones.
     #[arg(long)]
     pub all: bool,
@@ -45,7 +49,7 @@ impl Command for AssessArgs {
             sheet_io::refuse_stdin_for_writing(path, "assess")?;
         }
         let standard = ctx.standard()?;
-        let prompter = Prompter::new(ctx.style.color)?;
+        let prompter = Prompter::new(ctx.style.color, self.plain)?;
         let (mut file, mut sheet) = match &self.sheet {
             Some(path) if path.exists() => {
                 open_existing(&prompter, path, &standard, &self.header, self.notes)?

@@ -54,14 +54,24 @@ pub struct Prompter {
     progress: RefCell<Option<Interrupted>>,
     /// The command that goes on with the sheet, said after Ctrl-C as after `q`.
     resume_command: RefCell<Option<String>>,
+    /// Ask as plain lines: no line editor, no redraw, no escape sequence.
+    plain: bool,
+}
+
+/// Whether a walk asks as plain lines: `--plain`, or a terminal that says it can do nothing
+/// more (TERM=dumb).
+pub fn plain_wanted(flag: bool) -> bool {
+    flag || std::env::var("TERM").is_ok_and(|term| term == "dumb")
 }
 
 impl Prompter {
     /// Prompts on stdout, in colour unless NO_COLOR is set or the terminal has no colours;
-    /// installs the Ctrl-C handler (once per process).
-    pub fn new(color: bool) -> Result<Prompter> {
-        let plain = !color || !console::colors_enabled();
-        let theme: Box<dyn Theme> = if plain {
+    /// as plain lines with `plain` (`--plain`) or TERM=dumb; installs the Ctrl-C handler (once
+    /// per process).
+    pub fn new(color: bool, plain: bool) -> Result<Prompter> {
+        let plain = plain_wanted(plain);
+        interrupt::PLAIN.store(plain, std::sync::atomic::Ordering::SeqCst);
+        let theme: Box<dyn Theme> = if plain || !color || !console::colors_enabled() {
             Box::new(SimpleTheme)
         } else {
             Box::new(ColorfulTheme::default())
@@ -78,7 +88,74 @@ impl Prompter {
             ctrl_c: Watch::install()?,
             progress: RefCell::new(None),
             resume_command: RefCell::new(None),
+            plain,
         })
+    }
+
+    /// Reads one line from stdin as typed, without its line end; `None` at the end of input.
+    fn read_plain_line(&self) -> Result<Option<String>> {
+        let mut line = String::new();
+        let read = match io::stdin().read_line(&mut line) {
+            Ok(read) => read,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => return Err(self.interrupted()),
+            Err(err) => return Err(anyhow::Error::new(err).context("reading an answer")),
+        };
+        if read == 0 {
+            return Ok(None);
+        }
+        let len = line.trim_end_matches(['\n', '\r']).len();
+        line.truncate(len);
+        Ok(Some(line))
+    }
+
+    /// A question as a plain line: the prompt (and the text Enter alone keeps, when there is
+    /// some), then the line typed; each refusal said on a line of its own and asked again.
+    fn ask_plain(
+        &self,
+        styled: &str,
+        initial: Option<&str>,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<String> {
+        loop {
+            self.check_ctrl_c()?;
+            if let Some(initial) = initial.filter(|text| !text.is_empty()) {
+                self.tell(&format!("Now: {initial} (Enter keeps it)\n"))?;
+            }
+            self.say(styled)?;
+            let Some(typed) = self.read_plain_line()? else {
+                return Err(self.interrupted());
+            };
+            self.check_ctrl_c()?;
+            let typed = match initial {
+                Some(initial) if typed.is_empty() => initial.to_string(),
+                _ => typed,
+            };
+            match check(&typed) {
+                Ok(()) => return Ok(typed),
+                Err(reason) => self.tell(&format!("{reason}\n"))?,
+            }
+        }
+    }
+
+    /// A choice as plain lines: the items numbered, then the number typed (Enter alone: 1).
+    fn choose_plain(&self, prompt: &str, items: &[String]) -> Result<usize> {
+        let mut list = format!("{prompt}:\n");
+        for (number, item) in items.iter().enumerate() {
+            list.push_str(&format!("  {}. {item}\n", number + 1));
+        }
+        self.say(&list)?;
+        loop {
+            self.check_ctrl_c()?;
+            self.say(&format!("{prompt} (1-{}, Enter for 1): ", items.len()))?;
+            let Some(typed) = self.read_plain_line()? else {
+                return Err(self.interrupted());
+            };
+            self.check_ctrl_c()?;
+            match answer::parse_choice(&typed, items.len()) {
+                Ok(index) => return Ok(index),
+                Err(reason) => self.tell(&format!("{reason}\n"))?,
+            }
+        }
     }
 
     /// The error that ends the session at Ctrl-C, with what to say about the sheet.
@@ -143,8 +220,12 @@ impl Prompter {
     }
 
     /// `style` fitted to the terminal's width now (it may have changed since the walk began);
-    /// as it was when the terminal does not say.
+    /// as it was when the terminal does not say. Never in colour when asking as plain lines.
     pub fn style_now(&self, style: ksb::render::Style) -> ksb::render::Style {
+        let style = ksb::render::Style {
+            color: style.color && !self.plain,
+            ..style
+        };
         match self.term.size_checked() {
             Some((_, columns)) if columns > 0 => ksb::render::Style {
                 width: Some(columns),
@@ -189,6 +270,9 @@ impl Prompter {
     ) -> Result<String> {
         let mut styled = String::new();
         self.theme.format_input_prompt(&mut styled, prompt, None)?;
+        if self.plain {
+            return self.ask_plain(&styled, initial, &check);
+        }
         let mut refusal_rows = 0;
         loop {
             self.check_ctrl_c()?;
@@ -235,6 +319,9 @@ impl Prompter {
     /// Asks to choose one of `items` with the arrow keys and Enter; returns its index.
     pub fn choose(&self, prompt: &str, items: &[String]) -> Result<usize> {
         self.check_ctrl_c()?;
+        if self.plain {
+            return self.choose_plain(prompt, items);
+        }
         let chosen = Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(items)
