@@ -514,3 +514,35 @@ fn the_closing_summary_fits_the_width_the_terminal_has_at_the_end() {
     );
     assert!(summary.contains("By "), "{summary}");
 }
+
+#[test]
+fn with_the_prompt_on_the_top_row_no_answer_clears_the_screen_into_the_scrollback() {
+    let ws = Workspace::new();
+    scored_but(&ws, &["K1", "K2", "K3"]);
+    let mut pty = Pty::start(&ws, &["assess", "me.toml", "--notes"]);
+    pty.expect("K1 · 1/28 · ");
+    pty.expect("? for help)");
+    // Clear the screen: the prompt is redrawn on the top row, as in a fresh tmux pane.
+    pty.keys("\x0c");
+    pty.line("x");
+    pty.expect("'x' is not an answer");
+    pty.expect("? for help)");
+    pty.keys("\x04");
+    pty.expect("? for help)");
+    pty.line("2");
+    pty.expect("Note (Enter for none)");
+    pty.line("A note");
+    pty.answer("K2", 2, "q");
+    let (status, bytes) = pty.finish_bytes();
+    assert_eq!(status, 0);
+    // tmux (scroll-on-clear) copies the screen into the scrollback when it is erased from the
+    // top-left corner: no erase of the screen, only of rows, but for the one Ctrl-L asked for.
+    let count = |erase: &[u8]| bytes.windows(erase.len()).filter(|w| *w == erase).count();
+    assert_eq!(count(b"\x1b[H\x1b[J"), 1, "Ctrl-L clears the screen");
+    assert_eq!(count(b"\x1b[J"), 1, "the screen is erased only by Ctrl-L");
+    assert_eq!(count(b"\x1b[0J") + count(b"\x1b[2J"), 0);
+    assert_eq!(
+        load(&ws, "me.toml").note(&"K1".parse().unwrap()),
+        Some("A note")
+    );
+}

@@ -286,14 +286,14 @@ impl Prompter {
                 // Ctrl-D: nothing to take; the prompt is asked again in its place.
                 Err(ReadlineError::Eof) => {
                     let rows = echo::rows_to_answer(&styled, "", self.width());
-                    self.say(&format!("\x1b[{rows}A\r\x1b[J"))?;
+                    self.say(&echo::back_over(rows))?;
                     continue;
                 }
                 Err(err) => return Err(anyhow::Error::new(err).context("reading an answer")),
             };
             // Back to the first row of the refusal above the prompt, if any, or of the prompt.
             let rows = echo::rows_to_answer(&styled, &typed, self.width()) + refusal_rows;
-            let mut out = format!("\x1b[{rows}A\r\x1b[J");
+            let mut out = echo::back_over(rows);
             match check(&typed) {
                 Ok(()) => {
                     self.theme
