@@ -215,7 +215,7 @@ fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     pty.expect("K1 · 1/28 · Knowledge");
     pty.expect("? for help) [3]");
     pty.line("");
-    pty.expect("? for help) [3]: 3\r\n");
+    pty.expect("? for help) [3]: 3 – can teach (kept)\r\n");
     pty.expect("Note (Enter for none)");
     pty.line("Ran the Swift rebalance");
     pty.expect("K2 · 2/28 · Knowledge");
@@ -436,7 +436,6 @@ fn g_goes_straight_to_a_ksb_by_id_or_number() {
     let ws = Workspace::new();
     let args = [&["assess", "me.toml"][..], &HEADER].concat();
     let mut pty = Pty::start(&ws, &args);
-    pty.expect("g K8, g 8");
     pty.answer("K1", 1, "g 5");
     pty.answer("K5", 5, "1");
     pty.answer("K6", 6, "g K99");
@@ -451,6 +450,26 @@ fn g_goes_straight_to_a_ksb_by_id_or_number() {
     let mut expected = unscored();
     expected[4].1 = Some(Score::One);
     expected[1].1 = Some(Score::Two);
+    assert_scores(&load(&ws, "me.toml"), &expected);
+}
+
+#[test]
+fn after_g_near_the_end_the_walk_goes_on_with_the_unscored_ksbs() {
+    let ws = Workspace::new();
+    let args = [&["assess", "me.toml"][..], &HEADER].concat();
+    let mut pty = Pty::start(&ws, &args);
+    pty.answer("K1", 1, "g B7");
+    pty.answer("B7", 27, "2");
+    pty.answer("B8", 28, "3");
+    // Not the end of the walk with 26 left: round to the first unscored KSB.
+    pty.answer("K1", 1, "1");
+    pty.answer("K2", 2, "q");
+    pty.expect("Saved so far: me.toml (3 of 28 scored).");
+    assert_eq!(pty.finish().0, 0);
+    let mut expected = unscored();
+    expected[0].1 = Some(Score::One);
+    expected[26].1 = Some(Score::Two);
+    expected[27].1 = Some(Score::Three);
     assert_scores(&load(&ws, "me.toml"), &expected);
 }
 
@@ -604,5 +623,170 @@ fn sigint_during_a_save_waits_for_it_and_leaves_no_temporary_file() {
     assert_eq!(
         sheet.note(&"B8".parse().unwrap()).map(str::len),
         Some(9 << 20)
+    );
+}
+
+#[test]
+fn each_answer_is_echoed_as_what_it_meant_not_the_keys_typed() {
+    let ws = Workspace::new();
+    let args = [&["assess", "me.toml", "--notes"][..], &HEADER].concat();
+    let mut pty = Pty::start(&ws, &args);
+    pty.answer("K1", 1, "  3  ");
+    pty.expect("Note (Enter for none)");
+    pty.line("");
+    pty.answer("K2", 2, "b");
+    pty.answer("K1", 1, "n");
+    pty.expect("Note (Enter for none)");
+    pty.line("b");
+    pty.answer("K1", 1, "s");
+    pty.answer("K2", 2, "g 5");
+    pty.answer("K5", 5, "q");
+    let (status, rows) = pty.finish_screen();
+    assert_eq!(status, 0);
+    let answered: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.split_once("? for help)"))
+        .filter_map(|(_, after)| after.split_once(": ").map(|(_, meant)| meant))
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            "3 – can teach",
+            "back one KSB",
+            "N/A – Not relevant to current role",
+            "skipped (left unscored)",
+            "go to K5",
+            "save and quit"
+        ],
+        "{rows:#?}"
+    );
+    let notes: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.strip_prefix("Note (Enter for none): "))
+        .collect();
+    assert_eq!(notes, ["none", "back to this KSB's score"], "{rows:#?}");
+}
+
+#[test]
+fn a_username_typed_as_mediawiki_spells_it_resumes_that_persons_sheet() {
+    let ws = Workspace::new();
+    let sheet = "exampleUser-Self-assessment-2026-12-01.toml";
+    ws.ok(&[
+        "score",
+        sheet,
+        "--username",
+        "exampleUser",
+        "--role-focus",
+        "Generalist",
+        "--date",
+        "01/12/2026",
+        "K1=2",
+    ]);
+    let mut pty = Pty::start(&ws, &["assess", "--date", "01/12/2026"]);
+    pty.expect("A new sheet");
+    pty.keys("\x1b[B");
+    pty.expect("> A new sheet");
+    pty.keys("\r");
+    pty.expect("Username: ");
+    pty.line("ExampleUser");
+    pty.expect("Assessment type");
+    pty.keys("\r");
+    pty.expect(&format!(
+        "Resuming ExampleUser's Self-assessment of 01/12/2026 in\r\n./{sheet}: 1 of 28 scored"
+    ));
+    pty.answer("K2", 2, "3");
+    pty.answer("K3", 3, "q");
+    assert_eq!(pty.finish().0, 0);
+    assert_eq!(
+        std::fs::read_dir(ws.path()).unwrap().count(),
+        1,
+        "no second sheet"
+    );
+    assert_eq!(
+        load(&ws, sheet).score(&"K2".parse().unwrap()),
+        Some(Score::Three)
+    );
+}
+
+#[test]
+fn the_first_screen_fits_24_rows_and_the_full_key_is_behind_the_question_mark() {
+    let ws = Workspace::new();
+    ws.ok(&[&["score", "me.toml"][..], &HEADER, &["K1=2", "K2=3"]].concat());
+    let mut pty = Pty::start_sized(&ws, &["assess", "me.toml"], 80);
+    pty.expect("Resuming Tester's");
+    let first = pty.expect("? for help)");
+    let rows = first.matches('\n').count() + 1;
+    assert!(
+        rows < 24,
+        "{rows} rows from the Resuming line to the prompt:\n{first}"
+    );
+    assert!(first.contains("K3 · 3/28 · "), "{first}");
+    assert!(
+        first.contains("0 none · 1 basic · 2 independent · 3 can teach · n/a"),
+        "{first}"
+    );
+    assert!(!first.contains("Editing:"), "{first}");
+    pty.line("?");
+    pty.expect("Key:");
+    pty.expect("g K8, g 8");
+    pty.expect("Ctrl-W");
+    pty.answer("K3", 3, "q");
+    assert_eq!(pty.finish().0, 0);
+}
+
+#[test]
+fn on_a_dumb_terminal_the_walk_is_plain_lines_without_one_escape() {
+    let ws = Workspace::new();
+    let mut pty = Pty::start_dumb(&ws, &["assess", "me.toml", "--notes"]);
+    pty.expect("Username: ");
+    pty.line("Tester");
+    pty.expect("Preferred role focus:\r\n  1. ");
+    pty.expect("(1-");
+    pty.line("5");
+    pty.expect("'5' is not a choice");
+    pty.expect("Enter for 1): ");
+    pty.line("2");
+    pty.expect("Mentoring type");
+    pty.expect("Enter for 1): ");
+    pty.line("");
+    pty.expect("Assessment type");
+    pty.expect("Enter for 1): ");
+    pty.line("");
+    pty.expect("(Enter keeps it)");
+    pty.expect("Date (DD/MM/YYYY): ");
+    pty.line("01/12/2026");
+    pty.expect("Created me.toml");
+    pty.answer("K1", 1, "2");
+    pty.expect("Note (Enter for none): ");
+    pty.line("Ran the rebalance");
+    pty.answer("K2", 2, "x");
+    pty.expect("'x' is not an answer");
+    pty.expect("? for help)");
+    pty.line("b");
+    pty.answer("K1", 1, "");
+    pty.expect("Now: Ran the rebalance (Enter keeps it)");
+    pty.expect("Note (Enter for none): ");
+    pty.line("");
+    pty.answer("K2", 2, "?");
+    pty.expect("Editing:");
+    pty.expect("? for help)");
+    pty.line("n");
+    pty.expect("Note (Enter for none): ");
+    pty.line("q");
+    pty.expect("Saved so far: me.toml (2 of 28 scored).");
+    let (status, bytes) = pty.finish_bytes();
+    assert_eq!(status, 0);
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!bytes.contains(&0x1b), "an escape was written:\n{text:?}");
+    let sheet = load(&ws, "me.toml");
+    assert_eq!(sheet.participant.role_focus, "MediaWiki Specialist");
+    assert_eq!(sheet.score(&"K1".parse().unwrap()), Some(Score::Two));
+    assert_eq!(
+        sheet.note(&"K1".parse().unwrap()),
+        Some("Ran the rebalance")
+    );
+    assert_eq!(
+        sheet.score(&"K2".parse().unwrap()),
+        Some(Score::NotApplicable)
     );
 }

@@ -351,3 +351,30 @@ fn only_a_self_assessment_is_reviewed_and_the_refusal_says_what_the_sheet_is() {
     assert_eq!(pty.finish().0, 1);
     assert!(!ws.file("final-review.toml").exists());
 }
+
+#[test]
+fn review_plain_asks_as_plain_lines_in_colour_capable_xterm_too() {
+    let ws = Workspace::new();
+    let mentee = self_assessment(&ws);
+    let mut pty = Pty::start_in_colour(
+        &ws,
+        &["review", "me.toml", "--reviewer", "Mentor", "--plain"],
+        100,
+    );
+    pty.expect("K1 · 1/28 · Knowledge");
+    pty.expect("? for help) [3]: ");
+    pty.line("");
+    pty.answer("K2", 2, "1");
+    pty.answer("K3", 3, "q");
+    pty.expect("Saved so far: me-review.toml (2 of 28 scored).");
+    let (status, bytes) = pty.finish_bytes();
+    assert_eq!(status, 0);
+    assert!(
+        !bytes.contains(&0x1b),
+        "an escape was written:\n{:?}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let review = load(&ws, "me-review.toml");
+    assert_eq!(review.score(&"K1".parse().unwrap()), mentee[0].1);
+    assert_eq!(review.score(&"K2".parse().unwrap()), Some(Score::One));
+}

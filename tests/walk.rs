@@ -319,7 +319,10 @@ fn a_ksb_screen_at_40_columns_breaks_lines_between_words() {
     let ws = Workspace::new();
     scored_but(&ws, &["K2"]);
     let mut pty = Pty::start_sized(&ws, &["assess", "me.toml"], 40);
-    pty.answer("K2", 2, "1");
+    pty.answer("K2", 2, "?");
+    pty.expect("Ctrl-K");
+    pty.expect("? for help)");
+    pty.line("1");
     pty.expect("Saved: ");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -345,7 +348,7 @@ fn a_ksb_screen_at_40_columns_breaks_lines_between_words() {
     );
     assert_eq!(rows[top + 1], "MediaWiki Architecture & Extension");
     assert_eq!(rows[top + 2], "System");
-    // The key and the keys shown first are broken between words too, under their meanings.
+    // The key and the keys behind `?` are broken between words too, under their meanings.
     let at = rows
         .iter()
         .position(|row| row == "  1 – Basic familiarity or supervised")
@@ -486,4 +489,60 @@ fn a_note_of_wide_characters_wraps_and_edits_by_character_and_is_shown_once() {
     );
     assert!(rows[at + 2].is_empty(), "nothing under the note:\n{screen}");
     assert_eq!(screen.matches('字').count(), 10, "the note once:\n{screen}");
+}
+
+#[test]
+fn the_closing_summary_fits_the_width_the_terminal_has_at_the_end() {
+    let ws = Workspace::new();
+    scored_but(&ws, &["B8"]);
+    let mut pty = Pty::start_sized(&ws, &["assess", "me.toml"], 120);
+    pty.expect("B8 · 28/28 · ");
+    pty.expect("? for help)");
+    pty.resize(50);
+    pty.line("2");
+    let summary = pty.expect("Saved: ");
+    assert_eq!(pty.finish_screen().0, 0);
+    let summary = console::strip_ansi_codes(&summary).into_owned();
+    let widest = summary
+        .lines()
+        .map(|line| ksb::render::width::columns(line.trim_end_matches('\r')))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        widest <= 50,
+        "drawn {widest} wide after a resize to 50:\n{summary}"
+    );
+    assert!(summary.contains("By "), "{summary}");
+}
+
+#[test]
+fn with_the_prompt_on_the_top_row_no_answer_clears_the_screen_into_the_scrollback() {
+    let ws = Workspace::new();
+    scored_but(&ws, &["K1", "K2", "K3"]);
+    let mut pty = Pty::start(&ws, &["assess", "me.toml", "--notes"]);
+    pty.expect("K1 · 1/28 · ");
+    pty.expect("? for help)");
+    // Clear the screen: the prompt is redrawn on the top row, as in a fresh tmux pane.
+    pty.keys("\x0c");
+    pty.line("x");
+    pty.expect("'x' is not an answer");
+    pty.expect("? for help)");
+    pty.keys("\x04");
+    pty.expect("? for help)");
+    pty.line("2");
+    pty.expect("Note (Enter for none)");
+    pty.line("A note");
+    pty.answer("K2", 2, "q");
+    let (status, bytes) = pty.finish_bytes();
+    assert_eq!(status, 0);
+    // tmux (scroll-on-clear) copies the screen into the scrollback when it is erased from the
+    // top-left corner: no erase of the screen, only of rows, but for the one Ctrl-L asked for.
+    let count = |erase: &[u8]| bytes.windows(erase.len()).filter(|w| *w == erase).count();
+    assert_eq!(count(b"\x1b[H\x1b[J"), 1, "Ctrl-L clears the screen");
+    assert_eq!(count(b"\x1b[J"), 1, "the screen is erased only by Ctrl-L");
+    assert_eq!(count(b"\x1b[0J") + count(b"\x1b[2J"), 0);
+    assert_eq!(
+        load(&ws, "me.toml").note(&"K1".parse().unwrap()),
+        Some("A note")
+    );
 }

@@ -65,11 +65,28 @@ impl Pty {
         Pty::spawn_with(ws, args, "", cols, false)
     }
 
+    /// Starts `ksb ARGS...` on a terminal that says it can do nothing but text (TERM=dumb),
+    /// colour not turned off (no NO_COLOR), so that any escape `ksb` writes would show.
+    pub fn start_dumb(ws: &Workspace, args: &[&str]) -> Pty {
+        Pty::spawn_term(ws, args, "", COLS, false, "dumb")
+    }
+
     fn spawn(ws: &Workspace, args: &[&str], redirect: &str, cols: u16) -> Pty {
         Pty::spawn_with(ws, args, redirect, cols, true)
     }
 
     fn spawn_with(ws: &Workspace, args: &[&str], redirect: &str, cols: u16, plain: bool) -> Pty {
+        Pty::spawn_term(ws, args, redirect, cols, plain, "xterm")
+    }
+
+    fn spawn_term(
+        ws: &Workspace,
+        args: &[&str],
+        redirect: &str,
+        cols: u16,
+        plain: bool,
+        term: &str,
+    ) -> Pty {
         let script = SHELL
             .replace("$KSB_REDIRECT", redirect)
             .replace("$KSB_COLS", &cols.to_string());
@@ -79,7 +96,7 @@ impl Pty {
             .arg(script)
             .arg(super::KSB)
             .args(args)
-            .env("TERM", "xterm");
+            .env("TERM", term);
         if !plain {
             command.env_remove("NO_COLOR");
         }
@@ -134,6 +151,23 @@ impl Pty {
             .status()
             .expect("run kill");
         assert!(status.success(), "kill -INT {pid}");
+    }
+
+    /// Makes the terminal `cols` columns wide while `ksb` runs, as a person resizing the
+    /// window would (the kernel sends it SIGWINCH). The screen at the end is then rebuilt at
+    /// the new width.
+    pub fn resize(&mut self, cols: u16) {
+        let tty =
+            std::fs::read_link(format!("/proc/{}/fd/0", self.ksb_pid())).expect("ksb's terminal");
+        let status = Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("cols")
+            .arg(cols.to_string())
+            .status()
+            .expect("run stty");
+        assert!(status.success(), "stty cols {cols}");
+        self.cols = cols;
     }
 
     /// Waits until `ksb` has the file at `path` open (its open files, read in /proc): the event
@@ -226,6 +260,12 @@ impl Pty {
         (status, settings)
     }
 
+    /// Waits for `ksb` to end; returns its exit status and every byte the terminal received.
+    pub fn finish_bytes(self) -> (i32, Vec<u8>) {
+        let (status, _, bytes) = self.finish_with_bytes();
+        (status, bytes)
+    }
+
     /// Waits for `ksb` to end; returns its exit status and every row the terminal showed, top
     /// to bottom, scrollback first (each without trailing spaces), as a person would see them.
     pub fn finish_screen(self) -> (i32, Vec<String>) {
@@ -233,14 +273,19 @@ impl Pty {
         (status, rows)
     }
 
-    fn finish_with_screen(mut self) -> (i32, String, Vec<String>) {
+    fn finish_with_screen(self) -> (i32, String, Vec<String>) {
+        let cols = self.cols;
+        let (status, settings, bytes) = self.finish_with_bytes();
+        (status, settings, screen_rows(&bytes, cols))
+    }
+
+    fn finish_with_bytes(mut self) -> (i32, String, Vec<u8>) {
         self.expect("exit status ");
         let status = self.read_line();
         let status = status.trim().parse().expect("a numeric exit status");
         let settings = self.session.exp_eof().expect("terminal settings");
         self.bytes.extend(settings.chars().map(|c| c as u8));
-        let rows = screen_rows(&self.bytes, self.cols);
-        (status, utf8(&settings), rows)
+        (status, utf8(&settings), self.bytes)
     }
 }
 

@@ -45,6 +45,23 @@ impl Context {
         }
     }
 
+    /// The sheet of `username` for this assessment in the sheets folder: the file that
+    /// already holds it, however MediaWiki's username rule lets the name be spelt (see
+    /// [`settings::same_person_sheet_path`]), or else the default path for a new one.
+    pub fn same_person_sheet_path(
+        &self,
+        username: &str,
+        assessment_type: &str,
+        date: NaiveDate,
+    ) -> PathBuf {
+        let folder = self
+            .settings
+            .get(Key::SheetsDir)
+            .path()
+            .unwrap_or_else(|| PathBuf::from("."));
+        settings::same_person_sheet_path(&folder, username, assessment_type, date)
+    }
+
     /// Where a new sheet goes when no file is named: `<username>-<assessment type>-<date>.toml`
     /// in KSB_SHEETS_DIR, else the config file's `sheets_dir`, else the current folder.
     pub fn default_sheet_path(

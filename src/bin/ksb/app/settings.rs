@@ -458,6 +458,49 @@ pub fn default_sheet_path(
     ))
 }
 
+/// The sheet at [`default_sheet_path`], or when that file does not exist, a file in the same
+/// folder whose name differs from it only as one MediaWiki username differs from another
+/// spelling of it (a first letter in lower case, `_` for a space): `exampleUser-…` is
+/// `ExampleUser`'s sheet. The default path when there is neither.
+pub fn same_person_sheet_path(
+    sheets_dir: &Path,
+    username: &str,
+    assessment_type: &str,
+    date: NaiveDate,
+) -> PathBuf {
+    let path = default_sheet_path(sheets_dir, username, assessment_type, date);
+    if path.exists() {
+        return path;
+    }
+    let Some(wanted) = path
+        .file_name()
+        .map(|name| same_person_key(&name.to_string_lossy()))
+    else {
+        return path;
+    };
+    let Ok(entries) = std::fs::read_dir(sheets_dir) else {
+        return path;
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| same_person_key(&entry.file_name().to_string_lossy()) == wanted)
+        .map(|entry| entry.path())
+        .filter(|found| found.is_file())
+        .collect();
+    found.sort();
+    found.into_iter().next().unwrap_or(path)
+}
+
+/// A sheet's file name as MediaWiki's username rule reads its first part: the first letter in
+/// upper case, `_` the same as the `-` a space becomes.
+fn same_person_key(file_name: &str) -> String {
+    let name = file_name.replace('_', "-");
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// `text` with every run of characters other than letters, digits, `_` and `.` turned into one
 /// `-`, without leading dots or dashes: no folder separators, spaces or control characters.
 pub fn slug(text: &str) -> String {
@@ -615,6 +658,37 @@ mod tests {
         assert_eq!(
             settings.get(Key::Username).source,
             Source::Env("KSB_USERNAME")
+        );
+    }
+
+    #[test]
+    fn the_same_person_by_mediawikis_rule_finds_their_sheet() {
+        let dir = tempfile::tempdir().unwrap();
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let theirs = dir
+            .path()
+            .join("exampleUser-Self-assessment-2026-12-01.toml");
+        std::fs::write(&theirs, "").unwrap();
+        let found = |name: &str| same_person_sheet_path(dir.path(), name, "Self-assessment", date);
+        assert_eq!(found("ExampleUser"), theirs);
+        assert_eq!(found("exampleUser"), theirs);
+        let other = found("EXAMPLEUSER");
+        assert_eq!(
+            other,
+            dir.path()
+                .join("EXAMPLEUSER-Self-assessment-2026-12-01.toml"),
+            "another account"
+        );
+        std::fs::write(
+            dir.path()
+                .join("alice_smith-Self-assessment-2026-12-01.toml"),
+            "",
+        )
+        .unwrap();
+        assert_eq!(
+            found("Alice smith"),
+            dir.path()
+                .join("alice_smith-Self-assessment-2026-12-01.toml")
         );
     }
 

@@ -32,6 +32,10 @@ pub struct AssessArgs {
     /// After each score, ask for an optional note (evidence for the mentor).
     #[arg(long)]
     pub notes: bool,
+    /// Ask as plain lines, for a screen reader, Emacs' shell or a serial console: no cursor
+    /// movement, redraw, colour or escape sequence (also when TERM=dumb); choices by number.
+    #[arg(long)]
+    pub plain: bool,
     /// Go through every KSB, offering its current score, instead of only the unscored ones.
     #[arg(long)]
     pub all: bool,
@@ -45,7 +49,7 @@ impl Command for AssessArgs {
             sheet_io::refuse_stdin_for_writing(path, "assess")?;
         }
         let standard = ctx.standard()?;
-        let prompter = Prompter::new(ctx.style.color)?;
+        let prompter = Prompter::new(ctx.style.color, self.plain)?;
         let (mut file, mut sheet) = match &self.sheet {
             Some(path) if path.exists() => {
                 open_existing(&prompter, path, &standard, &self.header, self.notes)?
@@ -70,7 +74,6 @@ impl Command for AssessArgs {
         let path = file.path().to_path_buf();
         let path = &path;
         prompter.record(&file, &standard, &sheet);
-        prompter.say(&screen::help(&standard, prompter.width()))?;
 
         let options = WalkOptions {
             scope: if self.all {
@@ -87,7 +90,11 @@ impl Command for AssessArgs {
         match outcome {
             Outcome::Quit => prompter.tell(&screen::quit(path, &standard, &sheet, &again)),
             Outcome::Finished => prompter.say(&screen::finished(
-                path, &standard, &sheet, ctx.style, &again,
+                path,
+                &standard,
+                &sheet,
+                prompter.style_now(ctx.style),
+                &again,
             )),
         }
     }
@@ -121,7 +128,7 @@ fn without_sheet(
     if let (Some(username), Some(kind), Some(date)) =
         (&known.username, &known.assessment_type, known.date)
     {
-        let path = ctx.default_sheet_path(username, kind, date);
+        let path = ctx.same_person_sheet_path(username, kind, date);
         if path.exists() {
             return open_existing(prompter, &path, standard, header, notes);
         }
@@ -164,7 +171,7 @@ fn without_sheet(
         known.assessment_type.clone(),
     )?;
     let date = ask_date(prompter, known.date)?;
-    let path = ctx.default_sheet_path(&username, &assessment_type, date);
+    let path = ctx.same_person_sheet_path(&username, &assessment_type, date);
     if path.exists() {
         return open_existing(prompter, &path, standard, header, notes);
     }

@@ -27,6 +27,10 @@ pub struct ReviewArgs {
     /// The review sheet to write or resume [default: SELF_SHEET with -review before the extension].
     #[arg(short, long, value_name = "REVIEW_SHEET")]
     pub output: Option<PathBuf>,
+    /// Ask as plain lines, for a screen reader, Emacs' shell or a serial console: no cursor
+    /// movement, redraw, colour or escape sequence (also when TERM=dumb); choices by number.
+    #[arg(long)]
+    pub plain: bool,
     /// After each score, ask for an optional note (the mentor's evidence).
     #[arg(long)]
     pub notes: bool,
@@ -67,7 +71,7 @@ impl Command for ReviewArgs {
                 .map(|out| format!(" -o {}", word(out)))
                 .unwrap_or_default()
         ) + if self.notes { " --notes" } else { "" };
-        let prompter = Prompter::new(ctx.style.color)?;
+        let prompter = Prompter::new(ctx.style.color, self.plain)?;
         prompter.set_resume_command(again.clone());
         if let Some((file, review)) = &existing {
             prompter.tell(&screen::resuming(&path, &standard, review))?;
@@ -102,7 +106,6 @@ impl Command for ReviewArgs {
             mentee.participant.date_dmy(),
             path.display()
         ))?;
-        prompter.say(&screen::help(&standard, prompter.width()))?;
         prompter.tell("Enter alone agrees with the mentee's score.\n")?;
 
         let options = WalkOptions {
@@ -126,7 +129,11 @@ impl Command for ReviewArgs {
         match outcome {
             Outcome::Quit => prompter.tell(&screen::quit(&path, &standard, &review, &again)),
             Outcome::Finished => prompter.say(&screen::finished(
-                &path, &standard, &review, ctx.style, &again,
+                &path,
+                &standard,
+                &review,
+                prompter.style_now(ctx.style),
+                &again,
             )),
         }
     }

@@ -142,6 +142,21 @@ pub fn parse_note(text: &str) -> NoteAnswer {
     }
 }
 
+/// Reads a choice typed as plain lines: the number of an item from 1 to `count`, or Enter
+/// alone for the first; the error is the reason said before asking again.
+pub fn parse_choice(text: &str, count: usize) -> Result<usize, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    match text.parse::<usize>() {
+        Ok(number) if (1..=count).contains(&number) => Ok(number - 1),
+        _ => Err(format!(
+            "'{text}' is not a choice: type a number from 1 to {count}"
+        )),
+    }
+}
+
 /// Whether the text is a number such as `4`, `-1` or `2.5`, to say why it is refused.
 fn looks_numeric(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
@@ -226,6 +241,17 @@ mod tests {
         }
         let reason = parse("good", None).unwrap_err();
         assert!(reason.contains("'good' is not an answer"), "{reason}");
+    }
+
+    #[test]
+    fn a_plain_choice_is_a_number_or_enter_for_the_first() {
+        assert_eq!(parse_choice("", 3), Ok(0));
+        assert_eq!(parse_choice(" 2 ", 3), Ok(1));
+        assert_eq!(parse_choice("3", 3), Ok(2));
+        for text in ["0", "4", "two", "-1"] {
+            let reason = parse_choice(text, 3).unwrap_err();
+            assert!(reason.contains("from 1 to 3"), "{text:?}: {reason}");
+        }
     }
 
     #[test]

@@ -28,6 +28,18 @@ pub fn rows_to_answer(prompt: &str, text: &str, cols: usize) -> usize {
     row + 1
 }
 
+/// The escapes that clear the row the cursor is on and the `rows` rows above it, bottom up,
+/// leaving the cursor at the start of the highest. Each row is cleared on its own (`ESC [ K`),
+/// never the rest of the screen (`ESC [ J`): in tmux, clearing the screen from its top-left
+/// corner (a prompt on the top row) first copies the whole screen into the scrollback.
+pub fn back_over(rows: usize) -> String {
+    let mut out = String::from("\r\x1b[K");
+    for _ in 0..rows {
+        out.push_str("\x1b[A\r\x1b[K");
+    }
+    out
+}
+
 /// Rows a message takes when written and followed by a newline.
 pub fn rows_of(text: &str, cols: usize) -> usize {
     columns(text).div_ceil(cols.max(1)).max(1)
@@ -82,6 +94,13 @@ mod tests {
     fn escape_codes_in_a_coloured_prompt_take_no_room() {
         assert_eq!(rows_to_answer("\u{1b}[1mScore\u{1b}[0m: ", "2", 9), 1);
         assert_eq!(rows_to_answer("\u{1b}[1mScore\u{1b}[0m: ", "23", 9), 2);
+    }
+
+    #[test]
+    fn going_back_over_an_answer_clears_row_by_row_never_the_screen() {
+        assert_eq!(back_over(0), "\r\x1b[K");
+        assert_eq!(back_over(2), "\r\x1b[K\x1b[A\r\x1b[K\x1b[A\r\x1b[K");
+        assert!(!back_over(3).contains("\x1b[J"));
     }
 
     #[test]

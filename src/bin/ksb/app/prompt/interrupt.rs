@@ -11,6 +11,10 @@
 use std::fmt;
 use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether the session asks as plain lines (`--plain`, TERM=dumb): then nothing but text is
+/// written, not even the escape that shows the cursor.
+pub static PLAIN: AtomicBool = AtomicBool::new(false);
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -44,7 +48,9 @@ impl Interrupted {
 
     /// Shows the cursor again (a choice hides it) and writes the message on a line of its own.
     pub fn tell(&self) {
-        let _ = console::Term::stdout().show_cursor();
+        if !PLAIN.load(Ordering::SeqCst) {
+            let _ = console::Term::stdout().show_cursor();
+        }
         let mut out = std::io::stdout().lock();
         let _ = write!(out, "\n{}", self.message);
         let _ = out.flush();

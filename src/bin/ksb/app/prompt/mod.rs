@@ -54,14 +54,24 @@ pub struct Prompter {
     progress: RefCell<Option<Interrupted>>,
     /// The command that goes on with the sheet, said after Ctrl-C as after `q`.
     resume_command: RefCell<Option<String>>,
+    /// Ask as plain lines: no line editor, no redraw, no escape sequence.
+    plain: bool,
+}
+
+/// Whether a walk asks as plain lines: `--plain`, or a terminal that says it can do nothing
+/// more (TERM=dumb).
+pub fn plain_wanted(flag: bool) -> bool {
+    flag || std::env::var("TERM").is_ok_and(|term| term == "dumb")
 }
 
 impl Prompter {
     /// Prompts on stdout, in colour unless NO_COLOR is set or the terminal has no colours;
-    /// installs the Ctrl-C handler (once per process).
-    pub fn new(color: bool) -> Result<Prompter> {
-        let plain = !color || !console::colors_enabled();
-        let theme: Box<dyn Theme> = if plain {
+    /// as plain lines with `plain` (`--plain`) or TERM=dumb; installs the Ctrl-C handler (once
+    /// per process).
+    pub fn new(color: bool, plain: bool) -> Result<Prompter> {
+        let plain = plain_wanted(plain);
+        interrupt::PLAIN.store(plain, std::sync::atomic::Ordering::SeqCst);
+        let theme: Box<dyn Theme> = if plain || !color || !console::colors_enabled() {
             Box::new(SimpleTheme)
         } else {
             Box::new(ColorfulTheme::default())
@@ -78,7 +88,74 @@ impl Prompter {
             ctrl_c: Watch::install()?,
             progress: RefCell::new(None),
             resume_command: RefCell::new(None),
+            plain,
         })
+    }
+
+    /// Reads one line from stdin as typed, without its line end; `None` at the end of input.
+    fn read_plain_line(&self) -> Result<Option<String>> {
+        let mut line = String::new();
+        let read = match io::stdin().read_line(&mut line) {
+            Ok(read) => read,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => return Err(self.interrupted()),
+            Err(err) => return Err(anyhow::Error::new(err).context("reading an answer")),
+        };
+        if read == 0 {
+            return Ok(None);
+        }
+        let len = line.trim_end_matches(['\n', '\r']).len();
+        line.truncate(len);
+        Ok(Some(line))
+    }
+
+    /// A question as a plain line: the prompt (and the text Enter alone keeps, when there is
+    /// some), then the line typed; each refusal said on a line of its own and asked again.
+    fn ask_plain(
+        &self,
+        styled: &str,
+        initial: Option<&str>,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<String> {
+        loop {
+            self.check_ctrl_c()?;
+            if let Some(initial) = initial.filter(|text| !text.is_empty()) {
+                self.tell(&format!("Now: {initial} (Enter keeps it)\n"))?;
+            }
+            self.say(styled)?;
+            let Some(typed) = self.read_plain_line()? else {
+                return Err(self.interrupted());
+            };
+            self.check_ctrl_c()?;
+            let typed = match initial {
+                Some(initial) if typed.is_empty() => initial.to_string(),
+                _ => typed,
+            };
+            match check(&typed) {
+                Ok(()) => return Ok(typed),
+                Err(reason) => self.tell(&format!("{reason}\n"))?,
+            }
+        }
+    }
+
+    /// A choice as plain lines: the items numbered, then the number typed (Enter alone: 1).
+    fn choose_plain(&self, prompt: &str, items: &[String]) -> Result<usize> {
+        let mut list = format!("{prompt}:\n");
+        for (number, item) in items.iter().enumerate() {
+            list.push_str(&format!("  {}. {item}\n", number + 1));
+        }
+        self.say(&list)?;
+        loop {
+            self.check_ctrl_c()?;
+            self.say(&format!("{prompt} (1-{}, Enter for 1): ", items.len()))?;
+            let Some(typed) = self.read_plain_line()? else {
+                return Err(self.interrupted());
+            };
+            self.check_ctrl_c()?;
+            match answer::parse_choice(&typed, items.len()) {
+                Ok(index) => return Ok(index),
+                Err(reason) => self.tell(&format!("{reason}\n"))?,
+            }
+        }
     }
 
     /// The error that ends the session at Ctrl-C, with what to say about the sheet.
@@ -142,6 +219,22 @@ impl Prompter {
         }
     }
 
+    /// `style` fitted to the terminal's width now (it may have changed since the walk began);
+    /// as it was when the terminal does not say. Never in colour when asking as plain lines.
+    pub fn style_now(&self, style: ksb::render::Style) -> ksb::render::Style {
+        let style = ksb::render::Style {
+            color: style.color && !self.plain,
+            ..style
+        };
+        match self.term.size_checked() {
+            Some((_, columns)) if columns > 0 => ksb::render::Style {
+                width: Some(columns),
+                ..style
+            },
+            _ => style,
+        }
+    }
+
     /// Asks for a line of text; `check` refuses an entry with a reason and the question is
     /// asked again. `initial` is text already typed in, which the person can edit.
     pub fn text(
@@ -150,31 +243,36 @@ impl Prompter {
         initial: Option<&str>,
         check: impl Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
-        self.ask(prompt, initial, None, check)
+        self.ask(prompt, initial, &|typed: &str| typed.to_string(), check)
     }
 
-    /// Like [`Prompter::text`] for a prompt where Enter alone takes `offered`: the answered
-    /// line then shows it as if it had been typed.
-    pub fn text_offering(
+    /// Like [`Prompter::text`] for a prompt of keys: the answered line then shows what the
+    /// answer meant (`meant`), never the keys typed.
+    pub fn text_meaning(
         &self,
         prompt: &str,
-        offered: Option<&str>,
+        initial: Option<&str>,
+        meant: impl Fn(&str) -> String,
         check: impl Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
-        self.ask(prompt, None, offered, check)
+        self.ask(prompt, initial, &meant, check)
     }
 
     /// Reads a line with the line editor until `check` takes it, showing each refusal on the
-    /// line above the prompt; then leaves `prompt: answer` on screen in place of both.
+    /// line above the prompt; then leaves `prompt: meaning` on screen in place of both, the
+    /// meaning of what was typed as `meant` says it.
     fn ask(
         &self,
         prompt: &str,
         initial: Option<&str>,
-        offered: Option<&str>,
+        meant: &dyn Fn(&str) -> String,
         check: impl Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
         let mut styled = String::new();
         self.theme.format_input_prompt(&mut styled, prompt, None)?;
+        if self.plain {
+            return self.ask_plain(&styled, initial, &check);
+        }
         let mut refusal_rows = 0;
         loop {
             self.check_ctrl_c()?;
@@ -188,22 +286,18 @@ impl Prompter {
                 // Ctrl-D: nothing to take; the prompt is asked again in its place.
                 Err(ReadlineError::Eof) => {
                     let rows = echo::rows_to_answer(&styled, "", self.width());
-                    self.say(&format!("\x1b[{rows}A\r\x1b[J"))?;
+                    self.say(&echo::back_over(rows))?;
                     continue;
                 }
                 Err(err) => return Err(anyhow::Error::new(err).context("reading an answer")),
             };
             // Back to the first row of the refusal above the prompt, if any, or of the prompt.
             let rows = echo::rows_to_answer(&styled, &typed, self.width()) + refusal_rows;
-            let mut out = format!("\x1b[{rows}A\r\x1b[J");
+            let mut out = echo::back_over(rows);
             match check(&typed) {
                 Ok(()) => {
-                    let shown = match offered {
-                        Some(offered) if typed.trim().is_empty() => offered,
-                        _ => typed.as_str(),
-                    };
                     self.theme
-                        .format_input_prompt_selection(&mut out, prompt, shown)?;
+                        .format_input_prompt_selection(&mut out, prompt, &meant(&typed))?;
                     out.push('\n');
                     self.say(&out)?;
                     return Ok(typed);
@@ -225,6 +319,9 @@ impl Prompter {
     /// Asks to choose one of `items` with the arrow keys and Enter; returns its index.
     pub fn choose(&self, prompt: &str, items: &[String]) -> Result<usize> {
         self.check_ctrl_c()?;
+        if self.plain {
+            return self.choose_plain(prompt, items);
+        }
         let chosen = Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(items)
@@ -328,10 +425,15 @@ pub fn walk_sheet(
     let mut walk = Walk::start(options.scope, &scored(standard, sheet));
     let all = options.scope == Scope::All;
     let ids: Vec<&str> = standard.ksbs.iter().map(|ksb| ksb.id.as_str()).collect();
+    // The first screen fits 24 rows: the start line, a pointer to the key, then the KSB with
+    // the key in brief; the key in full and every key are behind `?`.
     prompter.tell(&format!(
         "\n{}",
         screen::start(standard, sheet, walk.current(), all)
     ))?;
+    if walk.current().is_some() {
+        prompter.tell(screen::KEY_HINT)?;
+    }
     while let Some(index) = walk.current() {
         let ksb = &standard.ksbs[index];
         let offered = sheet.score(&ksb.id).or_else(|| guide.suggested(ksb));
@@ -344,8 +446,11 @@ pub fn walk_sheet(
         };
         prompter.say(&screen::ksb(standard, index, &frame))?;
         let prompt = screen::score_prompt(offered);
-        let shown = offered.map(|score| score.to_string());
-        let typed = prompter.text_offering(&prompt, shown.as_deref(), |text| {
+        let meant = |text: &str| match answer::parse(text, offered, &ids) {
+            Ok(answer) => screen::meant(standard, answer),
+            Err(_) => text.trim().to_string(),
+        };
+        let typed = prompter.text_meaning(&prompt, None, meant, |text| {
             answer::parse(text, offered, &ids).map(drop)
         })?;
         match answer::parse(&typed, offered, &ids) {
@@ -393,7 +498,12 @@ fn ask_note(
         let before = sheet.note(&ksb.id).map(str::to_string);
         // The note is shown made printable; taken back unchanged, it is the note as stored.
         let shown = before.as_deref().map(crate::app::output::printable);
-        let typed = prompter.text("Note (Enter for none)", shown.as_deref(), |_| Ok(()))?;
+        let typed = prompter.text_meaning(
+            "Note (Enter for none)",
+            shown.as_deref(),
+            screen::note_meant,
+            |_| Ok(()),
+        )?;
         let typed = match (&before, &shown) {
             (Some(before), Some(shown)) if typed == *shown => before.clone(),
             _ => typed,

@@ -7,7 +7,7 @@ use ksb::render::{table, Style};
 use ksb::report;
 use ksb::{Grouping, Ksb, Score, Sheet, Standard, Summary};
 
-use super::answer::{EDIT_KEYS, KEYS, NOTE_KEYS};
+use super::answer::{parse_note, Answer, NoteAnswer, EDIT_KEYS, KEYS, NOTE_KEYS};
 use super::wrap::{hanging, wrap, wrap_prose};
 
 /// What a KSB screen needs besides the standard: the participant's role focus (marked on
@@ -100,6 +100,42 @@ pub fn score_prompt(offered: Option<Score>) -> String {
     match offered {
         Some(score) => format!("Score (0-3, n/a; ? for help) [{score}]"),
         None => "Score (0-3, n/a; ? for help)".to_string(),
+    }
+}
+
+/// What an answer at a KSB's prompt meant, as the answered line shows it in place of the keys
+/// typed: `2 – independent`, `N/A – Not relevant to current role`, `skipped (left unscored)`.
+pub fn meant(standard: &Standard, answer: Answer) -> String {
+    let score = |score: Score| {
+        let entry = standard.scoring_key.iter().find(|e| e.score == score);
+        match entry.map(|e| e.short.as_deref().unwrap_or(&e.meaning)) {
+            Some(meaning) if !meaning.is_empty() => format!("{score} – {meaning}"),
+            _ => score.to_string(),
+        }
+    };
+    match answer {
+        Answer::Score(s) => score(s),
+        Answer::Keep(s) => format!("{} (kept)", score(s)),
+        Answer::Back => "back one KSB".to_string(),
+        Answer::Skip => "skipped (left unscored)".to_string(),
+        Answer::Quit => "save and quit".to_string(),
+        Answer::Help => "the key and the keys".to_string(),
+        Answer::Go(index) => match standard.ksbs.get(index) {
+            Some(ksb) => format!("go to {}", ksb.id),
+            None => "go to another KSB".to_string(),
+        },
+    }
+}
+
+/// What an answer at the note prompt meant: the note itself (trimmed), `none`, or the key's
+/// meaning.
+pub fn note_meant(typed: &str) -> String {
+    match parse_note(typed) {
+        NoteAnswer::Note if typed.trim().is_empty() => "none".to_string(),
+        NoteAnswer::Note => typed.to_string(),
+        NoteAnswer::Back => "back to this KSB's score".to_string(),
+        NoteAnswer::Quit => "save and quit".to_string(),
+        NoteAnswer::Help => "the keys".to_string(),
     }
 }
 
@@ -231,6 +267,9 @@ pub fn finished(
 fn is_table_row(line: &str) -> bool {
     line.starts_with(['+', '|']) || line.starts_with(|c| ('\u{2500}'..='\u{257f}').contains(&c))
 }
+
+/// Said once under the line that opens a walk, in place of the key in full.
+pub const KEY_HINT: &str = "? at the prompt shows the scoring key in full and every key.\n";
 
 /// The line that opens a walk: how much is left and where it starts.
 pub fn start(standard: &Standard, sheet: &Sheet, first: Option<usize>, all: bool) -> String {
@@ -418,6 +457,31 @@ mod tests {
             interrupted(path, &standard, &sheet, None, 100),
             "Interrupted. Saved so far: me.toml (0 of 28 scored)\n"
         );
+    }
+
+    #[test]
+    fn an_answer_is_echoed_as_what_it_meant_never_as_the_keys() {
+        let standard = standard();
+        assert_eq!(
+            meant(&standard, Answer::Score(Score::Two)),
+            "2 – independent"
+        );
+        assert_eq!(
+            meant(&standard, Answer::Keep(Score::Three)),
+            "3 – can teach (kept)"
+        );
+        assert_eq!(
+            meant(&standard, Answer::Score(Score::NotApplicable)),
+            "N/A – Not relevant to current role"
+        );
+        assert_eq!(meant(&standard, Answer::Back), "back one KSB");
+        assert_eq!(meant(&standard, Answer::Skip), "skipped (left unscored)");
+        assert_eq!(meant(&standard, Answer::Quit), "save and quit");
+        assert_eq!(meant(&standard, Answer::Go(27)), "go to B8");
+        assert_eq!(note_meant(" q "), "save and quit");
+        assert_eq!(note_meant("b"), "back to this KSB's score");
+        assert_eq!(note_meant(""), "none");
+        assert_eq!(note_meant("Ran the rebalance"), "Ran the rebalance");
     }
 
     #[test]

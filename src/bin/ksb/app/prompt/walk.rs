@@ -11,13 +11,17 @@ pub enum Scope {
 
 /// The position of a walk over a sheet's KSBs (indexes in the standard's order).
 ///
-/// Moving on goes to the next KSB in scope; going back goes to the one just before,
-/// scored or not, so an answer can always be changed.
+/// Moving on goes to the next KSB in scope not yet left behind, going round to the start
+/// after the last (so a jump with `g` does not end the walk early); going back goes to the one
+/// just before, scored or not, so an answer can always be changed. A KSB moved on from (skipped
+/// or answered) is not asked again in this walk unless gone back to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Walk {
     scope: Scope,
     at: usize,
     len: usize,
+    /// KSBs moved on from in this walk.
+    left_behind: Vec<bool>,
 }
 
 impl Walk {
@@ -28,6 +32,7 @@ impl Walk {
             scope,
             at: 0,
             len: scored.len(),
+            left_behind: vec![false; scored.len()],
         };
         walk.at = walk.first_in_scope(0, scored);
         walk
@@ -40,6 +45,9 @@ impl Walk {
 
     /// Moves on to the next KSB in scope, after the current one.
     pub fn next(&mut self, scored: &[bool]) {
+        if let Some(left) = self.left_behind.get_mut(self.at) {
+            *left = true;
+        }
         self.at = self.first_in_scope(self.at + 1, scored);
     }
 
@@ -62,13 +70,20 @@ impl Walk {
         true
     }
 
+    /// The first KSB in scope not left behind, from `from` to the end and then from the start.
     fn first_in_scope(&self, from: usize, scored: &[bool]) -> usize {
-        match self.scope {
-            Scope::All => from.min(self.len),
-            Scope::Unscored => (from..self.len)
-                .find(|&i| !scored.get(i).copied().unwrap_or(false))
-                .unwrap_or(self.len),
-        }
+        let wanted = |i: usize| {
+            !self.left_behind[i]
+                && match self.scope {
+                    Scope::All => true,
+                    Scope::Unscored => !scored.get(i).copied().unwrap_or(false),
+                }
+        };
+        let from = from.min(self.len);
+        (from..self.len)
+            .chain(0..from)
+            .find(|&i| wanted(i))
+            .unwrap_or(self.len)
     }
 }
 
@@ -157,5 +172,31 @@ mod tests {
         assert_eq!(walk.current(), None);
         assert!(walk.go(1), "a finished walk can go back to a KSB");
         assert_eq!(walk.current(), Some(1));
+    }
+
+    #[test]
+    fn after_a_jump_near_the_end_the_walk_goes_round_to_the_unscored_ones() {
+        let mut scored = vec![false; 6];
+        let mut walk = Walk::start(Scope::Unscored, &scored);
+        assert!(walk.go(4));
+        for i in [4, 5, 0, 1, 2, 3] {
+            assert_eq!(walk.current(), Some(i));
+            scored[i] = true;
+            walk.next(&scored);
+        }
+        assert_eq!(walk.current(), None);
+    }
+
+    #[test]
+    fn walking_all_after_a_jump_goes_round_to_the_ones_not_yet_seen() {
+        let scored = [true; 4];
+        let mut walk = Walk::start(Scope::All, &scored);
+        walk.next(&scored);
+        assert!(walk.go(2));
+        for i in [2, 3, 1] {
+            assert_eq!(walk.current(), Some(i));
+            walk.next(&scored);
+        }
+        assert_eq!(walk.current(), None);
     }
 }
