@@ -263,7 +263,14 @@ fn wrap(name: &str) -> Vec<String> {
     lines
 }
 
-/// A swatch and "participant — assessment type — date" per sheet, and a note on reading it.
+/// "5/28 scored": how many KSBs the sheet answers (0–3 or N/A) of all it has, so that a
+/// polygon of few scores is not read as a whole profile.
+fn scored(summary: &Summary) -> String {
+    let overall = &summary.overall;
+    format!("{}/{} scored", overall.scored + overall.na, overall.ksbs)
+}
+
+/// A swatch and "participant — assessment type — date — n/N scored" per sheet, and a note on reading it.
 fn legend(svg: &mut String, series: &[Series], height: f64) {
     let top = CENTRE_Y + RADIUS + 85.0;
     svg.push_str("<g class=\"legend\">\n");
@@ -279,10 +286,11 @@ fn legend(svg: &mut String, series: &[Series], height: f64) {
             y - 12.0,
             LEGEND_X + SWATCH * 1.5,
             escape(&format!(
-                "{} — {} — {}",
+                "{} — {} — {} — {}",
                 p.username,
                 p.assessment_type,
-                p.date_dmy()
+                p.date_dmy(),
+                scored(sheet.summary)
             )),
         );
     }
@@ -339,9 +347,43 @@ mod tests {
         let svg = radar_chart("KSB profile", &series);
         assert_eq!(svg.matches("<polygon").count(), 4);
         assert!(svg.contains("series-2"));
-        assert!(svg.contains("A&lt;&amp;&gt;B — Self-assessment — 25/11/2026"));
+        assert!(svg.contains("A&lt;&amp;&gt;B — Self-assessment — 25/11/2026 — 1/28 scored"));
         assert!(!svg.contains("A<&>B"));
         assert!(svg.contains(&format!("height=\"{HEIGHT}\"")));
+    }
+
+    #[test]
+    fn the_legend_says_how_many_ksbs_each_sheet_has_scored() {
+        let standard = Standard::builtin();
+        let participant = Participant {
+            username: "Ann".into(),
+            role_focus: "Generalist".into(),
+            mentoring_type: "Mentee".into(),
+            assessment_type: "Self-assessment".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            reviewer: None,
+        };
+        let mut sheet = Sheet::new(&standard, participant.clone());
+        for (i, ksb) in standard.ksbs.iter().take(5).enumerate() {
+            let score = if i == 4 {
+                Score::NotApplicable
+            } else {
+                Score::Two
+            };
+            sheet.set_score(ksb.id.clone(), Some(score));
+        }
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let svg = radar_chart(
+            "KSB profile",
+            &[Series {
+                participant: &participant,
+                summary: &summary,
+            }],
+        );
+        assert!(
+            svg.contains("Ann — Self-assessment — 25/11/2026 — 5/28 scored"),
+            "{svg}"
+        );
     }
 
     #[test]
