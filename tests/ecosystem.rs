@@ -1009,3 +1009,51 @@ ksbs:
         assert_every_text_inside(&svg, &format!("{n} sheets of long names"));
     }
 }
+
+/// What the bash completion of `ksb words…` offers for the last word.
+fn bash_completes(ws: &Workspace, script: &str, words: &[&str]) -> Vec<String> {
+    ws.write("ksb.bash", script);
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let line = format!(
+        "source ksb.bash; COMP_WORDS=(ksb {words}); COMP_CWORD={cword}; \
+         _ksb ksb '{cur}' '{prev}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        words = quoted.join(" "),
+        cword = words.len(),
+        cur = words[words.len() - 1],
+        prev = words[words.len() - 2],
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &line])
+        .current_dir(ws.file("."))
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bash_completes_the_header_flags_with_the_standards_values() {
+    let ws = Workspace::new();
+    ws.write("Infra.toml", "");
+    let script = ws.ok(&["completions", "bash"]);
+    for command in ["score", "assess", "import"] {
+        assert_eq!(
+            bash_completes(&ws, &script, &[command, "x.toml", "--role-focus", "Inf"]),
+            ["Infrastructure\\ Specialist"],
+            "ksb {command} --role-focus"
+        );
+        assert_eq!(
+            bash_completes(&ws, &script, &[command, "x.toml", "--mentoring-type", ""]),
+            ["Mentee", "Mentor", "Peer\\ Support"]
+        );
+        assert_eq!(
+            bash_completes(&ws, &script, &[command, "x.toml", "--assessment-type", "M"]),
+            ["Mentor\\ review"]
+        );
+    }
+}
