@@ -1057,3 +1057,47 @@ fn bash_completes_the_header_flags_with_the_standards_values() {
         );
     }
 }
+
+#[test]
+fn each_commands_help_and_man_page_begin_with_its_description_and_set_the_global_options_apart() {
+    let ws = Workspace::new();
+    let overview = ws.ok(&["--help"]);
+    for name in SUBCOMMANDS {
+        let help = ws.ok(&[name, "--help"]);
+        let first = help.lines().next().unwrap();
+        assert!(
+            !first.starts_with("Arguments of"),
+            "ksb {name} --help: {first}"
+        );
+        let listed = overview
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("{name} in ksb --help"));
+        let start: String = first.chars().take(30).collect();
+        assert!(
+            listed.contains(&start),
+            "ksb {name} --help begins with its description: {first:?} / {listed:?}"
+        );
+        let (own, global) = help
+            .split_once("Global options:")
+            .unwrap_or_else(|| panic!("ksb {name} --help has no Global options:\n{help}"));
+        assert!(
+            !own.contains("--standard") && !own.contains("--color"),
+            "{help}"
+        );
+        assert!(
+            global.contains("--standard") && global.contains("--color"),
+            "{help}"
+        );
+    }
+    std::fs::create_dir(ws.file("man1")).unwrap();
+    ws.ok(&["man", "--dir", "man1"]);
+    for entry in std::fs::read_dir(ws.file("man1")).unwrap() {
+        let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(!page.contains("Arguments of"), "{page}");
+        assert!(page.contains(".SH \"GLOBAL OPTIONS\""), "{page}");
+    }
+    assert!(ws
+        .read("man1/ksb-show.1")
+        .contains("ksb\\-show \\- Show a sheet"));
+}
