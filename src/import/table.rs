@@ -418,11 +418,15 @@ fn flat_rows(
                 continue;
             }
         }
-        rows.push(Row {
-            line,
-            kind: RowKind::Data,
-            cells: body.to_vec(),
-        });
+        // A run longer than a row is rows whose boundary no empty cell or known title marks
+        // (a misspelt title after a scored row): a row of `width` cells, then the next.
+        for chunk in body.chunks(width.max(1)) {
+            rows.push(Row {
+                line,
+                kind: RowKind::Data,
+                cells: chunk.to_vec(),
+            });
+        }
         open = Some(rows.len() - 1);
     }
 }
