@@ -459,3 +459,33 @@ fn a_misspelt_title_in_the_seeds_flat_layout_is_reported_as_in_a_wikitable() {
         "{err}"
     );
 }
+
+/// The text Chromium copies off the rendered sheet page (cells tab-separated, a `<br>` a line
+/// break inside a cell) imports as the page's wikitext does.
+#[test]
+fn text_copied_off_the_rendered_page_imports_like_its_wikitext() {
+    let ws = Workspace::new();
+    let copied = fixture("sheet-page-copied.txt");
+    let wikitext = fixture("sheet-page-wikitable.wiki");
+    let out = ws.ok(&["import", copied.to_str().unwrap(), "-o", "copied.toml"]);
+    assert!(
+        out.contains("28 KSBs: 5 scored, 3 N/A, 20 unscored"),
+        "{out}"
+    );
+    ws.ok(&["import", wikitext.to_str().unwrap(), "-o", "wiki.toml"]);
+    let copied = sheets::load(&ws, "copied.toml");
+    let wiki = sheets::load(&ws, "wiki.toml");
+    assert_eq!(copied.participant, wiki.participant);
+    let standard = ksb::Standard::builtin();
+    for ksb in &standard.ksbs {
+        assert_eq!(copied.score(&ksb.id), wiki.score(&ksb.id), "{}", ksb.id);
+    }
+    assert_eq!(
+        copied.note(&"K2".parse().unwrap()),
+        Some("Hooks: read\nthe docs")
+    );
+    assert_eq!(
+        copied.note(&"S1".parse().unwrap()),
+        Some("Wrote the onboarding guide")
+    );
+}
