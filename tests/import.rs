@@ -420,3 +420,72 @@ fn a_first_column_of_ids_names_the_ksb_whatever_the_title_says() {
         ]),
     );
 }
+
+#[test]
+fn a_misspelt_title_in_the_seeds_flat_layout_is_reported_as_in_a_wikitable() {
+    let ws = Workspace::new();
+    let flat = std::fs::read_to_string(fixture("sheet-page-flat.txt"))
+        .unwrap()
+        .replace(
+            "MediaWiki Configuration Scope",
+            "MediaWiki Configuraton Scope",
+        );
+    ws.write("flat.txt", &flat);
+    let err = ws.fails(1, &["import", "flat.txt", "-o", "a.toml"]);
+    assert_eq!(
+        err,
+        "ksb: error: importing 'flat.txt': line 21, row 8 'MediaWiki Configuraton Scope': not the \
+         title of any KSB of the standard\nksb: error: importing 'flat.txt': 1 problem (listed \
+         above); nothing written (--lenient imports the rest)\n"
+    );
+    let output = ws
+        .ksb(&["import", "flat.txt", "-o", "a.toml", "--lenient"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("6 scored, 3 N/A, 19 unscored; 1 problem skipped"),
+        "only the misspelt row is dropped: {stdout}"
+    );
+    let sheet = sheets::load(&ws, "a.toml");
+    assert_eq!(sheet.score(&"K7".parse().unwrap()), Some(Score::Zero));
+
+    // The same typo in a `{| |}` table says the same.
+    let page = bob_with(&ws, "Caching &amp; CDN Layers", "Cachng &amp; CDN Layers");
+    let err = ws.fails(1, &["import", &page, "-o", "bob.toml"]);
+    assert!(
+        err.contains("'Cachng & CDN Layers': not the title of any KSB of the standard"),
+        "{err}"
+    );
+}
+
+/// The text Chromium copies off the rendered sheet page (cells tab-separated, a `<br>` a line
+/// break inside a cell) imports as the page's wikitext does.
+#[test]
+fn text_copied_off_the_rendered_page_imports_like_its_wikitext() {
+    let ws = Workspace::new();
+    let copied = fixture("sheet-page-copied.txt");
+    let wikitext = fixture("sheet-page-wikitable.wiki");
+    let out = ws.ok(&["import", copied.to_str().unwrap(), "-o", "copied.toml"]);
+    assert!(
+        out.contains("28 KSBs: 5 scored, 3 N/A, 20 unscored"),
+        "{out}"
+    );
+    ws.ok(&["import", wikitext.to_str().unwrap(), "-o", "wiki.toml"]);
+    let copied = sheets::load(&ws, "copied.toml");
+    let wiki = sheets::load(&ws, "wiki.toml");
+    assert_eq!(copied.participant, wiki.participant);
+    let standard = ksb::Standard::builtin();
+    for ksb in &standard.ksbs {
+        assert_eq!(copied.score(&ksb.id), wiki.score(&ksb.id), "{}", ksb.id);
+    }
+    assert_eq!(
+        copied.note(&"K2".parse().unwrap()),
+        Some("Hooks: read\nthe docs")
+    );
+    assert_eq!(
+        copied.note(&"S1".parse().unwrap()),
+        Some("Wrote the onboarding guide")
+    );
+}

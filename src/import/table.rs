@@ -134,6 +134,8 @@ struct RawRow {
 
 /// A pipe-row table being read.
 struct PipeTable {
+    /// Cells separated by tabs, as a browser copies a rendered table, rather than by `|`.
+    tabbed: bool,
     first_line: usize,
     last_line: usize,
     columns: Vec<Column>,
@@ -198,15 +200,34 @@ impl Reader<'_> {
         let number = index + 1;
         let trimmed = line.trim();
         let markup = ["|}", "|-", "|+"].iter().any(|m| trimmed.starts_with(m));
-        if markup || !trimmed.contains('|') {
+        let tabbed = !trimmed.contains('|') && line.contains('\t');
+        if markup || (!trimmed.contains('|') && !tabbed) {
+            if !markup && self.tabbed_line(number, trimmed) {
+                self.in_table[index] = true;
+                return;
+            }
             self.end_pipe_table();
             return;
+        }
+        if self
+            .pipe
+            .as_ref()
+            .is_some_and(|table| table.tabbed != tabbed)
+        {
+            self.end_pipe_table();
         }
         // Only a line that names a Title column starts a table.
         if self.pipe.is_none() && !contains_ignoring_ascii_case(trimmed, "title") {
             return;
         }
-        let cells = pipe_cells(trimmed);
+        let cells = if tabbed {
+            line.trim_end_matches(['\r', '\n'])
+                .split('\t')
+                .map(|cell| plain(cell.trim()))
+                .collect()
+        } else {
+            pipe_cells(trimmed)
+        };
         if cells.len() < 2 && self.pipe.is_none() {
             return;
         }
@@ -248,6 +269,7 @@ impl Reader<'_> {
                     heading.len()
                 };
                 let mut table = PipeTable {
+                    tabbed,
                     first_line: number,
                     last_line: number,
                     columns: heading[..width]
@@ -266,6 +288,35 @@ impl Reader<'_> {
                 self.pipe = Some(table);
             }
         }
+    }
+
+    /// A line without a tab inside a table copied off a rendered page: a section row
+    /// ("Knowledge"), or the rest of a cell that went on over several lines (a `<br>` in a
+    /// note) when the row before ends in text. Whether the line was taken.
+    fn tabbed_line(&mut self, number: usize, trimmed: &str) -> bool {
+        let Some(table) = self.pipe.as_mut().filter(|table| table.tabbed) else {
+            return false;
+        };
+        if let Some(category) = section_of(trimmed) {
+            table.rows.push(Row {
+                line: number,
+                kind: RowKind::Section(category),
+                cells: vec![trimmed.to_string()],
+            });
+        } else if let Some(cell) = table
+            .rows
+            .last_mut()
+            .filter(|row| row.kind == RowKind::Data)
+            .and_then(|row| row.cells.last_mut())
+            .filter(|cell| !cell.is_empty() && !trimmed.is_empty())
+        {
+            cell.push('\n');
+            cell.push_str(&plain(trimmed));
+        } else {
+            return false;
+        }
+        table.last_line = number;
+        true
     }
 
     fn end_pipe_table(&mut self) {
@@ -418,11 +469,15 @@ fn flat_rows(
                 continue;
             }
         }
-        rows.push(Row {
-            line,
-            kind: RowKind::Data,
-            cells: body.to_vec(),
-        });
+        // A run longer than a row is rows whose boundary no empty cell or known title marks
+        // (a misspelt title after a scored row): a row of `width` cells, then the next.
+        for chunk in body.chunks(width.max(1)) {
+            rows.push(Row {
+                line,
+                kind: RowKind::Data,
+                cells: chunk.to_vec(),
+            });
+        }
         open = Some(rows.len() - 1);
     }
 }

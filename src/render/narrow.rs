@@ -26,6 +26,21 @@ fn longest_words(table: &Table) -> Vec<usize> {
     widths
 }
 
+/// The longest line of each column (header included), in terminal columns.
+fn longest_lines(table: &Table) -> Vec<usize> {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in table.header().into_iter().chain(table.row_iter()) {
+        for (index, cell) in row.cell_iter().enumerate() {
+            let longest = cell.content().lines().map(columns).max().unwrap_or(0);
+            if widths.len() <= index {
+                widths.resize(index + 1, 0);
+            }
+            widths[index] = widths[index].max(longest);
+        }
+    }
+    widths
+}
+
 /// Whether the table fits in `width` columns with each cell wrapped at spaces only: every
 /// column as wide as its widest word, plus a space either side and a border between columns.
 pub fn fits_whole_words(table: &Table, width: u16) -> bool {
@@ -38,8 +53,17 @@ pub fn fits_whole_words(table: &Table, width: u16) -> bool {
 /// table's width breaks it between words, never inside one.
 pub fn keep_words_whole(table: &mut Table) {
     let words = longest_words(table);
+    let lines = longest_lines(table);
     for (index, width) in words.into_iter().enumerate() {
         let width = u16::try_from(width).unwrap_or(u16::MAX);
+        // comfy-table adds the padding to a column's longest line in a u16 when the column
+        // has a lower boundary: a line near 64 K columns long (a pasted note) would overflow.
+        if lines
+            .get(index)
+            .is_some_and(|&l| l >= usize::from(u16::MAX) - 16)
+        {
+            continue;
+        }
         if let Some(column) = table.column_mut(index) {
             // comfy-table's fixed widths include the cell's padding.
             let width = width.saturating_add(column.padding_width());

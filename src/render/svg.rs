@@ -1,6 +1,7 @@
 //! A radar (spider) chart of summary means as a standalone SVG, written by hand: one radar by
 //! stack area and one by role focus, side by side, each sheet a coloured polygon over 0–3 rings
-//! (any number of sheets: the canvas grows a legend line for each).
+//! (any number of sheets: the canvas grows a legend line for each, and widens to hold every
+//! label and value).
 //!
 //! The SVG is built in a `String`, which `write!` cannot fail on, so its `fmt::Result`s are
 //! dropped with `let _`.
@@ -55,23 +56,69 @@ pub struct Series<'a> {
 /// the previous ones, and a legend.
 pub fn radar_chart(title: &str, series: &[Series]) -> String {
     let height = canvas_height(series.len());
-    let mut svg = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height:.0}\" \
-         viewBox=\"0 0 {WIDTH} {height:.0}\" {FONT}>\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
-         <text x=\"{}\" y=\"40\" font-size=\"22\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>\n",
-        WIDTH / 2,
-        escape(title)
-    );
+    let mut body = String::new();
+    let mut bounds = Bounds {
+        left: f64::INFINITY,
+        right: f64::NEG_INFINITY,
+        top: f64::INFINITY,
+        bottom: f64::NEG_INFINITY,
+    };
+    bounds.text(f64::from(WIDTH) / 2.0, 40.0, 22.0, "middle", title);
     let panel_width = f64::from(WIDTH) / PANELS.len() as f64;
     for (i, grouping) in PANELS.into_iter().enumerate() {
         let cx = panel_width * (i as f64 + 0.5);
-        radar(&mut svg, grouping, cx, series);
+        radar(&mut body, &mut bounds, grouping, cx, series);
     }
-    legend(&mut svg, series, height);
+    legend(&mut body, &mut bounds, series, height);
+    // The canvas grows to hold every label: long names and many sheets' means go past the
+    // 1000 × 640 picture, which is then widened (or heightened) to fit them, margin included.
+    let left = (bounds.left - MARGIN).min(0.0).floor();
+    let top = (bounds.top - MARGIN).min(0.0).floor();
+    let width = (bounds.right + MARGIN).max(f64::from(WIDTH)).ceil() - left;
+    let full_height = (bounds.bottom + MARGIN).max(height).ceil() - top;
+    let mut svg = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{full_height:.0}\" \
+         viewBox=\"{left:.0} {top:.0} {width:.0} {full_height:.0}\" {FONT}>\n\
+         <rect x=\"{left:.0}\" y=\"{top:.0}\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
+         <text x=\"{:.1}\" y=\"40\" font-size=\"22\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>\n",
+        left + width / 2.0,
+        escape(title)
+    );
+    svg.push_str(&body);
     svg.push_str("</svg>\n");
     svg
+}
+
+/// Room left between the outermost text and the edge of the canvas.
+const MARGIN: f64 = 12.0;
+/// A character's width as a share of the font size: generous for DejaVu Sans, so that the
+/// estimate errs on the wide side.
+const CHAR_WIDTH: f64 = 0.62;
+
+/// How far the text drawn so far reaches.
+struct Bounds {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+impl Bounds {
+    /// Takes in one line of `text` at `(x, y)` (the baseline) in `size` pixels, anchored as
+    /// `anchor` says.
+    fn text(&mut self, x: f64, y: f64, size: f64, anchor: &str, text: &str) {
+        let width = text.chars().count() as f64 * size * CHAR_WIDTH;
+        let (from, to) = match anchor {
+            "end" => (x - width, x),
+            "middle" => (x - width / 2.0, x + width / 2.0),
+            _ => (x, x + width),
+        };
+        self.left = self.left.min(from);
+        self.right = self.right.max(to);
+        self.top = self.top.min(y - size);
+        self.bottom = self.bottom.max(y + size * 0.3);
+    }
 }
 
 /// The canvas height for `sheets` legend lines.
@@ -90,7 +137,7 @@ fn angle(i: usize, n: usize) -> f64 {
     -PI / 2.0 + 2.0 * PI * i as f64 / n as f64
 }
 
-fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
+fn radar(svg: &mut String, bounds: &mut Bounds, grouping: Grouping, cx: f64, series: &[Series]) {
     let Some(first) = series.first() else {
         return;
     };
@@ -124,7 +171,7 @@ fn radar(svg: &mut String, grouping: Grouping, cx: f64, series: &[Series]) {
             "<line class=\"axis\" x1=\"{cx:.1}\" y1=\"{CENTRE_Y:.1}\" x2=\"{x:.1}\" y2=\"{y:.1}\" \
              stroke=\"#a0a0a0\" stroke-width=\"1\"/>"
         );
-        axis_label(svg, cx, a, name, grouping, series);
+        axis_label(svg, bounds, cx, a, name, grouping, series);
     }
     for (s, sheet) in series.iter().enumerate() {
         let (colour, dash) = line_style(s);
@@ -179,6 +226,7 @@ fn ring_radius(ring: u8) -> f64 {
 /// the outer ring and anchored away from the radar.
 fn axis_label(
     svg: &mut String,
+    bounds: &mut Bounds,
     cx: f64,
     angle: f64,
     name: &str,
@@ -210,6 +258,32 @@ fn axis_label(
         svg,
         "<text class=\"label\" x=\"{x:.1}\" y=\"{top:.1}\" font-size=\"13\" text-anchor=\"{anchor}\">"
     );
+    let means: Vec<String> = series
+        .iter()
+        .enumerate()
+        .map(|(s, sheet)| {
+            let mean = sheet
+                .summary
+                .groups(grouping)
+                .iter()
+                .find(|g| g.name == name)
+                .and_then(|g| g.tally.mean());
+            let separator = if s % MEANS_PER_LINE == 0 { "" } else { " · " };
+            format!(
+                "{separator}{}",
+                mean.map_or_else(|| "–".to_string(), |m| format_mean(Some(m)))
+            )
+        })
+        .collect();
+    let mut baseline = top;
+    for line in &lines {
+        bounds.text(x, baseline, 13.0, anchor, line);
+        baseline += line_height;
+    }
+    for chunk in means.chunks(MEANS_PER_LINE) {
+        bounds.text(x, baseline, 12.0, anchor, &chunk.concat());
+        baseline += line_height;
+    }
     for (i, line) in lines.iter().enumerate() {
         let dy = if i == 0 { 0.0 } else { line_height };
         let _ = write!(
@@ -218,7 +292,7 @@ fn axis_label(
             escape(line)
         );
     }
-    for (s, sheet) in series.iter().enumerate() {
+    for (s, text) in means.iter().enumerate() {
         if s % MEANS_PER_LINE == 0 {
             if s > 0 {
                 svg.push_str("</tspan>");
@@ -228,17 +302,13 @@ fn axis_label(
                 "<tspan x=\"{x:.1}\" dy=\"{line_height}\" font-size=\"12\">"
             );
         }
-        let mean = sheet
-            .summary
-            .groups(grouping)
-            .iter()
-            .find(|g| g.name == name)
-            .and_then(|g| g.tally.mean());
-        let text = mean.map_or_else(|| "–".to_string(), |m| format_mean(Some(m)));
-        let separator = if s % MEANS_PER_LINE == 0 { "" } else { " · " };
+        let (separator, value) = match text.strip_prefix(" · ") {
+            Some(value) => (" · ", value),
+            None => ("", text.as_str()),
+        };
         let _ = write!(
             svg,
-            "{separator}<tspan fill=\"{}\" font-weight=\"bold\">{text}</tspan>",
+            "{separator}<tspan fill=\"{}\" font-weight=\"bold\">{value}</tspan>",
             line_style(s).0
         );
     }
@@ -263,14 +333,29 @@ fn wrap(name: &str) -> Vec<String> {
     lines
 }
 
-/// A swatch and "participant — assessment type — date" per sheet, and a note on reading it.
-fn legend(svg: &mut String, series: &[Series], height: f64) {
+/// "5/28 scored": how many KSBs the sheet answers (0–3 or N/A) of all it has, so that a
+/// polygon of few scores is not read as a whole profile.
+fn scored(summary: &Summary) -> String {
+    let overall = &summary.overall;
+    format!("{}/{} scored", overall.scored + overall.na, overall.ksbs)
+}
+
+/// A swatch and "participant — assessment type — date — n/N scored" per sheet, and a note on reading it.
+fn legend(svg: &mut String, bounds: &mut Bounds, series: &[Series], height: f64) {
     let top = CENTRE_Y + RADIUS + 85.0;
     svg.push_str("<g class=\"legend\">\n");
     for (s, sheet) in series.iter().enumerate() {
         let y = top + LEGEND_LINE * s as f64;
         let (colour, dash) = line_style(s);
         let p = sheet.participant;
+        let text = format!(
+            "{} — {} — {} — {}",
+            p.username,
+            p.assessment_type,
+            p.date_dmy(),
+            scored(sheet.summary)
+        );
+        bounds.text(LEGEND_X + SWATCH * 1.5, y, 14.0, "start", &text);
         let _ = writeln!(
             svg,
             "<rect x=\"{LEGEND_X:.1}\" y=\"{:.1}\" width=\"{SWATCH}\" height=\"14\" \
@@ -278,12 +363,7 @@ fn legend(svg: &mut String, series: &[Series], height: f64) {
              <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"14\">{}</text>",
             y - 12.0,
             LEGEND_X + SWATCH * 1.5,
-            escape(&format!(
-                "{} — {} — {}",
-                p.username,
-                p.assessment_type,
-                p.date_dmy()
-            )),
+            escape(&text),
         );
     }
     let _ = writeln!(
@@ -339,9 +419,43 @@ mod tests {
         let svg = radar_chart("KSB profile", &series);
         assert_eq!(svg.matches("<polygon").count(), 4);
         assert!(svg.contains("series-2"));
-        assert!(svg.contains("A&lt;&amp;&gt;B — Self-assessment — 25/11/2026"));
+        assert!(svg.contains("A&lt;&amp;&gt;B — Self-assessment — 25/11/2026 — 1/28 scored"));
         assert!(!svg.contains("A<&>B"));
         assert!(svg.contains(&format!("height=\"{HEIGHT}\"")));
+    }
+
+    #[test]
+    fn the_legend_says_how_many_ksbs_each_sheet_has_scored() {
+        let standard = Standard::builtin();
+        let participant = Participant {
+            username: "Ann".into(),
+            role_focus: "Generalist".into(),
+            mentoring_type: "Mentee".into(),
+            assessment_type: "Self-assessment".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            reviewer: None,
+        };
+        let mut sheet = Sheet::new(&standard, participant.clone());
+        for (i, ksb) in standard.ksbs.iter().take(5).enumerate() {
+            let score = if i == 4 {
+                Score::NotApplicable
+            } else {
+                Score::Two
+            };
+            sheet.set_score(ksb.id.clone(), Some(score));
+        }
+        let summary = Summary::of_sheet(&standard, &sheet);
+        let svg = radar_chart(
+            "KSB profile",
+            &[Series {
+                participant: &participant,
+                summary: &summary,
+            }],
+        );
+        assert!(
+            svg.contains("Ann — Self-assessment — 25/11/2026 — 5/28 scored"),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -82,18 +82,53 @@ pub fn report(report: &Report, style: Style) -> String {
     out
 }
 
-/// The table as wide as the terminal allows. A table with optional columns (the bars of the
-/// means) loses them when they would make it wrap; colour's escape codes take no room on
-/// screen. A table that still does not fit without splitting a word drops its columns that
-/// may narrow, in their order, and keeps each remaining word whole.
+/// The table as wide as the terminal allows. A table that does not fit at its natural width
+/// first loses its empty columns (a heading over no figure) and its optional columns (the bars
+/// of the means); colour's escape codes take no room on screen. A table that still does not
+/// fit without splitting a word drops its columns that may narrow, in their order; every
+/// column is then kept as wide as its widest word, so that cells wrap between words, and only
+/// a table that cannot fit at all splits them.
 fn fitted(table: &report::Table, style: Style) -> String {
+    let Some(width) = style.width else {
+        return drawn(table, |_| true, style, None).to_string();
+    };
+    let empty: Vec<bool> = (0..table.columns.len())
+        .map(|index| {
+            !table.rows.is_empty()
+                && table.rows.iter().all(|row| {
+                    row.get(index)
+                        .is_none_or(|cell| cell.text().trim().is_empty())
+                })
+        })
+        .collect();
+    let is_empty = |column: &report::Column| {
+        table
+            .columns
+            .iter()
+            .position(|c| std::ptr::eq(c, column))
+            .is_some_and(|index| empty[index])
+    };
     let narrows = table
         .columns
         .iter()
         .any(|column| column.optional || column.narrows.is_some());
-    let Some(width) = style.width.filter(|_| narrows) else {
-        return drawn(table, |_| true, style, style.width).to_string();
-    };
+    if !narrows {
+        // Drawn for the width at once: a cell of thousands of characters is too wide to draw
+        // at its natural width first.
+        let mut all = drawn(table, |_| true, style, Some(width));
+        if narrow::fits_whole_words(&all, width) {
+            narrow::keep_words_whole(&mut all);
+            return all.to_string();
+        }
+        if !empty.contains(&true) {
+            return all.to_string();
+        }
+        let mut fewer = drawn(table, |column| !is_empty(column), style, Some(width));
+        if narrow::fits_whole_words(&fewer, width) {
+            narrow::keep_words_whole(&mut fewer);
+        }
+        return fewer.to_string();
+    }
     let whole = drawn(table, |_| true, style, None).to_string();
     let natural = whole.lines().next().map_or(0, columns);
     if natural <= usize::from(width) {
@@ -106,7 +141,7 @@ fn fitted(table: &report::Table, style: Style) -> String {
     let mut narrowest = None;
     for level in levels {
         let kept = |column: &report::Column| {
-            !column.optional && column.narrows.is_none_or(|rank| rank > level)
+            !column.optional && !is_empty(column) && column.narrows.is_none_or(|rank| rank > level)
         };
         let candidate = drawn(table, kept, style, Some(width));
         let fits = narrow::fits_whole_words(&candidate, width);
@@ -436,5 +471,50 @@ mod tests {
             sixty.contains("| KSBs | Scored | N/A | Unscored | Mean |"),
             "{sixty}"
         );
+    }
+
+    #[test]
+    fn cells_wrap_between_words_and_an_empty_column_gives_up_its_room() {
+        let text = |t: &str| report::Cell::Text(t.to_string());
+        let table = report::Table {
+            heading: "Participants".into(),
+            columns: [
+                "Username",
+                "Role focus",
+                "Self-assessment",
+                "Final check",
+                "Needs",
+            ]
+            .into_iter()
+            .map(report::Column::new)
+            .collect(),
+            rows: vec![vec![
+                text("Alexandra-Featherstonehaugh"),
+                text("Infrastructure Specialist"),
+                text("01/11/2026, 1/28"),
+                text(""),
+                text("mentor review; finish Self-assessment (27 unscored)"),
+            ]],
+            when_empty: None,
+        };
+        let drawn = fitted(
+            &table,
+            Style {
+                unicode: false,
+                color: false,
+                width: Some(90),
+            },
+        );
+        assert!(!drawn.contains("Final check"), "{drawn}");
+        for word in [
+            "Alexandra-Featherstonehaugh",
+            "Infrastructure",
+            "Specialist",
+            "Self-assessment",
+            "unscored)",
+        ] {
+            assert!(drawn.contains(word), "{word} split:\n{drawn}");
+        }
+        assert!(drawn.lines().all(|line| columns(line) <= 90), "{drawn}");
     }
 }
