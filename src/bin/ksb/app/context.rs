@@ -54,12 +54,7 @@ impl Context {
         assessment_type: &str,
         date: NaiveDate,
     ) -> PathBuf {
-        let folder = self
-            .settings
-            .get(Key::SheetsDir)
-            .path()
-            .unwrap_or_else(|| PathBuf::from("."));
-        settings::same_person_sheet_path(&folder, username, assessment_type, date)
+        settings::same_person_sheet_path(&self.sheets_folder(), username, assessment_type, date)
     }
 
     /// Where a new sheet goes when no file is named: `<username>-<assessment type>-<date>.toml`
@@ -70,12 +65,16 @@ impl Context {
         assessment_type: &str,
         date: NaiveDate,
     ) -> PathBuf {
-        let folder = self
-            .settings
+        settings::default_sheet_path(&self.sheets_folder(), username, assessment_type, date)
+    }
+
+    /// The folder new sheets go to: KSB_SHEETS_DIR, else the config file's `sheets_dir`, else
+    /// the current folder.
+    pub fn sheets_folder(&self) -> PathBuf {
+        self.settings
             .get(Key::SheetsDir)
             .path()
-            .unwrap_or_else(|| PathBuf::from("."));
-        settings::default_sheet_path(&folder, username, assessment_type, date)
+            .unwrap_or_else(|| PathBuf::from("."))
     }
 }
 

@@ -11,7 +11,6 @@ use crate::app::context::{Command, Context, Globals};
 use crate::app::header_flags::{apply_header, check_username, known_header, KnownHeader};
 use crate::app::prompt::walk::Scope;
 use crate::app::prompt::{self, screen, NoGuide, Outcome, Prompter, WalkOptions};
-use crate::app::settings::Key;
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
 use crate::app::shell;
@@ -120,11 +119,7 @@ fn without_sheet(
     notes: bool,
 ) -> Result<(SheetFile, Sheet)> {
     let known = known_header(standard, header, &ctx.settings).context("creating a new sheet")?;
-    let folder = ctx
-        .settings
-        .get(Key::SheetsDir)
-        .path()
-        .unwrap_or_else(|| PathBuf::from("."));
+    let folder = ctx.sheets_folder();
     if let (Some(username), Some(kind), Some(date)) =
         (&known.username, &known.assessment_type, known.date)
     {

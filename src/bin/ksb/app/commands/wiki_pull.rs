@@ -18,7 +18,7 @@ use ksb::wiki::{sync, title, Client};
 use ksb::{Sheet, Standard};
 
 use crate::app::context::Context;
-use crate::app::settings::{self, Key};
+use crate::app::settings;
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
 use crate::app::shell;
@@ -255,11 +255,7 @@ impl WikiPullArgs {
                 Ok(Target::Folder(path.clone()))
             }
             None => {
-                let folder = ctx
-                    .settings
-                    .get(Key::SheetsDir)
-                    .path()
-                    .unwrap_or_else(|| PathBuf::from("."));
+                let folder = ctx.sheets_folder();
                 sheet_io::create_private_folder(Some(&folder))?;
                 Ok(Target::Folder(folder))
             }
