@@ -68,12 +68,28 @@ pub fn reconcile(
     base: Option<&Sheet>,
     choices: &Choices,
 ) -> Result<Merged, Conflicts> {
-    let base = match (standing.local, standing.wiki) {
+    merge::merge(
+        standard,
+        base_of(standing, local, wiki, base),
+        local,
+        wiki,
+        choices,
+    )
+}
+
+/// The sheet both sides were last in step with: the side that did not change, or, when both
+/// did, `fetched` (the sheet at the recorded revision, `None` when it cannot be read back).
+pub fn base_of<'s>(
+    standing: Standing,
+    local: &'s Sheet,
+    wiki: &'s Sheet,
+    fetched: Option<&'s Sheet>,
+) -> Option<&'s Sheet> {
+    match (standing.local, standing.wiki) {
         (_, false) => Some(wiki),
         (false, true) => Some(local),
-        (true, true) => base,
-    };
-    merge::merge(standard, base, local, wiki, choices)
+        (true, true) => fetched,
+    }
 }
 
 /// The record a sheet keeps once it is in step with revision `revision` of `title`, whose

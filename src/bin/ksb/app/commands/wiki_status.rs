@@ -49,14 +49,13 @@ impl WikiStatusArgs {
                 format!("reading the sheet on page '{title}' (revision {})", rev.id)
             })?;
         let standing = sync::standing(&standard, &sheet, title, rev.id);
-        let base = if standing.needs_base() {
+        let fetched = if standing.needs_base() {
             ksb::wiki::publish::bases(&client, &standard, &[record.revision])?
                 .remove(&record.revision)
-        } else if standing.wiki {
-            Some(sheet.clone())
         } else {
-            Some(found.sheet.clone())
+            None
         };
+        let base = sync::base_of(standing, &sheet, &found.sheet, fetched.as_ref());
         let ours = base
             .as_ref()
             .map(|base| merge::changes(&standard, base, &sheet))
@@ -110,7 +109,7 @@ impl WikiStatusArgs {
                 &sheet,
                 &found.sheet,
                 standing,
-                base.as_ref(),
+                fetched.as_ref(),
                 &Choices::default(),
             ) {
                 Ok(_) => lines.push(
