@@ -71,6 +71,8 @@ struct Pulled {
 struct Existing {
     file: SheetFile,
     sheet: Sheet,
+    /// Which sides changed since the sheet was last in step with the page.
+    standing: sync::Standing,
 }
 
 impl WikiPullArgs {
@@ -110,7 +112,9 @@ impl WikiPullArgs {
             }
         }
 
-        // Two pages for one file: neither is written.
+        // Two pages for one file: neither is written. What is left goes to a file of its own, so
+        // nothing written in this run is replaced later in it (and a file that appears under
+        // another spelling of the same name is refused by its save as created meanwhile).
         let mut by_path: BTreeMap<PathBuf, Vec<&Pulled>> = BTreeMap::new();
         for one in &pulled {
             by_path.entry(one.path.clone()).or_default().push(one);
@@ -139,10 +143,8 @@ impl WikiPullArgs {
             match self.existing(&standard, &one) {
                 Ok(existing) => {
                     if let Some(existing) = &existing {
-                        let standing =
-                            sync::standing(&standard, &existing.sheet, &one.title, one.revision);
                         let record = sync::record_for(&existing.sheet, &one.title);
-                        if let (true, Some(record)) = (standing.needs_base(), record) {
+                        if let (true, Some(record)) = (existing.standing.needs_base(), record) {
                             base_ids.push(record.revision);
                         }
                     }
@@ -154,7 +156,6 @@ impl WikiPullArgs {
         let bases = ksb::wiki::publish::bases(&client, &standard, &base_ids)
             .context("reading back the revisions the sheets were last in step with")?;
 
-        let mut written: HashSet<PathBuf> = HashSet::new();
         let mut count = 0;
         let mut lines = Vec::new();
         let outside: Vec<&Pulled> = ready
@@ -177,14 +178,6 @@ impl WikiPullArgs {
         }
         for (one, existing) in ready {
             let doing = || format!("pulling page '{}'", one.title);
-            if !written.insert(one.path.clone()) {
-                report(anyhow::anyhow!(
-                    "{}: '{}' was written earlier in this pull; not replaced",
-                    doing(),
-                    one.path.display()
-                ));
-                continue;
-            }
             match self.write(&standard, &one, existing, &bases, &choices) {
                 Ok(said) => {
                     count += 1;
@@ -301,13 +294,18 @@ impl WikiPullArgs {
             return Ok(None);
         }
         let (file, sheet) = SheetFile::open(&one.path, standard)?;
+        let standing = sync::standing(standard, &sheet, &one.title, one.revision);
         if !self.force && sync::record_for(&sheet, &one.title).is_none() {
             bail!(
                 "sheet '{}' exists and is not from this page: give --force to merge the page into it (the page's values win), or -o another file",
                 one.path.display()
             );
         }
-        Ok(Some(Existing { file, sheet }))
+        Ok(Some(Existing {
+            file,
+            sheet,
+            standing,
+        }))
     }
 
     /// Writes a pulled sheet: a new file, or the merge of the page into the sheet there; says
@@ -324,13 +322,17 @@ impl WikiPullArgs {
         let record = sync::record(standard, &one.title, one.revision, on_page);
         let name = one.path.display().to_string();
         let mut said = Vec::new();
-        let Some(Existing { mut file, sheet }) = existing else {
+        let Some(Existing {
+            mut file,
+            sheet,
+            standing,
+        }) = existing
+        else {
             let mut new = on_page.clone();
             new.wiki = Some(record);
             SheetFile::create(&one.path).save(standard, &new)?;
             return Ok(said);
         };
-        let standing = sync::standing(standard, &sheet, &one.title, one.revision);
         let base = sync::record_for(&sheet, &one.title).and_then(|r| bases.get(&r.revision));
         let merged = sync::reconcile(standard, &sheet, on_page, standing, base, choices).map_err(
             |conflicts| {
