@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod date;
+pub mod evidence;
 pub mod id;
 pub mod position;
 pub mod score;

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::model::date::{format_dmy, parse_dmy};
+use crate::model::evidence::{Evidence, EvidenceNumber, Verdict};
 use crate::model::id::KsbId;
 use crate::model::position::{located, one_line, Position};
 use crate::model::score::Score;
@@ -71,6 +72,9 @@ pub struct Sheet {
     notes: BTreeMap<KsbId, String>,
     retired_scores: BTreeMap<KsbId, Score>,
     retired_notes: BTreeMap<KsbId, String>,
+    /// Evidence items, in number order: apart from scores and notes (see
+    /// [`crate::model::evidence`]).
+    evidence: Vec<Evidence>,
     /// Where the sheet is on the wiki, once `ksb wiki publish` or `ksb wiki pull` put it in
     /// step with a page; absent for a sheet that never was (every sheet before the wiki
     /// commands).
@@ -87,6 +91,63 @@ pub struct WikiRecord {
     pub revision: u64,
     /// The SHA-256 (hex) of the sheet's wikitext export at that revision.
     pub published: String,
+}
+
+/// Why a change to a sheet's evidence was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvidenceError {
+    /// No item has that number.
+    #[error("the sheet has no evidence item {number}{}", item_numbers(.numbers))]
+    NoSuchItem {
+        /// The number asked for.
+        number: EvidenceNumber,
+        /// The numbers the sheet has.
+        numbers: Vec<EvidenceNumber>,
+    },
+    /// An item names a KSB the standard does not have.
+    #[error("unknown KSB id '{id}' in standard '{standard}'")]
+    UnknownKsb {
+        /// The id as given.
+        id: KsbId,
+        /// The standard's id.
+        standard: String,
+    },
+    /// An item names no KSB.
+    #[error("evidence supports at least one KSB: name them with --ksb, e.g. --ksb K3,S2")]
+    NoKsb,
+    /// An item names a KSB twice.
+    #[error("evidence names {0} twice")]
+    KsbTwice(KsbId),
+    /// Two items share a number.
+    #[error("two evidence items are numbered {0}")]
+    NumberTwice(EvidenceNumber),
+}
+
+fn item_numbers(numbers: &[EvidenceNumber]) -> String {
+    if numbers.is_empty() {
+        return " (it has none)".to_string();
+    }
+    let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
+    format!(" (it has {})", list.join(", "))
+}
+
+/// Checks the KSBs an evidence item names: at least one, each the standard's, each once.
+pub fn check_ksbs(standard: &Standard, ids: &[KsbId]) -> Result<(), EvidenceError> {
+    if ids.is_empty() {
+        return Err(EvidenceError::NoKsb);
+    }
+    for (index, id) in ids.iter().enumerate() {
+        if standard.ksb(id).is_none() {
+            return Err(EvidenceError::UnknownKsb {
+                id: id.clone(),
+                standard: standard.id.clone(),
+            });
+        }
+        if ids[..index].contains(id) {
+            return Err(EvidenceError::KsbTwice(id.clone()));
+        }
+    }
+    Ok(())
 }
 
 /// Something worth telling about a sheet that was nevertheless read: the standard changed
@@ -190,7 +251,81 @@ impl Sheet {
             notes: BTreeMap::new(),
             retired_scores: BTreeMap::new(),
             retired_notes: BTreeMap::new(),
+            evidence: Vec::new(),
             wiki: None,
+        }
+    }
+
+    /// The sheet's evidence items, in number order.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    /// The evidence item numbered `number`, if the sheet has it.
+    pub fn evidence_item(&self, number: EvidenceNumber) -> Option<&Evidence> {
+        self.evidence.iter().find(|item| item.number == number)
+    }
+
+    /// Adds an evidence item under the next free number (one more than the highest) and
+    /// returns that number. The KSBs must be the standard's, each named once.
+    pub fn add_evidence(
+        &mut self,
+        standard: &Standard,
+        mut item: Evidence,
+    ) -> Result<EvidenceNumber, EvidenceError> {
+        check_ksbs(standard, &item.ksbs)?;
+        item.number = self.evidence.last().map_or(1, |last| last.number + 1);
+        let number = item.number;
+        self.evidence.push(item);
+        Ok(number)
+    }
+
+    /// Removes the evidence item numbered `number` and returns it; the others keep their
+    /// numbers.
+    pub fn remove_evidence(&mut self, number: EvidenceNumber) -> Result<Evidence, EvidenceError> {
+        let index = self
+            .evidence
+            .iter()
+            .position(|item| item.number == number)
+            .ok_or_else(|| self.no_such_item(number))?;
+        Ok(self.evidence.remove(index))
+    }
+
+    /// Records (or with `None` clears) a mentor's verdict on an item: only the verdict
+    /// changes, never what the item's author wrote.
+    pub fn set_verdict(
+        &mut self,
+        number: EvidenceNumber,
+        verdict: Option<Verdict>,
+    ) -> Result<(), EvidenceError> {
+        let missing = self.no_such_item(number);
+        let item = self
+            .evidence
+            .iter_mut()
+            .find(|item| item.number == number)
+            .ok_or(missing)?;
+        item.verdict = verdict;
+        Ok(())
+    }
+
+    /// Puts `items` in place of the sheet's evidence: what a merge or an import decided.
+    /// Numbers must be distinct; the items are kept in number order.
+    pub fn set_evidence(&mut self, mut items: Vec<Evidence>) -> Result<(), EvidenceError> {
+        items.sort_by_key(|item| item.number);
+        if let Some(pair) = items
+            .windows(2)
+            .find(|pair| pair[0].number == pair[1].number)
+        {
+            return Err(EvidenceError::NumberTwice(pair[0].number));
+        }
+        self.evidence = items;
+        Ok(())
+    }
+
+    fn no_such_item(&self, number: EvidenceNumber) -> EvidenceError {
+        EvidenceError::NoSuchItem {
+            number,
+            numbers: self.evidence.iter().map(|item| item.number).collect(),
         }
     }
 
@@ -320,6 +455,9 @@ impl Sheet {
             for (id, note) in &self.retired_notes {
                 out.push_str(&format!("{} = {}\n", toml_key(id), quote(note)));
             }
+        }
+        for item in &self.evidence {
+            out.push_str(&evidence_toml(item));
         }
         if let Some(wiki) = &self.wiki {
             out.push_str(&format!(
@@ -459,6 +597,39 @@ pub fn standard_and_username(text: &str) -> (Option<String>, Option<String>) {
         Ok(head) => (head.standard, head.participant.and_then(|who| who.username)),
         Err(_) => (None, None),
     }
+}
+
+/// One evidence item as `ksb` writes it: an `[[evidence]]` table, the verdict an inline table.
+fn evidence_toml(item: &Evidence) -> String {
+    let quote = |text: &str| toml::Value::String(text.to_string()).to_string();
+    let mut out = format!(
+        "\n[[evidence]]\nnumber = {}\ntext = {}\n",
+        item.number,
+        quote(&item.text)
+    );
+    if let Some(link) = &item.link {
+        out.push_str(&format!("link = {}\n", quote(&link.as_written())));
+    }
+    let ksbs: Vec<String> = item.ksbs.iter().map(|id| quote(id.as_str())).collect();
+    out.push_str(&format!(
+        "ksbs = [{}]\nadded = {}\nadded_by = {}\n",
+        ksbs.join(", "),
+        item.added.format("%Y-%m-%d"),
+        quote(&item.added_by)
+    ));
+    if let Some(verdict) = &item.verdict {
+        out.push_str(&format!(
+            "verdict = {{ state = {}, by = {}, date = {}",
+            quote(verdict.state.as_str()),
+            quote(&verdict.by),
+            verdict.date.format("%Y-%m-%d")
+        ));
+        if let Some(comment) = &verdict.comment {
+            out.push_str(&format!(", comment = {}", quote(comment)));
+        }
+        out.push_str(" }\n");
+    }
+    out
 }
 
 /// Said above the retired tables, for whoever edits a sheet by hand.

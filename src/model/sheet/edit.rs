@@ -9,9 +9,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use toml_edit::{DocumentMut, InlineTable, Item, Table, TableLike, Value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use super::{format_dmy, parse_dmy, Sheet, RETIRED_COMMENT, SHEET_FORMAT};
+use crate::model::evidence::{Evidence, EvidenceLink, Verdict, VerdictState};
 use crate::model::id::KsbId;
 use crate::model::score::Score;
 use crate::model::standard::{find_ignoring_case, Standard};
@@ -120,8 +121,149 @@ fn edited(sheet: &Sheet, standard: &Standard, original: &str) -> Option<String> 
     sync_ids(root, retired_scores, retired, read_score, score, order)?;
     let retired = &sheet.retired_notes;
     sync_ids(root, retired_notes, retired, read_note, note, order)?;
+    edit_evidence(root, sheet)?;
     edit_wiki(root, sheet)?;
     Some(doc.to_string())
+}
+
+/// The keys of an `[[evidence]]` item, in the order `ksb` writes them.
+const EVIDENCE_KEYS: [&str; 7] = [
+    "number", "text", "link", "ksbs", "added", "added_by", "verdict",
+];
+
+/// Makes the `[[evidence]]` tables hold the sheet's items, matched by number: an item that
+/// reads the same stays as written, a changed field keeps its place and comment, items no
+/// longer wanted go, new ones follow the last. Evidence written any other way (an inline
+/// array) is left to the fresh layout.
+fn edit_evidence(root: &mut Table, sheet: &Sheet) -> Option<()> {
+    if root.get("evidence").is_none() {
+        if sheet.evidence.is_empty() {
+            return Some(());
+        }
+        // The array goes before `[wiki]`, which ksb keeps last.
+        let wiki = root.remove("wiki");
+        root.insert("evidence", Item::ArrayOfTables(ArrayOfTables::new()));
+        if let Some(wiki) = wiki {
+            root.insert("wiki", wiki);
+        }
+    }
+    let array = root.get_mut("evidence")?.as_array_of_tables_mut()?;
+    let number = |table: &Table| {
+        table
+            .get("number")?
+            .as_integer()
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    array.retain(|table| number(table).is_some_and(|n| sheet.evidence_item(n).is_some()));
+    for table in array.iter_mut() {
+        let item = sheet.evidence_item(number(table)?)?;
+        edit_evidence_item(table, item);
+    }
+    for item in &sheet.evidence {
+        if !array.iter().any(|table| number(table) == Some(item.number)) {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix("\n");
+            table.insert("number", Item::Value(i64::from(item.number).into()));
+            edit_evidence_item(&mut table, item);
+            array.push(table);
+        }
+    }
+    if array.is_empty() {
+        root.remove("evidence");
+    }
+    Some(())
+}
+
+fn edit_evidence_item(table: &mut Table, item: &Evidence) {
+    let rank = |key: &str| EVIDENCE_KEYS.iter().position(|k| *k == key);
+    let text = |v: &Value| v.as_str().map(str::trim) == Some(item.text.as_str());
+    set(
+        Tab::Table(table),
+        "text",
+        text,
+        item.text.as_str().into(),
+        rank,
+    );
+    match &item.link {
+        Some(link) => {
+            let same = |v: &Value| {
+                v.as_str()
+                    .and_then(|t| EvidenceLink::parse(t).ok())
+                    .as_ref()
+                    == Some(link)
+            };
+            set(
+                Tab::Table(table),
+                "link",
+                same,
+                link.as_written().into(),
+                rank,
+            );
+        }
+        None => {
+            table.remove("link");
+        }
+    }
+    let ksbs = |v: &Value| {
+        v.as_array().is_some_and(|list| {
+            list.iter()
+                .map(|id| id.as_str().and_then(|id| id.parse::<KsbId>().ok()))
+                .eq(item.ksbs.iter().map(|id| Some(id.clone())))
+        })
+    };
+    let list: Array = item.ksbs.iter().map(KsbId::as_str).collect();
+    set(Tab::Table(table), "ksbs", ksbs, Value::Array(list), rank);
+    let added = |v: &Value| read_date(v) == Some(item.added);
+    let added_value = Value::from(toml_date(item.added));
+    set(Tab::Table(table), "added", added, added_value, rank);
+    let by = |v: &Value| v.as_str().map(str::trim) == Some(item.added_by.as_str());
+    set(
+        Tab::Table(table),
+        "added_by",
+        by,
+        item.added_by.as_str().into(),
+        rank,
+    );
+    match &item.verdict {
+        Some(verdict) => {
+            let same =
+                |v: &Value| v.as_inline_table().and_then(read_verdict).as_ref() == Some(verdict);
+            set(
+                Tab::Table(table),
+                "verdict",
+                same,
+                verdict_value(verdict),
+                rank,
+            );
+        }
+        None => {
+            table.remove("verdict");
+        }
+    }
+}
+
+fn read_verdict(table: &InlineTable) -> Option<Verdict> {
+    let comment = match table.get("comment") {
+        Some(value) => Some(value.as_str()?.trim().to_string()).filter(|c| !c.is_empty()),
+        None => None,
+    };
+    Some(Verdict {
+        state: VerdictState::parse(table.get("state")?.as_str()?)?,
+        by: table.get("by")?.as_str()?.trim().to_string(),
+        date: read_date(table.get("date")?)?,
+        comment,
+    })
+}
+
+fn verdict_value(verdict: &Verdict) -> Value {
+    let mut table = InlineTable::new();
+    table.insert("state", verdict.state.as_str().into());
+    table.insert("by", verdict.by.as_str().into());
+    table.insert("date", toml_date(verdict.date).into());
+    if let Some(comment) = &verdict.comment {
+        table.insert("comment", comment.as_str().into());
+    }
+    Value::InlineTable(table)
 }
 
 /// The keys of `[wiki]`, in the order `ksb` writes them.

@@ -2,6 +2,7 @@
 //! [`Sheet`] with errors that name the line and the KSB.
 
 use super::*;
+use crate::model::evidence::{check_text, EvidenceLink, VerdictState};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,7 +21,30 @@ pub(super) struct RawSheet {
     retired_scores: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     retired_notes: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    evidence: Vec<Spanned<RawEvidence>>,
     wiki: Option<Spanned<RawWiki>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvidence {
+    number: Option<Spanned<toml::Value>>,
+    text: Option<Spanned<String>>,
+    link: Option<Spanned<String>>,
+    ksbs: Option<Spanned<Vec<Spanned<String>>>>,
+    added: Option<Spanned<toml::Value>>,
+    added_by: Option<Spanned<String>>,
+    verdict: Option<Spanned<RawVerdict>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVerdict {
+    state: Spanned<String>,
+    by: Spanned<String>,
+    date: Spanned<toml::Value>,
+    comment: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +86,7 @@ impl RawSheet {
             && self.notes.is_empty()
             && self.retired_scores.is_empty()
             && self.retired_notes.is_empty()
+            && self.evidence.is_empty()
     }
 
     pub(super) fn validate(
@@ -136,6 +161,25 @@ impl RawSheet {
         for (key, value) in &self.retired_notes {
             entries.note(key, value, true)?;
         }
+        let mut evidence = Vec::with_capacity(self.evidence.len());
+        for item in self.evidence {
+            let span = item.span();
+            let item = item
+                .into_inner()
+                .validate(text, span.clone(), &mut entries)?;
+            if evidence
+                .iter()
+                .any(|old: &Evidence| old.number == item.number)
+            {
+                return Err(SheetError::at(
+                    text,
+                    span,
+                    format!("two evidence items are numbered {}", item.number),
+                ));
+            }
+            evidence.push(item);
+        }
+        evidence.sort_by_key(|item| item.number);
         let warnings = entries.warnings(&sheet_version);
         let reviews = match self.reviews {
             Some(path) if path.get_ref().chars().any(char::is_control) => {
@@ -166,6 +210,7 @@ impl RawSheet {
                 notes: entries.notes,
                 retired_scores: entries.retired_scores,
                 retired_notes: entries.retired_notes,
+                evidence,
                 wiki,
             },
             warnings,
@@ -354,6 +399,153 @@ impl Entries<'_> {
     }
 }
 
+impl RawEvidence {
+    fn validate(
+        self,
+        text: &str,
+        table: std::ops::Range<usize>,
+        entries: &mut Entries<'_>,
+    ) -> Result<Evidence, SheetError> {
+        let missing = |field: &str| {
+            SheetError::at(
+                text,
+                table.clone(),
+                format!("missing evidence.{field} in an [[evidence]] item"),
+            )
+        };
+        let number = self.number.ok_or_else(|| missing("number"))?;
+        let number = number
+            .get_ref()
+            .as_integer()
+            .and_then(|n| EvidenceNumber::try_from(n).ok())
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                SheetError::at(
+                    text,
+                    number.span(),
+                    format!(
+                        "invalid evidence number {}: expected a whole number from 1",
+                        number.get_ref()
+                    ),
+                )
+            })?;
+        let at = |span: std::ops::Range<usize>, message: String| {
+            SheetError::at(text, span, format!("evidence {number}: {message}"))
+        };
+        let description = self.text.ok_or_else(|| missing("text"))?;
+        let description = check_text(description.get_ref())
+            .map_err(|err| at(description.span(), err.to_string()))?;
+        let link = match self.link {
+            Some(link) if link.get_ref().trim().is_empty() => None,
+            Some(link) => Some(EvidenceLink::parse(link.get_ref()).map_err(|err| {
+                at(
+                    link.span(),
+                    format!("the link '{}' {err}", one_line(link.get_ref())),
+                )
+            })?),
+            None => None,
+        };
+        let ksbs = self.ksbs.ok_or_else(|| missing("ksbs"))?;
+        if ksbs.get_ref().is_empty() {
+            return Err(at(
+                ksbs.span(),
+                "ksbs is empty: evidence supports at least one KSB".to_string(),
+            ));
+        }
+        let mut ids: Vec<KsbId> = Vec::with_capacity(ksbs.get_ref().len());
+        for key in ksbs.get_ref() {
+            let (id, _) = entries.place(key, false)?;
+            if ids.contains(&id) {
+                return Err(at(key.span(), format!("names {id} twice")));
+            }
+            ids.push(id);
+        }
+        let added = self.added.ok_or_else(|| missing("added"))?;
+        let added_day =
+            read_day(added.get_ref()).ok_or_else(|| at(added.span(), bad_date(added.get_ref())))?;
+        let added_by = self.added_by.ok_or_else(|| missing("added_by"))?;
+        let added_by_name = valid_username(added_by.get_ref()).map_err(|err| {
+            at(
+                added_by.span(),
+                format!("added_by '{}' {err}", one_line(added_by.get_ref())),
+            )
+        })?;
+        let verdict = match self.verdict {
+            Some(verdict) => Some(verdict.into_inner().validate(&at)?),
+            None => None,
+        };
+        Ok(Evidence {
+            number,
+            text: description,
+            link,
+            ksbs: ids,
+            added: added_day,
+            added_by: added_by_name,
+            verdict,
+        })
+    }
+}
+
+impl RawVerdict {
+    fn validate(
+        self,
+        at: &impl Fn(std::ops::Range<usize>, String) -> SheetError,
+    ) -> Result<Verdict, SheetError> {
+        let state = VerdictState::parse(self.state.get_ref()).ok_or_else(|| {
+            at(
+                self.state.span(),
+                format!(
+                    "verdict state '{}' is not \"checked\" or \"questioned\"",
+                    one_line(self.state.get_ref())
+                ),
+            )
+        })?;
+        let by = valid_username(self.by.get_ref()).map_err(|err| {
+            at(
+                self.by.span(),
+                format!("verdict by '{}' {err}", one_line(self.by.get_ref())),
+            )
+        })?;
+        let date = read_day(self.date.get_ref())
+            .ok_or_else(|| at(self.date.span(), bad_date(self.date.get_ref())))?;
+        let comment = match self.comment {
+            Some(comment) if comment.get_ref().trim().is_empty() => None,
+            Some(comment) => Some(check_text(comment.get_ref()).map_err(|_| {
+                at(
+                    comment.span(),
+                    "the verdict's comment must be one line, without control characters"
+                        .to_string(),
+                )
+            })?),
+            None => None,
+        };
+        Ok(Verdict {
+            state,
+            by,
+            date,
+            comment,
+        })
+    }
+}
+
+/// A day as a sheet writes it: a TOML date (2026-11-25) or a string "25/11/2026".
+fn read_day(value: &toml::Value) -> Option<NaiveDate> {
+    match value {
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
+            .date
+            .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())),
+        toml::Value::String(s) => parse_dmy(s).ok(),
+        _ => None,
+    }
+}
+
+fn bad_date(value: &toml::Value) -> String {
+    format!(
+        "invalid date {}: expected a date such as 2026-11-25 or \"25/11/2026\"",
+        describe(value)
+    )
+}
+
 impl RawParticipant {
     pub(super) fn validate(
         self,
@@ -404,23 +596,8 @@ impl RawParticipant {
             &standard.assessment_types,
         )?;
         let date = self.date.ok_or_else(|| missing("date"))?;
-        let parsed = match date.get_ref() {
-            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
-                .date
-                .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())),
-            toml::Value::String(s) => parse_dmy(s).ok(),
-            _ => None,
-        };
-        let date = parsed.ok_or_else(|| {
-            SheetError::at(
-                text,
-                date.span(),
-                format!(
-                    "invalid date {}: expected a date such as 2026-11-25 or \"25/11/2026\"",
-                    describe(date.get_ref())
-                ),
-            )
-        })?;
+        let date = read_day(date.get_ref())
+            .ok_or_else(|| SheetError::at(text, date.span(), bad_date(date.get_ref())))?;
         let reviewer = match self.reviewer {
             Some(reviewer) => match valid_username(reviewer.get_ref()) {
                 Ok(name) => Some(name),

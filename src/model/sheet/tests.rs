@@ -363,3 +363,154 @@ fn accepts_lower_case_ids_and_dmy_dates_written_by_hand() {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
     );
 }
+
+mod evidence {
+    use super::*;
+    use crate::model::evidence::{Evidence, EvidenceLink, Verdict, VerdictState};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+    }
+
+    fn item(text: &str, link: Option<&str>, ksbs: &[&str]) -> Evidence {
+        Evidence {
+            number: 0,
+            text: text.to_string(),
+            link: link.map(|l| EvidenceLink::parse(l).unwrap()),
+            ksbs: ksbs.iter().map(|k| id(k)).collect(),
+            added: day(6),
+            added_by: "ExampleUser".to_string(),
+            verdict: None,
+        }
+    }
+
+    #[test]
+    fn items_are_numbered_kept_apart_and_round_trip() {
+        let standard = standard();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        let one = item(
+            "Ran the Swift replication check",
+            Some("T12345"),
+            &["K3", "S2"],
+        );
+        assert_eq!(sheet.add_evidence(&standard, one).unwrap(), 1);
+        let two = item("Wrote \"the\" = page", Some("[[Tech:Swift]]"), &["B1"]);
+        assert_eq!(sheet.add_evidence(&standard, two).unwrap(), 2);
+        let verdict = Verdict {
+            state: VerdictState::Questioned,
+            by: "Mentor A".to_string(),
+            date: day(7),
+            comment: Some("Which task?".to_string()),
+        };
+        sheet.set_verdict(1, Some(verdict.clone())).unwrap();
+        assert_eq!(
+            sheet.evidence_item(1).unwrap().text,
+            "Ran the Swift replication check"
+        );
+        assert_eq!(sheet.score(&id("K3")), None, "evidence scores nothing");
+
+        let text = sheet.to_toml(&standard);
+        assert!(text.contains("[[evidence]]\nnumber = 1\n"), "{text}");
+        assert_eq!(Sheet::from_toml(&text, &standard).unwrap(), sheet);
+
+        sheet.remove_evidence(1).unwrap();
+        let three = item("Handled an outage", None, &["S1"]);
+        assert_eq!(sheet.add_evidence(&standard, three).unwrap(), 3);
+        assert_eq!(
+            sheet.remove_evidence(1).unwrap_err().to_string(),
+            "the sheet has no evidence item 1 (it has 2, 3)"
+        );
+    }
+
+    #[test]
+    fn an_item_must_name_the_standards_ksbs_once() {
+        let standard = standard();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        for (ksbs, want) in [
+            (&[][..], "at least one KSB"),
+            (&["K99"][..], "unknown KSB id 'K99'"),
+            (&["K1", "K1"][..], "names K1 twice"),
+        ] {
+            let err = sheet
+                .add_evidence(&standard, item("x", None, ksbs))
+                .unwrap_err();
+            assert!(err.to_string().contains(want), "{err}");
+        }
+        assert!(sheet.evidence().is_empty());
+    }
+
+    #[test]
+    fn a_hand_edited_item_keeps_its_comments_when_a_verdict_is_added() {
+        let standard = standard();
+        let text = format!(
+            "{EXAMPLE}\n[[evidence]] # the first\nnumber = 4\ntext = \"Ran it\"  # mine\nlink = \"https://example.org/x\"\nksbs = [\"k3\"]\nadded = \"06/12/2026\"\nadded_by = \"ExampleUser\"\n"
+        );
+        let mut sheet = Sheet::from_toml(&text, &standard).unwrap();
+        assert_eq!(sheet.evidence()[0].ksbs, vec![id("K3")]);
+        sheet
+            .set_verdict(
+                4,
+                Some(Verdict {
+                    state: VerdictState::Checked,
+                    by: "Mentor A".to_string(),
+                    date: day(7),
+                    comment: None,
+                }),
+            )
+            .unwrap();
+        sheet
+            .add_evidence(&standard, item("Another", None, &["S2"]))
+            .unwrap();
+        let saved = sheet.to_toml_over(&standard, &text);
+        assert!(
+            saved.starts_with(&text[..text.find("added_by").unwrap()]),
+            "{saved}"
+        );
+        assert!(
+            saved.contains(
+                "verdict = { state = \"checked\", by = \"Mentor A\", date = 2026-12-07 }"
+            ),
+            "{saved}"
+        );
+        assert!(saved.contains("number = 5"), "{saved}");
+        assert_eq!(Sheet::from_toml(&saved, &standard).unwrap(), sheet);
+        sheet.remove_evidence(4).unwrap();
+        sheet.remove_evidence(5).unwrap();
+        let emptied = sheet.to_toml_over(&standard, &saved);
+        assert!(!emptied.contains("[[evidence]]"), "{emptied}");
+        assert!(emptied.starts_with(EXAMPLE.trim_end()), "{emptied}");
+    }
+
+    #[test]
+    fn bad_items_are_refused_at_their_line() {
+        let standard = standard();
+        let base = "[[evidence]]\nnumber = 1\ntext = \"Ran it\"\nksbs = [\"K3\"]\nadded = 2026-12-06\nadded_by = \"ExampleUser\"\n";
+        for (extra, want) in [
+            (
+                "link = \"javascript:alert(1)\"\n",
+                "evidence 1: the link 'javascript:alert(1)' uses the scheme 'javascript:'",
+            ),
+            ("link = \"https://a b\"\n", "has spaces"),
+            (
+                "verdict = { state = \"maybe\", by = \"M\", date = 2026-12-07 }\n",
+                "verdict state 'maybe'",
+            ),
+            ("colour = 1\n", "unknown field"),
+        ] {
+            let text = format!("{EXAMPLE}\n{base}{extra}");
+            let err = Sheet::from_toml(&text, &standard).unwrap_err();
+            assert!(err.to_string().contains(want), "{err}");
+            assert!(err.position.is_some(), "{err}");
+        }
+        let twice = format!("{EXAMPLE}\n{base}\n{base}");
+        let err = Sheet::from_toml(&twice, &standard).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("two evidence items are numbered 1"),
+            "{err}"
+        );
+        let unknown = format!("{EXAMPLE}\n{}", base.replace("K3", "K99"));
+        let err = Sheet::from_toml(&unknown, &standard).unwrap_err();
+        assert!(err.to_string().contains("unknown KSB id 'K99'"), "{err}");
+    }
+}
