@@ -17,12 +17,14 @@ use crate::model::sheet::Participant;
 use crate::model::standard::{Ksb, Standard};
 
 mod cohort;
+mod evidence;
 mod sheets;
 
 pub use cohort::{
     calibration, cohort, roster, CalibrationJson, CohortJson, CohortKsbJson, FocusJson, GapsJson,
     SelectionJson,
 };
+pub use evidence::{evidence, EvidenceJson, VerdictJson};
 pub use sheets::{
     compare, progress, CompareGroupJson, CompareJson, CompareKsbJson, ProgressGroupJson,
     ProgressJson, ProgressKsbJson,
