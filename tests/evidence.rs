@@ -573,3 +573,51 @@ mod prompts {
         assert_eq!(ws.read("me.toml"), locked);
     }
 }
+
+/// The README's evidence example, run as written on a sheet like the one it shows: every
+/// command succeeds and prints what the README says (the dates aside).
+#[test]
+fn the_readme_example_works_as_written() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let section = &readme[readme.find("\n## Evidence\n").expect("an Evidence section")..];
+    let start = section.find("```console\n").unwrap() + "```console\n".len();
+    let block = &section[start..start + section[start..].find("```").unwrap()];
+    let ws = Workspace::new();
+    ws.ok(&[
+        "score",
+        "me.toml",
+        "--username",
+        "Alice",
+        "--role-focus",
+        "Infrastructure Specialist",
+        "K3=2",
+        "S2=3",
+    ]);
+    let today = Local::now().date_naive().format("%d/%m/%Y").to_string();
+    for command in block.split("$ ").skip(1) {
+        let (line, expected) = command.split_once('\n').unwrap();
+        let bin = std::path::Path::new(crate::common::KSB).parent().unwrap();
+        let output = ws
+            .command("sh")
+            .arg("-c")
+            .arg(format!("{line} 2>&1"))
+            .env(
+                "PATH",
+                format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+            )
+            .env("COLUMNS", "100")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{line}: {output:?}");
+        let out = String::from_utf8(output.stdout).unwrap();
+        if !line.contains(" list ") {
+            assert_eq!(out, expected.replace("06/12/2026", &today), "{line}");
+        } else {
+            for word in ["Wrote the Swift page", "[[Tech:Swift]]", "questioned by"] {
+                assert!(out.contains(word), "{line}: {out}");
+            }
+        }
+    }
+}

@@ -1,6 +1,5 @@
-//! A sheet's evidence items as a table: `ksb evidence list`. Each item with its link (the
-//! address a terminal can open, or the wiki page's title), the KSBs it supports, who added it
-//! and when, and the mentor's verdict.
+//! A sheet's evidence items as a table: `ksb evidence list`. Each item with its link as the
+//! sheet writes it, the KSBs it supports, who added it and when, and the mentor's verdict.
 
 use super::{Block, Cell, Column, Report, Table};
 use crate::model::date::format_dmy;
@@ -35,10 +34,12 @@ pub fn report(sheet: &Sheet) -> Report {
 }
 
 fn row(item: &Evidence) -> Vec<Cell> {
+    // As written: short forms keep the table narrow (the JSON and the review's screens give
+    // the address).
     let link = item
         .link
         .as_ref()
-        .map(|link| link.url().unwrap_or_else(|| link.as_written()))
+        .map(|link| link.as_written())
         .unwrap_or_default();
     vec![
         Cell::Number(item.number.to_string()),
