@@ -218,11 +218,15 @@ fn all_offers_each_score_and_enter_keeps_it_with_notes() {
     pty.expect("? for help) [3]: 3 – can teach (kept)\r\n");
     pty.expect("Note (Enter for none)");
     pty.line("Ran the Swift rebalance");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.expect("K2 · 2/28 · Knowledge");
     pty.expect("? for help) [2]");
     pty.line("0");
     expected[1].1 = Some(Score::Zero);
     pty.expect("Note (Enter for none)");
+    pty.line("");
+    pty.expect("Evidence (a line");
     pty.line("");
     pty.answer("K3", 3, "q");
     // --notes was given: the command to go on asks for notes again (--all is not repeated:
@@ -634,6 +638,8 @@ fn each_answer_is_echoed_as_what_it_meant_not_the_keys_typed() {
     pty.answer("K1", 1, "  3  ");
     pty.expect("Note (Enter for none)");
     pty.line("");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K2", 2, "b");
     pty.answer("K1", 1, "n");
     pty.expect("Note (Enter for none)");
@@ -759,6 +765,8 @@ fn on_a_dumb_terminal_the_walk_is_plain_lines_without_one_escape() {
     pty.answer("K1", 1, "2");
     pty.expect("Note (Enter for none): ");
     pty.line("Ran the rebalance");
+    pty.expect("Evidence (a line, then a link if any; Enter to skip): ");
+    pty.line("");
     pty.answer("K2", 2, "x");
     pty.expect("'x' is not an answer");
     pty.expect("? for help)");
@@ -766,6 +774,8 @@ fn on_a_dumb_terminal_the_walk_is_plain_lines_without_one_escape() {
     pty.answer("K1", 1, "");
     pty.expect("Now: Ran the rebalance (Enter keeps it)");
     pty.expect("Note (Enter for none): ");
+    pty.line("");
+    pty.expect("Evidence (a line, then a link if any; Enter to skip): ");
     pty.line("");
     pty.answer("K2", 2, "?");
     pty.expect("Editing:");

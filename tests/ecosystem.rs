@@ -7,7 +7,7 @@ use crate::common::raster::render_svg;
 use crate::common::{clean_command, fixture, Workspace, KSB};
 
 const ESC: char = '\u{1b}';
-const SUBCOMMANDS: [&str; 19] = [
+const SUBCOMMANDS: [&str; 20] = [
     "standard",
     "score",
     "show",
@@ -27,6 +27,7 @@ const SUBCOMMANDS: [&str; 19] = [
     "wiki",
     "roster",
     "calibrate",
+    "evidence",
 ];
 
 /// Every KSB id of the built-in standard.
@@ -99,8 +100,9 @@ fn man_dir_writes_a_page_per_command() {
     let ws = Workspace::new();
     std::fs::create_dir(ws.file("man1")).unwrap();
     let out = ws.ok(&["man", "--dir", "man1"]);
-    // ksb.1, one page per command, ksb-standard-import.1 and ksb-wiki-{publish,pull,status}.1.
-    let pages = SUBCOMMANDS.len() + 5;
+    // ksb.1, one page per command, ksb-standard-import.1, ksb-wiki-{publish,pull,status}.1 and
+    // ksb-evidence-{add,list,remove,check}.1.
+    let pages = SUBCOMMANDS.len() + 9;
     assert!(
         out.starts_with(&format!("Wrote {pages} manual pages")),
         "{out}"

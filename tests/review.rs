@@ -144,6 +144,8 @@ fn output_elsewhere_with_notes_resumed_and_interrupted_and_refusals() {
     pty.answer("K1", 1, "2");
     pty.expect("Note (Enter for none)");
     pty.line("Saw the FAQ in review");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K2", 2, "q");
     // Longer than the terminal's 100 columns: broken at a space, the command kept whole.
     pty.expect(

@@ -56,6 +56,8 @@ fn a_stored_note_is_echoed_printable_and_kept_as_stored() {
     let after = pty.expect("y");
     assert_eq!(after, "\u{fffd}\u{fffd}[2J");
     pty.line("");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K2", 2, "q");
     assert_eq!(pty.finish().0, 0);
     assert_eq!(

@@ -69,11 +69,15 @@ fn a_long_username_and_note_wrap_and_are_shown_once_at_60_columns() {
     pty.answer("K1", 1, "2");
     pty.expect("Note (Enter for none): ");
     pty.line(long_note);
+    pty.expect("Evidence (a line");
+    pty.line("");
     // Exactly one row full: the cursor goes on to the next row before the next key.
     let full_row = "x".repeat(60 - 23);
     pty.answer("K2", 2, "3");
     pty.expect("Note (Enter for none): ");
     pty.line(&full_row);
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K3", 3, "q");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -100,8 +104,8 @@ fn a_long_username_and_note_wrap_and_are_shown_once_at_60_columns() {
             "{screen}"
         );
         assert!(
-            rows[at + count].is_empty(),
-            "nothing left under the note: {:?}\n{screen}",
+            rows[at + count].starts_with("Evidence ("),
+            "the evidence prompt right under the note: {:?}\n{screen}",
             rows[at + count]
         );
     }
@@ -127,6 +131,8 @@ fn ctrl_u_ctrl_w_home_and_end_edit_the_text_prompts() {
     pty.keys("My ");
     pty.keys("\x1b[F");
     pty.line(" columns");
+    pty.expect("Evidence (a line");
+    pty.line("");
     // Ctrl-U clears what was typed; Ctrl-A and Ctrl-E are Home and End.
     pty.answer("K2", 2, "1");
     pty.expect("Note (Enter for none): ");
@@ -137,6 +143,8 @@ fn ctrl_u_ctrl_w_home_and_end_edit_the_text_prompts() {
     pty.keys("A ");
     pty.keys("\x05");
     pty.line(" note");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K3", 3, "q");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -164,6 +172,8 @@ fn ctrl_u_ctrl_w_home_and_end_edit_the_text_prompts() {
     pty.expect("sixty columns");
     pty.keys("\x15");
     pty.line("Short");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K2", 2, "q");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -192,6 +202,8 @@ fn a_376_character_note_at_120_columns_is_shown_once() {
     pty.answer("K1", 1, "3");
     pty.expect("Note (Enter for none): ");
     pty.line(&note);
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K2", 2, "q");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -206,7 +218,11 @@ fn a_376_character_note_at_120_columns_is_shown_once() {
         unwrapped(&rows, notes[0].0, count, 120),
         format!("Note (Enter for none): {note}")
     );
-    assert!(rows[notes[0].0 + count].is_empty(), "{}", rows.join("\n"));
+    assert!(
+        rows[notes[0].0 + count].starts_with("Evidence ("),
+        "the evidence prompt right under the note:\n{}",
+        rows.join("\n")
+    );
 }
 
 #[test]
@@ -426,12 +442,16 @@ fn a_combining_accent_is_one_character_to_the_editing_keys() {
     pty.keys("Cafe\u{301}");
     pty.keys("\x7f");
     pty.line("e\u{301}s");
+    pty.expect("Evidence (a line");
+    pty.line("");
     // Left steps over both, so `x` goes in before the `e`, not between it and its accent.
     pty.answer("K2", 2, "3");
     pty.expect("Note (Enter for none): ");
     pty.keys("Cafe\u{301}");
     pty.keys("\x1b[D");
     pty.line("x");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K3", 3, "q");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -471,6 +491,8 @@ fn a_note_of_wide_characters_wraps_and_edits_by_character_and_is_shown_once() {
     pty.keys("\x01\x1b[C");
     pty.keys("\x7f");
     pty.line("漢");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K2", 2, "q");
     let (status, rows) = pty.finish_screen();
     assert_eq!(status, 0);
@@ -487,7 +509,10 @@ fn a_note_of_wide_characters_wraps_and_edits_by_character_and_is_shown_once() {
         format!("Note (Enter for none): {note}"),
         "{screen}"
     );
-    assert!(rows[at + 2].is_empty(), "nothing under the note:\n{screen}");
+    assert!(
+        rows[at + 2].starts_with("Evidence ("),
+        "the evidence prompt right under the note:\n{screen}"
+    );
     assert_eq!(screen.matches('字').count(), 10, "the note once:\n{screen}");
 }
 
@@ -532,6 +557,8 @@ fn with_the_prompt_on_the_top_row_no_answer_clears_the_screen_into_the_scrollbac
     pty.line("2");
     pty.expect("Note (Enter for none)");
     pty.line("A note");
+    pty.expect("Evidence (a line");
+    pty.line("");
     pty.answer("K2", 2, "q");
     let (status, bytes) = pty.finish_bytes();
     assert_eq!(status, 0);

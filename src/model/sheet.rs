@@ -3,6 +3,7 @@
 mod edit;
 mod light;
 mod read;
+mod verdict;
 
 use read::RawSheet;
 
@@ -121,6 +122,17 @@ pub enum EvidenceError {
     /// Two items share a number.
     #[error("two evidence items are numbered {0}")]
     NumberTwice(EvidenceNumber),
+    /// A verdict by the person whose evidence it is (see [`Sheet::judge_evidence`]).
+    #[error(
+        "{by} cannot check evidence {number}: it is {by}'s own (the sheet's participant, or the \
+         one who added it); a mentor checks it"
+    )]
+    OwnEvidence {
+        /// The item.
+        number: EvidenceNumber,
+        /// The would-be reviewer, as given.
+        by: String,
+    },
 }
 
 fn item_numbers(numbers: &[EvidenceNumber]) -> String {

@@ -7,6 +7,7 @@
 pub mod calibration;
 pub mod cohort;
 pub mod compare;
+pub mod evidence_list;
 pub mod plan;
 pub mod progress;
 pub mod roster;

@@ -8,6 +8,11 @@ pub mod chart;
 pub mod compare;
 pub mod completions;
 pub mod config;
+pub mod evidence;
+pub mod evidence_add;
+pub mod evidence_check;
+pub mod evidence_list;
+pub mod evidence_remove;
 pub mod export;
 pub mod import;
 pub mod lock;
@@ -39,6 +44,7 @@ use chart::ChartArgs;
 use compare::CompareArgs;
 use completions::CompletionsArgs;
 use config::ConfigArgs;
+use evidence::EvidenceArgs;
 use export::ExportArgs;
 use import::ImportArgs;
 use lock::LockArgs;
@@ -63,6 +69,7 @@ Examples:
   ksb export me.toml --notes -o me.wiki           wikitext to paste into a wiki page
   ksb import page.wiki -o me.toml                 a sheet filled in on the wiki, as a sheet file
   ksb review me.toml                              the mentor's review, into me-review.toml
+  ksb evidence list me.toml                       evidence items: a line, a link, the KSBs
   ksb compare me.toml me-review.toml              self-assessment against mentor review
   ksb progress baseline.toml final.toml           what moved over the programme
   ksb plan me.toml --format wikitext              a development plan for the wiki
@@ -125,6 +132,11 @@ pub enum Command {
         after_help = "Each KSB shows the mentee's score and note; Enter alone agrees with the mentee's score.\nThe other keys are those of `ksb assess`.\n\nExamples:\n  ksb review me.toml                writes me-review.toml beside it\n  ksb review me.toml -o reviews/me-mentor.toml --notes --reviewer MentorName"
     )]
     Review(Own<ReviewArgs>),
+    /// Evidence on a sheet: add, list or remove items (a line, a link, the KSBs they support), or record a mentor's verdict.
+    #[command(
+        after_help = "Examples:\n  ksb evidence add me.toml --ksb K3,S2 --link T12345 \"Ran the Swift replication check\"\n  ksb evidence list me.toml\n  ksb evidence remove me.toml 3\n  ksb evidence check me.toml 1 --reviewer MentorName --questioned --comment \"Whose task is it?\""
+    )]
+    Evidence(Own<EvidenceArgs>),
     /// Create or update a sheet from the command line (for scripts and quick edits).
     #[command(
         after_help = "Examples:\n  ksb score me.toml --username Me --role-focus \"MediaWiki Specialist\" K1=2 K2=3\n  ksb score me.toml S4=n/a --note S4=\"Not my area yet\"\n  ksb score me.toml --date 01/12/2026\n  ksb score me-review.toml --reviewer MentorName   who reviewed (an empty NAME removes it)"
@@ -268,6 +280,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Standard(Own(args)) => args.run(globals),
         Command::Assess(Own(args)) => args.run(globals),
         Command::Review(Own(args)) => args.run(globals),
+        Command::Evidence(Own(args)) => args.run(globals),
         Command::Score(Own(args)) => args.run(globals),
         Command::Show(Own(args)) => args.run(globals),
         Command::Summary(Own(args)) => args.run(globals),

@@ -1,18 +1,23 @@
 //! `ksb review`: the mentor scores each KSB with the mentee's self-assessment in view.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use ksb::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
+use ksb::model::evidence::{EvidenceNumber, Verdict};
 use ksb::{store, Ksb, Score, Sheet, Standard};
 
 use crate::app::context::{Command, Context, Globals};
 use crate::app::header_flags::check_username;
 use crate::app::output;
 use crate::app::prompt::walk::Scope;
-use crate::app::prompt::{self, screen, Guide, Outcome, Prompter, WalkOptions};
+use crate::app::prompt::{
+    self, evidence, evidence_ask, screen, AfterNote, Guide, Outcome, Prompter, WalkOptions,
+};
 use crate::app::settings::Key;
 use crate::app::sheet_file::SheetFile;
 use crate::app::sheet_io;
@@ -22,7 +27,7 @@ use clap::Args;
 /// Arguments of `ksb review`.
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// The mentee's self-assessment sheet (only read, never changed).
+    /// The mentee's self-assessment sheet: its scores and notes are only read; a verdict on its evidence is recorded in it, beside the item.
     pub self_sheet: PathBuf,
     /// The review sheet to write or resume [default: SELF_SHEET with -review before the extension].
     #[arg(short, long, value_name = "REVIEW_SHEET")]
@@ -107,12 +112,34 @@ impl Command for ReviewArgs {
             path.display()
         ))?;
         prompter.tell("Enter alone agrees with the mentee's score.\n")?;
+        if !mentee.evidence().is_empty() {
+            prompter.tell(&format!(
+                "The mentee's evidence is shown at each KSB it supports; your verdict on each item goes into {}, beside the item.\n",
+                self_path.display()
+            ))?;
+        }
 
         let options = WalkOptions {
             scope: Scope::Unscored,
             notes: self.notes,
         };
-        let guide = MenteeAnswers { sheet: &mentee };
+        let reviewer = review.participant.reviewer.clone().unwrap_or_default();
+        let judging = !mentee.evidence().is_empty();
+        if judging && mentee.locked {
+            prompter.tell(&format!(
+                "{} is locked: its evidence is shown, but no verdict can be recorded on it until `ksb lock --undo {}`.\n",
+                self_path.display(),
+                word(self_path)
+            ))?;
+        }
+        let guide = MenteeAnswers {
+            standard: &standard,
+            path: self_path,
+            judging: judging && !mentee.locked,
+            sheet: RefCell::new(mentee),
+            reviewer,
+            asked: RefCell::new(BTreeSet::new()),
+        };
         let outcome = prompt::walk_sheet(
             &prompter,
             &standard,
@@ -165,31 +192,86 @@ impl ReviewArgs {
     }
 }
 
-/// Shows the mentee's answer on each screen and offers their score for Enter alone.
+/// Shows the mentee's answer and evidence on each screen, offers their score for Enter alone,
+/// and asks the mentor's verdict on their evidence, recorded in the mentee's sheet.
 struct MenteeAnswers<'a> {
-    sheet: &'a Sheet,
+    standard: &'a Standard,
+    /// The mentee's sheet: where the verdicts go.
+    path: &'a Path,
+    /// The mentee's sheet as last read or saved.
+    sheet: RefCell<Sheet>,
+    /// The mentor, who gives the verdicts and adds evidence of their own.
+    reviewer: String,
+    /// Whether verdicts can be recorded (the mentee's sheet has evidence and is not locked).
+    judging: bool,
+    /// Items asked about in this walk.
+    asked: RefCell<BTreeSet<EvidenceNumber>>,
 }
 
 impl Guide for MenteeAnswers<'_> {
     fn extra_lines(&self, ksb: &Ksb) -> Vec<String> {
-        let score = self
-            .sheet
+        let sheet = self.sheet.borrow();
+        let score = sheet
             .score(&ksb.id)
             .map_or_else(|| "unscored".to_string(), |score| score.to_string());
         let mut lines = vec![format!("Mentee's score: {score}")];
-        if let Some(note) = self.sheet.note(&ksb.id) {
+        if let Some(note) = sheet.note(&ksb.id) {
             // Someone else's file: nothing in it may drive the mentor's terminal.
             lines.push(format!("Mentee's note: {}", output::printable(note)));
         }
+        lines.extend(
+            evidence::screen_lines(sheet.evidence(), &ksb.id, "Mentee's evidence")
+                .iter()
+                .map(|line| output::printable(line)),
+        );
         lines
     }
 
     fn suggested(&self, ksb: &Ksb) -> Option<Score> {
-        self.sheet.score(&ksb.id)
+        self.sheet.borrow().score(&ksb.id)
     }
 
     fn focus_mark(&self) -> &str {
         "the mentee's role focus"
+    }
+
+    fn evidence_author(&self, _sheet: &Sheet) -> String {
+        self.reviewer.clone()
+    }
+
+    fn after_score(&self, prompter: &Prompter, ksb: &Ksb) -> Result<AfterNote> {
+        if !self.judging {
+            return Ok(AfterNote::Next);
+        }
+        let numbers: Vec<EvidenceNumber> = {
+            let sheet = self.sheet.borrow();
+            evidence::to_ask(sheet.evidence(), &ksb.id, &self.asked.borrow())
+                .into_iter()
+                .filter(|&number| sheet.may_judge(number, &self.reviewer).is_ok())
+                .collect()
+        };
+        let mut record = |number: EvidenceNumber, verdict: Verdict| -> Result<()> {
+            let updated = SheetFile::update(self.path, self.standard, |current| {
+                let Some(mut sheet) = current else {
+                    bail!(
+                        "the self-assessment '{}' is gone: the verdict on evidence {number} was not recorded",
+                        self.path.display()
+                    );
+                };
+                sheet.judge_evidence(number, verdict)?;
+                Ok(sheet)
+            })
+            .with_context(|| format!("recording a verdict in '{}'", self.path.display()))?;
+            *self.sheet.borrow_mut() = updated.sheet;
+            Ok(())
+        };
+        evidence_ask::ask_verdicts(
+            prompter,
+            &numbers,
+            &self.reviewer,
+            &mut self.asked.borrow_mut(),
+            &mut record,
+        )
     }
 }
 

@@ -7,6 +7,8 @@
 
 pub mod answer;
 pub mod echo;
+pub mod evidence;
+pub mod evidence_ask;
 pub mod interrupt;
 pub mod screen;
 pub mod walk;
@@ -356,6 +358,18 @@ pub trait Guide {
     fn focus_mark(&self) -> &str {
         "your role focus"
     }
+
+    /// Who adds the evidence typed in this walk: the sheet's participant, or in a review the
+    /// mentor.
+    fn evidence_author(&self, sheet: &Sheet) -> String {
+        sheet.participant.username.clone()
+    }
+
+    /// What is asked after a KSB's score and note: in a review, the mentor's verdict on each
+    /// of the mentee's evidence items at that KSB.
+    fn after_score(&self, _prompter: &Prompter, _ksb: &Ksb) -> Result<AfterNote> {
+        Ok(AfterNote::Next)
+    }
 }
 
 /// A walk with nothing beyond the sheet: the self-assessment.
@@ -403,9 +417,9 @@ pub fn create_sheet(
     Ok(file)
 }
 
-/// What the note prompt after a score led to.
-enum AfterNote {
-    /// The note is taken: move on.
+/// What the questions after a score (the note, evidence, verdicts) led to.
+pub enum AfterNote {
+    /// Everything asked was answered: move on.
     Next,
     /// `b`: ask this KSB's score again.
     Again,
@@ -437,7 +451,12 @@ pub fn walk_sheet(
     while let Some(index) = walk.current() {
         let ksb = &standard.ksbs[index];
         let offered = sheet.score(&ksb.id).or_else(|| guide.suggested(ksb));
-        let extra = guide.extra_lines(ksb);
+        let mut extra = guide.extra_lines(ksb);
+        extra.extend(
+            evidence::screen_lines(sheet.evidence(), &ksb.id, "Evidence")
+                .iter()
+                .map(|line| crate::app::output::printable(line)),
+        );
         let frame = screen::Frame {
             own_role_focus: &sheet.participant.role_focus,
             focus_mark: guide.focus_mark(),
@@ -457,11 +476,18 @@ pub fn walk_sheet(
             Ok(Answer::Score(score) | Answer::Keep(score)) => {
                 sheet.set_score(ksb.id.clone(), Some(score));
                 prompter.save(file, standard, sheet)?;
-                let after = if options.notes {
+                let mut after = if options.notes {
                     ask_note(prompter, standard, sheet, file, ksb)?
                 } else {
                     AfterNote::Next
                 };
+                if matches!(after, AfterNote::Next) {
+                    after = guide.after_score(prompter, ksb)?;
+                }
+                if matches!(after, AfterNote::Next) && options.notes {
+                    let by = guide.evidence_author(sheet);
+                    after = evidence_ask::ask_new(prompter, standard, sheet, file, ksb, &by)?;
+                }
                 match after {
                     AfterNote::Next => walk.next(&scored(standard, sheet)),
                     AfterNote::Again => {}

@@ -169,7 +169,7 @@ pub fn note_help(width: usize) -> String {
 }
 
 /// Keys and what they do, one per line, the meanings lined up (and wrapped under themselves).
-fn key_list(keys: &[(&str, &str)], width: usize) -> String {
+pub fn key_list(keys: &[(&str, &str)], width: usize) -> String {
     let keys_width = keys.iter().map(|(keys, _)| keys.len()).max().unwrap_or(0);
     keys.iter()
         .map(|(keys, meaning)| hanging(&format!("  {keys:keys_width$}  "), meaning, width))
