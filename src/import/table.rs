@@ -42,6 +42,10 @@ pub struct Table {
     /// The rows after the heading row: KSB rows and section rows (separator rows, empty rows
     /// and repeated heading rows left out).
     pub rows: Vec<Row>,
+    /// Every row of a wikitable as written, whatever its headings: the line it starts on and
+    /// each cell's markup (attributes left out). Empty for pipe rows. Tables other than the
+    /// sheet's, such as its Evidence table, are read from these.
+    pub markup: Vec<(usize, Vec<String>)>,
 }
 
 impl Table {
@@ -328,6 +332,7 @@ impl Reader<'_> {
                 closed: true,
                 columns: table.columns,
                 rows: table.rows,
+                markup: Vec::new(),
             });
         }
     }
@@ -370,6 +375,11 @@ impl PipeTable {
 
 /// A finished wikitable: the heading row found, each cell's text read, rows told apart.
 fn finish_wikitable(table: OpenTable, last_line: usize, closed: bool) -> Table {
+    let markup = table
+        .rows
+        .iter()
+        .map(|row| (row.line, row.cells.clone()))
+        .collect();
     let mut rows = table.rows.into_iter().map(|row| {
         let cells: Vec<String> = row.cells.iter().map(|c| plain(c.trim())).collect();
         (row.line, cells)
@@ -395,6 +405,7 @@ fn finish_wikitable(table: OpenTable, last_line: usize, closed: bool) -> Table {
         closed,
         columns,
         rows,
+        markup,
     }
 }
 

@@ -1,6 +1,8 @@
 //! GitHub-flavoured Markdown: the participant sheet as a page for a Git forge or a README.
 
-use super::markup::{colon_could_be_markup, could_start_reference, Align, MarkupExporter};
+use super::markup::{
+    colon_could_be_markup, could_start_reference, safe_url, Align, MarkupExporter,
+};
 
 /// Whitespace a GFM table cell or list item trims from its ends (but not line breaks, which
 /// become `<br>`).
@@ -118,6 +120,15 @@ impl MarkupExporter for Markdown {
 
     fn table_end(&self) -> String {
         "\n".to_string()
+    }
+
+    /// `[label](<address>)`: between `<` and `>` the address needs no escape but of `<`, `>`,
+    /// line breaks and `\\`; `|` (which would split the table cell), `` ` `` (a code span),
+    /// `[`, `]` and any other character outside `- . / : ? # @ ! $ ( ) * + , ; = % ~ _ '` are
+    /// percent-encoded, `&` written `&amp;`.
+    fn external_link(&self, url: &str, label: &str) -> String {
+        let url = safe_url(url, |c| "-./:?#@!$()*+,;=%~_'".contains(c));
+        format!("[{label}](<{url}>)")
     }
 }
 

@@ -1,7 +1,7 @@
 //! MediaWiki wikitext: the participant sheet as the programme's wiki page writes it, ready to
 //! paste into a page.
 
-use super::markup::{colon_could_be_markup, could_start_reference, MarkupExporter};
+use super::markup::{colon_could_be_markup, could_start_reference, safe_url, MarkupExporter};
 
 /// Writes the export document as wikitext: `== headings ==`, `*` lists and one
 /// `{| class="wikitable"` table with a full-width header row before each category.
@@ -55,6 +55,48 @@ impl MarkupExporter for Wikitext {
     fn table_end(&self) -> String {
         "|}\n\n".to_string()
     }
+
+    /// `[address label]`, the address with every character that MediaWiki could read as markup
+    /// (or as the end of the address) percent-encoded: see [`link_address`].
+    fn external_link(&self, url: &str, label: &str) -> String {
+        format!("[{} {label}]", link_address(url))
+    }
+
+    /// `[[:Title|label]]`: the leading colon links a `Category:` or `File:` page rather than
+    /// putting the page in the category or showing the file.
+    fn page_link(&self, title: &str, label: &str) -> String {
+        format!("[[:{}|{label}]]", link_target(title))
+    }
+}
+
+/// An address as the first part of an external link `[address label]`: letters, digits and
+/// `- . / : ? # @ ! $ ( ) * + , ; = %` as they are; `&` as `&amp;`; everything else
+/// percent-encoded, among it what would end the address (`]`, `[`, `<`, `>`, `"`, spaces),
+/// split a table cell (`|`), open a template (`{{`), sign (`~~~`), make bold or italics (`''`)
+/// or a behaviour switch (`__NOTOC__`). MediaWiki's own normalisation of the address decodes
+/// the ones that need no encoding again.
+pub fn link_address(url: &str) -> String {
+    safe_url(url, |c| "-./:?#@!$()*+,;=%".contains(c))
+}
+
+/// A page title as the target of an internal link: letters, digits, spaces, non-ASCII and
+/// `: / - . , ( )` as they are, every other character as a character reference, which
+/// MediaWiki decodes in a link's target (so `''`, `__NOTOC__`, `%41` or `&amp;` in a title
+/// stay what they are).
+pub fn link_target(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars() {
+        if c.is_alphanumeric()
+            || c == ' '
+            || (!c.is_ascii() && !c.is_control())
+            || ":/-.,()".contains(c)
+        {
+            out.push(c);
+        } else {
+            out.push_str(&format!("&#{};", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// Escapes text so that MediaWiki shows exactly the characters typed, wherever the result
