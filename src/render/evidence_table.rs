@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn cells_that_do_not_read_say_why() {
         assert!(read_ksbs("").unwrap_err().contains("names no KSB"));
-        assert!(read_ksbs("K3, Swift").unwrap_err().contains("'Swift'"));
+        assert!(read_ksbs("K3, S2!").unwrap_err().contains("'S2!'"));
         assert!(read_added("ExampleUser").is_err());
         assert!(read_added("ExampleUser, 31/02/2026").is_err());
         assert!(read_verdict("approved by M, 07/12/2026").is_err());
