@@ -104,9 +104,7 @@ impl Command for ExportArgs {
             true => Box::new(EvidenceCsv),
             false => exporter(self.format)?,
         };
-        let bytes = exporter
-            .export(&doc)
-            .context("rendering the export")?;
+        let bytes = exporter.export(&doc).context("rendering the export")?;
         self.write(&bytes)
     }
 }
