@@ -122,8 +122,11 @@ fn the_evidence_table_renders_through_mediawiki_as_text_and_real_links() {
     }
 }
 
-/// The rows of the Markdown Evidence table: each cell's text and the link it holds.
-fn markdown_evidence(text: &str) -> (Vec<Vec<(String, Option<String>)>>, Vec<String>) {
+/// A cell of a Markdown table: its text, and the address of the link it holds.
+type MarkdownCell = (String, Option<String>);
+
+/// The rows of the Markdown Evidence table, and every event that is neither text nor a link.
+fn markdown_evidence(text: &str) -> (Vec<Vec<MarkdownCell>>, Vec<String>) {
     let evidence = text.find("### Evidence").expect("an Evidence heading");
     let mut rows = Vec::new();
     let mut row = Vec::new();

@@ -233,3 +233,62 @@ fn read_row(
         verdict,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::import::sheet;
+    use crate::model::standard::Standard;
+
+    const SHEET: &str = "* Username: Tester\n* Preferred Role Focus: Generalist\n* Mentoring Type: Mentee\n* Assessment Type: Self-assessment\n* Date: 25/11/2026\n{| class=\"wikitable\"\n! Title !! Stack Area !! Role Focus !! Score (0–3 or N/A)\n|-\n| Open Source Ecosystem Awareness || Community || Generalist || 2\n|}\n";
+    const EVIDENCE: &str = "== Evidence ==\n{| class=\"wikitable\"\n! No. !! Description !! Link !! KSBs !! Added !! Checked by\n|-\n| 1 || Ran the check || T12345 || K1, S2 || Tester, 06/12/2026 || checked by Mentor, 07/12/2026\n|-\n| 2 || Wrote it up || [[Tech:Swift|the page]] || b1 || Tester, 06/12/2026 ||\n|}\n";
+
+    fn problems(text: &str) -> Vec<String> {
+        let page = sheet::read(text, &Standard::builtin()).unwrap();
+        page.problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_table_written_by_hand_reads_in_one_line_rows_too() {
+        let standard = Standard::builtin();
+        let page = sheet::read(&format!("{SHEET}\n{EVIDENCE}"), &standard).unwrap();
+        assert_eq!(page.problems, []);
+        assert_eq!(page.last_line(), 19);
+        let items = page.evidence();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].verdict.as_ref().unwrap().by, "Mentor");
+        assert_eq!(
+            items[1].link.as_ref().unwrap().as_written(),
+            "[[Tech:Swift]]"
+        );
+        assert_eq!(items[1].ksbs[0].as_str(), "B1");
+    }
+
+    #[test]
+    fn rows_and_tables_that_do_not_read_are_problems_at_their_line() {
+        let bad = EVIDENCE.replace("K1, S2", "K1, Z9");
+        assert_eq!(
+            problems(&format!("{SHEET}{bad}")),
+            ["line 15: evidence 1: Z9 is not a KSB of the standard"]
+        );
+        let twice = EVIDENCE.replace("| 2 ||", "| 1 ||");
+        assert_eq!(
+            problems(&format!("{SHEET}{twice}")),
+            ["line 17: evidence 1: the number is already on line 15"]
+        );
+        assert_eq!(
+            problems(&format!("{EVIDENCE}{SHEET}")),
+            ["line 2: the Evidence table comes before the sheet's table: move it after"]
+        );
+        assert_eq!(
+            problems(&format!("{SHEET}{EVIDENCE}{EVIDENCE}")),
+            ["line 20: a second Evidence table: a sheet has one"]
+        );
+        assert_eq!(
+            problems(&format!("{SHEET}Some words\n{EVIDENCE}")),
+            ["line 11: text between the sheet's table and the Evidence table: move it after the Evidence table"]
+        );
+        let bad_verdict = EVIDENCE.replace("checked by Mentor, 07/12/2026", "approved");
+        assert!(problems(&format!("{SHEET}{bad_verdict}"))[0]
+            .starts_with("line 15: evidence 1: the Checked by cell is not 'checked by"));
+    }
+}

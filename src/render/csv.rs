@@ -228,6 +228,34 @@ mod tests {
     }
 
     #[test]
+    fn evidence_is_one_row_per_item() {
+        use crate::model::evidence::{Evidence, EvidenceLink};
+        let (standard, mut sheet) = example();
+        let item = Evidence {
+            number: 0,
+            text: "=HYPERLINK(\"http://evil\",\"x\")".into(),
+            link: Some(EvidenceLink::parse("T12345").unwrap()),
+            ksbs: vec!["K1".parse().unwrap(), "S2".parse().unwrap()],
+            added: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+            added_by: "ExampleUser".into(),
+            verdict: None,
+        };
+        sheet.add_evidence(&standard, item).unwrap();
+        let doc = ExportDoc {
+            standard: &standard,
+            sheet: Some(&sheet),
+            notes: false,
+            summary: false,
+        };
+        let text = String::from_utf8(EvidenceCsv.export(&doc).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "number,text,link,url,ksbs,added,added_by,verdict,verdict_by,verdict_date,verdict_comment\n\
+             1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",T12345,https://issue-tracker.miraheze.org/T12345,\"K1, S2\",2026-12-06,ExampleUser,,,,\n"
+        );
+    }
+
+    #[test]
     fn cells_that_would_run_as_formulas_get_a_quote_first() {
         for (cell, safe) in [
             (

@@ -83,7 +83,7 @@ pub fn read_added(text: &str) -> Result<(String, NaiveDate), String> {
     let (name, date) = text
         .trim()
         .rsplit_once(',')
-        .ok_or_else(|| "added is not 'username, DD/MM/YYYY'".to_string())?;
+        .ok_or_else(|| "the Added cell is not 'username, DD/MM/YYYY'".to_string())?;
     let date = parse_dmy(date).map_err(|err| err.to_string())?;
     let name = username::check(name).map_err(|err| format!("added by '{name}' {err}"))?;
     Ok((name, date))
@@ -96,7 +96,7 @@ pub fn read_verdict(text: &str) -> Result<Option<Verdict>, String> {
         return Ok(None);
     }
     let shape = || {
-        "is not 'checked by NAME, DD/MM/YYYY' or 'questioned by NAME, DD/MM/YYYY: comment'"
+        "the Checked by cell is not 'checked by NAME, DD/MM/YYYY' or 'questioned by NAME, DD/MM/YYYY: comment'"
             .to_string()
     };
     let (head, comment) = match text.split_once(':') {

@@ -165,6 +165,15 @@ mod tests {
     }
 
     #[test]
+    fn link_addresses_stay_in_their_cell_and_their_link() {
+        assert_eq!(
+            Markdown.external_link("https://example.org/a|b`c[d]e<f>g\\h?x=1&y=2", "x"),
+            "[x](<https://example.org/a%7Cb%60c%5Bd%5De%3Cf%3Eg%5Ch?x=1&amp;y=2>)"
+        );
+        assert_eq!(Markdown.page_link("Tech:Swift", "label"), "label");
+    }
+
+    #[test]
     fn sheet_snapshot() {
         let (standard, sheet) = example();
         let doc = ExportDoc {

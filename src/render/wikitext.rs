@@ -250,6 +250,72 @@ mod tests {
     }
 
     #[test]
+    fn link_addresses_and_targets_hold_no_markup() {
+        assert_eq!(
+            link_address("https://example.org/a]b[c?q='''x'''&amp;y=__A__~~~~|z\"<>"),
+            "https://example.org/a%5Db%5Bc?q=%27%27%27x%27%27%27&amp;amp;y=%5F%5FA%5F%5F%7E%7E%7E%7E%7Cz%22%3C%3E"
+        );
+        assert_eq!(
+            link_address("https://example.org/wiki/Tech:Swift?a=1&b=2#top"),
+            "https://example.org/wiki/Tech:Swift?a=1&amp;b=2#top"
+        );
+        assert_eq!(
+            link_address("https://example.org/Zoë"),
+            "https://example.org/Zo%C3%AB"
+        );
+        assert_eq!(
+            link_target("Category:A''b'' __NOTOC__ &amp; %41"),
+            "Category:A&#39;&#39;b&#39;&#39; &#95;&#95;NOTOC&#95;&#95; &#38;amp&#59; &#37;41"
+        );
+        assert_eq!(
+            link_target("Tech:Runbooks/Swift (old)"),
+            "Tech:Runbooks/Swift (old)"
+        );
+    }
+
+    #[test]
+    fn evidence_snapshot() {
+        use crate::model::evidence::{Evidence, EvidenceLink, Verdict, VerdictState};
+        let (standard, mut sheet) = example();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let links = [
+            Some("T12345"),
+            Some("miraheze/mw-config#12"),
+            Some("[[Tech:Swift]]"),
+            Some("https://example.org/a]b"),
+            None,
+        ];
+        for (i, link) in links.into_iter().enumerate() {
+            let item = Evidence {
+                number: 0,
+                text: format!("Item {i} | ''x''"),
+                link: link.map(|l| EvidenceLink::parse(l).unwrap()),
+                ksbs: vec!["K1".parse().unwrap(), "S2".parse().unwrap()],
+                added: day,
+                added_by: "ExampleUser".into(),
+                verdict: None,
+            };
+            sheet.add_evidence(&standard, item).unwrap();
+        }
+        let verdict = Verdict {
+            state: VerdictState::Questioned,
+            by: "Mentor A".into(),
+            date: day,
+            comment: Some("which part? ~~~~".into()),
+        };
+        sheet.set_verdict(2, Some(verdict)).unwrap();
+        let doc = ExportDoc {
+            standard: &standard,
+            sheet: Some(&sheet),
+            notes: false,
+            summary: false,
+        };
+        let text = String::from_utf8(Wikitext.export(&doc).unwrap()).unwrap();
+        let evidence = &text[text.find("=== Evidence").unwrap()..];
+        insta::assert_snapshot!(evidence);
+    }
+
+    #[test]
     fn sheet_snapshot() {
         let (standard, sheet) = example();
         let doc = ExportDoc {

@@ -5,8 +5,10 @@
 //! each evidence item's content and its verdict) is merged on its own: what only one side
 //! changed takes that side's value, what both changed the same way is kept, and what both
 //! changed differently is a [`Conflict`] unless a [`Choices`] says which side wins. Evidence
-//! items are matched by number, with the rules of [`evidence`] for items added or removed on
-//! one side. Everything a page does not carry (retired scores and notes, `reviews`, the lock,
+//! items are matched by number: an item added on one side is kept; one removed on one side and
+//! untouched on the other is removed, and changed on the other is a conflict over the whole
+//! item (`E3`); two items both sides added under one number are both kept, the local one
+//! renumbered after the highest ([`Merged::renumbered`]). Everything a page does not carry (retired scores and notes, `reviews`, the lock,
 //! the wiki record) comes from the local sheet untouched.
 
 use std::fmt;

@@ -123,6 +123,9 @@ fn renumber(
     (local, renumbered)
 }
 
+/// How one part of an item (its content, its verdict) is compared.
+type ValueOf = fn(Option<&Evidence>) -> Option<String>;
+
 /// An item both sides hold: its content and its verdict merged as two items.
 fn both(
     number: EvidenceNumber,
@@ -133,7 +136,7 @@ fn both(
     outcome: &mut Outcome,
 ) -> Option<Evidence> {
     let mut item = ours.clone();
-    let parts: [(Item, fn(Option<&Evidence>) -> Option<String>); 2] = [
+    let parts: [(Item, ValueOf); 2] = [
         (Item::Evidence(number), content),
         (Item::Verdict(number), verdict),
     ];
