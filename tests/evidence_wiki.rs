@@ -11,6 +11,7 @@ use ksb::render::evidence_table::verdict_text;
 use ksb::{Sheet, Standard};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use scraper::ElementRef;
 
 const WITH_EVIDENCE: &str = "evidence/with-evidence.toml";
 const HOSTILE: &str = "evidence/hostile.toml";
@@ -124,6 +125,53 @@ fn the_evidence_table_renders_through_mediawiki_as_text_and_real_links() {
 
 /// A cell of a Markdown table: its text, and the address of the link it holds.
 type MarkdownCell = (String, Option<String>);
+
+/// The text Chromium copies off a rendered table: each row's cells tab-separated.
+fn copied_rows(table: ElementRef) -> String {
+    select(table, "tr")
+        .into_iter()
+        .map(|row| {
+            let cells: Vec<String> = select(row, "th, td")
+                .into_iter()
+                .map(|cell| cell.text().collect::<String>().trim().to_string())
+                .collect();
+            cells.join("\t") + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn an_evidence_table_copied_off_the_rendered_page_imports_with_the_sheet() {
+    let Some(conf) = mediawiki() else { return };
+    let ws = Workspace::new();
+    let path = fixture(WITH_EVIDENCE).display().to_string();
+    ws.ok(&["export", &path, "-o", "s.wiki"]);
+    let document = render(conf, &ws.file("s.wiki"));
+    let root = document.root_element();
+    let heading: String = select(root, "h3")[0].text().collect();
+    assert_eq!(heading, "Evidence[edit]");
+    let evidence = copied_rows(select(root, "table.wikitable")[1]);
+    // Bob's page as Chromium copies it, its last note not empty (so the heading could pass for
+    // the rest of it), with the Evidence section copied after the sheet.
+    let bob = std::fs::read_to_string(fixture("sheet-page-copied.txt")).unwrap();
+    let (sheet, category) = bob.rsplit_once("Category:").unwrap();
+    let last = "Platform Security\tGeneralist\t2\t\n";
+    assert!(sheet.ends_with(last), "{sheet:?}");
+    let sheet = sheet.replace(last, "Platform Security\tGeneralist\t2\tLed the review\n");
+    ws.write(
+        "copied.txt",
+        &format!("{sheet}{heading}\n{evidence}Category:{category}"),
+    );
+    ws.ok(&["import", "copied.txt", "-o", "copied.toml"]);
+    let copied = load(&ws.file("copied.toml"));
+    assert_eq!(copied.evidence(), load(&fixture(WITH_EVIDENCE)).evidence());
+    let noted = Standard::builtin()
+        .ksbs
+        .iter()
+        .filter(|ksb| copied.note(&ksb.id) == Some("Led the review"))
+        .count();
+    assert_eq!(noted, 1, "the last note is the note, without the heading");
+}
 
 /// The rows of the Markdown Evidence table, and every event that is neither text nor a link.
 fn markdown_evidence(text: &str) -> (Vec<Vec<MarkdownCell>>, Vec<String>) {

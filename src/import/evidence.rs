@@ -63,6 +63,11 @@ fn heading_columns(cells: &[String]) -> Option<Vec<Option<Col>>> {
         .then_some(columns)
 }
 
+/// Whether a row of cells is the heading row of an Evidence table.
+pub(crate) fn is_heading_row(cells: &[String]) -> bool {
+    heading_columns(cells).is_some()
+}
+
 /// Reads the Evidence table of `page`, if it has one, after the sheet table `sheet`; what
 /// cannot be read goes to `problems`.
 pub(crate) fn read(
@@ -102,7 +107,7 @@ pub(crate) fn read(
     }
     let between = (sheet.last_line + 1..table.first_line).find(|&number| {
         let line = lines.get(number - 1).map_or("", |l| l.trim());
-        !line.is_empty() && !is_heading(line)
+        !line.is_empty() && !is_heading_line(line)
     });
     if let Some(line) = between {
         problems.push(Problem::EvidenceTable {
@@ -127,6 +132,18 @@ pub(crate) fn read(
                 .map_or(String::new(), |raw| plain(raw.trim()))
         };
         if cells.iter().all(|c| plain(c.trim()).trim().is_empty()) {
+            continue;
+        }
+        if cells.len() > columns.len() {
+            problems.push(Problem::BadEvidence {
+                line: *line,
+                number: shown(&plain(cells[0].trim())),
+                what: format!(
+                    "{} cells, but the Evidence table has {} columns",
+                    cells.len(),
+                    columns.len()
+                ),
+            });
             continue;
         }
         let raw = |col: Col| {
@@ -177,10 +194,16 @@ fn linked(markup: &str) -> Option<EvidenceLink> {
         .filter(|link| matches!(link, EvidenceLink::Url(_)))
 }
 
-/// Whether a line is the table's heading (`=== Evidence ===`, at any level).
-fn is_heading(line: &str) -> bool {
-    let inner = line.trim_matches('=');
-    line.starts_with('=') && line.ends_with('=') && match_key(inner) == match_key(EVIDENCE_HEADING)
+/// Whether a line is the table's heading: `=== Evidence ===` at any level in wikitext, or
+/// `Evidence` (`Evidence[edit]`) as a browser copies it off the rendered page.
+pub(crate) fn is_heading_line(line: &str) -> bool {
+    let line = line.trim();
+    let inner = match line.strip_prefix('=') {
+        Some(_) if line.ends_with('=') => line.trim_matches('='),
+        Some(_) => return false,
+        None => line.strip_suffix("[edit]").unwrap_or(line),
+    };
+    match_key(inner) == match_key(EVIDENCE_HEADING)
 }
 
 /// One row of the table: an item, or why it is not one.
