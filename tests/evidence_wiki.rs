@@ -512,4 +512,47 @@ mod on_the_wiki {
             .ok(&["wiki", "status", "me.toml"])
             .starts_with("Up to date\n"));
     }
+
+    #[test]
+    fn items_both_sides_added_under_one_number_are_both_kept_the_sheets_renumbered() {
+        let Some(wiki) = TestWiki::start() else {
+            return;
+        };
+        let ws = published(&wiki);
+        wiki.user("Mentor");
+        // The mentor adds item 7 on the wiki, by hand, as a one-line row.
+        let page = wiki.text(PAGE);
+        let end = "| ExampleUser, 07/12/2026\n|\n|}\n<!-- ksb:end -->";
+        assert!(page.contains(end), "{page}");
+        let row = "|-\n| 7 || Reviewed the mentee's patch || T777 || S2 || Mentor, 09/12/2026 ||\n";
+        let added = end.replace("|}\n", &format!("{row}|}}\n"));
+        wiki.edit(PAGE, "Mentor", &page.replace(end, &added));
+        // The mentee adds another item 7 to the sheet file.
+        let mut toml = ws.read("me.toml");
+        toml.push_str(
+            "\n[[evidence]]\nnumber = 7\ntext = \"Led the incident call\"\nksbs = [\"B1\"]\nadded = 2026-12-09\nadded_by = \"ExampleUser\"\n",
+        );
+        ws.write("me.toml", &toml);
+
+        let out = ws.ok(&["wiki", "publish", "me.toml"]);
+        assert!(
+            out.contains("The sheet and the page both added evidence under the same number: the sheet's E7 is now E8\n"),
+            "{out}"
+        );
+        let sheet = load(&ws.file("me.toml"));
+        assert_eq!(
+            sheet.evidence_item(7).unwrap().text,
+            "Reviewed the mentee's patch"
+        );
+        assert_eq!(
+            sheet.evidence_item(8).unwrap().text,
+            "Led the incident call"
+        );
+        let now = wiki.text(PAGE);
+        assert!(now.contains("| 8\n| Led the incident call\n"), "{now}");
+        assert!(
+            now.contains("| 7\n| Reviewed the mentee's patch\n"),
+            "{now}"
+        );
+    }
 }
