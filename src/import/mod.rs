@@ -12,6 +12,7 @@
 //! to report or to refuse the page over.
 
 pub mod columns;
+mod evidence;
 pub mod header;
 mod problem;
 pub mod sheet;

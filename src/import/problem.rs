@@ -185,6 +185,24 @@ pub enum Problem {
         /// The line that gave it first.
         first: usize,
     },
+    /// An Evidence table out of place, or a second one.
+    #[error("line {line}: {what}")]
+    EvidenceTable {
+        /// Where the table (or the text in its way) is.
+        line: usize,
+        /// What is wrong.
+        what: &'static str,
+    },
+    /// A row of the Evidence table that is no evidence item ksb can read.
+    #[error("line {line}: evidence {number}: {what}", number = shown(.number))]
+    BadEvidence {
+        /// The row's line.
+        line: usize,
+        /// Its No. cell as written.
+        number: String,
+        /// What is wrong.
+        what: String,
+    },
     /// A wikitable that the page never closes.
     #[error("line {line}: the table is never closed (no `|}}` before the end of the page)")]
     Unclosed {

@@ -8,6 +8,7 @@ use super::header::{self, Field, Header};
 use super::problem::{PageError, Problem, RowRef};
 use super::table::{Layout, Page, RowKind, Table};
 use super::text::match_key;
+use crate::model::evidence::Evidence;
 use crate::model::id::KsbId;
 use crate::model::score::Score;
 use crate::model::sheet::Sheet;
@@ -23,6 +24,8 @@ pub struct SheetPage {
     pub table_line: usize,
     /// The line the sheet table ends on (its `|}`, or its last pipe row).
     pub table_last_line: usize,
+    /// The line the Evidence table after the sheet table ends on, when the page has one.
+    pub evidence_last_line: Option<usize>,
     /// The first line of the participant header list above the table, when it has one.
     pub header_line: Option<usize>,
     /// How the table was written.
@@ -32,6 +35,7 @@ pub struct SheetPage {
     pub problems: Vec<Problem>,
     scores: BTreeMap<KsbId, Score>,
     notes: BTreeMap<KsbId, String>,
+    evidence: Vec<Evidence>,
 }
 
 /// A sheet page whose header leaves fields blank that nobody filled in.
@@ -121,13 +125,20 @@ pub fn read(text: &str, standard: &Standard) -> Result<SheetPage, PageError> {
         header,
         table_line: table.first_line,
         table_last_line: table.last_line,
+        evidence_last_line: None,
         header_line,
         layout: table.layout,
         problems,
         scores: BTreeMap::new(),
         notes: BTreeMap::new(),
+        evidence: Vec::new(),
     };
     sheet.read_rows(table, &keys);
+    let lines: Vec<&str> = text.split('\n').collect();
+    if let Some(found) = super::evidence::read(&page, &lines, table, &keys, &mut sheet.problems) {
+        sheet.evidence_last_line = Some(found.last_line);
+        sheet.evidence = found.items;
+    }
     Ok(sheet)
 }
 
@@ -202,6 +213,16 @@ impl SheetPage {
         }
     }
 
+    /// The evidence items the Evidence table holds (those that could be read), in page order.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    /// The last line of the sheet: its Evidence table's when it has one, else its table's.
+    pub fn last_line(&self) -> usize {
+        self.evidence_last_line.unwrap_or(self.table_last_line)
+    }
+
     /// How many KSB rows the page scores, marks N/A and leaves unscored, of the standard's.
     pub fn counts(&self, standard: &Standard) -> (usize, usize, usize) {
         let na = self
@@ -223,6 +244,9 @@ impl SheetPage {
         for (id, note) in &self.notes {
             sheet.set_note(id.clone(), note);
         }
+        sheet
+            .set_evidence(self.evidence.clone())
+            .expect("the reader keeps one item per number");
         Ok(sheet)
     }
 }

@@ -42,6 +42,11 @@ pub struct Table {
     /// The rows after the heading row: KSB rows and section rows (separator rows, empty rows
     /// and repeated heading rows left out).
     pub rows: Vec<Row>,
+    /// Every row of a wikitable as written, whatever its headings: the line it starts on and
+    /// each cell's markup (attributes left out); for an Evidence table copied off a rendered
+    /// page, each cell's text. Empty for other pipe rows. Tables other than the sheet's, such
+    /// as its Evidence table, are read from these.
+    pub markup: Vec<(usize, Vec<String>)>,
 }
 
 impl Table {
@@ -140,6 +145,9 @@ struct PipeTable {
     last_line: usize,
     columns: Vec<Column>,
     rows: Vec<Row>,
+    /// The rows of a table other than the sheet's, as their cells' text (see
+    /// [`Table::markup`]); `None` for a sheet's table.
+    other: Option<Vec<(usize, Vec<String>)>>,
 }
 
 struct Reader<'k> {
@@ -216,6 +224,9 @@ impl Reader<'_> {
         {
             self.end_pipe_table();
         }
+        if tabbed && self.other_table_line(index, line) {
+            return;
+        }
         // Only a line that names a Title column starts a table.
         if self.pipe.is_none() && !contains_ignoring_ascii_case(trimmed, "title") {
             return;
@@ -272,6 +283,7 @@ impl Reader<'_> {
                     tabbed,
                     first_line: number,
                     last_line: number,
+                    other: None,
                     columns: heading[..width]
                         .iter()
                         .map(|c| Column::of_heading(c))
@@ -290,13 +302,54 @@ impl Reader<'_> {
         }
     }
 
+    /// A line copied off a rendered page that starts or goes on with a table other than the
+    /// sheet's (its Evidence table, whose heading row [`super::evidence::is_heading_row`]
+    /// knows): kept as the cells' text in [`Table::markup`]. Whether the line was taken.
+    fn other_table_line(&mut self, index: usize, line: &str) -> bool {
+        let number = index + 1;
+        let cells: Vec<String> = line
+            .trim_end_matches(['\r', '\n'])
+            .split('\t')
+            .map(|cell| cell.trim().to_string())
+            .collect();
+        if super::evidence::is_heading_row(&cells) {
+            self.end_pipe_table();
+            self.pipe = Some(PipeTable {
+                tabbed: true,
+                first_line: number,
+                last_line: number,
+                columns: Vec::new(),
+                rows: Vec::new(),
+                other: Some(vec![(number, cells)]),
+            });
+        } else if let Some(table) = self.pipe.as_mut() {
+            let Some(other) = table.other.as_mut() else {
+                return false;
+            };
+            other.push((number, cells));
+            table.last_line = number;
+        } else {
+            return false;
+        }
+        self.in_table[index] = true;
+        true
+    }
+
     /// A line without a tab inside a table copied off a rendered page: a section row
     /// ("Knowledge"), or the rest of a cell that went on over several lines (a `<br>` in a
-    /// note) when the row before ends in text. Whether the line was taken.
+    /// note) when the row before ends in text, unless it is the heading of the Evidence table
+    /// that follows. Whether the line was taken.
     fn tabbed_line(&mut self, number: usize, trimmed: &str) -> bool {
-        let Some(table) = self.pipe.as_mut().filter(|table| table.tabbed) else {
+        let Some(table) = self
+            .pipe
+            .as_mut()
+            .filter(|table| table.tabbed && table.other.is_none())
+        else {
             return false;
         };
+        if super::evidence::is_heading_line(trimmed) {
+            return false;
+        }
         if let Some(category) = section_of(trimmed) {
             table.rows.push(Row {
                 line: number,
@@ -328,6 +381,7 @@ impl Reader<'_> {
                 closed: true,
                 columns: table.columns,
                 rows: table.rows,
+                markup: table.other.unwrap_or_default(),
             });
         }
     }
@@ -370,6 +424,11 @@ impl PipeTable {
 
 /// A finished wikitable: the heading row found, each cell's text read, rows told apart.
 fn finish_wikitable(table: OpenTable, last_line: usize, closed: bool) -> Table {
+    let markup = table
+        .rows
+        .iter()
+        .map(|row| (row.line, row.cells.clone()))
+        .collect();
     let mut rows = table.rows.into_iter().map(|row| {
         let cells: Vec<String> = row.cells.iter().map(|c| plain(c.trim())).collect();
         (row.line, cells)
@@ -395,6 +454,7 @@ fn finish_wikitable(table: OpenTable, last_line: usize, closed: bool) -> Table {
         closed,
         columns,
         rows,
+        markup,
     }
 }
 

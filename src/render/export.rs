@@ -5,6 +5,7 @@
 use std::io;
 
 use crate::figures::summary::Summary;
+use crate::model::evidence::Evidence;
 use crate::model::score::Score;
 use crate::model::sheet::{Sheet, REVIEWER_LABEL};
 use crate::model::standard::{Category, Ksb, Standard};
@@ -174,6 +175,12 @@ impl<'a> ExportDoc<'a> {
             })
             .filter(|section| !section.rows.is_empty())
             .collect()
+    }
+
+    /// The sheet's evidence items in number order: none on the blank sheet. Every format
+    /// writes them after the sheet's table (see [`super::evidence_table`]).
+    pub fn evidence(&self) -> &'a [Evidence] {
+        self.sheet.map_or(&[], |sheet| sheet.evidence())
     }
 
     /// The summary figures of the sheet (all unscored for the blank sheet).

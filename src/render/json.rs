@@ -202,6 +202,8 @@ pub struct StandardRefJson<'a> {
 /// The export document: `ksb export --format json`.
 #[derive(Debug, Serialize)]
 pub struct ExportJson<'a> {
+    /// The sheet's evidence items (see [`evidence`]); empty on the blank sheet.
+    pub evidence: Vec<EvidenceJson<'a>>,
     /// Every KSB with its definition, score and note.
     pub ksbs: Vec<ExportKsbJson<'a>>,
     /// The participant; null on the blank sheet.
@@ -213,13 +215,14 @@ pub struct ExportJson<'a> {
 }
 
 /// The export document: the standard, the participant (null on the blank sheet), every KSB
-/// with its definition, score and note, and the summary figures as `ksb summary` gives them.
+/// with its definition, score and note, the evidence items, and the summary figures as `ksb summary` gives them.
 pub fn export<'a>(doc: &'a ExportDoc<'a>) -> ExportJson<'a> {
     let participant = doc.sheet.map(|sheet| &sheet.participant);
     let version = doc
         .sheet
         .map_or(&doc.standard.version, |sheet| &sheet.standard_version);
     ExportJson {
+        evidence: evidence(doc.evidence()),
         ksbs: doc
             .rows()
             .iter()

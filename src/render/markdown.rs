@@ -1,6 +1,8 @@
 //! GitHub-flavoured Markdown: the participant sheet as a page for a Git forge or a README.
 
-use super::markup::{colon_could_be_markup, could_start_reference, Align, MarkupExporter};
+use super::markup::{
+    colon_could_be_markup, could_start_reference, safe_url, Align, MarkupExporter,
+};
 
 /// Whitespace a GFM table cell or list item trims from its ends (but not line breaks, which
 /// become `<br>`).
@@ -119,6 +121,15 @@ impl MarkupExporter for Markdown {
     fn table_end(&self) -> String {
         "\n".to_string()
     }
+
+    /// `[label](<address>)`: between `<` and `>` the address needs no escape but of `<`, `>`,
+    /// line breaks and `\\`; `|` (which would split the table cell), `` ` `` (a code span),
+    /// `[`, `]` and any other character outside `- . / : ? # @ ! $ ( ) * + , ; = % ~ _ '` are
+    /// percent-encoded, `&` written `&amp;`.
+    fn external_link(&self, url: &str, label: &str) -> String {
+        let url = safe_url(url, |c| "-./:?#@!$()*+,;=%~_'".contains(c));
+        format!("[{label}](<{url}>)")
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +162,15 @@ mod tests {
             r"https\://x.org \:tada: a\:b end\:"
         );
         assert_eq!(Markdown.escape("Zoë\u{7}"), "Zoë\u{fffd}");
+    }
+
+    #[test]
+    fn link_addresses_stay_in_their_cell_and_their_link() {
+        assert_eq!(
+            Markdown.external_link("https://example.org/a|b`c[d]e<f>g\\h?x=1&y=2", "x"),
+            "[x](<https://example.org/a%7Cb%60c%5Bd%5De%3Cf%3Eg%5Ch?x=1&amp;y=2>)"
+        );
+        assert_eq!(Markdown.page_link("Tech:Swift", "label"), "label");
     }
 
     #[test]

@@ -3,8 +3,12 @@
 
 use std::io;
 
+use super::evidence_table::{
+    added_text, ksbs_text, verdict_text, EVIDENCE_COLUMNS, EVIDENCE_HEADING,
+};
 use super::export::{ExportDoc, Exporter, HeaderValue, Hint, KEY_LABEL};
 use crate::figures::grouping::Grouping;
+use crate::model::evidence::{Evidence, EvidenceLink};
 use crate::report::{summary, Block, Cell, Report, Table};
 
 /// A markup language the export document can be written in.
@@ -37,6 +41,17 @@ pub trait MarkupExporter {
     fn row(&self, cells: &[String]) -> String;
     /// The end of a table.
     fn table_end(&self) -> String;
+    /// A link to an address outside the wiki (an evidence item's `https://` address, Phorge
+    /// task or GitHub issue) showing `label` (escaped). The format makes the address safe in
+    /// its markup itself: `url` is an address [`url::Url`] normalised, nothing more.
+    fn external_link(&self, url: &str, label: &str) -> String;
+    /// A link to a page of the wiki itself (an evidence item's `[[Page]]`) showing `label`
+    /// (escaped); `title` is a title [`EvidenceLink::parse`] accepted. A format that is not on
+    /// the wiki has no address for it and shows the label alone.
+    fn page_link(&self, title: &str, label: &str) -> String {
+        let _ = title;
+        label.to_string()
+    }
     /// What keeps a page of several headings from growing a table of contents, which the
     /// programme's sheet does not have (MediaWiki adds one from four headings on); nothing in
     /// a format that has none.
@@ -106,6 +121,27 @@ pub(crate) fn colon_could_be_markup(next: Option<char>) -> bool {
     !matches!(next, Some(' ' | '\n' | '\r'))
 }
 
+/// An address as a format's markup may hold it: the characters `keep` allows as they are, `&`
+/// as `&amp;` (both formats decode character references in an address, so it stays the same
+/// address while a following `name;` cannot become a reference), every other character
+/// percent-encoded as its UTF-8 bytes, which a browser treats as the character.
+pub(crate) fn safe_url(url: &str, keep: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(url.len() + url.len() / 4);
+    for c in url.chars() {
+        if c == '&' {
+            out.push_str("&amp;");
+        } else if c.is_ascii_alphanumeric() || keep(c) {
+            out.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
 impl<T: MarkupExporter> Exporter for T {
     fn export(&self, doc: &ExportDoc) -> io::Result<Vec<u8>> {
         Ok(document(self, doc).into_bytes())
@@ -129,6 +165,9 @@ fn document(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
         .collect();
     out.push_str(&m.list(&key));
     out.push_str(&sheet_table(m, doc));
+    if !doc.evidence().is_empty() {
+        out.push_str(&evidence_table(m, doc.evidence()));
+    }
     if doc.summary {
         // The summary's headings would give the page a table of contents.
         out.insert_str(0, &m.no_contents());
@@ -176,6 +215,41 @@ fn sheet_table(m: &impl MarkupExporter, doc: &ExportDoc) -> String {
     }
     out.push_str(&m.table_end());
     out
+}
+
+/// The Evidence table under its heading: one row per item, each link a real link showing the
+/// link as the sheet writes it (see [`super::evidence_table`]).
+fn evidence_table(m: &impl MarkupExporter, items: &[Evidence]) -> String {
+    let mut out = m.heading(3, &m.escape(EVIDENCE_HEADING));
+    let columns: Vec<String> = EVIDENCE_COLUMNS.iter().map(|c| m.escape(c)).collect();
+    out.push_str(&m.table_start(&columns));
+    for item in items {
+        out.push_str(
+            &m.row(&[
+                m.escape(&item.number.to_string()),
+                m.escape(&item.text),
+                item.link
+                    .as_ref()
+                    .map(|link| link_cell(m, link))
+                    .unwrap_or_default(),
+                m.escape(&ksbs_text(&item.ksbs)),
+                m.escape(&added_text(&item.added_by, item.added)),
+                m.escape(&verdict_text(item.verdict.as_ref())),
+            ]),
+        );
+    }
+    out.push_str(&m.table_end());
+    out
+}
+
+/// An evidence link: the link as written, linked to where it leads.
+fn link_cell(m: &impl MarkupExporter, link: &EvidenceLink) -> String {
+    let label = m.escape(&link.as_written());
+    match (link, link.url()) {
+        (_, Some(url)) => m.external_link(&url, &label),
+        (EvidenceLink::WikiPage(title), None) => m.page_link(title, &label),
+        (_, None) => label,
+    }
 }
 
 /// A report in this markup: the title a level-2 heading, each table under a level-3 heading

@@ -6,6 +6,7 @@
 pub mod bar;
 pub mod csv;
 pub mod csv_report;
+pub mod evidence_table;
 pub mod export;
 pub mod heatmap;
 pub mod json;

@@ -1,7 +1,7 @@
 //! MediaWiki wikitext: the participant sheet as the programme's wiki page writes it, ready to
 //! paste into a page.
 
-use super::markup::{colon_could_be_markup, could_start_reference, MarkupExporter};
+use super::markup::{colon_could_be_markup, could_start_reference, safe_url, MarkupExporter};
 
 /// Writes the export document as wikitext: `== headings ==`, `*` lists and one
 /// `{| class="wikitable"` table with a full-width header row before each category.
@@ -55,6 +55,48 @@ impl MarkupExporter for Wikitext {
     fn table_end(&self) -> String {
         "|}\n\n".to_string()
     }
+
+    /// `[address label]`, the address with every character that MediaWiki could read as markup
+    /// (or as the end of the address) percent-encoded: see [`link_address`].
+    fn external_link(&self, url: &str, label: &str) -> String {
+        format!("[{} {label}]", link_address(url))
+    }
+
+    /// `[[:Title|label]]`: the leading colon links a `Category:` or `File:` page rather than
+    /// putting the page in the category or showing the file.
+    fn page_link(&self, title: &str, label: &str) -> String {
+        format!("[[:{}|{label}]]", link_target(title))
+    }
+}
+
+/// An address as the first part of an external link `[address label]`: letters, digits and
+/// `- . / : ? # @ ! $ ( ) * + , ; = %` as they are; `&` as `&amp;`; everything else
+/// percent-encoded, among it what would end the address (`]`, `[`, `<`, `>`, `"`, spaces),
+/// split a table cell (`|`), open a template (`{{`), sign (`~~~`), make bold or italics (`''`)
+/// or a behaviour switch (`__NOTOC__`). MediaWiki's own normalisation of the address decodes
+/// the ones that need no encoding again.
+pub fn link_address(url: &str) -> String {
+    safe_url(url, |c| "-./:?#@!$()*+,;=%".contains(c))
+}
+
+/// A page title as the target of an internal link: letters, digits, spaces, non-ASCII and
+/// `: / - . , ( )` as they are, every other character as a character reference, which
+/// MediaWiki decodes in a link's target (so `''`, `__NOTOC__`, `%41` or `&amp;` in a title
+/// stay what they are).
+pub fn link_target(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars() {
+        if c.is_alphanumeric()
+            || c == ' '
+            || (!c.is_ascii() && !c.is_control())
+            || ":/-.,()".contains(c)
+        {
+            out.push(c);
+        } else {
+            out.push_str(&format!("&#{};", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// Escapes text so that MediaWiki shows exactly the characters typed, wherever the result
@@ -205,6 +247,72 @@ mod tests {
     fn line_breaks_become_br_and_controls_go() {
         assert_eq!(escape("a\r\nb\rc\nd"), "a<br />b<br />c<br />d");
         assert_eq!(escape("a\u{1}b\u{7f}c\td"), "a\u{fffd}b\u{fffd}c\td");
+    }
+
+    #[test]
+    fn link_addresses_and_targets_hold_no_markup() {
+        assert_eq!(
+            link_address("https://example.org/a]b[c?q='''x'''&amp;y=__A__~~~~|z\"<>"),
+            "https://example.org/a%5Db%5Bc?q=%27%27%27x%27%27%27&amp;amp;y=%5F%5FA%5F%5F%7E%7E%7E%7E%7Cz%22%3C%3E"
+        );
+        assert_eq!(
+            link_address("https://example.org/wiki/Tech:Swift?a=1&b=2#top"),
+            "https://example.org/wiki/Tech:Swift?a=1&amp;b=2#top"
+        );
+        assert_eq!(
+            link_address("https://example.org/Zoë"),
+            "https://example.org/Zo%C3%AB"
+        );
+        assert_eq!(
+            link_target("Category:A''b'' __NOTOC__ &amp; %41"),
+            "Category:A&#39;&#39;b&#39;&#39; &#95;&#95;NOTOC&#95;&#95; &#38;amp&#59; &#37;41"
+        );
+        assert_eq!(
+            link_target("Tech:Runbooks/Swift (old)"),
+            "Tech:Runbooks/Swift (old)"
+        );
+    }
+
+    #[test]
+    fn evidence_snapshot() {
+        use crate::model::evidence::{Evidence, EvidenceLink, Verdict, VerdictState};
+        let (standard, mut sheet) = example();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let links = [
+            Some("T12345"),
+            Some("miraheze/mw-config#12"),
+            Some("[[Tech:Swift]]"),
+            Some("https://example.org/a]b"),
+            None,
+        ];
+        for (i, link) in links.into_iter().enumerate() {
+            let item = Evidence {
+                number: 0,
+                text: format!("Item {i} | ''x''"),
+                link: link.map(|l| EvidenceLink::parse(l).unwrap()),
+                ksbs: vec!["K1".parse().unwrap(), "S2".parse().unwrap()],
+                added: day,
+                added_by: "ExampleUser".into(),
+                verdict: None,
+            };
+            sheet.add_evidence(&standard, item).unwrap();
+        }
+        let verdict = Verdict {
+            state: VerdictState::Questioned,
+            by: "Mentor A".into(),
+            date: day,
+            comment: Some("which part? ~~~~".into()),
+        };
+        sheet.set_verdict(2, Some(verdict)).unwrap();
+        let doc = ExportDoc {
+            standard: &standard,
+            sheet: Some(&sheet),
+            notes: false,
+            summary: false,
+        };
+        let text = String::from_utf8(Wikitext.export(&doc).unwrap()).unwrap();
+        let evidence = &text[text.find("=== Evidence").unwrap()..];
+        insta::assert_snapshot!(evidence);
     }
 
     #[test]

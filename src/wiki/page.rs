@@ -145,7 +145,7 @@ pub fn read(text: &str, standard: &Standard) -> Result<PageSheet, PageSheetError
     }
     let sheet = page.to_sheet(standard)?;
     // The sheet's own lines, 0-based: from its header (or ksb's heading above it) to the end
-    // of its table.
+    // of its table, or of its Evidence table after it.
     let mut first = page.header_line.unwrap_or(page.table_line) - 1;
     let heading = wikitext(standard, &sheet);
     let heading = heading.lines().next().unwrap_or_default().trim();
@@ -154,7 +154,7 @@ pub fn read(text: &str, standard: &Standard) -> Result<PageSheet, PageSheetError
             first = above;
         }
     }
-    let last = page.table_last_line - 1;
+    let last = page.last_line() - 1;
     let (from, to) = match marked {
         Some((begin, end)) => {
             let foreign = (begin + 1..end)

@@ -180,6 +180,7 @@ fn unmerged(sheet: &Sheet) -> Merged {
         sheet: sheet.clone(),
         from_local: Vec::new(),
         from_wiki: Vec::new(),
+        renumbered: Vec::new(),
     }
 }
 

@@ -49,10 +49,33 @@ pub fn edit_summary(standard: &Standard, old: Option<&Sheet>, new: &Sheet) -> St
     if old.participant != new.participant {
         parts.push("header".to_string());
     }
+    let evidence = evidence_changes(old, new);
+    if evidence > 0 {
+        parts.push(format!(
+            "{evidence} evidence item{}",
+            if evidence == 1 { "" } else { "s" }
+        ));
+    }
     if parts.is_empty() {
         return "ksb: layout only, no score or note changed".to_string();
     }
     format!("ksb: {}", parts.join(", "))
+}
+
+/// How many evidence items were added, removed, edited or given a verdict from `old` to `new`.
+fn evidence_changes(old: &Sheet, new: &Sheet) -> usize {
+    let mut numbers: Vec<_> = old
+        .evidence()
+        .iter()
+        .chain(new.evidence())
+        .map(|item| item.number)
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .into_iter()
+        .filter(|&n| old.evidence_item(n) != new.evidence_item(n))
+        .count()
 }
 
 /// The summary of publishing a merge: what the edit changes on the page (the sheet's own

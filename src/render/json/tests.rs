@@ -141,10 +141,25 @@ fn progress_json() {
 #[test]
 fn export_json() {
     let standard = Standard::builtin();
-    let sheet = &sheets(&standard)[0];
+    let mut sheet = sheets(&standard)[0].clone();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    sheet
+        .add_evidence(
+            &standard,
+            crate::model::evidence::Evidence {
+                number: 0,
+                text: "Ran the Swift replication check".into(),
+                link: Some(crate::model::evidence::EvidenceLink::parse("T12345").unwrap()),
+                ksbs: vec!["K3".parse().unwrap(), "S2".parse().unwrap()],
+                added: day,
+                added_by: "ExampleUser".into(),
+                verdict: None,
+            },
+        )
+        .unwrap();
     let doc = ExportDoc {
         standard: &standard,
-        sheet: Some(sheet),
+        sheet: Some(&sheet),
         notes: true,
         summary: true,
     };

@@ -1,8 +1,10 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::model::evidence::{Evidence, EvidenceLink, Verdict, VerdictState};
 use crate::model::score::Score;
 use crate::test_support;
+use chrono::NaiveDate;
 
 fn id(text: &str) -> KsbId {
     text.parse().unwrap()
@@ -129,6 +131,200 @@ fn what_a_page_does_not_carry_stays_as_the_local_sheet_has_it() {
     assert_eq!(merged.sheet.reviews.as_deref(), Some("self.toml"));
 }
 
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+}
+
+fn item(number: EvidenceNumber, text: &str, ksbs: &[&str]) -> Evidence {
+    Evidence {
+        number,
+        text: text.into(),
+        link: Some(EvidenceLink::parse(&format!("T{}", 100 + number)).unwrap()),
+        ksbs: ksbs.iter().map(|k| id(k)).collect(),
+        added: day(6),
+        added_by: "Tester".into(),
+        verdict: None,
+    }
+}
+
+fn checked(by: &str) -> Option<Verdict> {
+    Some(Verdict {
+        state: VerdictState::Checked,
+        by: by.into(),
+        date: day(7),
+        comment: None,
+    })
+}
+
+fn with_evidence(sheet: &Sheet, items: Vec<Evidence>) -> Sheet {
+    let mut sheet = sheet.clone();
+    sheet.set_evidence(items).unwrap();
+    sheet
+}
+
+#[test]
+fn a_mentors_verdict_on_the_wiki_and_a_new_local_item_both_come_through() {
+    let (standard, base) = base();
+    let base = with_evidence(
+        &base,
+        vec![
+            item(1, "Ran the check", &["K3", "S2"]),
+            item(2, "Wrote docs", &["K1"]),
+        ],
+    );
+    // The mentee edits item 2 and adds item 3; the mentor checks item 1 and item 2 on the wiki.
+    let mut local = base.clone();
+    let mut edited = item(2, "Wrote the install docs", &["K1"]);
+    edited.link = None;
+    local
+        .set_evidence(vec![
+            item(1, "Ran the check", &["K3", "S2"]),
+            edited.clone(),
+        ])
+        .unwrap();
+    local
+        .add_evidence(&standard, item(0, "Led the incident call", &["B1"]))
+        .unwrap();
+    let mut wiki = base.clone();
+    wiki.set_verdict(1, checked("Mentor A")).unwrap();
+    wiki.set_verdict(2, checked("Mentor A")).unwrap();
+
+    let merged = merge(&standard, Some(&base), &local, &wiki, &Choices::default()).unwrap();
+    let items = merged.sheet.evidence();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].verdict, checked("Mentor A"));
+    assert_eq!(items[1].text, "Wrote the install docs");
+    assert_eq!(items[1].link, None);
+    assert_eq!(
+        items[1].verdict,
+        checked("Mentor A"),
+        "the verdict stays on the edited item"
+    );
+    assert_eq!(items[2].text, "Led the incident call");
+    assert_eq!(describe(&merged.from_local), "E2, E3 added");
+    assert_eq!(describe(&merged.from_wiki), "E1 checked, E2 checked");
+    assert_eq!(merged.renumbered, []);
+}
+
+#[test]
+fn removed_on_one_side_and_untouched_on_the_other_is_removed_and_changed_is_a_conflict() {
+    let (standard, base) = base();
+    let base = with_evidence(
+        &base,
+        vec![item(1, "One", &["K1"]), item(2, "Two", &["K2"])],
+    );
+    let mut local = base.clone();
+    local.remove_evidence(1).unwrap();
+    local.remove_evidence(2).unwrap();
+    let mut wiki = base.clone();
+    wiki.set_verdict(2, checked("Mentor A")).unwrap();
+
+    let err = merge(&standard, Some(&base), &local, &wiki, &Choices::default()).unwrap_err();
+    assert_eq!(err.to_string(), "E2 (sheet no item, wiki \"Two\")");
+    let take = |pick| Choices {
+        wiki: vec![pick],
+        local: Vec::new(),
+    };
+    let merged = merge(
+        &standard,
+        Some(&base),
+        &local,
+        &wiki,
+        &take(Pick::Evidence(2)),
+    )
+    .unwrap();
+    assert_eq!(merged.sheet.evidence().len(), 1);
+    assert_eq!(merged.sheet.evidence()[0].verdict, checked("Mentor A"));
+    assert_eq!(describe(&merged.from_local), "E1 removed");
+    assert_eq!(describe(&merged.from_wiki), "E2 added");
+    let keep = Choices {
+        wiki: Vec::new(),
+        local: vec![Pick::Evidence(2)],
+    };
+    let merged = merge(&standard, Some(&base), &local, &wiki, &keep).unwrap();
+    assert_eq!(merged.sheet.evidence(), []);
+    assert_eq!(describe(&merged.from_local), "E1 removed, E2 removed");
+}
+
+#[test]
+fn both_sides_adding_the_same_number_keep_both_the_local_one_renumbered() {
+    let (standard, base) = base();
+    let base = with_evidence(&base, vec![item(1, "One", &["K1"])]);
+    let local = with_evidence(
+        &base,
+        vec![
+            item(1, "One", &["K1"]),
+            item(2, "Mine", &["K2"]),
+            item(3, "Also mine", &["S1"]),
+        ],
+    );
+    let wiki = with_evidence(
+        &base,
+        vec![item(1, "One", &["K1"]), item(2, "Theirs", &["K3"])],
+    );
+
+    let merged = merge(&standard, Some(&base), &local, &wiki, &Choices::default()).unwrap();
+    let texts: Vec<(u32, &str)> = merged
+        .sheet
+        .evidence()
+        .iter()
+        .map(|i| (i.number, i.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [(1, "One"), (2, "Theirs"), (3, "Also mine"), (4, "Mine")]
+    );
+    assert_eq!(merged.renumbered, [(2, 4)]);
+    assert_eq!(
+        merged.renumbered_line().unwrap(),
+        "The sheet and the page both added evidence under the same number: the sheet's E2 is now E4"
+    );
+    assert_eq!(describe(&merged.from_local), "E3 added, E4 added");
+    assert_eq!(describe(&merged.from_wiki), "E2 added");
+    // The same item added on both sides is one item.
+    let same = with_evidence(
+        &base,
+        vec![item(1, "One", &["K1"]), item(2, "Theirs", &["K3"])],
+    );
+    let merged = merge(&standard, Some(&base), &same, &wiki, &Choices::default()).unwrap();
+    assert_eq!(merged.sheet.evidence().len(), 2);
+    assert_eq!(merged.renumbered, []);
+}
+
+#[test]
+fn an_item_edited_differently_on_both_sides_is_a_conflict_settled_by_naming_it() {
+    let (standard, base) = base();
+    let base = with_evidence(&base, vec![item(1, "One", &["K1"])]);
+    let local = with_evidence(&base, vec![item(1, "One, by me", &["K1"])]);
+    let wiki = with_evidence(&base, vec![item(1, "One, by them", &["K1"])]);
+    let err = merge(&standard, Some(&base), &local, &wiki, &Choices::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "E1 (sheet \"One, by me\", wiki \"One, by them\")"
+    );
+    assert_eq!(err.0[0].item.choice_name(), "E1");
+    let choices = Choices {
+        wiki: vec![Pick::parse("e1", &standard).unwrap()],
+        local: Vec::new(),
+    };
+    let merged = merge(&standard, Some(&base), &local, &wiki, &choices).unwrap();
+    assert_eq!(merged.sheet.evidence()[0].text, "One, by them");
+    assert_eq!(Pick::parse("E12", &standard), Ok(Pick::Evidence(12)));
+    assert!(Pick::parse("E", &standard).is_err());
+}
+
+#[test]
+fn without_a_base_evidence_on_one_side_only_is_a_conflict_until_chosen() {
+    let (standard, base) = base();
+    let wiki = with_evidence(&base, vec![item(1, "One", &["K1"])]);
+    let err = merge(&standard, None, &base, &wiki, &Choices::default()).unwrap_err();
+    assert_eq!(err.to_string(), "E1 (sheet no item, wiki \"One\")");
+    let merged = merge(&standard, None, &base, &wiki, &Choices::wiki_everywhere()).unwrap();
+    assert_eq!(merged.sheet, wiki);
+    let merged = merge(&standard, None, &base, &wiki, &Choices::local_everywhere()).unwrap();
+    assert_eq!(merged.sheet, base);
+}
+
 /// A sheet with scores and notes drawn for the first `n` KSBs.
 fn arbitrary_sheet() -> impl Strategy<Value = Sheet> {
     let standard = Standard::builtin();
@@ -137,8 +333,9 @@ fn arbitrary_sheet() -> impl Strategy<Value = Sheet> {
         prop::collection::vec(prop::option::of(0u8..5), count),
         prop::collection::vec(prop::option::of("[a-c]{1,3}"), count),
         0u8..3,
+        prop::collection::vec(prop::option::of((0u8..2, 0u8..2, 0u8..2, 0u8..3)), 4),
     )
-        .prop_map(move |(scores, notes, focus)| {
+        .prop_map(move |(scores, notes, focus, evidence)| {
             let standard = Standard::builtin();
             let mut sheet = test_support::sheet(&standard, "Generalist", &[]);
             sheet.participant.role_focus = standard.role_focuses[focus as usize].clone();
@@ -152,8 +349,44 @@ fn arbitrary_sheet() -> impl Strategy<Value = Sheet> {
                     sheet.set_note(ksb.id.clone(), &note);
                 }
             }
+            // Items 1–4, each present or not, from a few contents and verdicts so that the
+            // sides often agree.
+            let items = evidence.into_iter().enumerate().filter_map(|(i, drawn)| {
+                let (text, link, ksb, verdict) = drawn?;
+                let mut one = item(
+                    i as u32 + 1,
+                    ["a", "b"][text as usize],
+                    &[["K1", "S2"][ksb as usize]],
+                );
+                if link == 1 {
+                    one.link = None;
+                }
+                one.verdict = match verdict {
+                    0 => None,
+                    1 => checked("M"),
+                    _ => checked("N"),
+                };
+                Some(one)
+            });
+            sheet.set_evidence(items.collect()).unwrap();
             sheet
         })
+}
+
+/// `sheet` with its evidence renumbered as a merge renumbered it.
+fn renumbered(sheet: &Sheet, moves: &[(EvidenceNumber, EvidenceNumber)]) -> Sheet {
+    let items = sheet
+        .evidence()
+        .iter()
+        .map(|item| {
+            let mut item = item.clone();
+            if let Some((_, now)) = moves.iter().find(|(was, _)| *was == item.number) {
+                item.number = *now;
+            }
+            item
+        })
+        .collect();
+    with_evidence(sheet, items)
 }
 
 proptest! {
@@ -168,11 +401,13 @@ proptest! {
         // One side unchanged: the merge is the other side.
         prop_assert_eq!(&merge(&standard, Some(&base), &ours, &base, &none).unwrap().sheet, &ours);
         prop_assert_eq!(&merge(&standard, Some(&base), &base, &theirs, &none).unwrap().sheet, &theirs);
-        // Both changed: every item only one side changed has that side's value; the merge
+        // Both changed: every item only one side changed has that side's value (evidence the
+        // sides both added under one number compared where the merge renumbered it); the merge
         // fails only over items both changed differently.
         match merge(&standard, Some(&base), &ours, &theirs, &none) {
             Ok(merged) => {
-                for item in Item::all(&standard) {
+                let ours = renumbered(&ours, &merged.renumbered);
+                for item in Item::of(&standard, &[&base, &ours, &theirs, &merged.sheet]) {
                     let (b, o, t) = (item.value(&base), item.value(&ours), item.value(&theirs));
                     let m = item.value(&merged.sheet);
                     if o == b { prop_assert_eq!(&m, &t); }
@@ -183,7 +418,13 @@ proptest! {
             Err(Conflicts(conflicts)) => {
                 prop_assert!(!conflicts.is_empty());
                 for c in conflicts {
-                    let b = c.item.value(&base);
+                    // A conflict over an item's removal compares the whole item.
+                    let b = match (&c.item, &c.local, &c.wiki) {
+                        (Item::Evidence(n), None, _) | (Item::Evidence(n), _, None) => {
+                            evidence::whole(base.evidence_item(*n))
+                        }
+                        (item, _, _) => item.value(&base),
+                    };
                     prop_assert!(c.local != b && c.wiki != b && c.local != c.wiki);
                 }
             }

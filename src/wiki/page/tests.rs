@@ -110,3 +110,61 @@ fn a_page_without_a_sheet_gets_the_part_after_its_text() {
         format!("Intro\n\n{part}")
     );
 }
+
+/// The example sheet with two evidence items, one checked.
+fn with_evidence() -> (Standard, Sheet) {
+    use crate::model::evidence::{Evidence, EvidenceLink, Verdict, VerdictState};
+    let (standard, mut sheet) = example();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    let items = [
+        ("Ran the check", "T12345"),
+        ("Wrote the page", "[[Tech:Swift]]"),
+    ];
+    for (text, link) in items {
+        let item = Evidence {
+            number: 0,
+            text: text.into(),
+            link: Some(EvidenceLink::parse(link).unwrap()),
+            ksbs: vec!["K3".parse().unwrap()],
+            added: day,
+            added_by: "Tester".into(),
+            verdict: None,
+        };
+        sheet.add_evidence(&standard, item).unwrap();
+    }
+    let verdict = Verdict {
+        state: VerdictState::Checked,
+        by: "Mentor".into(),
+        date: day,
+        comment: None,
+    };
+    sheet.set_verdict(1, Some(verdict)).unwrap();
+    (standard, sheet)
+}
+
+#[test]
+fn the_part_of_a_sheet_with_evidence_ends_after_its_evidence_table() {
+    let (standard, sheet) = with_evidence();
+    let exported = wikitext(&standard, &sheet);
+    assert!(exported.contains("\n=== Evidence ===\n"), "{exported}");
+    for page in [
+        format!("{INTRO}{}{AFTER}", part_text(&standard, &sheet)),
+        format!("{INTRO}{}\n{AFTER}", exported.trim_end()),
+    ] {
+        let found = read(&page, &standard).unwrap();
+        assert_eq!(found.sheet, sheet);
+        assert_eq!(&page[..found.part.range.start], INTRO);
+        assert_eq!(&page[found.part.range.end..], AFTER);
+    }
+}
+
+#[test]
+fn text_between_the_sheet_and_its_evidence_inside_the_markers_is_refused() {
+    let (standard, sheet) = with_evidence();
+    let page = part_text(&standard, &sheet).replace("=== Evidence ===", "Mentor: looks good");
+    let err = read(&page, &standard).unwrap_err().to_string();
+    assert!(
+        err.contains("text between the sheet's table and the Evidence table"),
+        "{err}"
+    );
+}

@@ -15,10 +15,10 @@ use crate::app::settings::{Key, Settings};
 /// publish` and `ksb wiki pull` share.
 #[derive(Debug, Clone, Default, Args)]
 pub struct TakeArgs {
-    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer) or all; comma-separated or repeated.
+    /// Where the sheet and the page both changed these differently, take the page's value: KSB ids, header fields (username, role-focus, mentoring-type, assessment-type, date, reviewer), evidence items (E3) or all; comma-separated or repeated.
     #[arg(long, value_name = "KSB", value_delimiter = ',')]
     pub take_wiki: Vec<String>,
-    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields or all.
+    /// Where the sheet and the page both changed these differently, keep the sheet's value: KSB ids, header fields, evidence items (E3) or all.
     #[arg(long, value_name = "KSB", value_delimiter = ',')]
     pub take_local: Vec<String>,
 }
@@ -55,12 +55,7 @@ pub fn conflict_message(conflicts: &Conflicts, sheet: &str, title: &str) -> Stri
     let first = conflicts
         .0
         .first()
-        .map(|c| match &c.item {
-            ksb::wiki::merge::Item::Score(id) | ksb::wiki::merge::Item::Note(id) => {
-                id.as_str().to_string()
-            }
-            ksb::wiki::merge::Item::Header(field) => field.name().to_string(),
-        })
+        .map(|c| c.item.choice_name())
         .unwrap_or_default();
     output::printable(&format!(
         "sheet '{sheet}' and page '{title}' both changed {conflicts} since they were last in step; nothing written. For each, keep the sheet's with --take-local {first} or take the page's with --take-wiki {first} (or edit the sheet and run the command again)"

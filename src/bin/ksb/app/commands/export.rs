@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context as _, Result};
 use ksb::figures::selection::{Gather, Placed};
 use ksb::interop::badge::{self, Issuer};
-use ksb::render::csv::Csv;
+use ksb::render::csv::{Csv, EvidenceCsv};
 use ksb::render::export::{ExportDoc, Exporter};
 use ksb::render::json::Json;
 use ksb::render::long;
@@ -39,6 +39,9 @@ pub struct ExportArgs {
     /// Add the summary tables by role focus, stack area and category.
     #[arg(long)]
     pub summary: bool,
+    /// With --format csv, write the sheet's evidence items, one row per item, instead of one row per KSB (wikitext, Markdown and JSON always carry the evidence).
+    #[arg(long, conflicts_with_all = ["blank", "summary", "notes"])]
+    pub evidence: bool,
     /// Write to this file (atomically) instead of stdout; `-` is stdout. Never over a ksb
     /// sheet, and over another existing file only with --force.
     #[arg(short, long, value_name = "FILE")]
@@ -70,6 +73,11 @@ impl Command for ExportArgs {
     fn run(self, globals: Globals) -> Result<()> {
         let ctx = &globals.context()?;
         let many = self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
+        if self.evidence && (many || self.format != Format::Csv) {
+            bail!(
+                "--evidence is for the CSV of one sheet: wikitext, Markdown and JSON carry the evidence after the sheet already"
+            );
+        }
         if self.format == Format::Openbadge {
             return self.badge(ctx, many);
         }
@@ -92,9 +100,11 @@ impl Command for ExportArgs {
             notes: self.notes,
             summary: self.summary,
         };
-        let bytes = exporter(self.format)?
-            .export(&doc)
-            .context("rendering the export")?;
+        let exporter = match self.evidence {
+            true => Box::new(EvidenceCsv),
+            false => exporter(self.format)?,
+        };
+        let bytes = exporter.export(&doc).context("rendering the export")?;
         self.write(&bytes)
     }
 }

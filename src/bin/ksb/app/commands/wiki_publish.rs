@@ -183,13 +183,18 @@ impl WikiPublishArgs {
 
 /// The lines saying what the merge took from the page into the sheet file.
 fn merged_lines(merged: &Merged, name: &str) -> String {
-    if merged.from_wiki.is_empty() {
-        return String::new();
+    let mut out = String::new();
+    if !merged.from_wiki.is_empty() {
+        out.push_str(&format!(
+            "Merged the page's own changes into '{name}': {}\n",
+            merge::describe(&merged.from_wiki)
+        ));
     }
-    format!(
-        "Merged the page's own changes into '{name}': {}\n",
-        merge::describe(&merged.from_wiki)
-    )
+    if let Some(line) = merged.renumbered_line() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// What `--dry-run` prints: the edit summary and a unified diff from the page as it is.

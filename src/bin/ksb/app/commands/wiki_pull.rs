@@ -351,6 +351,9 @@ impl WikiPullArgs {
                 merge::describe(&merged.from_wiki)
             ));
         }
+        if let Some(line) = merged.renumbered_line() {
+            said.push(line);
+        }
         if !merged.from_local.is_empty() {
             said.push(format!(
                 "'{name}' keeps changes the page does not have ({}): `ksb wiki publish {}` publishes them",
