@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use crate::model::evidence::EvidenceNumber;
+use crate::model::evidence::{Evidence as EvidenceItem, EvidenceNumber};
 use crate::model::id::KsbId;
 use crate::model::sheet::Sheet;
 use crate::model::standard::Standard;
@@ -144,8 +144,35 @@ impl Item {
             Item::Header(field) => field.copy(to, from),
             Item::Score(id) => to.set_score(id.clone(), from.score(id)),
             Item::Note(id) => to.set_note(id.clone(), from.note(id).unwrap_or_default()),
-            Item::Evidence(_) | Item::Verdict(_) => {
-                unreachable!("evidence is merged by merge::evidence")
+            Item::Evidence(number) => {
+                let mut items = to.evidence().to_vec();
+                let kept = items.iter().position(|item| item.number == *number);
+                match (from.evidence_item(*number), kept) {
+                    (Some(item), Some(at)) => {
+                        let verdict = items[at].verdict.take();
+                        items[at] = EvidenceItem {
+                            verdict,
+                            ..item.clone()
+                        };
+                    }
+                    (Some(item), None) => items.push(EvidenceItem {
+                        verdict: None,
+                        ..item.clone()
+                    }),
+                    (None, Some(at)) => {
+                        items.remove(at);
+                    }
+                    (None, None) => {}
+                }
+                // The numbers were distinct in `to` and `number` is placed once.
+                let _ = to.set_evidence(items);
+            }
+            Item::Verdict(number) => {
+                let verdict = from
+                    .evidence_item(*number)
+                    .and_then(|item| item.verdict.clone());
+                // A verdict goes only where its item is.
+                let _ = to.set_verdict(*number, verdict);
             }
         }
     }

@@ -431,3 +431,50 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn copying_an_evidence_item_keeps_the_verdicts_apart() {
+    let (_, base) = base();
+    let mut to = with_evidence(
+        &base,
+        vec![
+            Evidence {
+                verdict: checked("Mentor A"),
+                ..item(1, "old", &["K1"])
+            },
+            item(2, "gone", &["K2"]),
+        ],
+    );
+    let from = with_evidence(
+        &base,
+        vec![
+            Evidence {
+                verdict: checked("Mentor B"),
+                ..item(1, "new", &["K1", "S1"])
+            },
+            item(3, "added", &["K3"]),
+        ],
+    );
+    for number in [1, 2, 3] {
+        Item::Evidence(number).copy(&mut to, &from);
+    }
+    let texts: Vec<(EvidenceNumber, &str)> = to
+        .evidence()
+        .iter()
+        .map(|e| (e.number, e.text.as_str()))
+        .collect();
+    assert_eq!(texts, [(1, "new"), (3, "added")]);
+    assert_eq!(
+        to.evidence()[0].verdict.as_ref().unwrap().by,
+        "Mentor A",
+        "content only"
+    );
+    Item::Verdict(1).copy(&mut to, &from);
+    assert_eq!(to.evidence()[0].verdict.as_ref().unwrap().by, "Mentor B");
+    Item::Verdict(2).copy(&mut to, &from);
+    assert_eq!(
+        to.evidence().len(),
+        2,
+        "a verdict goes only where its item is"
+    );
+}
