@@ -9,6 +9,7 @@ pub mod cohort;
 pub mod compare;
 pub mod plan;
 pub mod progress;
+pub mod radar;
 pub mod roster;
 pub mod sheet;
 pub mod summary;

@@ -7,10 +7,12 @@
 //! hands it the URL, the credentials and the retry policy.
 
 pub mod api;
+pub mod chart;
 pub mod client;
 pub mod error;
 pub mod merge;
 pub mod page;
+pub mod picture;
 pub mod publish;
 pub mod retry;
 pub mod summary;

@@ -18,7 +18,8 @@ pub const ADMIN: &str = "Admin";
 pub const ADMIN_PASSWORD: &str = "KsbThrowAway-Passw0rd!";
 
 /// Runs `api.php` and `index.php` of Debian's MediaWiki with the copy's LocalSettings.php,
-/// logging each request's method and action (never a POST body: it may hold a password).
+/// logging each request's method and action (never a POST body: it may hold a password), and
+/// serves the copy's uploads and their thumbnails (made when a page is parsed) from /images/.
 const ROUTER: &str = r#"<?php
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 $action = $_GET['action'] ?? $_POST['action'] ?? '';
@@ -28,6 +29,13 @@ define('MW_CONFIG_FILE', getenv('KSB_TEST_CONF'));
 if ($path === '/api.php' || $path === '/index.php') {
     chdir('/usr/share/mediawiki');
     require '/usr/share/mediawiki' . $path;
+    return true;
+}
+$file = dirname(getenv('KSB_TEST_CONF')) . rawurldecode($path);
+if (str_starts_with($path, '/images/') && !str_contains($path, '..') && is_file($file)) {
+    $types = ['png' => 'image/png', 'svg' => 'image/svg+xml'];
+    header('Content-Type: ' . ($types[pathinfo($file, PATHINFO_EXTENSION)] ?? 'application/octet-stream'));
+    readfile($file);
     return true;
 }
 http_response_code(404);
