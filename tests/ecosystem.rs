@@ -416,7 +416,7 @@ fn a_bad_config_file_is_named_with_its_line_and_key() {
     assert_eq!(
         err,
         format!(
-            "ksb: error: reading config file '{}': line 2, column 1: unknown key 'colour' (known keys: username, role_focus, mentoring_type, standard, sheets_dir, wiki.url, wiki.user, wiki.password_file, wiki.token_file, wiki.page, wiki.timeout, wiki.max_pages, wiki.max_requests, badge.issuer_id, badge.issuer_name)\n",
+            "ksb: error: reading config file '{}': line 2, column 1: unknown key 'colour' (known keys: username, role_focus, mentoring_type, standard, sheets_dir, wiki.url, wiki.user, wiki.password_file, wiki.token_file, wiki.page, wiki.timeout, wiki.max_pages, wiki.max_requests, wiki.chart, badge.issuer_id, badge.issuer_name)\n",
             path.display()
         )
     );
