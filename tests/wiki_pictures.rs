@@ -9,16 +9,13 @@ use crate::common::fixture;
 use crate::common::wiki_server::{logged_in, TestWiki};
 
 const PAGE: &str = "User:ExampleUser/Tech Mentoring/Self-assessment 2026-11-25";
-const FILE: &str =
-    "File:KSB radar – ExampleUser – Tech Mentoring – Self-assessment 2026-11-25.svg";
+const FILE: &str = "File:KSB radar – ExampleUser – Tech Mentoring – Self-assessment 2026-11-25.svg";
 const SECOND: &str = "User:ExampleUser/Tech Mentoring/Second";
 const SECOND_FILE: &str = "File:KSB radar – ExampleUser – Tech Mentoring – Second.svg";
 
 /// An API query's answer, `query` already URL-encoded.
 fn api(wiki: &TestWiki, query: &str) -> serde_json::Value {
-    let (status, _, body) = wiki.get(&format!(
-        "/api.php?format=json&formatversion=2&{query}"
-    ));
+    let (status, _, body) = wiki.get(&format!("/api.php?format=json&formatversion=2&{query}"));
     assert_eq!(status, 200);
     serde_json::from_slice(&body).expect("JSON from the API")
 }
@@ -62,7 +59,13 @@ fn a_sheets_chart_is_uploaded_byte_for_byte_shown_as_a_png_and_not_uploaded_agai
     ws.ok(&["wiki", "publish", "me.toml"]);
     let without = since(&wiki, before);
     let dry = ws.ok(&[
-        "wiki", "publish", "second.toml", "--page", SECOND, "--chart", "--dry-run",
+        "wiki",
+        "publish",
+        "second.toml",
+        "--page",
+        SECOND,
+        "--chart",
+        "--dry-run",
     ]);
     assert!(
         dry.contains(&format!(
@@ -73,7 +76,14 @@ fn a_sheets_chart_is_uploaded_byte_for_byte_shown_as_a_png_and_not_uploaded_agai
     assert!(dry.contains(&format!("+[[{SECOND_FILE}|thumb|")), "{dry}");
     assert!(file_info(&wiki, SECOND_FILE).is_none());
     let before = wiki.requests().len();
-    let out = ws.ok(&["wiki", "publish", "second.toml", "--page", SECOND, "--chart"]);
+    let out = ws.ok(&[
+        "wiki",
+        "publish",
+        "second.toml",
+        "--page",
+        SECOND,
+        "--chart",
+    ]);
     let with = since(&wiki, before);
     assert!(
         out.starts_with(&format!("Uploaded the chart as '{SECOND_FILE}' (")),
@@ -104,7 +114,10 @@ fn a_sheets_chart_is_uploaded_byte_for_byte_shown_as_a_png_and_not_uploaded_agai
     let picture = text.find(&format!("[[{SECOND_FILE}|")).expect("embedded");
     assert!(text.find(ksb::wiki::page::BEGIN).unwrap() < picture);
     assert!(picture < text.find(ksb::wiki::page::END).unwrap());
-    assert!(text.contains("=== Radar figures by stack area ==="), "{text}");
+    assert!(
+        text.contains("=== Radar figures by stack area ==="),
+        "{text}"
+    );
     let parsed = api(
         &wiki,
         &format!("action=parse&prop=text&page={}", encoded(SECOND)),
@@ -151,7 +164,9 @@ fn a_sheets_chart_is_uploaded_byte_for_byte_shown_as_a_png_and_not_uploaded_agai
     ws.ok(&["score", "second.toml", "K1=3"]);
     let out = ws.ok(&["wiki", "publish", "second.toml", "--chart"]);
     assert!(
-        out.starts_with(&format!("Uploaded a new version of the chart '{SECOND_FILE}'")),
+        out.starts_with(&format!(
+            "Uploaded a new version of the chart '{SECOND_FILE}'"
+        )),
         "{out}"
     );
     let (_, url) = file_info(&wiki, SECOND_FILE).unwrap();
@@ -196,4 +211,122 @@ fn a_file_someone_else_uploaded_under_ksbs_title_is_refused_and_nothing_is_writt
     assert_eq!(page["query"]["pages"][0]["missing"], true, "{page}");
     // Without the chart, the sheet still goes to its page.
     ws.ok(&["wiki", "publish", "me.toml"]);
+}
+
+const COHORT: &str = "Tech Mentoring/Cohort 2026";
+
+/// The rendered HTML of a page.
+fn rendered(wiki: &TestWiki, title: &str) -> String {
+    let parsed = api(
+        wiki,
+        &format!("action=parse&prop=text&page={}", encoded(title)),
+    );
+    parsed["parse"]["text"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_cohort_page_names_nobody_by_default_and_keeps_what_others_wrote_around_it() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    let wikitext = ws.ok(&[
+        "export",
+        fixture("example.toml").to_str().unwrap(),
+        "--notes",
+    ]);
+    let folder = ws.file("pages");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..12 {
+        let page = wikitext.replace("ExampleUser", &format!("Mentee{i:03}"));
+        std::fs::write(folder.join(format!("Sheet {i:03}")), page).unwrap();
+    }
+    wiki.import_pages(&folder, "Tech Mentoring/Cohort 2026/");
+    let report = [
+        "wiki",
+        "report",
+        "--prefix",
+        "Tech Mentoring/Cohort 2026/",
+        "--page",
+        COHORT,
+    ];
+
+    let out = ws.ok(&report);
+    assert!(
+        out.starts_with(&format!(
+            "Published the cohort report to page '{COHORT}' (revision "
+        )),
+        "{out}"
+    );
+    assert!(out.contains("The page names nobody"), "{out}");
+    let text = wiki.text(COHORT);
+    assert!(text.starts_with(ksb::wiki::report_page::BEGIN), "{text}");
+    assert!(text.contains("Cohort: 12 participants"), "{text}");
+    assert!(text.contains("=== By stack area ==="), "{text}");
+    assert!(!text.contains("Mentee"), "{text}");
+    assert!(!rendered(&wiki, COHORT).contains("Mentee"));
+    assert!(!text.contains("[[File:"), "{text}");
+
+    // Text the lead adds around ksb's part stays; the same report again writes nothing.
+    let around = format!(
+        "Welcome to the cohort.\n\n{}\n[[Category:Programme]]\n",
+        text.trim_end()
+    );
+    wiki.edit(COHORT, "Admin", &around);
+    assert!(ws
+        .ok(&report)
+        .contains(&format!("Page '{COHORT}' already holds this report")));
+
+    // An edit inside ksb's part is refused, and --force rewrites the part alone.
+    wiki.user("Lead");
+    let inside = around.replace(
+        "=== By stack area ===",
+        "A note of the lead's.\n\n=== By stack area ===",
+    );
+    wiki.edit(COHORT, "Lead", &inside);
+    let err = ws.fails(1, &report);
+    assert!(
+        err.contains("ksb's part of the page was edited since ksb wrote it (last edited by Lead"),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(wiki.text(COHORT).trim_end(), inside.trim_end());
+    let mut forced = report.to_vec();
+    forced.push("--force");
+    ws.ok(&forced);
+    assert_eq!(wiki.text(COHORT).trim_end(), around.trim_end());
+
+    // Asked for, the sections that name people: the heatmap a picture with its figures.
+    let mut named = report.to_vec();
+    named.extend([
+        "--page",
+        "Tech Mentoring/Cohort 2026 (mentors)",
+        "--with",
+        "heatmap,roster",
+    ]);
+    let named = [&named[..4], &named[6..]].concat();
+    let out = ws.ok(&named);
+    let heatmap = "File:KSB heatmap – Tech Mentoring – Cohort 2026 (mentors).svg";
+    assert!(out.starts_with(&format!("Uploaded '{heatmap}' (")), "{out}");
+    let text = wiki.text("Tech Mentoring/Cohort 2026 (mentors)");
+    assert!(text.contains(&format!("[[{heatmap}|thumb|")), "{text}");
+    assert!(
+        text.contains("=== Heatmap figures: each participant's score per KSB ==="),
+        "{text}"
+    );
+    assert!(text.contains("| Mentee011"), "{text}");
+    let html = rendered(&wiki, "Tech Mentoring/Cohort 2026 (mentors)");
+    let doc = scraper::Html::parse_fragment(&html);
+    let img = doc
+        .select(&scraper::Selector::parse("img").unwrap())
+        .find(|img| {
+            img.value()
+                .attr("alt")
+                .is_some_and(|alt| alt.starts_with("A heatmap of 12 rows"))
+        })
+        .expect("the heatmap's <img> with its alt text");
+    let (status, kind, png) = wiki.get(img.value().attr("src").unwrap());
+    assert_eq!((status, kind.as_str()), (200, "image/png"));
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(ws.ok(&named).contains("already holds this picture"));
 }

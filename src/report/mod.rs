@@ -8,6 +8,7 @@ pub mod calibration;
 pub mod cohort;
 pub mod compare;
 pub mod plan;
+pub mod programme;
 pub mod progress;
 pub mod radar;
 pub mod roster;

@@ -260,10 +260,7 @@ fn picture_markers(
             problem,
         })
     };
-    match (
-        find(PICTURE_BEGIN).as_slice(),
-        find(PICTURE_END).as_slice(),
-    ) {
+    match (find(PICTURE_BEGIN).as_slice(), find(PICTURE_END).as_slice()) {
         ([], []) => Ok(None),
         ([first], [last]) if first < last => Ok(Some((*first, *last))),
         ([first, ..], _) => fail(

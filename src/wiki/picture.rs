@@ -126,9 +126,10 @@ pub fn file_title(kind: &str, page: &str) -> Result<String, BadFileName> {
         )));
     }
     let bytes = joined.as_bytes();
-    if bytes.windows(3).any(|w| {
-        w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit()
-    }) {
+    if bytes
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+    {
         return Err(fail(
             "a file name cannot hold '%' followed by two hex digits".to_string(),
         ));

@@ -100,9 +100,9 @@ impl Client {
         })?;
         let mut take = |asked: &String| {
             let title = renamed.get(asked).unwrap_or(asked).clone();
-            let (latest, file) = found.remove(&title).ok_or_else(|| {
-                WikiError::Unexpected(format!("no page '{asked}' in the answer"))
-            })?;
+            let (latest, file) = found
+                .remove(&title)
+                .ok_or_else(|| WikiError::Unexpected(format!("no page '{asked}' in the answer")))?;
             Ok::<_, WikiError>((title, latest, file))
         };
         let (page_title, latest, _) = take(&titles[0])?;

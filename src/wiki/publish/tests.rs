@@ -159,7 +159,9 @@ fn a_picture_is_added_once_and_the_page_is_left_alone_when_it_holds_it() {
     )
     .unwrap();
     assert!(again.text.is_none());
-    assert!(with_picture(&standard, again, Some(&rev), &picture).text.is_none());
+    assert!(with_picture(&standard, again, Some(&rev), &picture)
+        .text
+        .is_none());
     let other = page::picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|c]]");
     let again = plan(
         &standard,
@@ -170,6 +172,8 @@ fn a_picture_is_added_once_and_the_page_is_left_alone_when_it_holds_it() {
         no_base,
     )
     .unwrap();
-    let changed = with_picture(&standard, again, Some(&rev), &other).text.unwrap();
+    let changed = with_picture(&standard, again, Some(&rev), &other)
+        .text
+        .unwrap();
     assert!(changed.contains(&other) && !changed.contains(&picture));
 }

@@ -5,8 +5,8 @@
 use anyhow::{anyhow, Context as _, Result};
 use ksb::wiki::chart::{self, Picture};
 use ksb::wiki::client::{Edit, PageNow, Revision, UploadFile};
-use ksb::wiki::picture::{self, Upload};
 use ksb::wiki::merge::{self, Choices, Merged};
+use ksb::wiki::picture::{self, Upload};
 use ksb::wiki::publish::{self, Plan, Refusal};
 use ksb::wiki::{summary, sync, title, WikiError};
 use ksb::{Sheet, Standard};
@@ -91,10 +91,10 @@ impl WikiPublishArgs {
         // written, so a file that is someone else's stops the page edit too.
         let mut upload = None;
         if let Some(file_now) = &file_now {
-            let chart = chart::sheet_chart(&standard, &plan.merged.sheet, &title)
-                .context(doing.clone())?;
-            let step = picture::decide(file_now, chart.svg.as_bytes(), &user)
-                .context(doing.clone())?;
+            let chart =
+                chart::sheet_chart(&standard, &plan.merged.sheet, &title).context(doing.clone())?;
+            let step =
+                picture::decide(file_now, chart.svg.as_bytes(), &user).context(doing.clone())?;
             plan = publish::with_picture(&standard, plan, latest, &chart.wikitext);
             upload = Some((file_now.title.clone(), chart, step));
         }
