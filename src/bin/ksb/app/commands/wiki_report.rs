@@ -147,7 +147,7 @@ impl WikiReportArgs {
                 let read = cohort::gather(&standard, &sheets, self.strict, gathering)?;
                 (read.gathered, read.people, read.count)
             }
-            true => self.from_wiki(&client, &standard, gathering)?,
+            true => self.read_wiki(&client, &standard, gathering)?,
         };
         let counted = gathering.cohort.finish(&standard, &people, count.read);
         let groups = gathering.heatmap.map(|h| h.finish(&standard));
@@ -250,7 +250,7 @@ impl WikiReportArgs {
 
     /// The cohort read from the wiki's pages (`--prefix`, `--category`): a page that holds no
     /// sheet ksb can read is reported and left out, as a sheet file that does not load is.
-    fn from_wiki(
+    fn read_wiki(
         &self,
         client: &Client,
         standard: &Standard,
