@@ -82,6 +82,11 @@ printf '[wiki]\nurl = "http://127.0.0.1:%s/api.php"\nuser = "Admin@bench"\npassw
     "$port" "$work/password" >"$KSB_CONFIG"
 
 requests() { wc -l <"$log"; }
+length() { # the bytes of a page as the wiki stores it
+    curl -s -G "http://127.0.0.1:$port/api.php" --data-urlencode "titles=$1" \
+        -d action=query -d prop=info -d format=json -d formatversion=2 |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["query"]["pages"][0]["length"])'
+}
 count() { # the requests one command sends
     local before
     before=$(requests)
@@ -112,11 +117,11 @@ for n in $sizes; do
     out=$("$ksb" wiki report --prefix "Cohort $n/" --page "$page")
     first=$(echo "$(date +%s.%N) - $start" | bc)
     first_requests=$(echo "$out" | sed -n 's/^(\([0-9]*\) requests)$/\1/p')
-    bytes=$(echo "$out" | sed -n 's/.*, \([0-9]*\) bytes).*/\1/p')
+    bytes=$(length "$page")
     start=$(date +%s.%N)
     named=$("$ksb" wiki report --prefix "Cohort $n/" --page "$page (named)" --with heatmap,roster)
     named_first=$(echo "$(date +%s.%N) - $start" | bc)
-    named_bytes=$(echo "$named" | sed -n 's/.*, \([0-9]*\) bytes).*/\1/p')
+    named_bytes=$(length "$page (named)")
     svg_bytes=$(echo "$named" | sed -n "s/^Uploaded '.*' (\([0-9]*\) bytes of SVG)$/\1/p")
     "$ksb" wiki pull --prefix "Cohort $n/" -o "$dir/pulled/" >/dev/null
     hyperfine -N --warmup 1 --runs 10 --export-json "$dir/times.json" \

@@ -122,3 +122,63 @@ pub fn build(standard: &Standard, page: CohortPage<'_>) -> Result<Built, BadFile
     }
     Ok(Built { content, pictures })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::cohort::CohortSheets;
+    use crate::figures::heatmap::HeatmapSheets;
+    use crate::figures::selection::{key_of, Gather, People, Placed, Recency, Selection};
+    use crate::model::score::Score;
+    use crate::test_support;
+
+    #[test]
+    fn the_page_names_nobody_unless_the_heatmap_is_asked_for_and_then_shows_it_with_its_figures()
+    {
+        let standard = Standard::builtin();
+        let mut cohort = CohortSheets::new(&standard, Selection::default());
+        let mut heat = HeatmapSheets::new(Selection::default());
+        let mut people = People::default();
+        for (i, name) in ["Zebedee", "Quentin"].iter().enumerate() {
+            let mut sheet = test_support::sheet(&standard, "Generalist", &[("K1", Score::Two)]);
+            sheet.participant.username = name.to_string();
+            let key = key_of(&sheet.participant);
+            let placed = Placed {
+                key: &key,
+                recency: Recency::of(&standard, &sheet.participant, i),
+            };
+            people.add(&standard, placed, &sheet);
+            cohort.add(&standard, placed, &sheet);
+            heat.add(&standard, placed, &sheet);
+        }
+        let counted = cohort.finish(&standard, &people, 2);
+        let groups = heat.finish(&standard);
+        let page = CohortPage {
+            page: "Tech Mentoring/Cohort",
+            counted: &counted,
+            roster: None,
+            heatmap: None,
+            calibration: None,
+        };
+        let plain = build(&standard, page).unwrap();
+        assert!(plain.pictures.is_empty());
+        assert!(plain.content.starts_with("== Cohort figures ==\n"));
+        assert!(!plain.content.contains("Zebedee") && !plain.content.contains("Quentin"));
+
+        let named = build(
+            &standard,
+            CohortPage {
+                heatmap: Some(&groups),
+                ..page
+            },
+        )
+        .unwrap();
+        let file = "File:KSB heatmap – Tech Mentoring – Cohort.svg";
+        assert_eq!(named.pictures.len(), 1);
+        assert_eq!(named.pictures[0].file, file);
+        assert!(named.pictures[0].svg.contains("Zebedee"));
+        assert!(named.content.contains(&format!("[[{file}|thumb|none|upright=2|alt=A heatmap of 2 rows")));
+        assert!(named.content.contains("=== Heatmap figures: each participant"));
+        assert!(named.content.contains("| Zebedee\n"));
+    }
+}
