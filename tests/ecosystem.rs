@@ -99,8 +99,9 @@ fn man_dir_writes_a_page_per_command() {
     let ws = Workspace::new();
     std::fs::create_dir(ws.file("man1")).unwrap();
     let out = ws.ok(&["man", "--dir", "man1"]);
-    // ksb.1, one page per command, ksb-standard-import.1 and ksb-wiki-{publish,pull,status}.1.
-    let pages = SUBCOMMANDS.len() + 5;
+    // ksb.1, one page per command, ksb-standard-import.1 and
+    // ksb-wiki-{publish,pull,report,status}.1.
+    let pages = SUBCOMMANDS.len() + 6;
     assert!(
         out.starts_with(&format!("Wrote {pages} manual pages")),
         "{out}"
