@@ -93,5 +93,9 @@ mod tests {
         let found = page::read(&format!("Intro\n\n{text}\nAfter\n"), &standard).unwrap();
         assert_eq!(found.sheet, sheet);
         assert_eq!(found.picture.as_deref(), Some(chart.wikitext.as_str()));
+        // `ksb import` of the whole page still finds the one sheet.
+        let imported = crate::import::sheet::read(&text, &standard).unwrap();
+        assert!(imported.problems.is_empty());
+        assert_eq!(imported.to_sheet(&standard).unwrap(), sheet);
     }
 }
