@@ -330,3 +330,34 @@ fn a_cohort_page_names_nobody_by_default_and_keeps_what_others_wrote_around_it()
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
     assert!(ws.ok(&named).contains("already holds this picture"));
 }
+
+#[test]
+fn the_file_is_named_after_the_page_as_the_wiki_spells_it() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    // "Project:" is the wiki's alias of its own namespace, "KsbTest:".
+    let out = ws.ok(&[
+        "wiki",
+        "publish",
+        "me.toml",
+        "--page",
+        "Project:Charts/mine",
+        "--chart",
+    ]);
+    let file = "File:KSB radar – KsbTest-Charts – mine.svg";
+    assert!(
+        out.starts_with(&format!("Uploaded the chart as '{file}' (")),
+        "{out}"
+    );
+    assert!(wiki
+        .text("KsbTest:Charts/mine")
+        .contains(&format!("[[{file}|")));
+    let again = ws.ok(&["wiki", "publish", "me.toml", "--chart"]);
+    assert!(
+        again.starts_with(&format!("File '{file}' already holds this chart")),
+        "{again}"
+    );
+}

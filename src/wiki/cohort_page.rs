@@ -133,8 +133,7 @@ mod tests {
     use crate::test_support;
 
     #[test]
-    fn the_page_names_nobody_unless_the_heatmap_is_asked_for_and_then_shows_it_with_its_figures()
-    {
+    fn the_page_names_nobody_unless_the_heatmap_is_asked_for_and_then_shows_it_with_its_figures() {
         let standard = Standard::builtin();
         let mut cohort = CohortSheets::new(&standard, Selection::default());
         let mut heat = HeatmapSheets::new(Selection::default());
@@ -177,8 +176,12 @@ mod tests {
         assert_eq!(named.pictures.len(), 1);
         assert_eq!(named.pictures[0].file, file);
         assert!(named.pictures[0].svg.contains("Zebedee"));
-        assert!(named.content.contains(&format!("[[{file}|thumb|none|upright=2|alt=A heatmap of 2 rows")));
-        assert!(named.content.contains("=== Heatmap figures: each participant"));
+        assert!(named.content.contains(&format!(
+            "[[{file}|thumb|none|upright=2|alt=A heatmap of 2 rows"
+        )));
+        assert!(named
+            .content
+            .contains("=== Heatmap figures: each participant"));
         assert!(named.content.contains("| Zebedee\n"));
     }
 }

@@ -92,8 +92,9 @@ pub fn user_of_login(login: &str) -> &str {
 
 /// The file a picture of the page `page` is uploaded as: `File:KSB radar – ExampleUser –
 /// Tech Mentoring – Self-assessment 2026-12-06.svg` for `kind` "radar" and the page
-/// `User:ExampleUser/Tech Mentoring/Self-assessment 2026-12-06`. The page's namespace is
-/// dropped and its subpages joined with dashes, so each page has a file of its own. A page
+/// `User:ExampleUser/Tech Mentoring/Self-assessment 2026-12-06`. A `User:` namespace is
+/// dropped (another is kept, its colon a dash) and subpages are joined with dashes, so each
+/// page has a file of its own; give the title as the wiki spells it. A page
 /// title holding what a file name cannot (`# < > [ ] | { }`, `%` and two hex digits, a
 /// control character) or too long a name is refused, never guessed at.
 pub fn file_title(kind: &str, page: &str) -> Result<String, BadFileName> {
@@ -103,7 +104,12 @@ pub fn file_title(kind: &str, page: &str) -> Result<String, BadFileName> {
     };
     let page = page.trim();
     let rest = match page.split_once(':') {
-        Some((namespace, rest)) if !namespace.contains('/') && !rest.trim().is_empty() => rest,
+        Some((namespace, rest))
+            if crate::model::username::canonical(namespace) == "User"
+                && !rest.trim().is_empty() =>
+        {
+            rest
+        }
         _ => page,
     };
     let joined = rest
@@ -134,8 +140,14 @@ pub fn file_title(kind: &str, page: &str) -> Result<String, BadFileName> {
             "a file name cannot hold '%' followed by two hex digits".to_string(),
         ));
     }
-    // MediaWiki turns these into dashes in an uploaded file's name.
+    // MediaWiki turns these into dashes in an uploaded file's name, and capitalises a
+    // title's first letter (as it does the user's name of a `User:` page).
     let joined = joined.replace([':', '\\'], "-");
+    let mut chars = joined.chars();
+    let joined: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     let name = format!("KSB {kind} – {joined}.svg");
     if name.len() > MAX_NAME_BYTES {
         return Err(fail(format!(
@@ -166,7 +178,11 @@ mod tests {
         );
         assert_eq!(
             file_title("heatmap", "Project:A: b\\c").unwrap(),
-            "File:KSB heatmap – A- b-c.svg"
+            "File:KSB heatmap – Project-A- b-c.svg"
+        );
+        assert_eq!(
+            file_title("radar", "user:alice_smith/Self").unwrap(),
+            "File:KSB radar – Alice smith – Self.svg"
         );
     }
 

@@ -70,6 +70,16 @@ impl WikiPublishArgs {
                 let mut read = client
                     .page_and_files(&title, std::slice::from_ref(file))
                     .context(doing.clone())?;
+                // The file is named after the page as the wiki spells it: when that is not how
+                // the title was given (`user:alice_smith/…`), its file is read again.
+                let named =
+                    picture::file_title("radar", &read.now.page.title).context(doing.clone())?;
+                if &named != file {
+                    read.files = client
+                        .page_and_files(&read.now.page.title, &[named])
+                        .context(doing.clone())?
+                        .files;
+                }
                 (read.now, read.files.pop(), read.user)
             }
             None => (
@@ -91,8 +101,8 @@ impl WikiPublishArgs {
         // written, so a file that is someone else's stops the page edit too.
         let mut upload = None;
         if let Some(file_now) = &file_now {
-            let chart =
-                chart::sheet_chart(&standard, &plan.merged.sheet, &title).context(doing.clone())?;
+            let chart = chart::sheet_chart(&standard, &plan.merged.sheet, &now.page.title)
+                .context(doing.clone())?;
             let step =
                 picture::decide(file_now, chart.svg.as_bytes(), &user).context(doing.clone())?;
             plan = publish::with_picture(&standard, plan, latest, &chart.wikitext);

@@ -153,22 +153,35 @@ impl WikiReportArgs {
         let groups = gathering.heatmap.map(|h| h.finish(&standard));
         let roster = gathering.roster.map(|r| Roster::new(&standard, r));
         let calibration = gathering.calibration.map(|c| c.finish(&standard));
-        let built = cohort_page::build(
-            &standard,
-            CohortPage {
-                page: &title,
-                counted: &counted,
-                roster: roster.as_ref().map(|r| (r, count.read)),
-                heatmap: groups.as_deref(),
-                calibration: calibration.as_ref(),
-            },
-        )
-        .context(doing.clone())?;
-
-        let files: Vec<String> = built.pictures.iter().map(|p| p.file.clone()).collect();
-        let read = client
-            .page_and_files(&title, &files)
+        let build = |page: &str| {
+            cohort_page::build(
+                &standard,
+                CohortPage {
+                    page,
+                    counted: &counted,
+                    roster: roster.as_ref().map(|r| (r, count.read)),
+                    heatmap: groups.as_deref(),
+                    calibration: calibration.as_ref(),
+                },
+            )
+            .context(doing.clone())
+        };
+        let files = |built: &cohort_page::Built| -> Vec<String> {
+            built.pictures.iter().map(|p| p.file.clone()).collect()
+        };
+        let mut built = build(&title)?;
+        let mut read = client
+            .page_and_files(&title, &files(&built))
             .context(doing.clone())?;
+        // The pictures are named after the page as the wiki spells it: when that is not how
+        // the title was given, they are named again and their files read again.
+        if read.now.page.title != title && !built.pictures.is_empty() {
+            built = build(&read.now.page.title)?;
+            read.files = client
+                .page_and_files(&read.now.page.title, &files(&built))
+                .context(doing.clone())?
+                .files;
+        }
         let title = read.now.page.title.clone();
         let doing = format!("publishing the cohort report to page '{title}'");
         let mut uploads = Vec::new();
