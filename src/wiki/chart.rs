@@ -88,6 +88,8 @@ mod tests {
         assert!(chart.wikitext.contains("|alt=Two radar charts"));
         assert!(chart.wikitext.contains("{| class=\"wikitable\""));
         assert!(chart.description.contains("mean score"));
+        insta::assert_snapshot!("sheet_chart_on_the_page", chart.wikitext);
+        insta::assert_snapshot!("sheet_chart_description", chart.description);
 
         let text = page::part_with_picture(&standard, &sheet, Some(&chart.wikitext));
         let found = page::read(&format!("Intro\n\n{text}\nAfter\n"), &standard).unwrap();
