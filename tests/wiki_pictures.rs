@@ -329,6 +329,27 @@ fn a_cohort_page_names_nobody_by_default_and_keeps_what_others_wrote_around_it()
     assert_eq!((status, kind.as_str()), (200, "image/png"));
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
     assert!(ws.ok(&named).contains("already holds this picture"));
+
+    // Calibration by reviewer, shown in a dry run: nothing is written.
+    let before = wiki.requests().len();
+    let dry = ws.ok(&[
+        "wiki",
+        "report",
+        "--prefix",
+        "Tech Mentoring/Cohort 2026/",
+        "--page",
+        "Tech Mentoring/Cohort 2026 (calibration)",
+        "--with",
+        "calibration",
+        "--dry-run",
+    ]);
+    assert!(dry.contains("+== Calibration =="), "{dry}");
+    assert!(dry.contains("+Calibration: 0 pairs"), "{dry}");
+    assert!(
+        dry.ends_with("Dry run: nothing written to the wiki\n"),
+        "{dry}"
+    );
+    assert!(!since(&wiki, before).iter().any(|r| r.contains(" edit")));
 }
 
 #[test]
@@ -355,7 +376,13 @@ fn the_file_is_named_after_the_page_as_the_wiki_spells_it() {
     assert!(wiki
         .text("KsbTest:Charts/mine")
         .contains(&format!("[[{file}|")));
-    let again = ws.ok(&["wiki", "publish", "me.toml", "--chart"]);
+    // `chart = true` under [wiki] is --chart.
+    let config = ws.read(".config/ksb/config.toml");
+    ws.write(
+        ".config/ksb/config.toml",
+        &format!("{config}chart = true\n"),
+    );
+    let again = ws.ok(&["wiki", "publish", "me.toml"]);
     assert!(
         again.starts_with(&format!("File '{file}' already holds this chart")),
         "{again}"
