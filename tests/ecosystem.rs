@@ -100,9 +100,9 @@ fn man_dir_writes_a_page_per_command() {
     let ws = Workspace::new();
     std::fs::create_dir(ws.file("man1")).unwrap();
     let out = ws.ok(&["man", "--dir", "man1"]);
-    // ksb.1, one page per command, ksb-standard-import.1, ksb-wiki-{publish,pull,status}.1 and
-    // ksb-evidence-{add,list,remove,check}.1.
-    let pages = SUBCOMMANDS.len() + 9;
+    // ksb.1, one page per command, ksb-standard-import.1,
+    // ksb-wiki-{publish,pull,report,status}.1 and ksb-evidence-{add,list,remove,check}.1.
+    let pages = SUBCOMMANDS.len() + 10;
     assert!(
         out.starts_with(&format!("Wrote {pages} manual pages")),
         "{out}"
@@ -418,7 +418,7 @@ fn a_bad_config_file_is_named_with_its_line_and_key() {
     assert_eq!(
         err,
         format!(
-            "ksb: error: reading config file '{}': line 2, column 1: unknown key 'colour' (known keys: username, role_focus, mentoring_type, standard, sheets_dir, wiki.url, wiki.user, wiki.password_file, wiki.token_file, wiki.page, wiki.timeout, wiki.max_pages, wiki.max_requests, badge.issuer_id, badge.issuer_name)\n",
+            "ksb: error: reading config file '{}': line 2, column 1: unknown key 'colour' (known keys: username, role_focus, mentoring_type, standard, sheets_dir, wiki.url, wiki.user, wiki.password_file, wiki.token_file, wiki.page, wiki.timeout, wiki.max_pages, wiki.max_requests, wiki.chart, badge.issuer_id, badge.issuer_name)\n",
             path.display()
         )
     );

@@ -45,6 +45,7 @@ mod terminal;
 mod walk;
 mod wiki;
 mod wiki_faults;
+mod wiki_pictures;
 mod wiki_shared;
 
 /// Every `tests/NAME.rs` is a module above, so none is silently left out of the run.

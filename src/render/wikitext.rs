@@ -3,6 +3,8 @@
 
 use super::markup::{colon_could_be_markup, could_start_reference, safe_url, MarkupExporter};
 
+pub mod picture;
+
 /// Writes the export document as wikitext: `== headings ==`, `*` lists and one
 /// `{| class="wikitable"` table with a full-width header row before each category.
 #[derive(Debug, Clone, Copy, Default)]

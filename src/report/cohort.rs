@@ -86,7 +86,7 @@ pub fn plural(count: usize, noun: &str) -> String {
 
 /// A row per group of `grouping`: the mean of the whole cohort, then the mean of the
 /// participants preferring each role focus.
-fn means_by_preferred_role_focus(cohort: &Cohort, grouping: Grouping) -> Table {
+pub fn means_by_preferred_role_focus(cohort: &Cohort, grouping: Grouping) -> Table {
     let mut columns = vec![
         Column::new(grouping.heading()),
         Column::new(format!("All ({})", cohort.participants)),

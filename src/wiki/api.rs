@@ -148,6 +148,8 @@ pub struct PagesQuery {
     /// One entry per title.
     #[serde(default)]
     pub pages: Vec<RawPage>,
+    /// Who asked (`meta=userinfo`), when asked for.
+    pub userinfo: Option<UserInfo>,
 }
 
 /// A title as asked and as the wiki spells it.
@@ -175,6 +177,44 @@ pub struct RawPage {
     /// The latest revision (absent until a continuation brings its content).
     #[serde(default)]
     pub revisions: Vec<RawRevision>,
+    /// A file's current version (`prop=imageinfo`), when asked for.
+    #[serde(default)]
+    pub imageinfo: Vec<RawImageInfo>,
+}
+
+/// One version of a file, as `prop=imageinfo&iiprop=user|sha1|url` gives it.
+#[derive(Debug, Deserialize)]
+pub struct RawImageInfo {
+    /// Who uploaded it (absent when hidden).
+    pub user: Option<String>,
+    /// The hex SHA-1 of its bytes.
+    pub sha1: Option<String>,
+    /// Where the wiki serves it.
+    pub url: Option<String>,
+}
+
+/// Who the request was made as (`meta=userinfo`).
+#[derive(Debug, Deserialize)]
+pub struct UserInfo {
+    /// The user's name.
+    pub name: String,
+}
+
+/// The answer to `action=upload`.
+#[derive(Debug, Deserialize)]
+pub struct UploadAnswer {
+    /// What the upload did.
+    pub upload: UploadResult,
+}
+
+/// What an upload did: `Success`, or `Warning` with the warnings that stopped it.
+#[derive(Debug, Deserialize)]
+pub struct UploadResult {
+    /// `Success` or `Warning`.
+    pub result: String,
+    /// The warnings, by code.
+    #[serde(default)]
+    pub warnings: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A revision of a page.

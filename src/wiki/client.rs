@@ -16,8 +16,11 @@ use super::api::{
 use super::error::WikiError;
 use super::retry::Retry;
 
+mod files;
 mod listing;
 mod transport;
+
+pub use files::{PageAndFiles, UploadFile};
 
 /// Titles asked for in one `prop=revisions` request: the API's limit for users without the
 /// `apihighlimits` right.
@@ -422,20 +425,7 @@ impl Client {
     /// Saves an edit, fetching the CSRF token once per client; `assert=user` makes a lost
     /// login an error instead of an anonymous edit.
     pub fn edit(&mut self, edit: &Edit<'_>) -> Result<Saved, WikiError> {
-        let token = match &self.csrf {
-            Some(token) => token.clone(),
-            None => {
-                let answer: TokensAnswer =
-                    self.get(&[("action", "query"), ("meta", "tokens"), ("type", "csrf")])?;
-                let token = answer
-                    .query
-                    .tokens
-                    .csrftoken
-                    .ok_or_else(|| WikiError::Unexpected("no CSRF token".into()))?;
-                self.csrf = Some(token.clone());
-                token
-            }
-        };
+        let token = self.csrf_token()?;
         let base_id = edit.base.map(|(id, _)| id.to_string());
         let mut params: Vec<(&str, &str)> = vec![
             ("action", "edit"),
@@ -473,6 +463,24 @@ impl Client {
                 })?)
             },
         })
+    }
+}
+
+impl Client {
+    /// The CSRF token of an edit or an upload, fetched once per client.
+    fn csrf_token(&mut self) -> Result<String, WikiError> {
+        if let Some(token) = &self.csrf {
+            return Ok(token.clone());
+        }
+        let answer: TokensAnswer =
+            self.get(&[("action", "query"), ("meta", "tokens"), ("type", "csrf")])?;
+        let token = answer
+            .query
+            .tokens
+            .csrftoken
+            .ok_or_else(|| WikiError::Unexpected("no CSRF token".into()))?;
+        self.csrf = Some(token.clone());
+        Ok(token)
     }
 }
 

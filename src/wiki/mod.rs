@@ -7,11 +7,15 @@
 //! hands it the URL, the credentials and the retry policy.
 
 pub mod api;
+pub mod chart;
 pub mod client;
+pub mod cohort_page;
 pub mod error;
 pub mod merge;
 pub mod page;
+pub mod picture;
 pub mod publish;
+pub mod report_page;
 pub mod retry;
 pub mod summary;
 pub mod sync;

@@ -25,6 +25,10 @@ use crate::render::wikitext::Wikitext;
 pub const BEGIN: &str = "<!-- ksb:begin · the participant sheet: `ksb wiki publish` rewrites what is between ksb:begin and ksb:end and keeps everything else on the page -->";
 /// The line after the sheet's part of a page.
 pub const END: &str = "<!-- ksb:end -->";
+/// The line before the sheet's chart and its figures, inside the sheet's part.
+pub const PICTURE_BEGIN: &str = "<!-- ksb:picture · the sheet's chart and its figures: `ksb wiki publish --chart` rewrites them -->";
+/// The line after the sheet's chart and its figures.
+pub const PICTURE_END: &str = "<!-- ksb:picture:end -->";
 
 /// Where the sheet is on a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +48,8 @@ pub struct PageSheet {
     pub part: Part,
     /// Whether the page has text outside the part (someone else's: kept as it is).
     pub outside: bool,
+    /// The sheet's chart and its figures in the part, marker lines included, when there.
+    pub picture: Option<String>,
 }
 
 /// Why the sheet of a page cannot be read.
@@ -105,7 +111,22 @@ pub fn wikitext(standard: &Standard, sheet: &Sheet) -> String {
 
 /// The part `ksb` writes on a page for `sheet`: the wikitext between [`BEGIN`] and [`END`].
 pub fn part_text(standard: &Standard, sheet: &Sheet) -> String {
-    format!("{BEGIN}\n{}\n{END}\n", wikitext(standard, sheet).trim_end())
+    part_with_picture(standard, sheet, None)
+}
+
+/// The part `ksb` writes on a page for `sheet`, with `picture` (a [`picture_part`]) after
+/// the sheet's table.
+pub fn part_with_picture(standard: &Standard, sheet: &Sheet, picture: Option<&str>) -> String {
+    format!(
+        "{BEGIN}\n{}\n{}{END}\n",
+        wikitext(standard, sheet).trim_end(),
+        picture.unwrap_or_default()
+    )
+}
+
+/// The chart and its figures (`wikitext`) between [`PICTURE_BEGIN`] and [`PICTURE_END`].
+pub fn picture_part(wikitext: &str) -> String {
+    format!("{PICTURE_BEGIN}\n{}\n{PICTURE_END}\n", wikitext.trim_end())
 }
 
 /// The page with `new_part` in the place of `part`, every other byte as it was; with no part
@@ -129,7 +150,13 @@ pub fn read(text: &str, standard: &Standard) -> Result<PageSheet, PageSheetError
     crate::import::check_size(text)?;
     let lines = lines(text);
     let marked = markers(&lines)?;
-    let in_part = |i: usize| marked.is_none_or(|(begin, end)| i > begin && i < end);
+    let picture = match marked {
+        Some((begin, end)) => picture_markers(&lines, begin, end)?,
+        None => None,
+    };
+    let in_picture = |i: usize| picture.is_some_and(|(first, last)| i >= first && i <= last);
+    let in_part =
+        |i: usize| marked.is_none_or(|(begin, end)| i > begin && i < end) && !in_picture(i);
     let masked: String = lines
         .iter()
         .enumerate()
@@ -157,8 +184,9 @@ pub fn read(text: &str, standard: &Standard) -> Result<PageSheet, PageSheetError
     let last = page.last_line() - 1;
     let (from, to) = match marked {
         Some((begin, end)) => {
-            let foreign = (begin + 1..end)
-                .find(|&i| (i < first || i > last) && !lines[i].text.trim().is_empty());
+            let foreign = (begin + 1..end).find(|&i| {
+                (i < first || i > last) && !in_picture(i) && !lines[i].text.trim().is_empty()
+            });
             if let Some(i) = foreign {
                 return Err(PageSheetError::Foreign {
                     line: i + 1,
@@ -178,6 +206,7 @@ pub fn read(text: &str, standard: &Standard) -> Result<PageSheet, PageSheetError
             marked: marked.is_some(),
         },
         outside,
+        picture: picture.map(|(first, last)| text[lines[first].start..lines[last].end].to_string()),
     })
 }
 
@@ -211,6 +240,38 @@ fn is_begin(line: &str) -> bool {
 
 fn is_end(line: &str) -> bool {
     line.trim() == END
+}
+
+/// The 0-based lines of the one ksb:picture and the one ksb:picture:end after it, between
+/// the part's markers `begin` and `end`, or `None` when the part has neither.
+fn picture_markers(
+    lines: &[Line],
+    begin: usize,
+    end: usize,
+) -> Result<Option<(usize, usize)>, PageSheetError> {
+    let find = |marker: &str| -> Vec<usize> {
+        (begin + 1..end)
+            .filter(|&i| lines[i].text.trim() == marker)
+            .collect()
+    };
+    let fail = |line: usize, problem| {
+        Err(PageSheetError::Markers {
+            line: line + 1,
+            problem,
+        })
+    };
+    match (find(PICTURE_BEGIN).as_slice(), find(PICTURE_END).as_slice()) {
+        ([], []) => Ok(None),
+        ([first], [last]) if first < last => Ok(Some((*first, *last))),
+        ([first, ..], _) => fail(
+            *first,
+            "the ksb:picture lines do not pair up (one ksb:picture, then one ksb:picture:end)",
+        ),
+        (_, [last, ..]) => fail(
+            *last,
+            "the ksb:picture lines do not pair up (one ksb:picture, then one ksb:picture:end)",
+        ),
+    }
 }
 
 /// The 0-based lines of the one ksb:begin and the one ksb:end after it, or `None` when the

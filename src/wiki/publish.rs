@@ -174,6 +174,28 @@ pub fn plan(
     })
 }
 
+/// `plan` with the sheet's chart and its figures (`picture`, a [`page::picture_part`]) in
+/// the sheet's part: the page is edited when the sheet or the picture part changed, and left
+/// alone when it already holds both.
+pub fn with_picture(
+    standard: &Standard,
+    mut plan: Plan,
+    latest: Option<&Revision>,
+    picture: &str,
+) -> Plan {
+    let part = page::part_with_picture(standard, &plan.merged.sheet, Some(picture));
+    plan.text = match latest {
+        None => Some(part),
+        Some(rev) => match page::read(&rev.text, standard) {
+            Ok(found) if plan.text.is_none() && found.picture.as_deref() == Some(picture) => None,
+            Ok(found) => Some(page::replace_part(&rev.text, Some(&found.part), &part)),
+            // A page that holds no sheet yet, which `plan` only lets through with `force`.
+            Err(_) => Some(page::replace_part(&rev.text, None, &part)),
+        },
+    };
+    plan
+}
+
 /// A sheet published as it is, nothing merged.
 fn unmerged(sheet: &Sheet) -> Merged {
     Merged {

@@ -18,7 +18,8 @@ pub const ADMIN: &str = "Admin";
 pub const ADMIN_PASSWORD: &str = "KsbThrowAway-Passw0rd!";
 
 /// Runs `api.php` and `index.php` of Debian's MediaWiki with the copy's LocalSettings.php,
-/// logging each request's method and action (never a POST body: it may hold a password).
+/// logging each request's method and action (never a POST body: it may hold a password), and
+/// serves the copy's uploads and their thumbnails (made when a page is parsed) from /images/.
 const ROUTER: &str = r#"<?php
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 $action = $_GET['action'] ?? $_POST['action'] ?? '';
@@ -28,6 +29,13 @@ define('MW_CONFIG_FILE', getenv('KSB_TEST_CONF'));
 if ($path === '/api.php' || $path === '/index.php') {
     chdir('/usr/share/mediawiki');
     require '/usr/share/mediawiki' . $path;
+    return true;
+}
+$file = dirname(getenv('KSB_TEST_CONF')) . rawurldecode($path);
+if (str_starts_with($path, '/images/') && !str_contains($path, '..') && is_file($file)) {
+    $types = ['png' => 'image/png', 'svg' => 'image/svg+xml'];
+    header('Content-Type: ' . ($types[pathinfo($file, PATHINFO_EXTENSION)] ?? 'application/octet-stream'));
+    readfile($file);
     return true;
 }
 http_response_code(404);
@@ -156,8 +164,9 @@ impl TestWiki {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
-    /// A bot password for `user` (grants basic, editpage, createeditmovepage); returns the
-    /// login name `user@appid`.
+    /// A bot password for `user` (grants basic, editpage, createeditmovepage, and uploadfile
+    /// and uploadeditmovefile to upload files and new versions of them); returns the login
+    /// name `user@appid`.
     pub fn bot_password(&self, user: &str, appid: &str, password: &str) -> String {
         self.maintenance(
             "createBotPassword.php",
@@ -165,7 +174,7 @@ impl TestWiki {
                 "--appid",
                 appid,
                 "--grants",
-                "basic,editpage,createeditmovepage",
+                "basic,editpage,createeditmovepage,uploadfile,uploadeditmovefile",
                 user,
                 password,
             ],
@@ -223,6 +232,58 @@ impl TestWiki {
             &["--no-updates", dump.to_str().expect("UTF-8 path")],
             "",
         );
+    }
+
+    /// Uploads `bytes` as the file `title` (`File:` included) as `user`, through
+    /// importImages.php, as someone uploading by hand would.
+    pub fn upload(&self, title: &str, user: &str, bytes: &[u8]) {
+        let name = title.strip_prefix("File:").unwrap_or(title);
+        let folder = self.dir.path().join("to-upload");
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).expect("upload folder");
+        std::fs::write(folder.join(name), bytes).expect("write the file");
+        self.maintenance(
+            "importImages.php",
+            &[
+                "--user",
+                user,
+                "--comment",
+                "by hand",
+                "--overwrite",
+                folder.to_str().expect("UTF-8 path"),
+            ],
+            "",
+        );
+    }
+
+    /// GETs `path_and_query` from the wiki's server (a path such as `/api.php?…` or an
+    /// upload's `/images/…`), returning the status, the Content-Type and the body.
+    pub fn get(&self, path_and_query: &str) -> (u16, String, Vec<u8>) {
+        let url = if path_and_query.starts_with("http") {
+            path_and_query.to_string()
+        } else {
+            format!("http://127.0.0.1:{}{path_and_query}", self.port)
+        };
+        let response = ureq::get(&url)
+            .config()
+            .http_status_as_error(false)
+            .build()
+            .call()
+            .expect("GET from the wiki");
+        let status = response.status().as_u16();
+        let kind = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let body = response
+            .into_body()
+            .with_config()
+            .limit(64 * 1024 * 1024)
+            .read_to_vec()
+            .expect("read the answer");
+        (status, kind, body)
     }
 
     /// The page's wikitext as the wiki has it.

@@ -4,16 +4,40 @@
 
 use super::*;
 
+/// How a request carries its parameters.
+#[derive(Clone, Copy)]
+pub(super) enum Body<'a> {
+    /// In the URL's query.
+    Query,
+    /// In a form body.
+    Form,
+    /// In a `multipart/form-data` body, with a file.
+    Multipart(&'a FilePart<'a>),
+}
+
+/// A file sent in a multipart body.
+pub(super) struct FilePart<'a> {
+    /// The form field (`ksb`'s own, plain ASCII).
+    pub field: &'a str,
+    /// The file's name in the body (`ksb`'s own, plain ASCII: the wiki takes the file's
+    /// title from a field).
+    pub name: &'a str,
+    /// Its media type.
+    pub media_type: &'a str,
+    /// Its bytes.
+    pub bytes: &'a [u8],
+}
+
 impl Client {
     pub(super) fn get<T: DeserializeOwned>(&self, params: &[(&str, &str)]) -> Result<T, WikiError> {
-        self.send(params, false)
+        self.send(params, Body::Query)
     }
 
     pub(super) fn post<T: DeserializeOwned>(
         &self,
         params: &[(&str, &str)],
     ) -> Result<T, WikiError> {
-        self.send(params, true)
+        self.send(params, Body::Form)
     }
 
     /// Sends one API request, retrying passing faults, and reads the answer as `T` once it is
@@ -21,14 +45,14 @@ impl Client {
     pub(super) fn send<T: DeserializeOwned>(
         &self,
         params: &[(&str, &str)],
-        post: bool,
+        body: Body<'_>,
     ) -> Result<T, WikiError> {
         let common = [("format", "json"), ("formatversion", "2"), ("maxlag", "5")];
         let mut attempt = 0;
         loop {
             attempt += 1;
             self.requests.set(self.requests.get() + 1);
-            let fault = match self.once(params, &common, post) {
+            let fault = match self.once(params, &common, body) {
                 Ok(Answer::Body(body)) => match api_error(&body) {
                     Some(err) if retryable_code(&err.code) => Fault {
                         what: format!("{}: {}", err.code, err.info),
@@ -63,15 +87,27 @@ impl Client {
         &self,
         params: &[(&str, &str)],
         common: &[(&str, &str)],
-        post: bool,
+        body: Body<'_>,
     ) -> Result<Answer, WikiError> {
         let url = &self.conn.url;
-        let result = if post {
+        let result = if let Body::Form | Body::Multipart(_) = body {
             let mut request = self.agent.post(url);
             if let Auth::Bearer(token) = &self.conn.auth {
                 request = request.header("Authorization", format!("Bearer {}", token.expose()));
             }
-            request.send_form(params.iter().chain(common).copied())
+            let fields = params.iter().chain(common).copied();
+            match body {
+                Body::Multipart(file) => {
+                    let (boundary, bytes) = multipart(fields.collect(), file);
+                    request
+                        .header(
+                            "Content-Type",
+                            format!("multipart/form-data; boundary={boundary}"),
+                        )
+                        .send(&bytes[..])
+                }
+                _ => request.send_form(fields),
+            }
         } else {
             let mut request = self
                 .agent
@@ -142,6 +178,51 @@ impl Client {
     }
 }
 
+/// A `multipart/form-data` body of `fields` and `file`, and its boundary: random, and drawn
+/// again until no field and no byte of the file holds it.
+fn multipart(fields: Vec<(&str, &str)>, file: &FilePart<'_>) -> (String, Vec<u8>) {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let boundary = loop {
+        // std keys each RandomState from the operating system's randomness, a new key each.
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_usize(file.bytes.len());
+        let candidate = format!("ksb-boundary-{:016x}", hasher.finish());
+        let needle = candidate.as_bytes();
+        let inside = |hay: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+        if !inside(file.bytes)
+            && !fields
+                .iter()
+                .any(|(k, v)| inside(k.as_bytes()) || inside(v.as_bytes()))
+        {
+            break candidate;
+        }
+    };
+    let mut body = Vec::with_capacity(file.bytes.len() + 1024);
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n",
+                name
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(value.as_bytes());
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+            file.field,
+            file.name,
+            file.media_type
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file.bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (boundary, body)
+}
+
 /// What one request gave: an answer to read, or a fault worth another try.
 pub(super) enum Answer {
     Body(String),
@@ -180,5 +261,29 @@ pub(super) fn passing(err: &ureq::Error) -> bool {
                 | Interrupted
         ),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod multipart_tests {
+    use super::*;
+
+    #[test]
+    fn the_body_holds_every_field_and_the_file_between_boundaries_found_nowhere_else() {
+        let file = FilePart {
+            field: "file",
+            name: "ksb.svg",
+            media_type: "image/svg+xml",
+            bytes: b"<svg>--ksb-boundary-</svg>",
+        };
+        let (boundary, body) = multipart(vec![("action", "upload"), ("text", "a\r\nb")], &file);
+        let body = String::from_utf8(body).unwrap();
+        assert_eq!(body.matches(&boundary).count(), 4, "{body}");
+        assert!(body.starts_with(&format!("--{boundary}\r\n")));
+        assert!(body.ends_with(&format!("\r\n--{boundary}--\r\n")));
+        assert!(body.contains("name=\"text\"\r\n\r\na\r\nb\r\n"));
+        assert!(body.contains(
+            "name=\"file\"; filename=\"ksb.svg\"\r\nContent-Type: image/svg+xml\r\n\r\n<svg>--ksb-boundary-</svg>\r\n"
+        ));
     }
 }

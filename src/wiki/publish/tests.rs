@@ -131,3 +131,49 @@ fn someone_elses_user_page_is_refused() {
     );
     assert!(matches!(refused, Err(Refusal::NotOwner(_))), "{refused:?}");
 }
+
+#[test]
+fn a_picture_is_added_once_and_the_page_is_left_alone_when_it_holds_it() {
+    let (standard, sheet) = example();
+    let picture = page::picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|b]]");
+    let first = plan(
+        &standard,
+        &sheet,
+        page("P", None),
+        false,
+        &Choices::default(),
+        no_base,
+    )
+    .unwrap();
+    let first = with_picture(&standard, first, None, &picture);
+    let text = first.text.clone().unwrap();
+    assert!(text.contains(&picture));
+    let rev = revision(7, text);
+    let again = plan(
+        &standard,
+        &sheet,
+        page("P", Some(&rev)),
+        false,
+        &Choices::default(),
+        no_base,
+    )
+    .unwrap();
+    assert!(again.text.is_none());
+    assert!(with_picture(&standard, again, Some(&rev), &picture)
+        .text
+        .is_none());
+    let other = page::picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|c]]");
+    let again = plan(
+        &standard,
+        &sheet,
+        page("P", Some(&rev)),
+        false,
+        &Choices::default(),
+        no_base,
+    )
+    .unwrap();
+    let changed = with_picture(&standard, again, Some(&rev), &other)
+        .text
+        .unwrap();
+    assert!(changed.contains(&other) && !changed.contains(&picture));
+}

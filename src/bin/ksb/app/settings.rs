@@ -43,6 +43,8 @@ pub enum Key {
     WikiMaxPages,
     /// The most requests one listing may take.
     WikiMaxRequests,
+    /// Whether `wiki publish` uploads the sheet's chart and shows it on the page.
+    WikiChart,
     /// The Open Badge issuer's id: a URL that names the programme (`ksb export --format openbadge`).
     BadgeIssuerId,
     /// The Open Badge issuer's name.
@@ -51,7 +53,7 @@ pub enum Key {
 
 impl Key {
     /// Every key, in the order `ksb config` lists them.
-    pub const ALL: [Key; 15] = [
+    pub const ALL: [Key; 16] = [
         Key::Username,
         Key::RoleFocus,
         Key::MentoringType,
@@ -65,6 +67,7 @@ impl Key {
         Key::WikiTimeout,
         Key::WikiMaxPages,
         Key::WikiMaxRequests,
+        Key::WikiChart,
         Key::BadgeIssuerId,
         Key::BadgeIssuerName,
     ];
@@ -85,6 +88,7 @@ impl Key {
             Key::WikiTimeout => "wiki.timeout",
             Key::WikiMaxPages => "wiki.max_pages",
             Key::WikiMaxRequests => "wiki.max_requests",
+            Key::WikiChart => "wiki.chart",
             Key::BadgeIssuerId => "badge.issuer_id",
             Key::BadgeIssuerName => "badge.issuer_name",
         }
@@ -106,6 +110,7 @@ impl Key {
             Key::WikiTimeout => "KSB_WIKI_TIMEOUT",
             Key::WikiMaxPages => "KSB_WIKI_MAX_PAGES",
             Key::WikiMaxRequests => "KSB_WIKI_MAX_REQUESTS",
+            Key::WikiChart => "KSB_WIKI_CHART",
             Key::BadgeIssuerId => "KSB_BADGE_ISSUER_ID",
             Key::BadgeIssuerName => "KSB_BADGE_ISSUER_NAME",
         }
@@ -283,6 +288,11 @@ fn take(
             ) =>
         {
             values.insert(key.name(), n.to_string());
+            Ok(())
+        }
+        // A switch may be written bare.
+        toml::Value::Boolean(on) if key == Key::WikiChart => {
+            values.insert(key.name(), on.to_string());
             Ok(())
         }
         other => Err(at(

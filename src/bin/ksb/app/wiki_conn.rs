@@ -125,6 +125,22 @@ fn limits(settings: &Settings) -> Result<Limits> {
     })
 }
 
+/// Whether `wiki publish` shows the sheet's chart on its page: `--chart`, else `chart` under
+/// [wiki] (`KSB_WIKI_CHART`), `true` or `false`, else no.
+pub fn chart(settings: &Settings, flag: bool) -> Result<bool> {
+    let setting = settings.get(Key::WikiChart);
+    match (flag, setting.value.as_deref().map(str::trim)) {
+        (true, _) => Ok(true),
+        (false, None) => Ok(false),
+        (false, Some(text)) if text.eq_ignore_ascii_case("true") => Ok(true),
+        (false, Some(text)) if text.eq_ignore_ascii_case("false") => Ok(false),
+        (false, Some(text)) => bail!(
+            "wiki.chart '{text}' from {} must be true or false",
+            setting.source
+        ),
+    }
+}
+
 /// The timeout the settings give: whole seconds, 1 to 600.
 fn timeout(settings: &Settings) -> Result<Duration> {
     let setting = settings.get(Key::WikiTimeout);

@@ -2,10 +2,10 @@
 //! conflicts (`--take-wiki`, `--take-local`), whose page a page is by the configured title
 //! pattern, and how a refused merge is told (with the flags that settle it).
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Context as _, Result};
 use clap::Args;
 use ksb::wiki::merge::{Choices, Conflicts, Pick};
-use ksb::wiki::publish;
+use ksb::wiki::{publish, title, Client};
 use ksb::{Sheet, Standard};
 
 use crate::app::output;
@@ -41,6 +41,39 @@ impl TakeArgs {
         choices.local.extend(read("take-local", &self.take_local)?);
         Ok(choices)
     }
+}
+
+/// The pages under `prefix` (namespace included) or in `category`, as `wiki pull` and `wiki
+/// report` list a cohort; `None` when neither is given. An empty listing is an error.
+pub fn list_titles(
+    client: &Client,
+    prefix: Option<&str>,
+    category: Option<&str>,
+) -> Result<Option<Vec<String>>> {
+    if let Some(prefix) = prefix {
+        let site = client
+            .site_info()
+            .context("reading the wiki's namespaces")?;
+        let (namespace, rest) = title::split_prefix(prefix, &site);
+        let titles = client
+            .pages_with_prefix(namespace, &rest)
+            .with_context(|| format!("listing the pages under '{prefix}'"))?;
+        if titles.is_empty() {
+            bail!("no page on the wiki starts with '{prefix}'");
+        }
+        return Ok(Some(titles));
+    }
+    if let Some(category) = category {
+        let category = title::category_title(category);
+        let titles = client
+            .pages_in_category(&category)
+            .with_context(|| format!("listing the pages in '{category}'"))?;
+        if titles.is_empty() {
+            bail!("no page on the wiki is in '{category}'");
+        }
+        return Ok(Some(titles));
+    }
+    Ok(None)
 }
 
 /// Refuses a page whose title says it is someone else's: a `User:NAME/` page, or one the

@@ -41,7 +41,7 @@ impl Command for CalibrateArgs {
 }
 
 /// The standard's spelling of an assessment type calibration pairs.
-fn assessment_type<'a>(standard: &'a Standard, name: &str) -> Result<&'a str> {
+pub fn assessment_type<'a>(standard: &'a Standard, name: &str) -> Result<&'a str> {
     match standard.assessment_type(name) {
         Some(kind) => Ok(kind),
         None => bail!(

@@ -106,6 +106,7 @@ fn value(setting: &Setting) -> String {
             Key::WikiTimeout => "30",
             Key::WikiMaxPages => "5000",
             Key::WikiMaxRequests => "100",
+            Key::WikiChart => "false",
             Key::BadgeIssuerId | Key::BadgeIssuerName => "(not set)",
         }
         .to_string(),

@@ -29,6 +29,7 @@ pub mod summary;
 pub mod wiki;
 pub mod wiki_publish;
 pub mod wiki_pull;
+pub mod wiki_report;
 pub mod wiki_status;
 
 use std::path::PathBuf;

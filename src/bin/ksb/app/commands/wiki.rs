@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::wiki_publish::WikiPublishArgs;
 use super::wiki_pull::WikiPullArgs;
+use super::wiki_report::WikiReportArgs;
 use super::wiki_status::WikiStatusArgs;
 use crate::app::context::{Command, Globals};
 
@@ -32,6 +33,11 @@ pub enum WikiAction {
         after_help = "Examples:\n  ksb wiki pull \"User:Alice/Tech Mentoring/Self-assessment 2026-11-25\" -o alice.toml\n  ksb wiki pull --prefix \"User:Alice/Tech Mentoring/\" -o alice/\n  ksb wiki pull --category \"Tech Mentoring 2026\" -o cohort/"
     )]
     Pull(WikiPullArgs),
+    /// Publish the cohort's page: its figures by role focus and stack area, naming nobody unless sections that do are asked for.
+    #[command(
+        after_help = "Examples:\n  ksb wiki report cohort/ --page \"Tech Mentoring/Cohort 2026\"\n  ksb wiki report --category \"Tech Mentoring 2026\" --page \"Tech Mentoring/Cohort 2026\"\n  ksb wiki report cohort/ --page \"Tech Mentoring/Cohort 2026 (mentors)\" --with roster,heatmap,calibration"
+    )]
+    Report(WikiReportArgs),
     /// Whether a sheet's page is as ksb published it, older than the sheet, or edited on the wiki since.
     #[command(after_help = "Example:\n  ksb wiki status me.toml")]
     Status(WikiStatusArgs),
@@ -44,6 +50,7 @@ impl Command for WikiArgs {
         match self.action {
             WikiAction::Publish(action) => action.publish(ctx, url),
             WikiAction::Pull(action) => action.pull(ctx, url),
+            WikiAction::Report(action) => action.report(ctx, url),
             WikiAction::Status(action) => action.status(ctx, url),
         }
     }

@@ -3,8 +3,10 @@
 //! byte, and changes made to the sheet on the wiki since it was last in step are merged in.
 
 use anyhow::{anyhow, Context as _, Result};
-use ksb::wiki::client::{Edit, PageNow, Revision};
+use ksb::wiki::chart::{self, Picture};
+use ksb::wiki::client::{Edit, PageNow, Revision, UploadFile};
 use ksb::wiki::merge::{self, Choices, Merged};
+use ksb::wiki::picture::{self, Upload};
 use ksb::wiki::publish::{self, Plan, Refusal};
 use ksb::wiki::{summary, sync, title, WikiError};
 use ksb::{Sheet, Standard};
@@ -37,6 +39,9 @@ pub struct WikiPublishArgs {
     /// Where the sheet and the page both changed the same KSB differently, keep the sheet's (the same as --take-local all); also create a page deleted since, or add the sheet to a page that holds none. The page's other text is always kept.
     #[arg(long)]
     pub force: bool,
+    /// Also upload the sheet's radar chart (an SVG file named after the page) and show it, with its figures as tables, in the sheet's part of the page [default: `chart` under [wiki], KSB_WIKI_CHART]. A file someone else uploaded is never replaced; ksb's own gets a new version only when the picture changed.
+    #[arg(long)]
+    pub chart: bool,
     /// How conflicts are settled.
     #[command(flatten)]
     pub take: TakeArgs,
@@ -54,10 +59,37 @@ impl WikiPublishArgs {
         let doing = format!("publishing '{name}' to page '{title}'");
         wiki_sheets::check_owner(&ctx.settings, &title, &sheet).context(doing.clone())?;
         let need = if self.dry_run { Need::Read } else { Need::Edit };
+        let with_chart = wiki_conn::chart(&ctx.settings, self.chart)?;
+        let file = match with_chart {
+            true => Some(picture::file_title("radar", &title).context(doing.clone())?),
+            false => None,
+        };
         let mut client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, need)?;
-        let now = client.page_now(&title).context(doing.clone())?;
+        let (now, file_now, user) = match &file {
+            Some(file) => {
+                let mut read = client
+                    .page_and_files(&title, std::slice::from_ref(file))
+                    .context(doing.clone())?;
+                // The file is named after the page as the wiki spells it: when that is not how
+                // the title was given (`user:alice_smith/…`), its file is read again.
+                let named =
+                    picture::file_title("radar", &read.now.page.title).context(doing.clone())?;
+                if &named != file {
+                    read.files = client
+                        .page_and_files(&read.now.page.title, &[named])
+                        .context(doing.clone())?
+                        .files;
+                }
+                (read.now, read.files.pop(), read.user)
+            }
+            None => (
+                client.page_now(&title).context(doing.clone())?,
+                None,
+                String::new(),
+            ),
+        };
         let doing = format!("publishing '{name}' to page '{}'", now.page.title);
-        let plan = self
+        let mut plan = self
             .plan(ctx, &client, &standard, &sheet, &now, &choices)
             .context(doing.clone())?;
         let latest = now.page.latest.as_ref();
@@ -65,14 +97,45 @@ impl WikiPublishArgs {
             Some(summary) => summary.clone(),
             None => summary::merge_summary(&standard, plan.on_page.as_ref(), &plan.merged),
         };
+        // The chart: drawn from the sheet as published, its upload decided before anything is
+        // written, so a file that is someone else's stops the page edit too.
+        let mut upload = None;
+        if let Some(file_now) = &file_now {
+            let chart = chart::sheet_chart(&standard, &plan.merged.sheet, &now.page.title)
+                .context(doing.clone())?;
+            let step =
+                picture::decide(file_now, chart.svg.as_bytes(), &user).context(doing.clone())?;
+            plan = publish::with_picture(&standard, plan, latest, &chart.wikitext);
+            upload = Some((file_now.title.clone(), chart, step));
+        }
         if self.dry_run {
-            return output::emit(&dry_run(&now, latest, &plan, &summary));
+            let mut said = dry_run(&now, latest, &plan, &summary);
+            if let Some((file, chart, step)) = &upload {
+                said.push_str(&output::printable(&upload_line(file, chart, *step, true)));
+            }
+            return output::emit(&said);
+        }
+        let mut lines = String::new();
+        if let Some((file, chart, step)) = &upload {
+            if *step != Upload::Unchanged {
+                client
+                    .upload(&UploadFile {
+                        title: file,
+                        bytes: chart.svg.as_bytes(),
+                        description: &chart.description,
+                        comment: &summary,
+                        new_version: *step == Upload::NewVersion,
+                    })
+                    .map_err(|err| explain(err, &now.page.title))
+                    .with_context(|| format!("uploading the chart of '{name}' as '{file}'"))?;
+            }
+            lines.push_str(&upload_line(file, chart, *step, false));
         }
         let Some(text) = &plan.text else {
             let revision = latest.map_or(0, |rev| rev.id);
             self.record(&standard, &sheet, &plan, &now.page.title, revision)?;
             return output::emit(&output::printable(&format!(
-                "Page '{}' already holds this sheet (revision {revision}); nothing to publish\n{}",
+                "{lines}Page '{}' already holds this sheet (revision {revision}); nothing to publish\n{}",
                 now.page.title,
                 merged_lines(&plan.merged, &name)
             )));
@@ -95,7 +158,7 @@ impl WikiPublishArgs {
         };
         self.record(&standard, &sheet, &plan, &now.page.title, revision)?;
         output::emit(&output::printable(&format!(
-            "Published '{name}' to page '{}' (revision {revision}): {summary}\n{}",
+            "{lines}Published '{name}' to page '{}' (revision {revision}): {summary}\n{}",
             now.page.title,
             merged_lines(&plan.merged, &name)
         )))
@@ -181,6 +244,18 @@ impl WikiPublishArgs {
     }
 }
 
+/// The line saying what became of the chart's file (or, in a dry run, what would).
+fn upload_line(file: &str, chart: &Picture, step: Upload, dry_run: bool) -> String {
+    let bytes = chart.svg.len();
+    match (step, dry_run) {
+        (Upload::Unchanged, _) => format!("File '{file}' already holds this chart; nothing to upload\n"),
+        (Upload::New, true) => format!("Would upload the chart as the new file '{file}' ({bytes} bytes of SVG)\n"),
+        (Upload::NewVersion, true) => format!("Would upload the chart as a new version of ksb's file '{file}' ({bytes} bytes of SVG)\n"),
+        (Upload::New, false) => format!("Uploaded the chart as '{file}' ({bytes} bytes of SVG)\n"),
+        (Upload::NewVersion, false) => format!("Uploaded a new version of the chart '{file}' ({bytes} bytes of SVG)\n"),
+    }
+}
+
 /// The lines saying what the merge took from the page into the sheet file.
 fn merged_lines(merged: &Merged, name: &str) -> String {
     let mut out = String::new();
@@ -242,6 +317,9 @@ fn explain(err: WikiError, title: &str) -> anyhow::Error {
         ),
         Some("protectedpage" | "cascadeprotected" | "permissiondenied") => {
             "; ask a wiki administrator for edit rights on the page, or publish to another --page".to_string()
+        }
+        Some("permissiondenied-upload" | "mustbeloggedin" | "uploaddisabled") => {
+            "; the wiki does not let this login upload files: give the bot password the grant to upload (Special:BotPasswords, \"Upload new files\" and \"Upload, replace, and move files\")".to_string()
         }
         Some("badtoken" | "assertuserfailed" | "assertbotfailed") => {
             "; the login did not hold: run the command again".to_string()

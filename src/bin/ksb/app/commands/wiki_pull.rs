@@ -14,7 +14,7 @@ use anyhow::{bail, Context as _, Result};
 use ksb::wiki::client::{Page, TITLES_PER_REQUEST};
 use ksb::wiki::merge::{self, Choices};
 use ksb::wiki::page::{self, PageSheet};
-use ksb::wiki::{sync, title, Client};
+use ksb::wiki::{sync, Client};
 use ksb::{Sheet, Standard};
 
 use crate::app::context::Context;
@@ -203,27 +203,9 @@ impl WikiPullArgs {
 
     /// The titles named, or listed under the prefix or in the category.
     fn titles_to_pull(&self, client: &Client) -> Result<Vec<String>> {
-        if let Some(prefix) = &self.prefix {
-            let site = client
-                .site_info()
-                .context("reading the wiki's namespaces")?;
-            let (namespace, rest) = title::split_prefix(prefix, &site);
-            let titles = client
-                .pages_with_prefix(namespace, &rest)
-                .with_context(|| format!("listing the pages under '{prefix}'"))?;
-            if titles.is_empty() {
-                bail!("no page on the wiki starts with '{prefix}'");
-            }
-            return Ok(titles);
-        }
-        if let Some(category) = &self.category {
-            let category = title::category_title(category);
-            let titles = client
-                .pages_in_category(&category)
-                .with_context(|| format!("listing the pages in '{category}'"))?;
-            if titles.is_empty() {
-                bail!("no page on the wiki is in '{category}'");
-            }
+        let listed =
+            wiki_sheets::list_titles(client, self.prefix.as_deref(), self.category.as_deref())?;
+        if let Some(titles) = listed {
             return Ok(titles);
         }
         Ok(self.titles.iter().map(|t| t.trim().to_string()).collect())

@@ -1,0 +1,115 @@
+//! The cohort's page on the wiki (`ksb wiki report`): the figures everyone in the programme
+//! may read, which name nobody, and the heatmap's figures as a table for the page that shows
+//! the heatmap (a picture's figures must be readable without seeing it).
+
+use super::cohort::{header, means_by_preferred_role_focus, plural};
+use super::{summary, Block, Cell, Column, Report, Table};
+use crate::figures::cohort::Counted;
+use crate::figures::grouping::Grouping;
+use crate::figures::heatmap::HeatGroup;
+use crate::model::standard::Standard;
+
+/// The groupings of the cohort's page: by role focus and by stack area.
+pub const GROUPINGS: [Grouping; 2] = [Grouping::RoleFocus, Grouping::Area];
+
+/// The cohort's figures, naming nobody: how many were counted (and how many left out, not
+/// who), how many prefer each role focus, and the summary and the means by role focus and
+/// stack area.
+pub fn cohort_figures(standard: &Standard, counted: &Counted) -> Report {
+    let cohort = &counted.cohort;
+    let mut report = Report::default();
+    report.push(Block::Line(header(counted)));
+    if !counted.missing.is_empty() {
+        report.push(Block::Line(format!(
+            "{} left out, without {}",
+            plural(counted.missing.len(), "participant"),
+            counted.selection.lacking()
+        )));
+    }
+    report.push(Block::Table(Table {
+        heading: "Participants by preferred role focus".to_string(),
+        columns: Column::all(["Preferred role focus", "Participants"]),
+        rows: cohort
+            .by_preferred_role_focus
+            .iter()
+            .map(|focus| vec![Cell::text_of(&focus.name), Cell::number(focus.participants)])
+            .collect(),
+        when_empty: Some("Nobody counted."),
+    }));
+    report.extend(summary::tables(standard, &cohort.summary, &GROUPINGS, "By"));
+    for grouping in GROUPINGS {
+        report.push(Block::Table(means_by_preferred_role_focus(
+            cohort, grouping,
+        )));
+    }
+    report
+}
+
+/// What the heatmap draws, as a table: a row per participant (their row's label and preferred
+/// role focus), a column per KSB holding the score.
+pub fn heatmap_figures(standard: &Standard, groups: &[HeatGroup]) -> Report {
+    let mut columns = Column::all(["Participant", "Preferred role focus"]);
+    columns.extend(standard.ksbs.iter().map(|ksb| Column::new(ksb.id.as_str())));
+    let rows = groups
+        .iter()
+        .flat_map(|group| {
+            group.rows.iter().map(move |row| {
+                let mut cells = vec![Cell::text_of(&row.label), Cell::text_of(&group.name)];
+                cells.extend(row.scores.iter().map(|score| Cell::Score(*score)));
+                cells
+            })
+        })
+        .collect();
+    let mut report = Report::default();
+    report.push(Block::Table(Table {
+        heading: "Heatmap figures: each participant's score per KSB".to_string(),
+        columns,
+        rows,
+        when_empty: Some("No sheets to draw."),
+    }));
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::cohort::CohortSheets;
+    use crate::figures::selection::{key_of, Gather, People, Placed, Recency, Selection};
+    use crate::model::score::Score;
+    use crate::test_support;
+
+    #[test]
+    fn the_cohort_figures_name_nobody() {
+        let standard = Standard::builtin();
+        // Only final checks count: both participants are left out, and the page says how many.
+        let selection = Selection {
+            assessment_type: Some("Final check".to_string()),
+            ..Selection::default()
+        };
+        let mut sheets = CohortSheets::new(&standard, selection);
+        let mut people = People::default();
+        for (i, name) in ["Zebedee", "Quentin"].iter().enumerate() {
+            let mut sheet = test_support::sheet(&standard, "Generalist", &[("K1", Score::Two)]);
+            sheet.participant.username = name.to_string();
+            let key = key_of(&sheet.participant);
+            let placed = Placed {
+                key: &key,
+                recency: Recency::of(&standard, &sheet.participant, i),
+            };
+            people.add(&standard, placed, &sheet);
+            sheets.add(&standard, placed, &sheet);
+        }
+        let counted = sheets.finish(&standard, &people, 2);
+        let report = cohort_figures(&standard, &counted);
+        let text = format!("{report:?}");
+        assert!(
+            !text.contains("Zebedee") && !text.contains("Quentin"),
+            "{text}"
+        );
+        assert_eq!(counted.missing.len(), 2);
+        assert!(
+            text.contains("2 participants left out, without a Final check"),
+            "{text}"
+        );
+    }
+}

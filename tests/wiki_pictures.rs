@@ -1,0 +1,390 @@
+//! Pictures on the wiki against a real MediaWiki 1.39 with SVG uploads drawn by rsvg (see
+//! .ci/setup-mediawiki and tests/common/wiki_server.rs): a sheet's chart uploaded byte for byte
+//! and shown as a PNG thumbnail the wiki serves, uploaded again only when it changed, never
+//! over someone else's file; and the cohort's page, which names nobody unless asked.
+// Unix: password files made private with file modes, and PHP serving MediaWiki.
+#![cfg(unix)]
+
+use crate::common::fixture;
+use crate::common::wiki_server::{logged_in, TestWiki};
+
+const PAGE: &str = "User:ExampleUser/Tech Mentoring/Self-assessment 2026-11-25";
+const FILE: &str = "File:KSB radar – ExampleUser – Tech Mentoring – Self-assessment 2026-11-25.svg";
+const SECOND: &str = "User:ExampleUser/Tech Mentoring/Second";
+const SECOND_FILE: &str = "File:KSB radar – ExampleUser – Tech Mentoring – Second.svg";
+
+/// An API query's answer, `query` already URL-encoded.
+fn api(wiki: &TestWiki, query: &str) -> serde_json::Value {
+    let (status, _, body) = wiki.get(&format!("/api.php?format=json&formatversion=2&{query}"));
+    assert_eq!(status, 200);
+    serde_json::from_slice(&body).expect("JSON from the API")
+}
+
+fn encoded(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// The file's current version: who uploaded it and where it is served.
+fn file_info(wiki: &TestWiki, title: &str) -> Option<(String, String)> {
+    let answer = api(
+        wiki,
+        &format!(
+            "action=query&prop=imageinfo&iiprop=user|url&titles={}",
+            encoded(title)
+        ),
+    );
+    let info = answer["query"]["pages"][0]["imageinfo"].get(0)?.clone();
+    Some((
+        info["user"].as_str()?.to_string(),
+        info["url"].as_str()?.to_string(),
+    ))
+}
+
+/// The requests the wiki answered after the first `before`, as ksb's own (not the probe).
+fn since(wiki: &TestWiki, before: usize) -> Vec<String> {
+    wiki.requests()[before..].to_vec()
+}
+
+#[test]
+fn a_sheets_chart_is_uploaded_byte_for_byte_shown_as_a_png_and_not_uploaded_again() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    std::fs::copy(fixture("example.toml"), ws.file("second.toml")).unwrap();
+
+    // The same sheet to two new pages, without and with its chart.
+    let before = wiki.requests().len();
+    ws.ok(&["wiki", "publish", "me.toml"]);
+    let without = since(&wiki, before);
+    let dry = ws.ok(&[
+        "wiki",
+        "publish",
+        "second.toml",
+        "--page",
+        SECOND,
+        "--chart",
+        "--dry-run",
+    ]);
+    assert!(
+        dry.contains(&format!(
+            "Would upload the chart as the new file '{SECOND_FILE}' ("
+        )),
+        "{dry}"
+    );
+    assert!(dry.contains(&format!("+[[{SECOND_FILE}|thumb|")), "{dry}");
+    assert!(file_info(&wiki, SECOND_FILE).is_none());
+    let before = wiki.requests().len();
+    let out = ws.ok(&[
+        "wiki",
+        "publish",
+        "second.toml",
+        "--page",
+        SECOND,
+        "--chart",
+    ]);
+    let with = since(&wiki, before);
+    assert!(
+        out.starts_with(&format!("Uploaded the chart as '{SECOND_FILE}' (")),
+        "{out}"
+    );
+    assert!(
+        with.len() <= without.len() + 3,
+        "{} requests with the chart, {} without: {with:#?} {without:#?}",
+        with.len(),
+        without.len()
+    );
+    assert_eq!(
+        with.iter().filter(|r| r.contains(" upload")).count(),
+        1,
+        "{with:#?}"
+    );
+
+    // The file is ksb's SVG byte for byte, uploaded by ksb's login.
+    let svg = ws.ok(&["chart", "second.toml", "-o", "-"]);
+    let (user, url) = file_info(&wiki, SECOND_FILE).expect("the file was uploaded");
+    assert_eq!(user, "Admin");
+    let (status, _, bytes) = wiki.get(&url);
+    assert_eq!(status, 200);
+    assert_eq!(bytes, svg.as_bytes());
+
+    // The page shows it as a PNG thumbnail, with alt text and a caption, inside ksb's part.
+    let text = wiki.text(SECOND);
+    let picture = text.find(&format!("[[{SECOND_FILE}|")).expect("embedded");
+    assert!(text.find(ksb::wiki::page::BEGIN).unwrap() < picture);
+    assert!(picture < text.find(ksb::wiki::page::END).unwrap());
+    assert!(
+        text.contains("=== Radar figures by stack area ==="),
+        "{text}"
+    );
+    let parsed = api(
+        &wiki,
+        &format!("action=parse&prop=text&page={}", encoded(SECOND)),
+    );
+    let html = scraper::Html::parse_fragment(parsed["parse"]["text"].as_str().unwrap());
+    let img = html
+        .select(&scraper::Selector::parse("img").unwrap())
+        .find(|img| {
+            img.value()
+                .attr("alt")
+                .is_some_and(|alt| alt.starts_with("Two radar charts of ExampleUser"))
+        })
+        .expect("an <img> with the alt text");
+    let src = img.value().attr("src").unwrap();
+    assert!(src.contains("/thumb/") && src.ends_with(".png"), "{src}");
+    let (status, kind, png) = wiki.get(src);
+    assert_eq!(status, 200, "{src}");
+    assert_eq!(kind, "image/png");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG: {src}");
+    let caption = html
+        .select(&scraper::Selector::parse(".thumbcaption").unwrap())
+        .map(|c| c.text().collect::<String>())
+        .collect::<String>();
+    assert!(caption.contains("KSB radar of ExampleUser"), "{caption}");
+
+    // The same chart again: nothing uploaded, nothing edited.
+    let before = wiki.requests().len();
+    let again = ws.ok(&["wiki", "publish", "second.toml", "--chart"]);
+    assert!(
+        again.starts_with(&format!(
+            "File '{SECOND_FILE}' already holds this chart; nothing to upload\nPage '{SECOND}' already holds this sheet"
+        )),
+        "{again}"
+    );
+    let again = since(&wiki, before);
+    assert!(
+        !again
+            .iter()
+            .any(|r| r.contains(" upload") || r.contains(" edit")),
+        "{again:#?}"
+    );
+
+    // A changed sheet: a new version of ksb's own file, and the page's figures follow.
+    ws.ok(&["score", "second.toml", "K1=3"]);
+    let out = ws.ok(&["wiki", "publish", "second.toml", "--chart"]);
+    assert!(
+        out.starts_with(&format!(
+            "Uploaded a new version of the chart '{SECOND_FILE}'"
+        )),
+        "{out}"
+    );
+    let (_, url) = file_info(&wiki, SECOND_FILE).unwrap();
+    let svg = ws.ok(&["chart", "second.toml", "-o", "-"]);
+    assert_eq!(wiki.get(&url).2, svg.as_bytes());
+
+    // Pulled back, the page gives the sheet alone: the chart is ksb's, not the sheet's.
+    let pulled = ws.ok(&["wiki", "pull", SECOND, "-o", "pulled.toml"]);
+    assert!(pulled.contains("Pulled 1 of 1 page"), "{pulled}");
+}
+
+#[test]
+fn a_file_someone_else_uploaded_under_ksbs_title_is_refused_and_nothing_is_written() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    wiki.user("Other");
+    let theirs = b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n";
+    wiki.upload(FILE, "Other", theirs);
+    let before = wiki.requests().len();
+    let err = ws.fails(1, &["wiki", "publish", "me.toml", "--chart"]);
+    assert!(
+        err.contains(&format!(
+            "file '{FILE}' was uploaded by Other, not by Admin: ksb never replaces someone else's file; nothing uploaded"
+        )),
+        "{err}"
+    );
+    assert!(
+        !since(&wiki, before)
+            .iter()
+            .any(|r| r.contains(" upload") || r.contains(" edit")),
+        "{:#?}",
+        since(&wiki, before)
+    );
+    let (user, url) = file_info(&wiki, FILE).unwrap();
+    assert_eq!(user, "Other");
+    assert_eq!(wiki.get(&url).2, theirs);
+    assert!(!ws.read("me.toml").contains("[wiki]"));
+    let page = api(&wiki, &format!("action=query&titles={}", encoded(PAGE)));
+    assert_eq!(page["query"]["pages"][0]["missing"], true, "{page}");
+    // Without the chart, the sheet still goes to its page.
+    ws.ok(&["wiki", "publish", "me.toml"]);
+}
+
+const COHORT: &str = "Tech Mentoring/Cohort 2026";
+
+/// The rendered HTML of a page.
+fn rendered(wiki: &TestWiki, title: &str) -> String {
+    let parsed = api(
+        wiki,
+        &format!("action=parse&prop=text&page={}", encoded(title)),
+    );
+    parsed["parse"]["text"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_cohort_page_names_nobody_by_default_and_keeps_what_others_wrote_around_it() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    let wikitext = ws.ok(&[
+        "export",
+        fixture("example.toml").to_str().unwrap(),
+        "--notes",
+    ]);
+    let folder = ws.file("pages");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..12 {
+        let page = wikitext.replace("ExampleUser", &format!("Mentee{i:03}"));
+        std::fs::write(folder.join(format!("Sheet {i:03}")), page).unwrap();
+    }
+    wiki.import_pages(&folder, "Tech Mentoring/Cohort 2026/");
+    let report = [
+        "wiki",
+        "report",
+        "--prefix",
+        "Tech Mentoring/Cohort 2026/",
+        "--page",
+        COHORT,
+    ];
+
+    let out = ws.ok(&report);
+    assert!(
+        out.starts_with(&format!(
+            "Published the cohort report to page '{COHORT}' (revision "
+        )),
+        "{out}"
+    );
+    assert!(out.contains("The page names nobody"), "{out}");
+    let text = wiki.text(COHORT);
+    assert!(text.starts_with(ksb::wiki::report_page::BEGIN), "{text}");
+    assert!(text.contains("Cohort: 12 participants"), "{text}");
+    assert!(text.contains("=== By stack area ==="), "{text}");
+    assert!(!text.contains("Mentee"), "{text}");
+    assert!(!rendered(&wiki, COHORT).contains("Mentee"));
+    assert!(!text.contains("[[File:"), "{text}");
+
+    // Text the lead adds around ksb's part stays; the same report again writes nothing.
+    let around = format!(
+        "Welcome to the cohort.\n\n{}\n[[Category:Programme]]\n",
+        text.trim_end()
+    );
+    wiki.edit(COHORT, "Admin", &around);
+    assert!(ws
+        .ok(&report)
+        .contains(&format!("Page '{COHORT}' already holds this report")));
+
+    // An edit inside ksb's part is refused, and --force rewrites the part alone.
+    wiki.user("Lead");
+    let inside = around.replace(
+        "=== By stack area ===",
+        "A note of the lead's.\n\n=== By stack area ===",
+    );
+    wiki.edit(COHORT, "Lead", &inside);
+    let err = ws.fails(1, &report);
+    assert!(
+        err.contains("ksb's part of the page was edited since ksb wrote it (last edited by Lead"),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(wiki.text(COHORT).trim_end(), inside.trim_end());
+    let mut forced = report.to_vec();
+    forced.push("--force");
+    ws.ok(&forced);
+    assert_eq!(wiki.text(COHORT).trim_end(), around.trim_end());
+
+    // Asked for, the sections that name people: the heatmap a picture with its figures.
+    let mut named = report.to_vec();
+    named.extend([
+        "--page",
+        "Tech Mentoring/Cohort 2026 (mentors)",
+        "--with",
+        "heatmap,roster",
+    ]);
+    let named = [&named[..4], &named[6..]].concat();
+    let out = ws.ok(&named);
+    let heatmap = "File:KSB heatmap – Tech Mentoring – Cohort 2026 (mentors).svg";
+    assert!(out.starts_with(&format!("Uploaded '{heatmap}' (")), "{out}");
+    let text = wiki.text("Tech Mentoring/Cohort 2026 (mentors)");
+    assert!(text.contains(&format!("[[{heatmap}|thumb|")), "{text}");
+    assert!(
+        text.contains("=== Heatmap figures: each participant's score per KSB ==="),
+        "{text}"
+    );
+    assert!(text.contains("| Mentee011"), "{text}");
+    let html = rendered(&wiki, "Tech Mentoring/Cohort 2026 (mentors)");
+    let doc = scraper::Html::parse_fragment(&html);
+    let img = doc
+        .select(&scraper::Selector::parse("img").unwrap())
+        .find(|img| {
+            img.value()
+                .attr("alt")
+                .is_some_and(|alt| alt.starts_with("A heatmap of 12 rows"))
+        })
+        .expect("the heatmap's <img> with its alt text");
+    let (status, kind, png) = wiki.get(img.value().attr("src").unwrap());
+    assert_eq!((status, kind.as_str()), (200, "image/png"));
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(ws.ok(&named).contains("already holds this picture"));
+
+    // Calibration by reviewer, shown in a dry run: nothing is written.
+    let before = wiki.requests().len();
+    let dry = ws.ok(&[
+        "wiki",
+        "report",
+        "--prefix",
+        "Tech Mentoring/Cohort 2026/",
+        "--page",
+        "Tech Mentoring/Cohort 2026 (calibration)",
+        "--with",
+        "calibration",
+        "--dry-run",
+    ]);
+    assert!(dry.contains("+== Calibration =="), "{dry}");
+    assert!(dry.contains("+Calibration: 0 pairs"), "{dry}");
+    assert!(
+        dry.ends_with("Dry run: nothing written to the wiki\n"),
+        "{dry}"
+    );
+    assert!(!since(&wiki, before).iter().any(|r| r.contains(" edit")));
+}
+
+#[test]
+fn the_file_is_named_after_the_page_as_the_wiki_spells_it() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    // "Project:" is the wiki's alias of its own namespace, "KsbTest:".
+    let out = ws.ok(&[
+        "wiki",
+        "publish",
+        "me.toml",
+        "--page",
+        "Project:Charts/mine",
+        "--chart",
+    ]);
+    let file = "File:KSB radar – KsbTest-Charts – mine.svg";
+    assert!(
+        out.starts_with(&format!("Uploaded the chart as '{file}' (")),
+        "{out}"
+    );
+    assert!(wiki
+        .text("KsbTest:Charts/mine")
+        .contains(&format!("[[{file}|")));
+    // `chart = true` under [wiki] is --chart.
+    let config = ws.read(".config/ksb/config.toml");
+    ws.write(
+        ".config/ksb/config.toml",
+        &format!("{config}chart = true\n"),
+    );
+    let again = ws.ok(&["wiki", "publish", "me.toml"]);
+    assert!(
+        again.starts_with(&format!("File '{file}' already holds this chart")),
+        "{again}"
+    );
+}
