@@ -474,6 +474,37 @@ mod on_the_wiki {
     }
 
     #[test]
+    fn a_sheet_with_evidence_and_its_chart_pulls_back_whole_and_publishes_nothing_again() {
+        let Some(wiki) = TestWiki::start() else {
+            return;
+        };
+        let ws = logged_in(&wiki);
+        std::fs::copy(fixture(WITH_EVIDENCE), ws.file("me.toml")).unwrap();
+        ws.ok(&["wiki", "publish", "me.toml", "--chart"]);
+        let text = wiki.text(PAGE);
+        let evidence = text
+            .find("\n=== Evidence ===\n")
+            .expect("the evidence table");
+        let picture = text.find("<!-- ksb:picture").expect("the chart");
+        let end = text.find("<!-- ksb:end -->").expect("ksb's part");
+        assert!(evidence < end && picture < end, "{text}");
+        ws.ok(&["wiki", "pull", PAGE, "-o", "pulled.toml"]);
+        assert_eq!(
+            load(&ws.file("pulled.toml")).evidence(),
+            load(&fixture(WITH_EVIDENCE)).evidence()
+        );
+        let before = wiki.requests().len();
+        let again = ws.ok(&["wiki", "publish", "me.toml", "--chart"]);
+        let writes: Vec<String> = wiki.requests()[before..]
+            .iter()
+            .filter(|request| matches!(request.split(' ').nth(2), Some("edit" | "upload")))
+            .cloned()
+            .collect();
+        assert!(writes.is_empty(), "{again}\n{writes:?}");
+        assert_eq!(wiki.text(PAGE), text);
+    }
+
+    #[test]
     fn a_mentors_verdict_on_the_wiki_merges_with_a_new_local_item() {
         let Some(wiki) = TestWiki::start() else {
             return;
