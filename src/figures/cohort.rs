@@ -228,8 +228,7 @@ impl CohortSheets {
 impl Gather for CohortSheets {
     fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet) {
         let as_of = self.selection.as_of;
-        if as_of.is_none_or(|day| sheet.participant.date <= day) && !sheet.evidence().is_empty()
-        {
+        if as_of.is_none_or(|day| sheet.participant.date <= day) && !sheet.evidence().is_empty() {
             let named = evidence::named(standard, sheet.evidence(), as_of);
             self.items += sheet
                 .evidence()

@@ -59,7 +59,10 @@ impl KsbSet {
 
     /// How many KSBs the set holds.
     pub fn len(&self) -> usize {
-        self.words.iter().map(|word| word.count_ones() as usize).sum()
+        self.words
+            .iter()
+            .map(|word| word.count_ones() as usize)
+            .sum()
     }
 
     /// Whether the set is empty.
@@ -309,7 +312,12 @@ mod tests {
         let sheet = test_support::sheet(
             &standard,
             "Generalist",
-            &[("K1", Zero), ("K2", NotApplicable), ("K3", Two), ("B8", Three)],
+            &[
+                ("K1", Zero),
+                ("K2", NotApplicable),
+                ("K3", Two),
+                ("B8", Three),
+            ],
         );
         assert_eq!(scored(&standard, &sheet).len(), 3);
         let strong = strong(&standard, &sheet);
@@ -332,7 +340,11 @@ mod tests {
         ];
         let mut other = item(2, &["K1"], None);
         other.text = "another".into();
-        let b = [item(1, &["K1"], Some((Questioned, 3))), other, item(3, &["S2"], None)];
+        let b = [
+            item(1, &["K1"], Some((Questioned, 3))),
+            other,
+            item(3, &["S2"], None),
+        ];
         let items = combined(&a, &b);
         assert_eq!(items.len(), 4);
         let k1 = supports(&standard, &items)[place(&standard, "K1")];

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use crate::figures::evidence::{self, KsbSet};
 use crate::figures::selection::{Gather, Placed, Recency};
-use crate::model::id::KsbId;
 use crate::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
+use crate::model::id::KsbId;
 use crate::model::sheet::Sheet;
 use crate::model::standard::Standard;
 

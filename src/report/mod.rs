@@ -17,6 +17,7 @@ mod format;
 
 pub use format::{format_delta, format_mean, format_mean_delta, format_share};
 
+use crate::model::evidence::Support;
 use crate::model::score::Score;
 use crate::model::sheet::Participant;
 
@@ -170,4 +171,13 @@ impl SheetLabel<'_> {
             p.date_dmy()
         )
     }
+}
+
+/// The headings of the evidence columns `compare` and `plan` add beside a score, when there
+/// is evidence: items naming the KSB, and how many of them a mentor checked.
+pub const SUPPORT_COLUMNS: [&str; 2] = ["Evidence", "Checked"];
+
+/// The cells under [`SUPPORT_COLUMNS`].
+pub fn support_cells(support: Support) -> [Cell; 2] {
+    [Cell::number(support.items), Cell::number(support.checked)]
 }
