@@ -76,10 +76,10 @@ fn backing(backing: &Backing, groupings: &[Grouping]) -> Report {
         return report;
     }
     report.push(Block::Paragraph(format!(
-        "Backed by evidence: {} of {}{} ({} read). A KSB scored 0–3 on a counted sheet is backed when an evidence item on any of its participant's sheets names it.",
+        "Backed by evidence: {}{} of {} ({} read). A KSB scored 0–3 on a counted sheet is backed when an evidence item on any of its participant's sheets names it.",
         overall.backed,
-        plural(overall.scored, "scored KSB"),
         share_text(overall),
+        plural(overall.scored, "scored KSB"),
         plural(backing.items, "evidence item"),
     )));
     for grouping in BACKING_GROUPINGS {

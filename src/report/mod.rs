@@ -177,7 +177,11 @@ impl SheetLabel<'_> {
 /// is evidence: items naming the KSB, and how many of them a mentor checked.
 pub const SUPPORT_COLUMNS: [&str; 2] = ["Evidence", "Checked"];
 
-/// The cells under [`SUPPORT_COLUMNS`].
+/// The cells under [`SUPPORT_COLUMNS`]: both blank for a KSB no item names, so the KSBs with
+/// evidence stand out.
 pub fn support_cells(support: Support) -> [Cell; 2] {
+    if support.items == 0 {
+        return [Cell::number(""), Cell::number("")];
+    }
     [Cell::number(support.items), Cell::number(support.checked)]
 }

@@ -19,13 +19,14 @@ pub fn report(participant: &Participant, plan: &Plan) -> Report {
         plan.focus.join(" and ")
     )));
     let score = |item: &PlanItem| item.score.map(|s| s.to_string()).unwrap_or_default();
-    // With evidence, its two columns go before the long description (or last).
-    let evidence = plan.has_evidence;
+    // The evidence columns go in a table where one of its KSBs has evidence, before the long
+    // description (or last).
     let table = |heading: &str,
                  columns: &[&str],
                  items: &[PlanItem],
                  row: &dyn Fn(&PlanItem) -> Vec<String>,
                  when_empty: &'static str| {
+        let evidence = items.iter().any(|item| item.support.items > 0);
         let before = columns
             .iter()
             .position(|name| *name == "Description")
@@ -93,9 +94,9 @@ pub fn report(participant: &Participant, plan: &Plan) -> Report {
         },
         "No KSB is scored 3 yet.",
     ));
-    if evidence {
+    if plan.has_evidence {
         report.push(Block::Line(
-            "Evidence: the sheet's items naming the KSB; Checked: of those, items a mentor checked."
+            "Evidence: the sheet's items naming the KSB (shown in a table where one of its KSBs has some); Checked: of those, items a mentor checked."
                 .to_string(),
         ));
     }

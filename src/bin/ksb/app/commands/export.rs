@@ -1,6 +1,6 @@
 //! `ksb export`: a sheet, or the blank sheet, as wikitext, Markdown, CSV or JSON (or a locked
 //! review as an Open Badge); a folder or several sheets as one long CSV or JSON, a row per
-//! sheet and KSB.
+//! sheet and KSB, or with `--evidence` a row per evidence item.
 
 use std::path::PathBuf;
 
@@ -49,6 +49,9 @@ pub struct ExportArgs {
     /// With several sheets, stop at the first that does not load instead of reporting it and exporting the rest.
     #[arg(long)]
     pub strict: bool,
+    /// The long export's evidence table instead of its scores: one row per evidence item (its sheet's header, then number, text, link, url, ksbs, added, added_by and the verdict), of one sheet or many, as CSV or JSON.
+    #[arg(long, conflicts_with_all = ["blank", "summary", "notes"])]
+    pub evidence: bool,
 }
 
 /// The exporter of each format.
@@ -69,7 +72,8 @@ fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
 impl Command for ExportArgs {
     fn run(self, globals: Globals) -> Result<()> {
         let ctx = &globals.context()?;
-        let many = self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
+        let many =
+            self.evidence || self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
         if self.format == Format::Openbadge {
             return self.badge(ctx, many);
         }
@@ -148,7 +152,12 @@ impl ExportArgs {
             Format::Csv => false,
             Format::Json => true,
             other => bail!(
-                "several sheets export as one long table: use --format csv or --format json, not {}",
+                "{}: use --format csv or --format json, not {}",
+                if self.evidence {
+                    "the evidence table is a long table"
+                } else {
+                    "several sheets export as one long table"
+                },
                 format!("{other:?}").to_lowercase()
             ),
         };
@@ -160,6 +169,7 @@ impl ExportArgs {
         let rows = LongRows {
             files: &sheets,
             json,
+            evidence: self.evidence,
             parts: Vec::new(),
         };
         let gathered = cohort::gather(&standard, &sheets, self.strict, rows)?;
@@ -169,7 +179,11 @@ impl ExportArgs {
             let rows: Vec<String> = parts.into_iter().flat_map(|(_, rows)| rows).collect();
             long::json_array(&rows)
         } else {
-            let mut text = long::csv_header();
+            let mut text = if self.evidence {
+                long::evidence_csv_header()
+            } else {
+                long::csv_header()
+            };
             for (_, rows) in parts {
                 text.extend(rows);
             }
@@ -180,10 +194,12 @@ impl ExportArgs {
     }
 }
 
-/// The rows of each sheet read, by its place in the list: CSV text, or one JSON object each.
+/// The rows of each sheet read, by its place in the list: CSV text, or one JSON object each;
+/// with `evidence`, of the evidence table.
 struct LongRows<'a> {
     files: &'a [PathBuf],
     json: bool,
+    evidence: bool,
     parts: Vec<(usize, Vec<String>)>,
 }
 
@@ -191,10 +207,11 @@ impl Gather for LongRows<'_> {
     fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet) {
         let index = placed.recency.index;
         let file = self.files[index].display().to_string();
-        let rows = if self.json {
-            long::json_rows(standard, &file, sheet)
-        } else {
-            vec![long::csv_rows(standard, &file, sheet)]
+        let rows = match (self.json, self.evidence) {
+            (true, false) => long::json_rows(standard, &file, sheet),
+            (false, false) => vec![long::csv_rows(standard, &file, sheet)],
+            (true, true) => long::evidence_json_rows(&file, sheet),
+            (false, true) => vec![long::evidence_csv_rows(&file, sheet)],
         };
         self.parts.push((index, rows));
     }
