@@ -15,6 +15,7 @@ mod concurrent_writers;
 mod core_commands;
 mod csv_everywhere;
 mod ecosystem;
+mod evidence_reports;
 mod export;
 mod export_properties;
 mod faults;
