@@ -34,7 +34,7 @@ trap 'rm -rf "$work"' EXIT
 echo "Generating $sheets sheets (seed $seed) with $items evidence items each, and without, in $work ..."
 "$gen_cohort" "$work/with" "$sheets" "$seed" "$items"
 "$gen_cohort" "$work/without" "$sheets" "$seed"
-echo "Sizes: with evidence $(du -sh "$work/with/sheets" | cut -f1), without $(du -sh "$work/without/sheets" | cut -f1)."
+echo "Sizes: with evidence $(du -sh --apparent-size "$work/with/sheets" | cut -f1), without $(du -sh --apparent-size "$work/without/sheets" | cut -f1)."
 
 # Both cohorts must have the same score figures, and the one with evidence every item read.
 "$ksb" summary "$work/with/sheets" --format json >"$work/with.json"
