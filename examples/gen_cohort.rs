@@ -2,15 +2,18 @@
 //! TOML sheets in nested folders and as one CSV, from a fixed seed, so every run measures the
 //! same data.
 //!
-//! Usage: `cargo run --release --example gen_cohort -- DIR SHEETS SEED`
+//! Usage: `cargo run --release --example gen_cohort -- DIR SHEETS SEED [ITEMS]`
 //! writes DIR/sheets/gNN/pNNNNN.toml and DIR/scores.csv (one row per participant and KSB:
 //! `username,preferred_role_focus,ksb,category,role_focus,areas,score`, areas joined by `;`,
-//! score `0`–`3`, `n/a` or empty when unscored).
+//! score `0`–`3`, `n/a` or empty when unscored). With ITEMS, each sheet also gets that many
+//! evidence items (bench/evidence-cohort.sh), drawn from their own generator, so the scores
+//! are the same as without them.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use ksb::model::evidence::{Evidence, EvidenceLink, Verdict, VerdictState};
 use ksb::{store, Participant, Score, Sheet, Standard};
 
 /// Sheets per sub-folder, so the sheets are spread over nested folders as a real archive is.
@@ -47,9 +50,56 @@ fn draw_score(rng: &mut SplitMix64, own_focus: bool) -> Option<Score> {
     }
 }
 
-fn generate(dir: &Path, sheets: usize, seed: u64) -> Result<(), String> {
+/// `count` evidence items on 1–3 KSBs each, a Phorge task link on most, a mentor's verdict on
+/// some.
+fn add_evidence(
+    standard: &Standard,
+    rng: &mut SplitMix64,
+    sheet: &mut Sheet,
+    count: usize,
+) -> Result<(), String> {
+    let date = sheet.participant.date;
+    for n in 0..count {
+        let mut ksbs = Vec::new();
+        for _ in 0..=rng.below(3) {
+            let id = &standard.ksbs[rng.below(standard.ksbs.len() as u64) as usize].id;
+            if !ksbs.contains(id) {
+                ksbs.push(id.clone());
+            }
+        }
+        let verdict = match rng.below(3) {
+            0 => None,
+            pick => Some(Verdict {
+                state: if pick == 1 {
+                    VerdictState::Checked
+                } else {
+                    VerdictState::Questioned
+                },
+                by: "Mentor".into(),
+                date,
+                comment: None,
+            }),
+        };
+        let item = Evidence {
+            number: 0,
+            text: format!("Evidence {n} of {}", sheet.participant.username),
+            link: (rng.below(4) != 0).then(|| EvidenceLink::Task(10_000 + rng.below(90_000))),
+            ksbs,
+            added: date,
+            added_by: sheet.participant.username.clone(),
+            verdict,
+        };
+        sheet
+            .add_evidence(standard, item)
+            .map_err(|err| err.to_string())?;
+    }
+    Ok(())
+}
+
+fn generate(dir: &Path, sheets: usize, seed: u64, items: usize) -> Result<(), String> {
     let standard = Standard::builtin();
     let mut rng = SplitMix64(seed);
+    let mut evidence_rng = SplitMix64(seed ^ 0x5EED_E71D_E11C_E000);
     let mut csv =
         String::from("username,preferred_role_focus,ksb,category,role_focus,areas,score\n");
     for n in 0..sheets {
@@ -80,6 +130,7 @@ fn generate(dir: &Path, sheets: usize, seed: u64) -> Result<(), String> {
             )
             .map_err(|err| err.to_string())?;
         }
+        add_evidence(&standard, &mut evidence_rng, &mut sheet, items)?;
         let folder = dir
             .join("sheets")
             .join(format!("g{:02}", n / SHEETS_PER_FOLDER));
@@ -95,19 +146,24 @@ fn generate(dir: &Path, sheets: usize, seed: u64) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let parsed = match args.as_slice() {
+    let (fixed, items) = match args.as_slice() {
+        [fixed @ .., items] if args.len() == 4 => (fixed, items.parse().ok()),
+        fixed => (fixed, Some(0)),
+    };
+    let parsed = match fixed {
         [dir, sheets, seed] => sheets
             .parse()
             .ok()
             .zip(seed.parse().ok())
-            .map(|(sheets, seed)| (PathBuf::from(dir), sheets, seed)),
+            .zip(items)
+            .map(|((sheets, seed), items)| (PathBuf::from(dir), sheets, seed, items)),
         _ => None,
     };
-    let Some((dir, sheets, seed)) = parsed else {
-        eprintln!("usage: gen_cohort DIR SHEETS SEED");
+    let Some((dir, sheets, seed, items)) = parsed else {
+        eprintln!("usage: gen_cohort DIR SHEETS SEED [ITEMS]");
         return ExitCode::from(2);
     };
-    match generate(&dir, sheets, seed) {
+    match generate(&dir, sheets, seed, items) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("gen_cohort: error: {message}");

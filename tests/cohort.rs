@@ -333,6 +333,7 @@ fn cohort_json_keeps_the_one_sheet_shape_and_adds_the_cohort() {
         [
             "by_preferred_role_focus",
             "counted",
+            "evidence",
             "groups",
             "ksbs",
             "missing",

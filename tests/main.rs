@@ -16,6 +16,7 @@ mod core_commands;
 mod csv_everywhere;
 mod ecosystem;
 mod evidence;
+mod evidence_reports;
 mod evidence_wiki;
 mod export;
 mod export_properties;

@@ -69,21 +69,25 @@ fn compare_figures_by_hand() {
     // K1: 3 − 1 = +2; K2: 2 − 3 = −1.
     assert_eq!(
         ksb(&report, "K1"),
-        &json!({"id": "K1", "a": 1, "b": 3, "delta": 2, "mark": "disagreement"})
+        &json!({"id": "K1", "a": 1, "b": 3, "delta": 2, "mark": "disagreement",
+            "evidence": {"items": 0, "checked": 0}})
     );
     assert_eq!(ksb(&report, "K2")["delta"], -1);
     // N/A on one side only, unscored on one side only, unscored on both: no change.
     assert_eq!(
         ksb(&report, "K3"),
-        &json!({"id": "K3", "a": "N/A", "b": 2, "delta": null, "mark": "na_against_score"})
+        &json!({"id": "K3", "a": "N/A", "b": 2, "delta": null, "mark": "na_against_score",
+            "evidence": {"items": 0, "checked": 0}})
     );
     assert_eq!(
         ksb(&report, "S1"),
-        &json!({"id": "S1", "a": 0, "b": null, "delta": null, "mark": null})
+        &json!({"id": "S1", "a": 0, "b": null, "delta": null, "mark": null,
+            "evidence": {"items": 0, "checked": 0}})
     );
     assert_eq!(
         ksb(&report, "K4"),
-        &json!({"id": "K4", "a": null, "b": null, "delta": null, "mark": null})
+        &json!({"id": "K4", "a": null, "b": null, "delta": null, "mark": null,
+            "evidence": {"items": 0, "checked": 0}})
     );
 
     // Generalist: A K1 1, S1 0, B1 3 → 4/3; B K1 3, B1 2 → 5/2; change 5/2 − 4/3 = 7/6.

@@ -4,6 +4,9 @@
 //! A [`Cohort`] holds counts only (per KSB, per group, per preferred role focus), never the
 //! sheets themselves, so its size does not grow with the cohort.
 
+use std::collections::HashMap;
+
+use crate::figures::evidence::{self, Backing, KsbSet};
 use crate::figures::selection::{Gather, Latest, People, Placed, Selection};
 use crate::figures::summary::{Summary, Tally};
 use crate::model::id::KsbId;
@@ -116,6 +119,17 @@ pub struct ScoredSheet {
 }
 
 impl ScoredSheet {
+    /// The places of the KSBs it scores 0–3.
+    pub fn scored(&self) -> KsbSet {
+        let mut set = KsbSet::default();
+        for (place, score) in self.scores.iter().enumerate() {
+            if score.and_then(Score::points).is_some() {
+                set.insert(place);
+            }
+        }
+        set
+    }
+
     /// The role focus and scores of `sheet`.
     pub fn of(standard: &Standard, sheet: &Sheet) -> ScoredSheet {
         ScoredSheet {
@@ -130,14 +144,20 @@ impl ScoredSheet {
 }
 
 /// A cohort being read under a [`Selection`]: with `all_sheets` every admitted sheet is
-/// counted at once (nothing kept per sheet); otherwise each participant's latest admitted
-/// sheet is kept (a role focus and 28 scores) until every sheet is read.
+/// counted at once (only the set of KSBs it scores is kept, for the evidence figures);
+/// otherwise each participant's latest admitted sheet is kept (a role focus and 28 scores)
+/// until every sheet is read. Beside them, each participant's evidence: the KSBs named by an
+/// item on any of their sheets (of any type, dated and added on or before `--as-of`), so a
+/// score is backed by the evidence its participant gave whichever sheet carries it.
 #[derive(Debug, Clone)]
 pub struct CohortSheets {
     selection: Selection,
     every: Cohort,
     counted: Latest<()>,
     latest: Latest<ScoredSheet>,
+    every_scored: Vec<(String, KsbSet)>,
+    named: HashMap<String, KsbSet>,
+    items: usize,
 }
 
 /// What a cohort report counted, beside its figures.
@@ -153,6 +173,8 @@ pub struct Counted {
     pub selection: Selection,
     /// Participants with sheets, none of which the selection admits, by username.
     pub missing: Vec<String>,
+    /// How much of the counted scoring evidence backs.
+    pub backing: Backing,
 }
 
 impl CohortSheets {
@@ -163,21 +185,32 @@ impl CohortSheets {
             every: Cohort::empty(standard),
             counted: Latest::default(),
             latest: Latest::default(),
+            every_scored: Vec::new(),
+            named: HashMap::new(),
+            items: 0,
         }
     }
 
     /// The cohort's figures once every sheet is read; `people` are the participants of
     /// every sheet read and `sheets` how many sheets loaded.
     pub fn finish(self, standard: &Standard, people: &People, sheets: usize) -> Counted {
+        let mut backing = Backing::empty(standard);
+        backing.items = self.items;
+        let none = KsbSet::default();
+        let named = |key: &str| self.named.get(key).unwrap_or(&none);
         let (cohort, participants, missing) = if self.selection.all_sheets {
+            for (key, scored) in &self.every_scored {
+                backing.add(standard, scored, named(key));
+            }
             let missing = people.missing_from(&self.counted);
             (self.every, self.counted.len(), missing)
         } else {
             let missing = people.missing_from(&self.latest);
             let mut cohort = Cohort::empty(standard);
             let participants = self.latest.len();
-            for (_, _, sheet) in self.latest.into_sorted() {
+            for (key, _, sheet) in self.latest.into_sorted() {
                 cohort.add_scores(standard, &sheet.role_focus, sheet.scores.iter().copied());
+                backing.add(standard, &sheet.scored(), named(&key));
             }
             (cohort, participants, missing)
         };
@@ -187,18 +220,36 @@ impl CohortSheets {
             sheets,
             selection: self.selection,
             missing,
+            backing,
         }
     }
 }
 
 impl Gather for CohortSheets {
     fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet) {
+        let as_of = self.selection.as_of;
+        if as_of.is_none_or(|day| sheet.participant.date <= day) && !sheet.evidence().is_empty() {
+            let named = evidence::named(standard, sheet.evidence(), as_of);
+            self.items += sheet
+                .evidence()
+                .iter()
+                .filter(|item| evidence::added_by_day(item, as_of))
+                .count();
+            match self.named.get_mut(placed.key) {
+                Some(kept) => kept.union_with(&named),
+                None => {
+                    self.named.insert(placed.key.to_string(), named);
+                }
+            }
+        }
         if !self.selection.admits(&sheet.participant) {
             return;
         }
         if self.selection.all_sheets {
             self.every.add_sheet(standard, sheet);
             self.counted.offer(placed.key, placed.recency, ());
+            self.every_scored
+                .push((placed.key.to_string(), evidence::scored(standard, sheet)));
         } else {
             if self.latest.wants(placed.key, placed.recency) {
                 let scored = ScoredSheet::of(standard, sheet);
@@ -283,5 +334,82 @@ mod tests {
             cohort.by_preferred_role_focus[1].summary.overall.mean(),
             None
         );
+    }
+
+    #[test]
+    fn the_backed_share_counts_each_persons_evidence_on_any_of_their_sheets() {
+        use crate::figures::evidence::Backed;
+        use crate::figures::selection::{key_of, Recency};
+        use crate::model::evidence::Evidence;
+        use chrono::NaiveDate;
+        use Score::*;
+        let standard = Standard::builtin();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let item = |ksbs: &[&str], added| Evidence {
+            number: 1,
+            text: "x".into(),
+            link: None,
+            ksbs: ksbs.iter().map(|id| id.parse().unwrap()).collect(),
+            added: day(added),
+            added_by: "Tester".into(),
+            verdict: None,
+        };
+        // Tester: a self-assessment (25/11) with evidence on K1 and S2, then a mentor review
+        // (26/11) without evidence scoring K1 3, S2 N/A, B1 2: of its 2 scored KSBs, K1 is
+        // backed by the self-assessment's item. Other: one sheet scoring K1 and K2, evidence
+        // on K2 added on 28/11.
+        let mut own = sheet(&standard, "Generalist", &[("K1", One)]);
+        own.set_evidence(vec![item(&["K1", "S2"], 25)]).unwrap();
+        let mut review = sheet(
+            &standard,
+            "Generalist",
+            &[("K1", Three), ("S2", NotApplicable), ("B1", Two)],
+        );
+        review.participant.assessment_type = "Mentor review".into();
+        review.participant.date = day(26);
+        let mut other = sheet(&standard, "Generalist", &[("K1", Two), ("K2", Two)]);
+        other.participant.username = "Other".into();
+        other.set_evidence(vec![item(&["K2"], 28)]).unwrap();
+        let count = |selection: Selection| {
+            let sheets = [&own, &review, &other];
+            let mut gathering = CohortSheets::new(&standard, selection);
+            let mut people = People::default();
+            for (index, sheet) in sheets.iter().enumerate() {
+                let key = key_of(&sheet.participant);
+                let placed = || Placed {
+                    key: &key,
+                    recency: Recency::of(&standard, &sheet.participant, index),
+                };
+                gathering.add(&standard, placed(), sheet);
+                people.add(&standard, placed(), sheet);
+            }
+            gathering.finish(&standard, &people, sheets.len()).backing
+        };
+        let latest = count(Selection::default());
+        assert_eq!(latest.items, 2);
+        assert_eq!(
+            latest.overall,
+            Backed {
+                scored: 4,
+                backed: 2
+            }
+        );
+        let every = count(Selection {
+            all_sheets: true,
+            ..Selection::default()
+        });
+        assert_eq!(
+            every.overall,
+            Backed {
+                scored: 5,
+                backed: 3
+            }
+        );
+        // As of 27/11, Other's item (added 28/11) does not count yet.
+        let earlier = count(Selection {
+            as_of: Some(day(27)),
+            ..Selection::default()
+        });
+        assert_eq!((earlier.items, earlier.overall.backed), (1, 1));
     }
 }

@@ -1,8 +1,10 @@
 //! Two sheets side by side (self-assessment and mentor review, baseline and final check): per
 //! KSB and per group, where they differ and by how much.
 
+use crate::figures::evidence;
 use crate::figures::grouping::{Grouped, Grouping};
 use crate::figures::summary::{Group, Summary};
+use crate::model::evidence::Support;
 use crate::model::id::KsbId;
 use crate::model::score::Score;
 use crate::model::sheet::Sheet;
@@ -20,6 +22,9 @@ pub struct KsbChange {
     pub a: Option<Score>,
     /// Its score on sheet B, `None` when unscored.
     pub b: Option<Score>,
+    /// The evidence items of both sheets that name it, each item once
+    /// ([`evidence::combined`]), and how many of them a mentor checked.
+    pub support: Support,
 }
 
 impl KsbChange {
@@ -102,19 +107,25 @@ impl GroupChange {
 pub struct Comparison {
     /// Every KSB, in the standard's order.
     pub ksbs: Vec<KsbChange>,
+    /// Whether either sheet has evidence items: reports show the support columns only then.
+    pub has_evidence: bool,
     groups: Grouped<GroupChange>,
 }
 
 impl Comparison {
     /// Compares sheet `a` with sheet `b`, both scored against `standard`.
     pub fn of(standard: &Standard, a: &Sheet, b: &Sheet) -> Comparison {
+        let items = evidence::combined(a.evidence(), b.evidence());
+        let supports = evidence::supports(standard, &items);
         let ksbs = standard
             .ksbs
             .iter()
-            .map(|ksb| KsbChange {
+            .zip(supports)
+            .map(|(ksb, support)| KsbChange {
                 id: ksb.id.clone(),
                 a: a.score(&ksb.id),
                 b: b.score(&ksb.id),
+                support,
             })
             .collect();
         let (sa, sb) = (
@@ -123,6 +134,7 @@ impl Comparison {
         );
         Comparison {
             ksbs,
+            has_evidence: !items.is_empty(),
             groups: Grouped::from_fn(|grouping| {
                 pair_groups(sa.groups(grouping), sb.groups(grouping))
             }),
@@ -222,12 +234,68 @@ mod tests {
     }
 
     #[test]
+    fn support_counts_the_items_of_both_sheets_once_each() {
+        use crate::model::evidence::{Evidence, Verdict, VerdictState};
+        let standard = Standard::builtin();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let item = |number, ksbs: &[&str], checked: bool| Evidence {
+            number,
+            text: format!("item {number}"),
+            link: None,
+            ksbs: ksbs.iter().map(|id| id.parse().unwrap()).collect(),
+            added: day,
+            added_by: "Tester".into(),
+            verdict: checked.then(|| Verdict {
+                state: VerdictState::Checked,
+                by: "Mentor".into(),
+                date: day,
+                comment: None,
+            }),
+        };
+        let plain = sheet(&standard, &[("K1", Score::Two)]);
+        let c = Comparison::of(&standard, &plain, &plain);
+        assert!(!c.has_evidence);
+        assert_eq!(change(&c, "K1").support, Support::default());
+
+        let mut own = sheet(&standard, &[("K1", Score::Two)]);
+        own.set_evidence(vec![item(1, &["K1", "S2"], false), item(2, &["K1"], false)])
+            .unwrap();
+        // The review carries item 1, checked, and adds its own item 3 on K1.
+        let mut review = sheet(&standard, &[("K1", Score::Three)]);
+        review
+            .set_evidence(vec![item(1, &["K1", "S2"], true), {
+                let mut own = item(3, &["K1"], false);
+                own.text = "the mentor's own".into();
+                own
+            }])
+            .unwrap();
+        let c = Comparison::of(&standard, &own, &review);
+        assert!(c.has_evidence);
+        assert_eq!(
+            change(&c, "K1").support,
+            Support {
+                items: 3,
+                checked: 1
+            }
+        );
+        assert_eq!(
+            change(&c, "S2").support,
+            Support {
+                items: 1,
+                checked: 1
+            }
+        );
+        assert_eq!(change(&c, "B1").support, Support::default());
+    }
+
+    #[test]
     fn a_disagreement_is_two_points_either_way() {
         let id: KsbId = "K1".parse().unwrap();
         let pair = |a, b| KsbChange {
             id: id.clone(),
             a: Some(a),
             b: Some(b),
+            support: Support::default(),
         };
         assert!(pair(Score::Three, Score::One).disagreement());
         assert!(pair(Score::Zero, Score::Three).disagreement());
@@ -242,6 +310,7 @@ mod tests {
             id: id.clone(),
             a,
             b,
+            support: Support::default(),
         };
         use Score::*;
         let marked = pair(Some(NotApplicable), Some(Zero));

@@ -4,6 +4,7 @@
 pub mod calibration;
 pub mod cohort;
 pub mod compare;
+pub mod evidence;
 pub mod grouping;
 pub mod heatmap;
 pub mod plan;

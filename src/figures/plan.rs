@@ -1,6 +1,8 @@
 //! A development plan from one sheet: what to work on next, and where the participant could
 //! already mentor others.
 
+use crate::figures::evidence;
+use crate::model::evidence::Support;
 use crate::model::score::Score;
 use crate::model::sheet::Sheet;
 use crate::model::standard::{Ksb, Standard};
@@ -15,6 +17,8 @@ pub struct PlanItem<'a> {
     pub ksb: &'a Ksb,
     /// Its score on the sheet; `None` when unscored.
     pub score: Option<Score>,
+    /// The sheet's evidence items that name it, and how many a mentor checked.
+    pub support: Support,
 }
 
 /// What `ksb plan` shows.
@@ -31,6 +35,8 @@ pub struct Plan<'a> {
     /// Every KSB scored 3, where the participant could mentor others: specialism first,
     /// then the standard's order.
     pub strengths: Vec<PlanItem<'a>>,
+    /// Whether the sheet has evidence items: the plan shows their support only then.
+    pub has_evidence: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -46,13 +52,16 @@ impl<'a> Plan<'a> {
 
         let in_focus = |ksb: &Ksb| focus.contains(&ksb.role_focus.as_str());
         let outside_specialism = |item: &PlanItem| Some(item.ksb.role_focus.as_str()) != specialism;
+        let supports = evidence::supports(standard, sheet.evidence());
         let pick = |keep: &dyn Fn(&PlanItem) -> bool| -> Vec<PlanItem<'a>> {
             standard
                 .ksbs
                 .iter()
-                .map(|ksb| PlanItem {
+                .zip(&supports)
+                .map(|(ksb, support)| PlanItem {
                     ksb,
                     score: sheet.score(&ksb.id),
+                    support: *support,
                 })
                 .filter(|item| keep(item))
                 .collect()
@@ -71,6 +80,7 @@ impl<'a> Plan<'a> {
             develop,
             unscored,
             strengths,
+            has_evidence: !sheet.evidence().is_empty(),
         }
     }
 }
@@ -135,5 +145,43 @@ mod tests {
         assert_eq!(ids(&plan.develop), ["K5", "B8", "K1"]);
         assert_eq!(plan.unscored.len(), 14 - 3);
         assert!(plan.strengths.is_empty());
+        assert!(!plan.has_evidence);
+    }
+
+    #[test]
+    fn each_item_carries_the_support_of_its_ksb() {
+        use crate::model::evidence::{Evidence, Verdict, VerdictState};
+        let standard = Standard::builtin();
+        let mut sheet = sheet(&standard, "Generalist", &[("K1", Three), ("K5", Zero)]);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let item = |number, ksbs: &[&str], checked: bool| Evidence {
+            number,
+            text: "x".into(),
+            link: None,
+            ksbs: ksbs.iter().map(|id| id.parse().unwrap()).collect(),
+            added: day,
+            added_by: "Tester".into(),
+            verdict: checked.then(|| Verdict {
+                state: VerdictState::Checked,
+                by: "Mentor".into(),
+                date: day,
+                comment: None,
+            }),
+        };
+        sheet
+            .set_evidence(vec![item(1, &["K1", "S1"], true), item(2, &["K1"], false)])
+            .unwrap();
+        let plan = Plan::of(&standard, &sheet);
+        assert!(plan.has_evidence);
+        assert_eq!(
+            plan.strengths[0].support,
+            Support {
+                items: 2,
+                checked: 1
+            }
+        );
+        assert_eq!(plan.develop[0].support, Support::default());
+        let s1 = plan.unscored.iter().find(|i| i.ksb.id.as_str() == "S1");
+        assert_eq!(s1.unwrap().support.items, 1);
     }
 }

@@ -5,8 +5,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::figures::evidence::{self, KsbSet};
 use crate::figures::selection::{Gather, Placed, Recency};
 use crate::model::assessment::{MENTOR_REVIEW, SELF_ASSESSMENT};
+use crate::model::id::KsbId;
 use crate::model::sheet::Sheet;
 use crate::model::standard::Standard;
 
@@ -26,6 +28,8 @@ pub struct RosterSheet {
     pub locked: bool,
     /// Who reviewed, when the sheet says.
     pub reviewer: Option<String>,
+    /// The KSBs it scores 2 or 3, by place in the standard.
+    pub strong: KsbSet,
 }
 
 impl RosterSheet {
@@ -50,6 +54,7 @@ impl RosterSheet {
 pub struct RosterSheets {
     as_of: Option<NaiveDate>,
     by_participant: HashMap<String, Listed>,
+    items: usize,
 }
 
 /// One participant's sheets, and their username as their latest sheet so far spells it.
@@ -57,6 +62,7 @@ pub struct RosterSheets {
 struct Listed {
     name: (Recency, String),
     sheets: Vec<RosterSheet>,
+    named: KsbSet,
 }
 
 impl RosterSheets {
@@ -65,6 +71,7 @@ impl RosterSheets {
         RosterSheets {
             as_of,
             by_participant: HashMap::new(),
+            items: 0,
         }
     }
 }
@@ -85,6 +92,17 @@ impl Gather for RosterSheets {
             scored: standard.ksbs.len() - sheet.unscored_count(standard),
             locked: sheet.locked,
             reviewer: p.reviewer.clone(),
+            strong: evidence::strong(standard, sheet),
+        };
+        let items = sheet.evidence();
+        let named = if items.is_empty() {
+            KsbSet::default()
+        } else {
+            self.items += items
+                .iter()
+                .filter(|item| evidence::added_by_day(item, self.as_of))
+                .count();
+            evidence::named(standard, items, self.as_of)
         };
         match self.by_participant.get_mut(placed.key) {
             Some(person) => {
@@ -92,11 +110,13 @@ impl Gather for RosterSheets {
                     person.name = (placed.recency, p.username.clone());
                 }
                 person.sheets.push(listed);
+                person.named.union_with(&named);
             }
             None => {
                 let person = Listed {
                     name: (placed.recency, p.username.clone()),
                     sheets: vec![listed],
+                    named,
                 };
                 self.by_participant.insert(placed.key.to_string(), person);
             }
@@ -167,6 +187,9 @@ pub struct RosterEntry {
     pub latest: Vec<Option<usize>>,
     /// What needs doing, in the order of the programme.
     pub needs: Vec<Need>,
+    /// The KSBs their latest sheet scores 2 or 3 that no evidence item on any of their sheets
+    /// names (items added on or before the roster's day), in the standard's order.
+    pub without_evidence: Vec<KsbId>,
 }
 
 /// The whole roster: one entry per participant, by username.
@@ -180,6 +203,9 @@ pub struct Roster {
     pub participants: Vec<RosterEntry>,
     /// Only sheets on or before this day were listed, when set.
     pub as_of: Option<NaiveDate>,
+    /// Evidence items on the sheets listed (added on or before that day): reports show who
+    /// lacks evidence only when the cohort gives some.
+    pub evidence_items: usize,
 }
 
 impl Roster {
@@ -192,9 +218,10 @@ impl Roster {
             assessment_types: standard.assessment_types.clone(),
             participants: people
                 .into_iter()
-                .map(|(_, person)| entry(standard, person.name.1, person.sheets))
+                .map(|(_, person)| entry(standard, person.name.1, person.sheets, &person.named))
                 .collect(),
             as_of: gathered.as_of,
+            evidence_items: gathered.items,
         }
     }
 
@@ -205,9 +232,20 @@ impl Roster {
 }
 
 /// One participant's entry from their sheets and their latest sheet's username.
-fn entry(standard: &Standard, username: String, mut sheets: Vec<RosterSheet>) -> RosterEntry {
+fn entry(
+    standard: &Standard,
+    username: String,
+    mut sheets: Vec<RosterSheet>,
+    named: &KsbSet,
+) -> RosterEntry {
     sheets.sort_by_key(|sheet| sheet.recency);
     let newest = sheets.last().expect("a participant has a sheet");
+    let without_evidence = newest
+        .strong
+        .places()
+        .filter(|place| !named.contains(*place))
+        .filter_map(|place| standard.ksbs.get(place).map(|ksb| ksb.id.clone()))
+        .collect();
     let role_focus = standard.role_focuses[newest.role_focus].clone();
     let mut earlier_role_focuses: Vec<String> = Vec::new();
     for sheet in &sheets {
@@ -264,6 +302,7 @@ fn entry(standard: &Standard, username: String, mut sheets: Vec<RosterSheet>) ->
         sheets,
         latest,
         needs,
+        without_evidence,
     }
 }
 
@@ -345,5 +384,43 @@ mod tests {
 
         let earlier = self::roster(&sheets, NaiveDate::from_ymd_opt(2026, 11, 1));
         assert_eq!(earlier.sheets(), 2);
+    }
+
+    #[test]
+    fn ksbs_scored_two_or_more_that_no_item_names_on_any_sheet() {
+        use crate::model::evidence::Evidence;
+        let item = |ksbs: &[&str], added: u32| Evidence {
+            number: 1,
+            text: "x".into(),
+            link: None,
+            ksbs: ksbs.iter().map(|id| id.parse().unwrap()).collect(),
+            added: NaiveDate::from_ymd_opt(2026, 11, added).unwrap(),
+            added_by: "Ann".into(),
+            verdict: None,
+        };
+        // Ann's self-assessment (day 1) names K1 and K3; her review (day 3) scores the first 4
+        // KSBs of the standard (K1–K4) 2: K2 and K4 lack evidence. Bob scores 2 KSBs, no
+        // evidence at all.
+        let mut own = sheet("Ann", "Generalist", "Self-assessment", 1, 1);
+        own.set_evidence(vec![item(&["K1", "K3"], 1)]).unwrap();
+        let review = sheet("Ann", "Generalist", "Mentor review", 3, 4);
+        let bob = sheet("Bob", "Generalist", "Self-assessment", 2, 2);
+        let listed = roster(&[own.clone(), review.clone(), bob.clone()], None);
+        assert_eq!(listed.evidence_items, 1);
+        let ids = |entry: &RosterEntry| {
+            entry
+                .without_evidence
+                .iter()
+                .map(KsbId::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&listed.participants[0]), ["K2", "K4"]);
+        assert_eq!(ids(&listed.participants[1]), ["K1", "K2"]);
+        // Added after the roster's day, the item does not count yet.
+        let mut late = own;
+        late.set_evidence(vec![item(&["K1", "K3"], 9)]).unwrap();
+        let earlier = roster(&[late, review, bob], NaiveDate::from_ymd_opt(2026, 11, 5));
+        assert_eq!(earlier.evidence_items, 0);
+        assert_eq!(ids(&earlier.participants[0]), ["K1", "K2", "K3", "K4"]);
     }
 }

@@ -6,7 +6,6 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::evidence_table::ksbs_text;
 use super::export::{ExportDoc, Exporter};
 
 /// The header row of the CSV export.
@@ -134,68 +133,6 @@ impl Exporter for Csv {
     }
 }
 
-/// The header row of the evidence CSV ([`EvidenceCsv`]): the keys of the evidence JSON
-/// ([`super::json::evidence`]) with the verdict's spread over four columns.
-pub const EVIDENCE_CSV_HEADER: [&str; 11] = [
-    "number",
-    "text",
-    "link",
-    "url",
-    "ksbs",
-    "added",
-    "added_by",
-    "verdict",
-    "verdict_by",
-    "verdict_date",
-    "verdict_comment",
-];
-
-/// Writes a sheet's evidence, one row per item (`ksb export --format csv --evidence`): a CSV of
-/// its own, so that the one-row-per-KSB CSV keeps its columns for whoever reads it already.
-/// KSBs are written `K3, S2`, dates YYYY-MM-DD, the verdict `checked`, `questioned` or empty;
-/// every text cell [`neutralise`]d.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct EvidenceCsv;
-
-impl Exporter for EvidenceCsv {
-    fn export(&self, doc: &ExportDoc) -> io::Result<Vec<u8>> {
-        let mut writer = CsvWriter::new(Vec::new());
-        writer.texts(EVIDENCE_CSV_HEADER)?;
-        for item in doc.evidence() {
-            let number = item.number.to_string();
-            let link = item
-                .link
-                .as_ref()
-                .map(|l| l.as_written())
-                .unwrap_or_default();
-            let url = item.link.as_ref().and_then(|l| l.url()).unwrap_or_default();
-            let verdict = item.verdict.as_ref();
-            let day = |date: chrono::NaiveDate| date.format("%Y-%m-%d").to_string();
-            let verdict_date = verdict.map(|v| day(v.date)).unwrap_or_default();
-            let added = day(item.added);
-            let ksbs = ksbs_text(&item.ksbs);
-            writer.record([
-                CsvCell::Number(&number),
-                CsvCell::Text(&item.text),
-                CsvCell::Text(&link),
-                CsvCell::Text(&url),
-                CsvCell::Text(&ksbs),
-                CsvCell::Text(&added),
-                CsvCell::Text(&item.added_by),
-                CsvCell::Text(verdict.map_or("", |v| v.state.as_str())),
-                CsvCell::Text(verdict.map_or("", |v| v.by.as_str())),
-                CsvCell::Text(&verdict_date),
-                CsvCell::Text(
-                    verdict
-                        .and_then(|v| v.comment.as_deref())
-                        .unwrap_or_default(),
-                ),
-            ])?;
-        }
-        writer.into_inner()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,34 +162,6 @@ mod tests {
             "K2,knowledge,MediaWiki Architecture & Extension System,MediaWiki,MediaWiki Specialist,N/A,"
         );
         assert!(text.contains("3,\"Led the outage call\nand the write-up\"\n"));
-    }
-
-    #[test]
-    fn evidence_is_one_row_per_item() {
-        use crate::model::evidence::{Evidence, EvidenceLink};
-        let (standard, mut sheet) = example();
-        let item = Evidence {
-            number: 0,
-            text: "=HYPERLINK(\"http://evil\",\"x\")".into(),
-            link: Some(EvidenceLink::parse("T12345").unwrap()),
-            ksbs: vec!["K1".parse().unwrap(), "S2".parse().unwrap()],
-            added: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
-            added_by: "ExampleUser".into(),
-            verdict: None,
-        };
-        sheet.add_evidence(&standard, item).unwrap();
-        let doc = ExportDoc {
-            standard: &standard,
-            sheet: Some(&sheet),
-            notes: false,
-            summary: false,
-        };
-        let text = String::from_utf8(EvidenceCsv.export(&doc).unwrap()).unwrap();
-        assert_eq!(
-            text,
-            "number,text,link,url,ksbs,added,added_by,verdict,verdict_by,verdict_date,verdict_comment\n\
-             1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",T12345,https://issue-tracker.miraheze.org/T12345,\"K1, S2\",2026-12-06,ExampleUser,,,,\n"
-        );
     }
 
     #[test]

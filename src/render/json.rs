@@ -21,13 +21,13 @@ mod evidence;
 mod sheets;
 
 pub use cohort::{
-    calibration, cohort, roster, CalibrationJson, CohortJson, CohortKsbJson, FocusJson, GapsJson,
-    SelectionJson,
+    calibration, cohort, roster, BackedJson, BackingJson, CalibrationJson, CohortJson,
+    CohortKsbJson, FocusJson, GapsJson, SelectionJson,
 };
 pub use evidence::{evidence, EvidenceJson, VerdictJson};
 pub use sheets::{
     compare, progress, CompareGroupJson, CompareJson, CompareKsbJson, ProgressGroupJson,
-    ProgressJson, ProgressKsbJson,
+    ProgressJson, ProgressKsbJson, SupportJson,
 };
 
 /// One KSB of the standard: `ksb standard --format json` lists them.

@@ -332,6 +332,7 @@ mod tests {
                 ..Selection::default()
             },
             missing: vec!["Later".to_string()],
+            backing: crate::figures::evidence::Backing::empty(standard),
         };
         report(
             &report::cohort::report(standard, &counted, groupings),

@@ -2,8 +2,9 @@
 //! by side for each preferred role focus.
 
 use super::summary::{self, SUMMARY_COLUMNS};
-use super::{format_mean, Block, Cell, Column, Report, Table};
+use super::{format_mean, format_share, Block, Cell, Column, Report, Table};
 use crate::figures::cohort::{Cohort, Counted};
+use crate::figures::evidence::{Backed, Backing};
 use crate::figures::grouping::Grouping;
 use crate::model::standard::Standard;
 
@@ -56,7 +57,65 @@ pub fn report(standard: &Standard, counted: &Counted, groupings: &[Grouping]) ->
             cohort, grouping,
         )));
     }
+    report.extend(backing(&counted.backing, groupings));
     report
+}
+
+/// The groupings the backed share is shown by: those of KSBs a lead acts on.
+const BACKING_GROUPINGS: [Grouping; 2] = [Grouping::RoleFocus, Grouping::Area];
+
+/// The share of the counted scores that evidence backs: a line over every KSB, then (when the
+/// sheets have evidence) a table by role focus and by stack area, each as asked with `--by`.
+fn backing(backing: &Backing, groupings: &[Grouping]) -> Report {
+    let mut report = Report::default();
+    let overall = backing.overall;
+    if backing.items == 0 {
+        report.push(Block::Paragraph(
+            "Backed by evidence: none (no sheet read has evidence items).".to_string(),
+        ));
+        return report;
+    }
+    report.push(Block::Paragraph(format!(
+        "Backed by evidence: {}{} of {} ({} read). A KSB scored 0–3 on a counted sheet is backed when an evidence item on any of its participant's sheets names it.",
+        overall.backed,
+        share_text(overall),
+        plural(overall.scored, "scored KSB"),
+        plural(backing.items, "evidence item"),
+    )));
+    for grouping in BACKING_GROUPINGS {
+        if !groupings.contains(&grouping) {
+            continue;
+        }
+        report.push(Block::Table(Table {
+            heading: format!(
+                "Backed by evidence, by {}",
+                grouping.heading().to_lowercase()
+            ),
+            columns: Column::all([grouping.heading(), "Scored", "Backed", "Share"]),
+            rows: backing
+                .groups(grouping)
+                .iter()
+                .map(|group| {
+                    vec![
+                        Cell::text_of(&group.name),
+                        Cell::number(group.backed.scored),
+                        Cell::number(group.backed.backed),
+                        Cell::Number(format_share(group.backed.share())),
+                    ]
+                })
+                .collect(),
+            when_empty: None,
+        }));
+    }
+    report
+}
+
+/// ` (30%)`, or nothing when nothing is scored.
+fn share_text(backed: Backed) -> String {
+    match backed.share() {
+        Some(share) => format!(" ({})", format_share(Some(share))),
+        None => String::new(),
+    }
 }
 
 /// What the cohort counted: `Cohort: 41 participants (97 sheets read; latest sheet of each)`,

@@ -1,7 +1,8 @@
 //! `ksb compare`: two sheets side by side, per KSB and per group.
 
 use super::{
-    format_delta, format_mean, format_mean_delta, Block, Cell, Column, Report, SheetLabel, Table,
+    format_delta, format_mean, format_mean_delta, support_cells, Block, Cell, Column, Report,
+    SheetLabel, Table, SUPPORT_COLUMNS,
 };
 use crate::figures::compare::{Comparison, Mark, DISAGREEMENT_POINTS};
 use crate::figures::grouping::Grouping;
@@ -32,7 +33,7 @@ pub fn report(
         .filter(|(change, _)| !only_different || change.differs())
         .map(|(change, ksb)| {
             let delta = change.delta().map(format_delta).unwrap_or_default();
-            vec![
+            let mut row = vec![
                 Cell::text_of(ksb.id.as_str()),
                 Cell::text_of(&ksb.title),
                 Cell::Score(change.a),
@@ -42,7 +43,11 @@ pub fn report(
                     Some(Mark::NaAgainstScore) => Cell::Alert("?".to_string()),
                     None => Cell::Number(delta),
                 },
-            ]
+            ];
+            if comparison.has_evidence {
+                row.extend(support_cells(change.support));
+            }
+            row
         })
         .collect();
     if rows.is_empty() {
@@ -50,15 +55,24 @@ pub fn report(
             "The two sheets score every KSB the same.".to_string(),
         ));
     } else {
+        let mut columns = Column::all(["Id", "Title", "A", "B", "Change"]);
+        if comparison.has_evidence {
+            columns.extend(Column::all(SUPPORT_COLUMNS));
+        }
         report.push(Block::Table(Table {
             heading: "KSBs".to_string(),
-            columns: Column::all(["Id", "Title", "A", "B", "Change"]),
+            columns,
             rows,
             when_empty: None,
         }));
         report.push(Block::Line(format!(
             "Change is B − A, blank where either is N/A or unscored; ! marks scores {DISAGREEMENT_POINTS} or more points apart, ? N/A on one sheet against a score on the other (one finds the KSB not relevant, the other scores it)."
         )));
+        if comparison.has_evidence {
+            report.push(Block::Line(
+                "Evidence: items of either sheet naming the KSB (an item both sheets carry, same number and description, counts once); Checked: of those, items a mentor checked.".to_string(),
+            ));
+        }
     }
     for grouping in Grouping::ALL {
         report.push(Block::Table(Table {

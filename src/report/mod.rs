@@ -20,6 +20,7 @@ mod format;
 
 pub use format::{format_delta, format_mean, format_mean_delta, format_share};
 
+use crate::model::evidence::Support;
 use crate::model::score::Score;
 use crate::model::sheet::Participant;
 
@@ -173,4 +174,17 @@ impl SheetLabel<'_> {
             p.date_dmy()
         )
     }
+}
+
+/// The headings of the evidence columns `compare` and `plan` add beside a score, when there
+/// is evidence: items naming the KSB, and how many of them a mentor checked.
+pub const SUPPORT_COLUMNS: [&str; 2] = ["Evidence", "Checked"];
+
+/// The cells under [`SUPPORT_COLUMNS`]: both blank for a KSB no item names, so the KSBs with
+/// evidence stand out.
+pub fn support_cells(support: Support) -> [Cell; 2] {
+    if support.items == 0 {
+        return [Cell::number(""), Cell::number("")];
+    }
+    [Cell::number(support.items), Cell::number(support.checked)]
 }

@@ -1,6 +1,6 @@
 //! `ksb plan`: what to work on next, what is not scored yet, and the strengths.
 
-use super::{Block, Cell, Column, Report, Table};
+use super::{support_cells, Block, Cell, Column, Report, Table, SUPPORT_COLUMNS};
 use crate::figures::plan::{Plan, PlanItem};
 use crate::model::sheet::Participant;
 
@@ -19,17 +19,34 @@ pub fn report(participant: &Participant, plan: &Plan) -> Report {
         plan.focus.join(" and ")
     )));
     let score = |item: &PlanItem| item.score.map(|s| s.to_string()).unwrap_or_default();
+    // The evidence columns go in a table where one of its KSBs has evidence, before the long
+    // description (or last).
     let table = |heading: &str,
                  columns: &[&str],
                  items: &[PlanItem],
                  row: &dyn Fn(&PlanItem) -> Vec<String>,
                  when_empty: &'static str| {
+        let evidence = items.iter().any(|item| item.support.items > 0);
+        let before = columns
+            .iter()
+            .position(|name| *name == "Description")
+            .unwrap_or(columns.len());
+        let mut names: Vec<&str> = columns.to_vec();
+        if evidence {
+            names.splice(before..before, SUPPORT_COLUMNS);
+        }
         Block::Table(Table {
             heading: heading.to_string(),
-            columns: Column::all(columns.iter().copied()),
+            columns: Column::all(names),
             rows: items
                 .iter()
-                .map(|item| row(item).into_iter().map(Cell::Text).collect())
+                .map(|item| {
+                    let mut cells: Vec<Cell> = row(item).into_iter().map(Cell::Text).collect();
+                    if evidence {
+                        cells.splice(before..before, support_cells(item.support));
+                    }
+                    cells
+                })
                 .collect(),
             when_empty: Some(when_empty),
         })
@@ -77,5 +94,11 @@ pub fn report(participant: &Participant, plan: &Plan) -> Report {
         },
         "No KSB is scored 3 yet.",
     ));
+    if plan.has_evidence {
+        report.push(Block::Line(
+            "Evidence: the sheet's items naming the KSB (shown in a table where one of its KSBs has some); Checked: of those, items a mentor checked."
+                .to_string(),
+        ));
+    }
     report
 }

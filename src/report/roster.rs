@@ -19,16 +19,44 @@ pub fn report(roster: &Roster, read: usize) -> Report {
         plural(read, "sheet"),
     )));
     report.push(Block::Line(needing_action(roster)));
+    let evidence = roster.evidence_items > 0;
+    if evidence {
+        let lacking = roster
+            .participants
+            .iter()
+            .filter(|entry| !entry.without_evidence.is_empty())
+            .count();
+        report.push(Block::Line(format!(
+            "Scored 2 or more without evidence: {} (KSBs their latest sheet scores 2 or 3 that no evidence item on any of their sheets names)",
+            plural(lacking, "participant")
+        )));
+    }
     let mut columns = Column::all(["Username", "Role focus"]);
     columns.extend(Column::all(roster.assessment_types.iter().cloned()));
     columns.push(Column::new("Needs"));
+    if evidence {
+        columns.push(Column::new(WITHOUT_EVIDENCE[0]));
+        columns.push(Column::new(WITHOUT_EVIDENCE[1]).narrowing(1));
+    }
     report.push(Block::Table(Table {
         heading: "Participants".to_string(),
         columns,
         rows: roster
             .participants
             .iter()
-            .map(|entry| row(roster, entry))
+            .map(|entry| {
+                let mut cells = row(roster, entry);
+                if evidence {
+                    let ids: Vec<&str> = entry
+                        .without_evidence
+                        .iter()
+                        .map(|id| id.as_str())
+                        .collect();
+                    cells.push(Cell::number(ids.len()));
+                    cells.push(Cell::text_of(ids.join(" ")));
+                }
+                cells
+            })
             .collect(),
         when_empty: Some("No sheets on or before that day."),
     }));
@@ -38,6 +66,11 @@ pub fn report(roster: &Roster, read: usize) -> Report {
     )));
     report
 }
+
+/// The headings of the roster's evidence columns, shown when the cohort has evidence: how
+/// many KSBs the latest sheet scores 2 or 3 without evidence, and which (a narrow terminal
+/// keeps only the count).
+pub const WITHOUT_EVIDENCE: [&str; 2] = ["Without evidence", "KSBs without evidence"];
 
 /// `Needing action: 12 participants (2 without a self-assessment, 7 waiting for a mentor
 /// review, 5 with an unfinished sheet)`.

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{groups, Groups};
 use crate::figures::calibration::{self, Calibration, Gaps};
 use crate::figures::cohort::Counted;
+use crate::figures::evidence::{Backed, Backing};
 use crate::figures::grouping::Grouping;
 use crate::figures::roster::{Need, Roster, RosterEntry, RosterSheet};
 use crate::figures::summary::GroupFigures;
@@ -40,6 +41,64 @@ pub struct FocusJson<'a> {
     pub participants: usize,
 }
 
+/// Scored KSB entries and how many evidence backs, of a group or overall.
+#[derive(Debug, Serialize)]
+pub struct BackedJson<'a> {
+    /// Entries an evidence item names.
+    pub backed: usize,
+    /// The group, in `groups`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    /// Entries scored 0–3.
+    pub scored: usize,
+    /// `backed / scored`; null when nothing is scored.
+    pub share: Option<f64>,
+}
+
+impl<'a> BackedJson<'a> {
+    fn of(name: Option<&'a str>, backed: Backed) -> BackedJson<'a> {
+        BackedJson {
+            backed: backed.backed,
+            name,
+            scored: backed.scored,
+            share: backed.share(),
+        }
+    }
+}
+
+/// The backed share of a cohort: `{"items", "overall": {"scored", "backed", "share"},
+/// "groups": {"role_focus" | "area": [{"name", "scored", "backed", "share"}]}}`.
+#[derive(Debug, Serialize)]
+pub struct BackingJson<'a> {
+    /// Per grouping of KSBs (role focus and stack area), per group.
+    pub groups: Groups<BackedJson<'a>>,
+    /// Evidence items read.
+    pub items: usize,
+    /// Over every KSB.
+    pub overall: BackedJson<'a>,
+}
+
+impl<'a> BackingJson<'a> {
+    /// The JSON of a cohort's backed share.
+    pub fn of(backing: &'a Backing) -> BackingJson<'a> {
+        BackingJson {
+            groups: [Grouping::RoleFocus, Grouping::Area]
+                .into_iter()
+                .map(|grouping| {
+                    let list = backing
+                        .groups(grouping)
+                        .iter()
+                        .map(|group| BackedJson::of(Some(&group.name), group.backed))
+                        .collect();
+                    (grouping.key(), list)
+                })
+                .collect(),
+            items: backing.items,
+            overall: BackedJson::of(None, backing.overall),
+        }
+    }
+}
+
 /// Which sheets a cohort counted.
 #[derive(Debug, Serialize)]
 pub struct SelectionJson<'a> {
@@ -58,6 +117,8 @@ pub struct CohortJson<'a> {
     pub by_preferred_role_focus: Vec<FocusJson<'a>>,
     /// Entries counted: participants, or sheets with every sheet counted.
     pub counted: usize,
+    /// How much of the counted scoring evidence backs.
+    pub evidence: BackingJson<'a>,
     /// One array of figures per grouping.
     pub groups: Groups<GroupFigures>,
     /// Per KSB.
@@ -78,8 +139,8 @@ pub struct CohortJson<'a> {
 /// counted) instead of one participant, `sheets` (sheets read), `counted` (entries counted:
 /// participants, or sheets with every sheet counted), `selection` (`all_sheets`,
 /// `assessment_type`, `as_of`), `missing` (usernames the selection left out), `ksbs` (per KSB
-/// `id`, `mean`, `scored`, `na`, `unscored`), and `by_preferred_role_focus` (per role focus
-/// `name`, `participants`, `groups`, `overall`).
+/// `id`, `mean`, `scored`, `na`, `unscored`), `by_preferred_role_focus` (per role focus
+/// `name`, `participants`, `groups`, `overall`), and `evidence` ([`BackingJson`]).
 pub fn cohort<'a>(counted: &'a Counted, groupings: &[Grouping]) -> CohortJson<'a> {
     let cohort = &counted.cohort;
     let selection = &counted.selection;
@@ -95,6 +156,7 @@ pub fn cohort<'a>(counted: &'a Counted, groupings: &[Grouping]) -> CohortJson<'a
             })
             .collect(),
         counted: cohort.participants,
+        evidence: BackingJson::of(&counted.backing),
         groups: groups(&cohort.summary, groupings),
         ksbs: cohort
             .ksbs
@@ -121,7 +183,9 @@ pub fn cohort<'a>(counted: &'a Counted, groupings: &[Grouping]) -> CohortJson<'a
 
 /// The roster: `{"participants": [{"username", "role_focus", "earlier_role_focuses", "sheets":
 /// [{"file", "assessment_type", "date", "scored", "locked", "reviewer"}], "needs": [{"need",
-/// "text", …}]}], "ksbs", "as_of"}`, participants by username and their sheets in date order.
+/// "text", …}], "without_evidence": ["K1", …]}], "ksbs", "as_of", "evidence_items"}`,
+/// participants by username and their sheets in date order; `without_evidence` lists the KSBs
+/// the latest sheet scores 2 or 3 that no evidence item on any of their sheets names.
 /// `file` names each sheet's file (by its place in the list read); a need is `self_assessment`,
 /// `mentor_review` (with `self_assessment_date`) or `finish` (with `assessment_type`,
 /// `unscored` and `file`). Serialised as it is written, without a tree of values: a roster of
@@ -137,6 +201,7 @@ pub fn roster<'a>(
             username: &entry.username,
             role_focus: &entry.role_focus,
             earlier_role_focuses: &entry.earlier_role_focuses,
+            without_evidence: &entry.without_evidence,
             sheets: Each {
                 items: &entry.sheets,
                 map: move |sheet: &'a RosterSheet| RosterSheetJson {
@@ -158,6 +223,7 @@ pub fn roster<'a>(
         participants,
         ksbs: roster.ksbs,
         as_of: roster.as_of.map(format_dmy),
+        evidence_items: roster.evidence_items,
     }
 }
 
@@ -211,6 +277,7 @@ struct RosterJson<P> {
     participants: P,
     ksbs: usize,
     as_of: Option<String>,
+    evidence_items: usize,
 }
 
 #[derive(Serialize)]
@@ -218,6 +285,7 @@ struct RosterEntryJson<'a, S, N> {
     username: &'a str,
     role_focus: &'a str,
     earlier_role_focuses: &'a [String],
+    without_evidence: &'a [KsbId],
     sheets: S,
     needs: N,
 }

@@ -6,6 +6,7 @@ use super::{participant, score, Groups, ParticipantJson, ScoreJson};
 use crate::figures::compare::{Comparison, Mark};
 use crate::figures::grouping::Grouping;
 use crate::figures::progress::Progress;
+use crate::model::evidence::Support;
 use crate::model::id::KsbId;
 use crate::model::sheet::Participant;
 use crate::report::SheetLabel;
@@ -19,10 +20,32 @@ pub struct CompareKsbJson<'a> {
     pub b: ScoreJson,
     /// B − A, null unless both are numbers.
     pub delta: Option<i8>,
+    /// The evidence items of either sheet naming it (an item both carry counts once), and of
+    /// those how many a mentor checked.
+    pub evidence: SupportJson,
     /// The KSB.
     pub id: &'a KsbId,
     /// `"disagreement"`, `"na_against_score"` or null.
     pub mark: Option<&'static str>,
+}
+
+/// How many evidence items name a KSB, and how many of them a mentor checked.
+#[derive(Debug, Serialize)]
+pub struct SupportJson {
+    /// Items a mentor marked checked.
+    pub checked: usize,
+    /// Items naming the KSB.
+    pub items: usize,
+}
+
+impl SupportJson {
+    /// The JSON of a KSB's support.
+    pub fn of(support: Support) -> SupportJson {
+        SupportJson {
+            checked: support.checked,
+            items: support.items,
+        }
+    }
 }
 
 /// One group of two sheets side by side.
@@ -51,7 +74,8 @@ pub struct CompareJson<'a> {
     pub ksbs: Vec<CompareKsbJson<'a>>,
 }
 
-/// Two sheets side by side: `{"a", "b", "ksbs": [{"id", "a", "b", "delta", "mark"}], "groups":
+/// Two sheets side by side: `{"a", "b", "ksbs": [{"id", "a", "b", "delta", "mark", "evidence":
+/// {"items", "checked"}}], "groups":
 /// {"role_focus" | "area" | "category": [{"name", "a_mean", "b_mean", "delta"}]}}`. With
 /// `only_different`, only the KSBs the sheets say something different about are listed.
 pub fn compare<'a>(
@@ -88,6 +112,7 @@ pub fn compare<'a>(
                 a: score(k.a),
                 b: score(k.b),
                 delta: k.delta(),
+                evidence: SupportJson::of(k.support),
                 id: &k.id,
                 mark: k.mark().map(Mark::key),
             })

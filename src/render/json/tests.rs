@@ -44,6 +44,32 @@ fn sheets(standard: &Standard) -> Vec<Sheet> {
     vec![own, review, other]
 }
 
+/// [`sheets`] with evidence on Tester's self-assessment: item 1 on K2 and S1, checked, and
+/// item 2 on S1. Only the figures' snapshots take it, so each sheet export's stays its own.
+fn sheets_with_evidence(standard: &Standard) -> Vec<Sheet> {
+    use crate::model::evidence::{Evidence, Verdict, VerdictState};
+    let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let item = |number, ksbs: &[&str], checked: bool| Evidence {
+        number,
+        text: format!("Item {number}"),
+        link: None,
+        ksbs: ksbs.iter().map(|id| id.parse().unwrap()).collect(),
+        added: day,
+        added_by: "Tester".into(),
+        verdict: checked.then(|| Verdict {
+            state: VerdictState::Checked,
+            by: "Mentor".into(),
+            date: day,
+            comment: None,
+        }),
+    };
+    let mut sheets = sheets(standard);
+    sheets[0]
+        .set_evidence(vec![item(1, &["K2", "S1"], true), item(2, &["S1"], false)])
+        .unwrap();
+    sheets
+}
+
 /// Gathers `sheets` as a cohort command reads them.
 fn gather<G: Gather>(standard: &Standard, sheets: &[Sheet], mut gathered: G) -> (G, People) {
     let mut people = People::default();
@@ -85,7 +111,7 @@ fn summary_json() {
 #[test]
 fn cohort_json() {
     let standard = Standard::builtin();
-    let sheets = sheets(&standard);
+    let sheets = sheets_with_evidence(&standard);
     let gathering = CohortSheets::new(&standard, Selection::default());
     let (gathered, people) = gather(&standard, &sheets, gathering);
     let counted = gathered.finish(&standard, &people, sheets.len());
@@ -95,7 +121,7 @@ fn cohort_json() {
 #[test]
 fn roster_json() {
     let standard = Standard::builtin();
-    let sheets = sheets(&standard);
+    let sheets = sheets_with_evidence(&standard);
     let (gathered, _) = gather(&standard, &sheets, RosterSheets::new(None));
     let roster = Roster::new(&standard, gathered);
     let file = |index: usize| format!("sheet{index}.toml");
@@ -114,7 +140,7 @@ fn calibration_json() {
 #[test]
 fn compare_json() {
     let standard = Standard::builtin();
-    let sheets = sheets(&standard);
+    let sheets = sheets_with_evidence(&standard);
     let comparison = Comparison::of(&standard, &sheets[0], &sheets[1]);
     let (a, b) = (&sheets[0].participant, &sheets[1].participant);
     insta::assert_snapshot!(pretty(&compare(a, b, &comparison, true)));

@@ -1,13 +1,13 @@
 //! `ksb export`: a sheet, or the blank sheet, as wikitext, Markdown, CSV or JSON (or a locked
 //! review as an Open Badge); a folder or several sheets as one long CSV or JSON, a row per
-//! sheet and KSB.
+//! sheet and KSB, or with `--evidence` a row per evidence item.
 
 use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
 use ksb::figures::selection::{Gather, Placed};
 use ksb::interop::badge::{self, Issuer};
-use ksb::render::csv::{Csv, EvidenceCsv};
+use ksb::render::csv::Csv;
 use ksb::render::export::{ExportDoc, Exporter};
 use ksb::render::json::Json;
 use ksb::render::long;
@@ -39,9 +39,6 @@ pub struct ExportArgs {
     /// Add the summary tables by role focus, stack area and category.
     #[arg(long)]
     pub summary: bool,
-    /// With --format csv, write the sheet's evidence items, one row per item, instead of one row per KSB (wikitext, Markdown and JSON always carry the evidence).
-    #[arg(long, conflicts_with_all = ["blank", "summary", "notes"])]
-    pub evidence: bool,
     /// Write to this file (atomically) instead of stdout; `-` is stdout. Never over a ksb
     /// sheet, and over another existing file only with --force.
     #[arg(short, long, value_name = "FILE")]
@@ -52,6 +49,9 @@ pub struct ExportArgs {
     /// With several sheets, stop at the first that does not load instead of reporting it and exporting the rest.
     #[arg(long)]
     pub strict: bool,
+    /// The long export's evidence table instead of its scores: one row per evidence item (its sheet's header, then number, text, link, url, ksbs, added, added_by and the verdict), of one sheet or many, as CSV or JSON.
+    #[arg(long, conflicts_with_all = ["blank", "summary", "notes"])]
+    pub evidence: bool,
 }
 
 /// The exporter of each format.
@@ -72,12 +72,8 @@ fn exporter(format: Format) -> Result<Box<dyn Exporter>> {
 impl Command for ExportArgs {
     fn run(self, globals: Globals) -> Result<()> {
         let ctx = &globals.context()?;
-        let many = self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
-        if self.evidence && (many || self.format != Format::Csv) {
-            bail!(
-                "--evidence is for the CSV of one sheet: wikitext, Markdown and JSON carry the evidence after the sheet already"
-            );
-        }
+        let many =
+            self.evidence || self.sheets.len() > 1 || self.sheets.iter().any(|path| path.is_dir());
         if self.format == Format::Openbadge {
             return self.badge(ctx, many);
         }
@@ -100,11 +96,9 @@ impl Command for ExportArgs {
             notes: self.notes,
             summary: self.summary,
         };
-        let exporter = match self.evidence {
-            true => Box::new(EvidenceCsv),
-            false => exporter(self.format)?,
-        };
-        let bytes = exporter.export(&doc).context("rendering the export")?;
+        let bytes = exporter(self.format)?
+            .export(&doc)
+            .context("rendering the export")?;
         self.write(&bytes)
     }
 }
@@ -158,7 +152,12 @@ impl ExportArgs {
             Format::Csv => false,
             Format::Json => true,
             other => bail!(
-                "several sheets export as one long table: use --format csv or --format json, not {}",
+                "{}: use --format csv or --format json, not {}",
+                if self.evidence {
+                    "the evidence table is a long table"
+                } else {
+                    "several sheets export as one long table"
+                },
                 format!("{other:?}").to_lowercase()
             ),
         };
@@ -170,6 +169,7 @@ impl ExportArgs {
         let rows = LongRows {
             files: &sheets,
             json,
+            evidence: self.evidence,
             parts: Vec::new(),
         };
         let gathered = cohort::gather(&standard, &sheets, self.strict, rows)?;
@@ -179,7 +179,11 @@ impl ExportArgs {
             let rows: Vec<String> = parts.into_iter().flat_map(|(_, rows)| rows).collect();
             long::json_array(&rows)
         } else {
-            let mut text = long::csv_header();
+            let mut text = if self.evidence {
+                long::evidence_csv_header()
+            } else {
+                long::csv_header()
+            };
             for (_, rows) in parts {
                 text.extend(rows);
             }
@@ -190,10 +194,12 @@ impl ExportArgs {
     }
 }
 
-/// The rows of each sheet read, by its place in the list: CSV text, or one JSON object each.
+/// The rows of each sheet read, by its place in the list: CSV text, or one JSON object each;
+/// with `evidence`, of the evidence table.
 struct LongRows<'a> {
     files: &'a [PathBuf],
     json: bool,
+    evidence: bool,
     parts: Vec<(usize, Vec<String>)>,
 }
 
@@ -201,10 +207,11 @@ impl Gather for LongRows<'_> {
     fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet) {
         let index = placed.recency.index;
         let file = self.files[index].display().to_string();
-        let rows = if self.json {
-            long::json_rows(standard, &file, sheet)
-        } else {
-            vec![long::csv_rows(standard, &file, sheet)]
+        let rows = match (self.json, self.evidence) {
+            (true, false) => long::json_rows(standard, &file, sheet),
+            (false, false) => vec![long::csv_rows(standard, &file, sheet)],
+            (true, true) => long::evidence_json_rows(&file, sheet),
+            (false, true) => vec![long::evidence_csv_rows(&file, sheet)],
         };
         self.parts.push((index, rows));
     }
