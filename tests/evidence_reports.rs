@@ -1,5 +1,5 @@
-//! Evidence in the reports, through the real binary on the sheets of tests/fixtures/evidence/cohort
-//! (their `[[evidence]]` tables written by hand): the support columns of `compare` and `plan`,
+//! Evidence in the reports, through the real binary on the sheets of
+//! tests/fixtures/evidence/cohort (their `[[evidence]]` tables written by hand): the support columns of `compare` and `plan`,
 //! who scores 2 or more without evidence on the roster, the backed share of `summary DIR`, and
 //! the long export's evidence table with a hostile description neutralised.
 //!
@@ -13,7 +13,9 @@ use crate::common::{fixture, Workspace};
 
 /// A fixture sheet's path as an argument.
 fn sheet(name: &str) -> String {
-    fixture(&format!("evidence/cohort/{name}")).display().to_string()
+    fixture(&format!("evidence/cohort/{name}"))
+        .display()
+        .to_string()
 }
 
 /// The folder of the fixture sheets.
