@@ -12,6 +12,11 @@ use crate::model::standard::Standard;
 /// The groupings of the cohort's page: by role focus and by stack area.
 pub const GROUPINGS: [Grouping; 2] = [Grouping::RoleFocus, Grouping::Area];
 
+/// The fewest participants whose means the page shows as a group of their own: the means of a
+/// role focus one or two people prefer would be those people's scores, readable by anyone who
+/// knows who prefers what, on a page that names nobody.
+pub const SMALLEST_GROUP: usize = 3;
+
 /// The cohort's figures, naming nobody: how many were counted (and how many left out, not
 /// who), how many prefer each role focus, and the summary and the means by role focus and
 /// stack area.
@@ -37,9 +42,29 @@ pub fn cohort_figures(standard: &Standard, counted: &Counted) -> Report {
         when_empty: Some("Nobody counted."),
     }));
     report.extend(summary::tables(standard, &cohort.summary, &GROUPINGS, "By"));
+    let small: Vec<usize> = cohort
+        .by_preferred_role_focus
+        .iter()
+        .enumerate()
+        .filter(|(_, focus)| (1..SMALLEST_GROUP).contains(&focus.participants))
+        .map(|(index, _)| index)
+        .collect();
     for grouping in GROUPINGS {
-        report.push(Block::Table(means_by_preferred_role_focus(
-            cohort, grouping,
+        let mut table = means_by_preferred_role_focus(cohort, grouping);
+        for row in &mut table.rows {
+            for index in &small {
+                // The first two columns are the group and the whole cohort.
+                if let Some(cell) = row.get_mut(index + 2) {
+                    *cell = Cell::text_of("–");
+                }
+            }
+        }
+        report.push(Block::Table(table));
+    }
+    if !small.is_empty() {
+        report.push(Block::Line(format!(
+            "A role focus preferred by fewer than {SMALLEST_GROUP} participants shows no means of \
+             its own (–), so that nobody's scores can be read off this page."
         )));
     }
     report
@@ -111,5 +136,53 @@ mod tests {
             text.contains("2 participants left out, without a Final check"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_role_focus_of_fewer_than_three_shows_no_means_of_its_own() {
+        let standard = Standard::builtin();
+        let mut sheets = CohortSheets::new(&standard, Selection::default());
+        let mut people = People::default();
+        let cohort = [
+            ("Ann", "Generalist", Score::Three),
+            ("Bob", "Generalist", Score::Two),
+            ("Cy", "Generalist", Score::One),
+            ("Di", "MediaWiki Specialist", Score::Zero),
+        ];
+        for (i, (name, focus, score)) in cohort.iter().enumerate() {
+            let mut sheet = test_support::sheet(&standard, focus, &[("K1", *score)]);
+            sheet.participant.username = name.to_string();
+            let key = key_of(&sheet.participant);
+            let placed = Placed {
+                key: &key,
+                recency: Recency::of(&standard, &sheet.participant, i),
+            };
+            people.add(&standard, placed, &sheet);
+            sheets.add(&standard, placed, &sheet);
+        }
+        let counted = sheets.finish(&standard, &people, cohort.len());
+        let report = cohort_figures(&standard, &counted);
+        let means: Vec<&Table> = report
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Table(table) if table.heading.starts_with("Means by") => Some(table),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(means.len(), 2);
+        for table in means {
+            let heading = |i: usize| table.columns[i].name.as_str();
+            assert_eq!(heading(2), "Generalist (3)");
+            assert_eq!(heading(3), "MediaWiki Specialist (1)");
+            for row in &table.rows {
+                assert_eq!(row[3].text(), "–", "{row:?}");
+            }
+            assert!(
+                table.rows.iter().any(|row| row[2].text() == "2.00"),
+                "{table:?}"
+            );
+        }
+        assert!(format!("{report:?}").contains("fewer than 3 participants"));
     }
 }
