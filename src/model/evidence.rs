@@ -251,6 +251,23 @@ fn wiki_page(inner: &str) -> Result<EvidenceLink, LinkError> {
     if title.contains("~~~") {
         return Err(LinkError::BadTitle('~'));
     }
+    // MediaWiki refuses a URL escape (`%41`) and an HTML entity (`&amp;`) in a title.
+    let bytes = title.as_bytes();
+    for (i, byte) in bytes.iter().enumerate() {
+        let rest = &bytes[i + 1..];
+        let escape =
+            *byte == b'%' && rest.len() >= 2 && rest[..2].iter().all(u8::is_ascii_hexdigit);
+        let entity = *byte == b'&'
+            && rest.iter().position(|b| *b == b';').is_some_and(|end| {
+                end > 0
+                    && rest[..end]
+                        .iter()
+                        .all(|b| b.is_ascii_alphanumeric() || *b == b'#' || *b >= 0x80)
+            });
+        if escape || entity {
+            return Err(LinkError::BadTitle(char::from(*byte)));
+        }
+    }
     Ok(EvidenceLink::WikiPage(title.to_string()))
 }
 
@@ -316,6 +333,7 @@ mod tests {
             "T12345",
             "miraheze/mw-config#123",
             "[[User:Example/Evidence]]",
+            "[[Tom & Jerry; 100% sure]]",
         ] {
             let link = EvidenceLink::parse(text).unwrap();
             assert_eq!(link.as_written(), text);
@@ -353,6 +371,8 @@ mod tests {
             ("[[a|b]]", LinkError::BadTitle('|')),
             ("[[a\nb]]", LinkError::BadTitle('\n')),
             ("[[ ]]", LinkError::Empty),
+            ("[[a%41b]]", LinkError::BadTitle('%')),
+            ("[[Tom &amp; Jerry]]", LinkError::BadTitle('&')),
         ];
         for (text, want) in cases {
             assert_eq!(EvidenceLink::parse(text), Err(want), "{text:?}");
