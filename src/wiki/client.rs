@@ -14,6 +14,7 @@ use super::api::{
     TokensAnswer,
 };
 use super::error::WikiError;
+use super::picture::FileVersion;
 use super::retry::Retry;
 
 mod files;
@@ -323,25 +324,49 @@ impl Client {
     }
 
     fn batch(&self, titles: &[String]) -> Result<(Vec<Page>, Option<String>), WikiError> {
+        let mut found = self.read_titles(titles, false)?;
+        let pages = titles
+            .iter()
+            .map(|asked| {
+                let (title, latest, _) = found.take(asked)?;
+                Ok(Page { title, latest })
+            })
+            .collect::<Result<_, WikiError>>()?;
+        Ok((pages, found.now))
+    }
+
+    /// Reads the latest revision of each of `titles` in one query (following its
+    /// continuation), and with `files` also each title's current file version and who the
+    /// client is logged in as: the one reader of pages by title, for an edit and for a picture.
+    fn read_titles(&self, titles: &[String], files: bool) -> Result<Found, WikiError> {
         let joined = titles.join("|");
-        let mut found: HashMap<String, Page> = HashMap::new();
-        let mut renamed: HashMap<String, String> = HashMap::new();
-        let mut now = None;
-        let params = [
+        let mut params = vec![
             ("action", "query"),
-            ("prop", "revisions"),
+            (
+                "prop",
+                if files {
+                    "revisions|imageinfo"
+                } else {
+                    "revisions"
+                },
+            ),
             ("rvprop", "ids|timestamp|user|content"),
             ("rvslots", "main"),
             ("curtimestamp", "1"),
             ("titles", joined.as_str()),
         ];
+        if files {
+            params.extend([("iiprop", "user|sha1|url"), ("meta", "userinfo")]);
+        }
+        let mut found = Found::default();
         self.revisions_query(&params, titles.len(), |answer| {
-            now = now.take().or(answer.curtimestamp);
+            found.now = found.now.take().or(answer.curtimestamp);
             let Some(query) = answer.query else {
                 return Ok(());
             };
+            found.user = found.user.take().or(query.userinfo.map(|info| info.name));
             for n in query.normalized {
-                renamed.insert(n.from, n.to);
+                found.renamed.insert(n.from, n.to);
             }
             for raw in query.pages {
                 if raw.invalid {
@@ -354,35 +379,28 @@ impl Client {
                         ),
                     });
                 }
-                let latest = raw.revisions.into_iter().next().and_then(|rev| {
-                    let text = rev.slots?.main.content?;
-                    Some(Revision {
-                        id: rev.revid,
-                        user: rev.user.unwrap_or_else(|| "(hidden)".into()),
-                        timestamp: rev.timestamp,
-                        text,
-                    })
-                });
-                let entry = found.entry(raw.title.clone()).or_insert(Page {
-                    title: raw.title,
-                    latest: None,
-                });
-                if latest.is_some() {
-                    entry.latest = latest;
+                let entry = found.titles.entry(raw.title).or_default();
+                if let Some(rev) = raw.revisions.into_iter().next() {
+                    if let Some(text) = rev.slots.and_then(|s| s.main.content) {
+                        entry.0 = Some(Revision {
+                            id: rev.revid,
+                            user: rev.user.unwrap_or_else(|| "(hidden)".into()),
+                            timestamp: rev.timestamp,
+                            text,
+                        });
+                    }
+                }
+                if let Some(info) = raw.imageinfo.into_iter().next() {
+                    entry.1 = Some(FileVersion {
+                        user: info.user.unwrap_or_else(|| "(hidden)".into()),
+                        sha1: info.sha1.unwrap_or_default(),
+                        url: info.url.unwrap_or_default(),
+                    });
                 }
             }
             Ok(())
         })?;
-        let pages = titles
-            .iter()
-            .map(|asked| {
-                let title = renamed.get(asked).unwrap_or(asked);
-                found.remove(title).ok_or_else(|| {
-                    WikiError::Unexpected(format!("no page '{asked}' in the answer"))
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        Ok((pages, now))
+        Ok(found)
     }
 
     /// Sends a `prop=revisions` query for `count` titles or revisions and hands each answer to
@@ -550,6 +568,37 @@ pub fn check_url(url: &str) -> Result<(), WikiError> {
             "is plain http://: use https:// (http:// only for localhost and 127.0.0.1)",
         )),
         _ => Err(refuse("must start with https://")),
+    }
+}
+
+/// What [`Client::read_titles`] found: each title as the wiki spells it with its latest
+/// revision and current file version, the wiki's renamings of the titles asked, the server's
+/// time and who asked.
+#[derive(Default)]
+struct Found {
+    titles: HashMap<String, (Option<Revision>, Option<FileVersion>)>,
+    renamed: HashMap<String, String>,
+    now: Option<String>,
+    user: Option<String>,
+}
+
+impl Found {
+    /// The title as asked, as the wiki spells it, with what it holds; a title the answer lacks
+    /// is an error.
+    fn take(
+        &mut self,
+        asked: &str,
+    ) -> Result<(String, Option<Revision>, Option<FileVersion>), WikiError> {
+        let title = self
+            .renamed
+            .get(asked)
+            .map_or(asked, String::as_str)
+            .to_string();
+        let (latest, file) = self
+            .titles
+            .remove(&title)
+            .ok_or_else(|| WikiError::Unexpected(format!("no page '{asked}' in the answer")))?;
+        Ok((title, latest, file))
     }
 }
 

@@ -1,12 +1,10 @@
 //! Files: a page read together with the files shown on it and who `ksb` is logged in as, in
 //! one request, and a picture uploaded (`action=upload`, a multipart body).
 
-use std::collections::HashMap;
-
 use super::transport::{Body, FilePart};
 use super::*;
 use crate::wiki::api::UploadAnswer;
-use crate::wiki::picture::{FileNow, FileVersion};
+use crate::wiki::picture::FileNow;
 
 /// A page, the files asked for with it, and who asked.
 #[derive(Debug, Clone)]
@@ -42,74 +40,12 @@ impl Client {
     pub fn page_and_files(&self, title: &str, files: &[String]) -> Result<PageAndFiles, WikiError> {
         let mut titles = vec![title.to_string()];
         titles.extend(files.iter().cloned());
-        let joined = titles.join("|");
-        let params = [
-            ("action", "query"),
-            ("prop", "revisions|imageinfo"),
-            ("rvprop", "ids|timestamp|user|content"),
-            ("rvslots", "main"),
-            ("iiprop", "user|sha1|url"),
-            ("meta", "userinfo"),
-            ("curtimestamp", "1"),
-            ("titles", joined.as_str()),
-        ];
-        let mut now = None;
-        let mut user = None;
-        let mut renamed: HashMap<String, String> = HashMap::new();
-        let mut found: HashMap<String, (Option<Revision>, Option<FileVersion>)> = HashMap::new();
-        self.revisions_query(&params, titles.len(), |answer| {
-            now = now.take().or(answer.curtimestamp);
-            let Some(query) = answer.query else {
-                return Ok(());
-            };
-            user = user.take().or(query.userinfo.map(|info| info.name));
-            for n in query.normalized {
-                renamed.insert(n.from, n.to);
-            }
-            for raw in query.pages {
-                if raw.invalid {
-                    return Err(WikiError::Api {
-                        code: "invalidtitle".into(),
-                        info: format!(
-                            "'{}' cannot be a title: {}",
-                            raw.title,
-                            raw.invalidreason.unwrap_or_default()
-                        ),
-                    });
-                }
-                let entry = found.entry(raw.title).or_default();
-                if let Some(rev) = raw.revisions.into_iter().next() {
-                    if let Some(text) = rev.slots.and_then(|s| s.main.content) {
-                        entry.0 = Some(Revision {
-                            id: rev.revid,
-                            user: rev.user.unwrap_or_else(|| "(hidden)".into()),
-                            timestamp: rev.timestamp,
-                            text,
-                        });
-                    }
-                }
-                if let Some(info) = raw.imageinfo.into_iter().next() {
-                    entry.1 = Some(FileVersion {
-                        user: info.user.unwrap_or_else(|| "(hidden)".into()),
-                        sha1: info.sha1.unwrap_or_default(),
-                        url: info.url.unwrap_or_default(),
-                    });
-                }
-            }
-            Ok(())
-        })?;
-        let mut take = |asked: &String| {
-            let title = renamed.get(asked).unwrap_or(asked).clone();
-            let (latest, file) = found
-                .remove(&title)
-                .ok_or_else(|| WikiError::Unexpected(format!("no page '{asked}' in the answer")))?;
-            Ok::<_, WikiError>((title, latest, file))
-        };
-        let (page_title, latest, _) = take(&titles[0])?;
+        let mut found = self.read_titles(&titles, true)?;
+        let (page_title, latest, _) = found.take(&titles[0])?;
         let files = titles[1..]
             .iter()
             .map(|asked| {
-                let (title, _, latest) = take(asked)?;
+                let (title, _, latest) = found.take(asked)?;
                 Ok(FileNow { title, latest })
             })
             .collect::<Result<_, WikiError>>()?;
@@ -119,10 +55,10 @@ impl Client {
                     title: page_title,
                     latest,
                 },
-                now: now.unwrap_or_default(),
+                now: found.now.unwrap_or_default(),
             },
             files,
-            user: user.unwrap_or_default(),
+            user: found.user.unwrap_or_default(),
         })
     }
 
