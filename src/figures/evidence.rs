@@ -155,6 +155,10 @@ pub fn combined(a: &[Evidence], b: &[Evidence]) -> Vec<Evidence> {
     items
 }
 
+/// The groupings of KSBs a cohort's backed share is shown by (in the report and its JSON):
+/// those a lead acts on.
+pub const BACKING_GROUPINGS: [Grouping; 2] = [Grouping::RoleFocus, Grouping::Area];
+
 /// Scored KSB entries, and how many of them evidence backs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Backed {
