@@ -229,12 +229,8 @@ impl Gather for CohortSheets {
     fn add(&mut self, standard: &Standard, placed: Placed, sheet: &Sheet) {
         let as_of = self.selection.as_of;
         if as_of.is_none_or(|day| sheet.participant.date <= day) && !sheet.evidence().is_empty() {
-            let named = evidence::named(standard, sheet.evidence(), as_of);
-            self.items += sheet
-                .evidence()
-                .iter()
-                .filter(|item| evidence::added_by_day(item, as_of))
-                .count();
+            let (named, items) = evidence::named(standard, sheet.evidence(), as_of);
+            self.items += items;
             match self.named.get_mut(placed.key) {
                 Some(kept) => kept.union_with(&named),
                 None => {

@@ -76,18 +76,21 @@ pub fn added_by_day(item: &Evidence, as_of: Option<NaiveDate>) -> bool {
     as_of.is_none_or(|day| item.added <= day)
 }
 
-/// The KSBs of `standard` that `items` name (those added on or before `as_of`, when given): one
-/// pass over the items. A KSB the standard no longer has is left out.
-pub fn named(standard: &Standard, items: &[Evidence], as_of: Option<NaiveDate>) -> KsbSet {
+/// The KSBs of `standard` that `items` name (those added on or before `as_of`, when given), and
+/// how many items that is: one pass over the items. A KSB the standard no longer has is left
+/// out.
+pub fn named(standard: &Standard, items: &[Evidence], as_of: Option<NaiveDate>) -> (KsbSet, usize) {
     let mut set = KsbSet::default();
+    let mut count = 0;
     for item in items.iter().filter(|item| added_by_day(item, as_of)) {
+        count += 1;
         for id in &item.ksbs {
             if let Some(place) = standard.ksbs.iter().position(|ksb| ksb.id == *id) {
                 set.insert(place);
             }
         }
     }
-    set
+    (set, count)
 }
 
 /// The KSBs `sheet` scores 0–3 (not N/A, not unscored): what a backed share counts out of.
@@ -154,6 +157,10 @@ pub fn combined(a: &[Evidence], b: &[Evidence]) -> Vec<Evidence> {
     );
     items
 }
+
+/// The groupings of KSBs a cohort's backed share is shown by (in the report and its JSON):
+/// those a lead acts on.
+pub const BACKING_GROUPINGS: [Grouping; 2] = [Grouping::RoleFocus, Grouping::Area];
 
 /// Scored KSB entries, and how many of them evidence backs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -293,14 +300,16 @@ mod tests {
     fn named_ksbs_by_the_day_items_were_added() {
         let standard = Standard::builtin();
         let items = [item(1, &["K1", "S2"], None), item(5, &["B1"], None)];
-        let all = named(&standard, &items, None);
+        let (all, count) = named(&standard, &items, None);
+        assert_eq!(count, 2);
         let places: Vec<usize> = ["K1", "S2", "B1"]
             .iter()
             .map(|id| place(&standard, id))
             .collect();
         assert_eq!(all.len(), 3);
         assert!(places.iter().all(|p| all.contains(*p)));
-        let early = named(&standard, &items, Some(day(4)));
+        let (early, count) = named(&standard, &items, Some(day(4)));
+        assert_eq!(count, 1);
         assert_eq!(early.len(), 2, "item 5 was added on 05/12");
         assert!(!early.contains(place(&standard, "B1")));
     }

@@ -94,16 +94,8 @@ impl Gather for RosterSheets {
             reviewer: p.reviewer.clone(),
             strong: evidence::strong(standard, sheet),
         };
-        let items = sheet.evidence();
-        let named = if items.is_empty() {
-            KsbSet::default()
-        } else {
-            self.items += items
-                .iter()
-                .filter(|item| evidence::added_by_day(item, self.as_of))
-                .count();
-            evidence::named(standard, items, self.as_of)
-        };
+        let (named, items) = evidence::named(standard, sheet.evidence(), self.as_of);
+        self.items += items;
         match self.by_participant.get_mut(placed.key) {
             Some(person) => {
                 if person.name.0 < placed.recency {

@@ -124,13 +124,15 @@ pub(crate) fn read(
     let mut items = Vec::new();
     let mut first_row: HashMap<EvidenceNumber, usize> = HashMap::new();
     for (line, cells) in &table.markup[heading + 1..] {
-        let cell = |col: Col| {
+        // A cell's markup, and its text as the page shows it.
+        let raw = |col: Col| {
             columns
                 .iter()
                 .position(|&c| c == Some(col))
                 .and_then(|i| cells.get(i))
-                .map_or(String::new(), |raw| plain(raw.trim()))
+                .map_or(String::new(), |raw| raw.trim().to_string())
         };
+        let cell = |col: Col| plain(&raw(col));
         if cells.iter().all(|c| plain(c.trim()).trim().is_empty()) {
             continue;
         }
@@ -146,13 +148,6 @@ pub(crate) fn read(
             });
             continue;
         }
-        let raw = |col: Col| {
-            columns
-                .iter()
-                .position(|&c| c == Some(col))
-                .and_then(|i| cells.get(i))
-                .map_or(String::new(), |raw| raw.trim().to_string())
-        };
         match read_row(&cell, &raw(Col::Link), keys) {
             Ok(item) => {
                 if let Some(first) = first_row.insert(item.number, *line) {

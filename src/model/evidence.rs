@@ -17,9 +17,11 @@ pub const PHORGE_TASK_BASE: &str = "https://issue-tracker.miraheze.org/T";
 /// that is a pull request on to the pull request.
 pub const GITHUB_BASE: &str = "https://github.com/";
 
-/// The number of an evidence item within its sheet: given when the item is added, never
-/// reused while the sheet lives, so "item 3" means the same item to the mentee who added it
-/// and the mentor who checks it, whatever was removed in between.
+/// The number of an evidence item within its sheet: given when the item is added, one more
+/// than the highest the sheet holds, and kept while the item is there (removing an item
+/// renumbers none of the others), so "item 3" means the same item to the mentee who added it
+/// and the mentor who checks it. A sheet keeps no record of removed items: once its highest
+/// item is removed, that number goes to the next item added.
 pub type EvidenceNumber = u32;
 
 /// One piece of evidence.

@@ -122,6 +122,9 @@ pub enum EvidenceError {
     /// Two items share a number.
     #[error("two evidence items are numbered {0}")]
     NumberTwice(EvidenceNumber),
+    /// The highest number is taken: no number is left after it for a new item.
+    #[error("the sheet's evidence is numbered up to {0}: no number is left for a new item")]
+    NoNumberLeft(EvidenceNumber),
     /// A verdict by the person whose evidence it is (see [`Sheet::judge_evidence`]).
     #[error(
         "{by} cannot check evidence {number}: it is {by}'s own (the sheet's participant, or the \
@@ -286,7 +289,13 @@ impl Sheet {
         mut item: Evidence,
     ) -> Result<EvidenceNumber, EvidenceError> {
         check_ksbs(standard, &item.ksbs)?;
-        item.number = self.evidence.last().map_or(1, |last| last.number + 1);
+        item.number = match self.evidence.last() {
+            None => 1,
+            Some(last) => last
+                .number
+                .checked_add(1)
+                .ok_or(EvidenceError::NoNumberLeft(last.number))?,
+        };
         let number = item.number;
         self.evidence.push(item);
         Ok(number)

@@ -177,8 +177,9 @@ impl<'a> ExportDoc<'a> {
             .collect()
     }
 
-    /// The sheet's evidence items in number order: none on the blank sheet. Every format
-    /// writes them after the sheet's table (see [`super::evidence_table`]).
+    /// The sheet's evidence items in number order: none on the blank sheet. Wikitext and
+    /// Markdown write them after the sheet's table (see [`super::evidence_table`]), JSON under
+    /// `evidence`; the sheet's CSV has no room for them (`ksb export --evidence` is their CSV).
     pub fn evidence(&self) -> &'a [Evidence] {
         self.sheet.map_or(&[], |sheet| sheet.evidence())
     }

@@ -4,7 +4,7 @@
 use super::summary::{self, SUMMARY_COLUMNS};
 use super::{format_mean, format_share, Block, Cell, Column, Report, Table};
 use crate::figures::cohort::{Cohort, Counted};
-use crate::figures::evidence::{Backed, Backing};
+use crate::figures::evidence::{Backed, Backing, BACKING_GROUPINGS};
 use crate::figures::grouping::Grouping;
 use crate::model::standard::Standard;
 
@@ -60,9 +60,6 @@ pub fn report(standard: &Standard, counted: &Counted, groupings: &[Grouping]) ->
     report.extend(backing(&counted.backing, groupings));
     report
 }
-
-/// The groupings the backed share is shown by: those of KSBs a lead acts on.
-const BACKING_GROUPINGS: [Grouping; 2] = [Grouping::RoleFocus, Grouping::Area];
 
 /// The share of the counted scores that evidence backs: a line over every KSB, then (when the
 /// sheets have evidence) a table by role focus and by stack area, each as asked with `--by`.

@@ -3,9 +3,9 @@
 
 use super::{Block, Cell, Column, Report, Table};
 use crate::model::date::format_dmy;
-use crate::model::evidence::{Evidence, Verdict};
-use crate::model::id::KsbId;
+use crate::model::evidence::Evidence;
 use crate::model::sheet::Sheet;
+use crate::render::evidence_table::{ksbs_text, verdict_text};
 
 /// The evidence of `sheet`, under a line naming whose sheet it is.
 pub fn report(sheet: &Sheet) -> Report {
@@ -45,30 +45,10 @@ fn row(item: &Evidence) -> Vec<Cell> {
         Cell::Number(item.number.to_string()),
         Cell::Text(item.text.clone()),
         Cell::Text(link),
-        Cell::Text(ksbs(&item.ksbs)),
+        Cell::Text(ksbs_text(&item.ksbs)),
         Cell::Text(format!("{} by {}", format_dmy(item.added), item.added_by)),
-        Cell::Text(item.verdict.as_ref().map(verdict).unwrap_or_default()),
+        Cell::Text(verdict_text(item.verdict.as_ref())),
     ]
-}
-
-/// `K3, S2`.
-pub fn ksbs(ids: &[KsbId]) -> String {
-    ids.iter().map(KsbId::as_str).collect::<Vec<_>>().join(", ")
-}
-
-/// `checked by Mentor, 06/12/2026: the comment`.
-pub fn verdict(verdict: &Verdict) -> String {
-    let mut text = format!(
-        "{} by {}, {}",
-        verdict.state,
-        verdict.by,
-        format_dmy(verdict.date)
-    );
-    if let Some(comment) = &verdict.comment {
-        text.push_str(": ");
-        text.push_str(comment);
-    }
-    text
 }
 
 #[cfg(test)]
@@ -76,7 +56,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::evidence::{EvidenceLink, VerdictState};
+    use crate::model::evidence::{EvidenceLink, Verdict, VerdictState};
     use crate::model::sheet::Participant;
     use crate::model::standard::Standard;
     use crate::render::{table, Style};

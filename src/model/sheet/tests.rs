@@ -423,6 +423,20 @@ mod evidence {
     }
 
     #[test]
+    fn no_item_is_added_after_the_largest_number() {
+        let standard = standard();
+        let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();
+        let mut last = item("Numbered by hand", None, &["K1"]);
+        last.number = EvidenceNumber::MAX;
+        sheet.set_evidence(vec![last]).unwrap();
+        let err = sheet
+            .add_evidence(&standard, item("One more", None, &["K2"]))
+            .unwrap_err();
+        assert_eq!(err, EvidenceError::NoNumberLeft(EvidenceNumber::MAX));
+        assert_eq!(sheet.evidence().len(), 1);
+    }
+
+    #[test]
     fn an_item_must_name_the_standards_ksbs_once() {
         let standard = standard();
         let mut sheet = Sheet::from_toml(EXAMPLE, &standard).unwrap();

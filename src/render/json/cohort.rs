@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{groups, Groups};
 use crate::figures::calibration::{self, Calibration, Gaps};
 use crate::figures::cohort::Counted;
-use crate::figures::evidence::{Backed, Backing};
+use crate::figures::evidence::{Backed, Backing, BACKING_GROUPINGS};
 use crate::figures::grouping::Grouping;
 use crate::figures::roster::{Need, Roster, RosterEntry, RosterSheet};
 use crate::figures::summary::GroupFigures;
@@ -82,7 +82,7 @@ impl<'a> BackingJson<'a> {
     /// The JSON of a cohort's backed share.
     pub fn of(backing: &'a Backing) -> BackingJson<'a> {
         BackingJson {
-            groups: [Grouping::RoleFocus, Grouping::Area]
+            groups: BACKING_GROUPINGS
                 .into_iter()
                 .map(|grouping| {
                     let list = backing

@@ -9,7 +9,8 @@
 //! - both sides added an item under the same number with different content: both are kept,
 //!   the wiki's under its number and the local one(s) renumbered after the highest number of
 //!   base, sheet and page, in their order (the [`super::Merged::renumbered`] list says so):
-//!   the page is what others see and link to, so its numbers stay.
+//!   the page is what others see and link to, so its numbers stay. When the highest number
+//!   is the largest an item can have, nothing is renumbered and the two are a conflict.
 //!
 //! Without a base, an item that only one side holds is a conflict like any other difference.
 
@@ -108,16 +109,18 @@ fn renumber(
         .map(|item| item.number)
         .max()
         .unwrap_or(0);
-    let mut next = highest + 1;
+    let mut next = highest.checked_add(1);
     let mut renumbered = Vec::new();
     for item in &mut local {
         let clash = find(base, item.number).is_none()
             && find(wiki, item.number)
                 .is_some_and(|theirs| content(Some(theirs)) != content(Some(item)));
-        if clash {
-            renumbered.push((item.number, next));
-            item.number = next;
-            next += 1;
+        // With no number left after the highest, the item stays where it is: the two items
+        // under one number are then a conflict over it, settled by a choice of side.
+        if let (true, Some(number)) = (clash, next) {
+            renumbered.push((item.number, number));
+            item.number = number;
+            next = number.checked_add(1);
         }
     }
     (local, renumbered)

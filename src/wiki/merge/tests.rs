@@ -292,6 +292,34 @@ fn both_sides_adding_the_same_number_keep_both_the_local_one_renumbered() {
 }
 
 #[test]
+fn both_sides_adding_the_largest_number_is_a_conflict_rather_than_a_renumbering() {
+    let (standard, base) = base();
+    let top = EvidenceNumber::MAX;
+    let at_top = |text: &str, ksb: &str| Evidence {
+        number: top,
+        ..item(2, text, &[ksb])
+    };
+    let base = with_evidence(&base, vec![item(1, "One", &["K1"])]);
+    let local = with_evidence(&base, vec![item(1, "One", &["K1"]), at_top("Mine", "K2")]);
+    let wiki = with_evidence(&base, vec![item(1, "One", &["K1"]), at_top("Theirs", "K3")]);
+    let err = merge(&standard, Some(&base), &local, &wiki, &Choices::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("E{top} (sheet \"Mine\", wiki \"Theirs\")")
+    );
+    let merged = merge(
+        &standard,
+        Some(&base),
+        &local,
+        &wiki,
+        &Choices::wiki_everywhere(),
+    )
+    .unwrap();
+    assert_eq!(merged.renumbered, []);
+    assert_eq!(merged.sheet.evidence_item(top).unwrap().text, "Theirs");
+}
+
+#[test]
 fn an_item_edited_differently_on_both_sides_is_a_conflict_settled_by_naming_it() {
     let (standard, base) = base();
     let base = with_evidence(&base, vec![item(1, "One", &["K1"])]);

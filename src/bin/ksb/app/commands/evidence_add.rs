@@ -6,7 +6,7 @@ use anyhow::{anyhow, Context as _, Result};
 use chrono::Local;
 use clap::Args;
 use ksb::model::evidence::{check_text, Evidence, EvidenceLink};
-use ksb::report::evidence_list::ksbs;
+use ksb::render::evidence_table::ksbs_text;
 use ksb::{KsbId, Standard};
 
 use super::evidence::change_sheet;
@@ -53,7 +53,7 @@ impl EvidenceAddArgs {
             .transpose()?;
         let today = Local::now().date_naive();
         let path = &self.sheet;
-        let shown = ksbs(&ids);
+        let shown = ksbs_text(&ids);
         let number = change_sheet(path, &standard, "evidence add", |sheet| {
             let item = Evidence {
                 number: 0,

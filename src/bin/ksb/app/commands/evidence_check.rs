@@ -7,7 +7,7 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Local;
 use clap::Args;
 use ksb::model::evidence::{check_text, EvidenceNumber, TextError, Verdict, VerdictState};
-use ksb::report::evidence_list;
+use ksb::render::evidence_table::verdict_text;
 
 use super::evidence::change_sheet;
 use crate::app::context::Context;
@@ -56,7 +56,7 @@ impl EvidenceCheckArgs {
             date: Local::now().date_naive(),
             comment,
         };
-        let shown = evidence_list::verdict(&verdict);
+        let shown = verdict_text(Some(&verdict));
         let path = &self.sheet;
         change_sheet(path, &standard, "evidence check", |sheet| {
             sheet

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use ksb::model::evidence::{check_text, Evidence, EvidenceNumber};
-use ksb::report::evidence_list;
+use ksb::render::evidence_table::{ksbs_text, verdict_text};
 use ksb::KsbId;
 
 use super::screen::key_list;
@@ -195,10 +195,10 @@ pub fn screen_lines(items: &[Evidence], id: &KsbId, label: &str) -> Vec<String> 
             line.push_str(&format!(" · added by {}", item.added_by));
             let others: Vec<KsbId> = item.ksbs.iter().filter(|k| *k != id).cloned().collect();
             if !others.is_empty() {
-                line.push_str(&format!(" · also {}", evidence_list::ksbs(&others)));
+                line.push_str(&format!(" · also {}", ksbs_text(&others)));
             }
             if let Some(verdict) = &item.verdict {
-                line.push_str(&format!(" · {}", evidence_list::verdict(verdict)));
+                line.push_str(&format!(" · {}", verdict_text(Some(verdict))));
             }
             line
         })
