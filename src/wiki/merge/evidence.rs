@@ -12,6 +12,9 @@
 //!   the page is what others see and link to, so its numbers stay. When the highest number
 //!   is the largest an item can have, nothing is renumbered and the two are a conflict.
 //!
+//! - a verdict given on one side on an item whose content the other side changed is a
+//!   conflict: the mentor judged what they saw, not what replaced it.
+//!
 //! Without a base, an item that only one side holds is a conflict like any other difference.
 
 use super::{decide, Change, Choices, Conflict, Decision, Item, Outcome, Side};
@@ -143,10 +146,31 @@ fn both(
         (Item::Evidence(number), content),
         (Item::Verdict(number), verdict),
     ];
-    for (part, value) in parts {
+    let mut decisions = parts.clone().map(|(part, value)| {
+        let was = at_base.map(value);
+        decide(
+            &part,
+            &was,
+            &value(Some(ours)),
+            &value(Some(theirs)),
+            choices,
+        )
+    });
+    // A verdict judges the content its mentor saw: one given on one side while the other side
+    // replaced that content (a removed number reused, say) is not carried over to the new
+    // content; a choice naming the item takes the whole item from its side.
+    if let [Decision::Take(content_from), Decision::Take(verdict_from)] = decisions {
+        if content_from != verdict_from {
+            decisions = match choices.side(&Item::Verdict(number)) {
+                Some(side) => [Decision::Take(side); 2],
+                None => [decisions[0], Decision::Conflict],
+            };
+        }
+    }
+    for ((part, value), decision) in parts.into_iter().zip(decisions) {
         let (o, t) = (value(Some(ours)), value(Some(theirs)));
         let was = at_base.map(value);
-        match decide(&part, &was, &o, &t, choices) {
+        match decision {
             Decision::Same => {}
             Decision::Conflict => outcome.conflicts.push(Conflict {
                 item: part,

@@ -172,38 +172,70 @@ fn a_mentors_verdict_on_the_wiki_and_a_new_local_item_both_come_through() {
             item(2, "Wrote docs", &["K1"]),
         ],
     );
-    // The mentee edits item 2 and adds item 3; the mentor checks item 1 and item 2 on the wiki.
+    // The mentee adds item 3; the mentor checks item 1 on the wiki.
     let mut local = base.clone();
-    let mut edited = item(2, "Wrote the install docs", &["K1"]);
-    edited.link = None;
-    local
-        .set_evidence(vec![
-            item(1, "Ran the check", &["K3", "S2"]),
-            edited.clone(),
-        ])
-        .unwrap();
     local
         .add_evidence(&standard, item(0, "Led the incident call", &["B1"]))
         .unwrap();
     let mut wiki = base.clone();
     wiki.set_verdict(1, checked("Mentor A")).unwrap();
-    wiki.set_verdict(2, checked("Mentor A")).unwrap();
 
     let merged = merge(&standard, Some(&base), &local, &wiki, &Choices::default()).unwrap();
     let items = merged.sheet.evidence();
     assert_eq!(items.len(), 3);
     assert_eq!(items[0].verdict, checked("Mentor A"));
-    assert_eq!(items[1].text, "Wrote the install docs");
-    assert_eq!(items[1].link, None);
-    assert_eq!(
-        items[1].verdict,
-        checked("Mentor A"),
-        "the verdict stays on the edited item"
-    );
+    assert_eq!(items[1].text, "Wrote docs");
     assert_eq!(items[2].text, "Led the incident call");
-    assert_eq!(describe(&merged.from_local), "E2, E3 added");
-    assert_eq!(describe(&merged.from_wiki), "E1 checked, E2 checked");
+    assert_eq!(describe(&merged.from_local), "E3 added");
+    assert_eq!(describe(&merged.from_wiki), "E1 checked");
     assert_eq!(merged.renumbered, []);
+}
+
+#[test]
+fn a_verdict_on_content_the_other_side_replaced_is_a_conflict_until_chosen() {
+    let (standard, base) = base();
+    let base = with_evidence(
+        &base,
+        vec![
+            item(1, "Ran the check", &["K3"]),
+            item(2, "Wrote docs", &["K1"]),
+        ],
+    );
+    // The mentee removes item 2 and adds another, which gets number 2 again; the mentor checks
+    // the old item 2 on the wiki. The verdict judged "Wrote docs", not what replaced it.
+    let mut local = base.clone();
+    local.remove_evidence(2).unwrap();
+    let again = local
+        .add_evidence(&standard, item(0, "Led the incident call", &["B1"]))
+        .unwrap();
+    assert_eq!(again, 2);
+    let mut wiki = base.clone();
+    wiki.set_verdict(2, checked("Mentor A")).unwrap();
+
+    let conflicts = merge(&standard, Some(&base), &local, &wiki, &Choices::default())
+        .unwrap_err()
+        .0;
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].item, Item::Verdict(2));
+
+    // Keeping the sheet's item 2 keeps it without the verdict it never had.
+    let keep = Choices {
+        wiki: Vec::new(),
+        local: vec![Pick::Evidence(2)],
+    };
+    let merged = merge(&standard, Some(&base), &local, &wiki, &keep).unwrap();
+    let items = merged.sheet.evidence();
+    assert_eq!(items[1].text, "Led the incident call");
+    assert_eq!(items[1].verdict, None);
+    // Taking the page's keeps the old item with its verdict.
+    let take = Choices {
+        wiki: vec![Pick::Evidence(2)],
+        local: Vec::new(),
+    };
+    let merged = merge(&standard, Some(&base), &local, &wiki, &take).unwrap();
+    let items = merged.sheet.evidence();
+    assert_eq!(items[1].text, "Wrote docs");
+    assert_eq!(items[1].verdict, checked("Mentor A"));
 }
 
 #[test]
@@ -431,7 +463,8 @@ proptest! {
         prop_assert_eq!(&merge(&standard, Some(&base), &base, &theirs, &none).unwrap().sheet, &theirs);
         // Both changed: every item only one side changed has that side's value (evidence the
         // sides both added under one number compared where the merge renumbered it); the merge
-        // fails only over items both changed differently.
+        // fails only over items both changed differently, and over a verdict one side gave
+        // on an item whose content the other side changed.
         match merge(&standard, Some(&base), &ours, &theirs, &none) {
             Ok(merged) => {
                 let ours = renumbered(&ours, &merged.renumbered);
@@ -446,6 +479,17 @@ proptest! {
             Err(Conflicts(conflicts)) => {
                 prop_assert!(!conflicts.is_empty());
                 for c in conflicts {
+                    if let Item::Verdict(n) = c.item {
+                        let content = Item::Evidence(n);
+                        let changed = |item: &Item, sheet: &Sheet| item.value(sheet) != item.value(&base);
+                        let (verdict_local, verdict_wiki) = (changed(&c.item, &ours), changed(&c.item, &theirs));
+                        let (content_local, content_wiki) = (changed(&content, &ours), changed(&content, &theirs));
+                        if (verdict_local && !verdict_wiki && content_wiki && !content_local)
+                            || (verdict_wiki && !verdict_local && content_local && !content_wiki)
+                        {
+                            continue;
+                        }
+                    }
                     // A conflict over an item's removal compares the whole item.
                     let b = match (&c.item, &c.local, &c.wiki) {
                         (Item::Evidence(n), None, _) | (Item::Evidence(n), _, None) => {
