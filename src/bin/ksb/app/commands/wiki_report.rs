@@ -21,7 +21,6 @@ use ksb::wiki::picture::{self, Upload};
 use ksb::wiki::report_page::{self, ReportRefusal};
 use ksb::wiki::{page, Client};
 use ksb::{Sheet, Standard};
-use similar::TextDiff;
 
 use super::calibrate::assessment_type;
 use crate::app::cohort::{self, SheetCount};
@@ -365,21 +364,8 @@ fn diff(title: &str, old: Option<&str>, new: Option<&str>) -> String {
     let Some(new) = new else {
         return format!("Page '{title}' already holds this report\n");
     };
-    let Some(old) = old else {
-        let lines: Vec<&str> = new.trim_end().lines().collect();
-        let added: String = lines.iter().map(|line| format!("+{line}\n")).collect();
-        return format!(
-            "Page '{title}' does not exist yet: it would be created with these {} lines\n{added}",
-            lines.len()
-        );
-    };
-    let old = format!("{}\n", old.trim_end());
-    let new = format!("{}\n", new.trim_end());
-    TextDiff::from_lines(old.as_str(), new.as_str())
-        .unified_diff()
-        .context_radius(2)
-        .header(title, "the report as it would be published")
-        .to_string()
+    let old = old.map(|old| (title.to_string(), old));
+    wiki_sheets::page_diff(title, old, new, "the report as it would be published")
 }
 
 /// A refused page, with the ways out.
