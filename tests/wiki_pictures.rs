@@ -388,3 +388,44 @@ fn the_file_is_named_after_the_page_as_the_wiki_spells_it() {
         "{again}"
     );
 }
+
+/// MediaWiki refuses the upload of a login without the grants as `permissiondenied`, the
+/// code of a page it may not edit: the hint is the upload's.
+#[test]
+fn a_login_without_the_upload_grants_is_told_which_to_give() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    // A bot password that may edit pages but not upload files.
+    wiki.maintenance(
+        "createBotPassword.php",
+        &[
+            "--appid",
+            "pages",
+            "--grants",
+            "basic,editpage,createeditmovepage",
+            "Admin",
+            "abcdefghijklmnopqrstuvw012345678",
+        ],
+        "",
+    );
+    let config = ws.read(".config/ksb/config.toml");
+    ws.write(
+        ".config/ksb/config.toml",
+        &config.replace("Admin@ksb", "Admin@pages"),
+    );
+    let hint =
+        "the wiki does not let this login upload files: give the bot password the grant to upload";
+    let err = ws.fails(1, &["wiki", "publish", "me.toml", "--chart"]);
+    assert!(err.contains(hint), "{err}");
+    assert!(!err.contains("edit rights on the page"), "{err}");
+    let err = ws.fails(
+        1,
+        &[
+            "wiki", "report", "me.toml", "--page", COHORT, "--with", "heatmap",
+        ],
+    );
+    assert!(err.contains(hint), "{err}");
+}

@@ -125,7 +125,7 @@ impl WikiPublishArgs {
                         comment: &summary,
                         new_version: *step == Upload::NewVersion,
                     })
-                    .map_err(|err| explain(err, &now.page.title))
+                    .map_err(wiki_sheets::upload_refused)
                     .with_context(|| format!("uploading the chart of '{name}' as '{file}'"))?;
             }
             lines.push_str(&upload_line(file, chart, *step, false));
@@ -306,9 +306,6 @@ fn explain(err: WikiError, title: &str) -> anyhow::Error {
         ),
         Some("protectedpage" | "cascadeprotected" | "permissiondenied") => {
             "; ask a wiki administrator for edit rights on the page, or publish to another --page".to_string()
-        }
-        Some("permissiondenied-upload" | "mustbeloggedin" | "uploaddisabled") => {
-            "; the wiki does not let this login upload files: give the bot password the grant to upload (Special:BotPasswords, \"Upload new files\" and \"Upload, replace, and move files\")".to_string()
         }
         Some("badtoken" | "assertuserfailed" | "assertbotfailed") => {
             "; the login did not hold: run the command again".to_string()

@@ -223,6 +223,7 @@ impl WikiReportArgs {
                         comment: &summary,
                         new_version: *step == Upload::NewVersion,
                     })
+                    .map_err(wiki_sheets::upload_refused)
                     .with_context(|| format!("uploading the heatmap as '{file}'"))?;
             }
             lines.push_str(&upload_line(file, picture.svg.len(), *step, false));
