@@ -429,3 +429,40 @@ fn a_login_without_the_upload_grants_is_told_which_to_give() {
     );
     assert!(err.contains(hint), "{err}");
 }
+
+#[test]
+fn a_cohort_page_under_its_own_prefix_is_not_read_as_a_sheet() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    let wikitext = ws.ok(&[
+        "export",
+        fixture("example.toml").to_str().unwrap(),
+        "--notes",
+    ]);
+    let folder = ws.file("pages");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..3 {
+        let page = wikitext.replace("ExampleUser", &format!("Mentee{i:03}"));
+        std::fs::write(folder.join(format!("Sheet {i:03}")), page).unwrap();
+    }
+    wiki.import_pages(&folder, "Cohort 2027/");
+    // The prefix takes in the report's own page too, once it is written.
+    let report = [
+        "wiki",
+        "report",
+        "--prefix",
+        "Cohort 2027",
+        "--page",
+        "Cohort 2027",
+    ];
+    let out = ws.ok(&report);
+    assert!(out.contains("Published the cohort report"), "{out}");
+    let again = ws.ok(&report);
+    assert!(
+        again.contains("Page 'Cohort 2027' already holds this report"),
+        "{again}"
+    );
+    assert!(wiki.text("Cohort 2027").contains("Cohort: 3 participants"));
+}

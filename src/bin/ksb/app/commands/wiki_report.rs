@@ -262,7 +262,9 @@ impl WikiReportArgs {
     }
 
     /// The cohort read from the wiki's pages (`--prefix`, `--category`): a page that holds no
-    /// sheet ksb can read is reported and left out, as a sheet file that does not load is.
+    /// sheet ksb can read is reported and left out, as a sheet file that does not load is; a
+    /// cohort's page (this report's own, listed with the cohort when the prefix or category
+    /// takes it in too) is left out unsaid.
     fn read_wiki(
         &self,
         client: &Client,
@@ -274,12 +276,18 @@ impl WikiReportArgs {
                 .unwrap_or_default();
         let mut people = People::default();
         let mut read = 0;
+        let mut reports = 0;
         let mut index = 0;
         for batch in titles.chunks(TITLES_PER_REQUEST) {
             let pages = client
                 .pages(batch)
                 .with_context(|| format!("reading {} pages of the cohort", titles.len()))?;
             for one in pages {
+                let text = one.latest.as_ref().map(|rev| rev.text.as_str());
+                if text.is_some_and(report_page::holds_report) {
+                    reports += 1;
+                    continue;
+                }
                 index += 1;
                 let found = match &one.latest {
                     Some(rev) => page::read(&rev.text, standard)
@@ -315,7 +323,7 @@ impl WikiReportArgs {
             people,
             SheetCount {
                 read,
-                listed: titles.len(),
+                listed: titles.len() - reports,
             },
         ))
     }
