@@ -388,3 +388,81 @@ fn the_file_is_named_after_the_page_as_the_wiki_spells_it() {
         "{again}"
     );
 }
+
+/// MediaWiki refuses the upload of a login without the grants as `permissiondenied`, the
+/// code of a page it may not edit: the hint is the upload's.
+#[test]
+fn a_login_without_the_upload_grants_is_told_which_to_give() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    // A bot password that may edit pages but not upload files.
+    wiki.maintenance(
+        "createBotPassword.php",
+        &[
+            "--appid",
+            "pages",
+            "--grants",
+            "basic,editpage,createeditmovepage",
+            "Admin",
+            "abcdefghijklmnopqrstuvw012345678",
+        ],
+        "",
+    );
+    let config = ws.read(".config/ksb/config.toml");
+    ws.write(
+        ".config/ksb/config.toml",
+        &config.replace("Admin@ksb", "Admin@pages"),
+    );
+    let hint =
+        "the wiki does not let this login upload files: give the bot password the grant to upload";
+    let err = ws.fails(1, &["wiki", "publish", "me.toml", "--chart"]);
+    assert!(err.contains(hint), "{err}");
+    assert!(!err.contains("edit rights on the page"), "{err}");
+    let err = ws.fails(
+        1,
+        &[
+            "wiki", "report", "me.toml", "--page", COHORT, "--with", "heatmap",
+        ],
+    );
+    assert!(err.contains(hint), "{err}");
+}
+
+#[test]
+fn a_cohort_page_under_its_own_prefix_is_not_read_as_a_sheet() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    let wikitext = ws.ok(&[
+        "export",
+        fixture("example.toml").to_str().unwrap(),
+        "--notes",
+    ]);
+    let folder = ws.file("pages");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..3 {
+        let page = wikitext.replace("ExampleUser", &format!("Mentee{i:03}"));
+        std::fs::write(folder.join(format!("Sheet {i:03}")), page).unwrap();
+    }
+    wiki.import_pages(&folder, "Cohort 2027/");
+    // The prefix takes in the report's own page too, once it is written.
+    let report = [
+        "wiki",
+        "report",
+        "--prefix",
+        "Cohort 2027",
+        "--page",
+        "Cohort 2027",
+    ];
+    let out = ws.ok(&report);
+    assert!(out.contains("Published the cohort report"), "{out}");
+    let again = ws.ok(&report);
+    assert!(
+        again.contains("Page 'Cohort 2027' already holds this report"),
+        "{again}"
+    );
+    assert!(wiki.text("Cohort 2027").contains("Cohort: 3 participants"));
+}

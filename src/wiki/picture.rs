@@ -85,11 +85,6 @@ pub fn sha1_hex(bytes: &[u8]) -> String {
     sha1_smol::Sha1::from(bytes).digest().to_string()
 }
 
-/// The user a bot password logs in as: `Name` of `Name@appid`.
-pub fn user_of_login(login: &str) -> &str {
-    login.rsplit_once('@').map_or(login, |(name, _)| name)
-}
-
 /// The file a picture of the page `page` is uploaded as: `File:KSB radar – ExampleUser –
 /// Tech Mentoring – Self-assessment 2026-12-06.svg` for `kind` "radar" and the page
 /// `User:ExampleUser/Tech Mentoring/Self-assessment 2026-12-06`. A `User:` namespace is
@@ -230,9 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn the_sha1_is_mediawikis_and_the_login_names_its_user() {
+    fn the_sha1_is_mediawikis() {
         assert_eq!(sha1_hex(b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
-        assert_eq!(user_of_login("Admin@ksb"), "Admin");
-        assert_eq!(user_of_login("Admin"), "Admin");
     }
 }

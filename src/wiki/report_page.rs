@@ -111,6 +111,11 @@ pub fn plan(
     })
 }
 
+/// Whether `text` has a ksb:report or ksb:report:end line: a cohort's page, never a sheet's.
+pub fn holds_report(text: &str) -> bool {
+    !matches!(find(text), Ok(None))
+}
+
 /// Where `ksb`'s part is on a page.
 struct Found {
     /// The bytes of the part, marker lines included.
@@ -226,6 +231,8 @@ mod tests {
         ));
         let added = plan(Some(&theirs), "figures", true).unwrap().text.unwrap();
         assert!(added.starts_with("A page of the lead's.\n\n<!-- ksb:report"));
+
+        assert!(holds_report(&edited.text) && !holds_report(&theirs.text));
 
         let doubled = revision(format!("{written}{written}"));
         assert!(matches!(

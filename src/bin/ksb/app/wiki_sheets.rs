@@ -1,12 +1,14 @@
 //! What the wiki commands share of the command line: the choices a person made about
 //! conflicts (`--take-wiki`, `--take-local`), whose page a page is by the configured title
-//! pattern, and how a refused merge is told (with the flags that settle it).
+//! pattern, how a refused merge or upload is told (with what settles it), and what a dry run
+//! shows of a page's change.
 
 use anyhow::{anyhow, bail, Context as _, Result};
 use clap::Args;
 use ksb::wiki::merge::{Choices, Conflicts, Pick};
-use ksb::wiki::{publish, title, Client};
+use ksb::wiki::{publish, title, Client, WikiError};
 use ksb::{Sheet, Standard};
+use similar::TextDiff;
 
 use crate::app::output;
 use crate::app::settings::{Key, Settings};
@@ -93,4 +95,42 @@ pub fn conflict_message(conflicts: &Conflicts, sheet: &str, title: &str) -> Stri
     output::printable(&format!(
         "sheet '{sheet}' and page '{title}' both changed {conflicts} since they were last in step; nothing written. For each, keep the sheet's with --take-local {first} or take the page's with --take-wiki {first} (or edit the sheet and run the command again)"
     ))
+}
+
+/// An upload MediaWiki refused, with what to do about the common refusals. A login the wiki
+/// does not let upload is refused as `permissiondenied`, the code of a page it may not edit.
+pub fn upload_refused(err: WikiError) -> anyhow::Error {
+    let hint = match err.api_code() {
+        Some("permissiondenied" | "mustbeloggedin") => {
+            "; the wiki does not let this login upload files: give the bot password the grant to upload (Special:BotPasswords, \"Upload new files\" and \"Upload, replace, and move files\")"
+        }
+        Some("uploaddisabled") => "; the wiki does not take uploads ($wgEnableUploads)",
+        Some("badtoken" | "assertuserfailed" | "assertbotfailed") => {
+            "; the login did not hold: run the command again"
+        }
+        _ => "",
+    };
+    anyhow!("{}{hint}", output::printable(&err.to_string()))
+}
+
+/// What a dry run shows of the change to page `title`: a unified diff from `old` (its label,
+/// such as the title and revision, and its text) to `new` (labelled `new_label`); for a page
+/// that does not exist yet, its whole text, each line marked as added, under a header that
+/// says so (a diff from nothing would open with a puzzling `@@ -1 +1,194 @@`).
+pub fn page_diff(title: &str, old: Option<(String, &str)>, new: &str, new_label: &str) -> String {
+    let Some((old_label, old)) = old else {
+        let lines: Vec<&str> = new.trim_end().lines().collect();
+        let added: String = lines.iter().map(|line| format!("+{line}\n")).collect();
+        return format!(
+            "Page '{title}' does not exist yet: it would be created with these {} lines\n{added}",
+            lines.len()
+        );
+    };
+    let old = format!("{}\n", old.trim_end());
+    let new = format!("{}\n", new.trim_end());
+    TextDiff::from_lines(old.as_str(), new.as_str())
+        .unified_diff()
+        .context_radius(2)
+        .header(&old_label, new_label)
+        .to_string()
 }

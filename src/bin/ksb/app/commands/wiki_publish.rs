@@ -10,7 +10,6 @@ use ksb::wiki::picture::{self, Upload};
 use ksb::wiki::publish::{self, Plan, Refusal};
 use ksb::wiki::{summary, sync, title, WikiError};
 use ksb::{Sheet, Standard};
-use similar::TextDiff;
 
 use crate::app::context::Context;
 use crate::app::output;
@@ -126,7 +125,7 @@ impl WikiPublishArgs {
                         comment: &summary,
                         new_version: *step == Upload::NewVersion,
                     })
-                    .map_err(|err| explain(err, &now.page.title))
+                    .map_err(wiki_sheets::upload_refused)
                     .with_context(|| format!("uploading the chart of '{name}' as '{file}'"))?;
             }
             lines.push_str(&upload_line(file, chart, *step, false));
@@ -281,26 +280,16 @@ fn dry_run(now: &PageNow, latest: Option<&Revision>, plan: &Plan, summary: &str)
             merged_lines(&plan.merged, "the sheet")
         ));
     };
-    let Some(rev) = latest else {
-        // A new page: its whole text, each line marked as added, under a header that says
-        // so (a diff from nothing would open with a puzzling `@@ -1 +1,194 @@`).
-        let lines: Vec<&str> = text.trim_end().lines().collect();
-        let added: String = lines.iter().map(|line| format!("+{line}\n")).collect();
-        return output::printable(&format!(
-            "Page '{}' does not exist yet: it would be created with these {} lines\n{added}Edit summary: {summary}\nDry run: nothing written to the wiki or the sheet\n",
-            now.page.title,
-            lines.len()
-        ));
-    };
-    let old = rev.text.clone();
-    let label = format!("{} (revision {})", now.page.title, rev.id);
-    let old = format!("{}\n", old.trim_end());
-    let new = format!("{}\n", text.trim_end());
-    let diff = TextDiff::from_lines(old.as_str(), new.as_str())
-        .unified_diff()
-        .context_radius(2)
-        .header(&label, "the sheet as it would be published")
-        .to_string();
+    let old = latest.map(|rev| {
+        let label = format!("{} (revision {})", now.page.title, rev.id);
+        (label, rev.text.as_str())
+    });
+    let diff = wiki_sheets::page_diff(
+        &now.page.title,
+        old,
+        text,
+        "the sheet as it would be published",
+    );
     output::printable(&format!(
         "{diff}Edit summary: {summary}\nDry run: nothing written to the wiki or the sheet\n"
     ))
@@ -317,9 +306,6 @@ fn explain(err: WikiError, title: &str) -> anyhow::Error {
         ),
         Some("protectedpage" | "cascadeprotected" | "permissiondenied") => {
             "; ask a wiki administrator for edit rights on the page, or publish to another --page".to_string()
-        }
-        Some("permissiondenied-upload" | "mustbeloggedin" | "uploaddisabled") => {
-            "; the wiki does not let this login upload files: give the bot password the grant to upload (Special:BotPasswords, \"Upload new files\" and \"Upload, replace, and move files\")".to_string()
         }
         Some("badtoken" | "assertuserfailed" | "assertbotfailed") => {
             "; the login did not hold: run the command again".to_string()

@@ -21,7 +21,6 @@ use ksb::wiki::picture::{self, Upload};
 use ksb::wiki::report_page::{self, ReportRefusal};
 use ksb::wiki::{page, Client};
 use ksb::{Sheet, Standard};
-use similar::TextDiff;
 
 use super::calibrate::assessment_type;
 use crate::app::cohort::{self, SheetCount};
@@ -224,6 +223,7 @@ impl WikiReportArgs {
                         comment: &summary,
                         new_version: *step == Upload::NewVersion,
                     })
+                    .map_err(wiki_sheets::upload_refused)
                     .with_context(|| format!("uploading the heatmap as '{file}'"))?;
             }
             lines.push_str(&upload_line(file, picture.svg.len(), *step, false));
@@ -262,7 +262,9 @@ impl WikiReportArgs {
     }
 
     /// The cohort read from the wiki's pages (`--prefix`, `--category`): a page that holds no
-    /// sheet ksb can read is reported and left out, as a sheet file that does not load is.
+    /// sheet ksb can read is reported and left out, as a sheet file that does not load is; a
+    /// cohort's page (this report's own, listed with the cohort when the prefix or category
+    /// takes it in too) is left out unsaid.
     fn read_wiki(
         &self,
         client: &Client,
@@ -274,12 +276,18 @@ impl WikiReportArgs {
                 .unwrap_or_default();
         let mut people = People::default();
         let mut read = 0;
+        let mut reports = 0;
         let mut index = 0;
         for batch in titles.chunks(TITLES_PER_REQUEST) {
             let pages = client
                 .pages(batch)
                 .with_context(|| format!("reading {} pages of the cohort", titles.len()))?;
             for one in pages {
+                let text = one.latest.as_ref().map(|rev| rev.text.as_str());
+                if text.is_some_and(report_page::holds_report) {
+                    reports += 1;
+                    continue;
+                }
                 index += 1;
                 let found = match &one.latest {
                     Some(rev) => page::read(&rev.text, standard)
@@ -315,7 +323,7 @@ impl WikiReportArgs {
             people,
             SheetCount {
                 read,
-                listed: titles.len(),
+                listed: titles.len() - reports,
             },
         ))
     }
@@ -365,21 +373,8 @@ fn diff(title: &str, old: Option<&str>, new: Option<&str>) -> String {
     let Some(new) = new else {
         return format!("Page '{title}' already holds this report\n");
     };
-    let Some(old) = old else {
-        let lines: Vec<&str> = new.trim_end().lines().collect();
-        let added: String = lines.iter().map(|line| format!("+{line}\n")).collect();
-        return format!(
-            "Page '{title}' does not exist yet: it would be created with these {} lines\n{added}",
-            lines.len()
-        );
-    };
-    let old = format!("{}\n", old.trim_end());
-    let new = format!("{}\n", new.trim_end());
-    TextDiff::from_lines(old.as_str(), new.as_str())
-        .unified_diff()
-        .context_radius(2)
-        .header(title, "the report as it would be published")
-        .to_string()
+    let old = old.map(|old| (title.to_string(), old));
+    wiki_sheets::page_diff(title, old, new, "the report as it would be published")
 }
 
 /// A refused page, with the ways out.
