@@ -4,7 +4,7 @@
 
 use super::cohort::{header, means_by_preferred_role_focus, plural};
 use super::{summary, Block, Cell, Column, Report, Table};
-use crate::figures::cohort::Counted;
+use crate::figures::cohort::{Cohort, Counted};
 use crate::figures::grouping::Grouping;
 use crate::figures::heatmap::HeatGroup;
 use crate::model::standard::Standard;
@@ -42,13 +42,7 @@ pub fn cohort_figures(standard: &Standard, counted: &Counted) -> Report {
         when_empty: Some("Nobody counted."),
     }));
     report.extend(summary::tables(standard, &cohort.summary, &GROUPINGS, "By"));
-    let small: Vec<usize> = cohort
-        .by_preferred_role_focus
-        .iter()
-        .enumerate()
-        .filter(|(_, focus)| (1..SMALLEST_GROUP).contains(&focus.participants))
-        .map(|(index, _)| index)
-        .collect();
+    let small = withheld(cohort);
     for grouping in GROUPINGS {
         let mut table = means_by_preferred_role_focus(cohort, grouping);
         for row in &mut table.rows {
@@ -64,10 +58,35 @@ pub fn cohort_figures(standard: &Standard, counted: &Counted) -> Report {
     if !small.is_empty() {
         report.push(Block::Line(format!(
             "A role focus preferred by fewer than {SMALLEST_GROUP} participants shows no means of \
-             its own (–), so that nobody's scores can be read off this page."
+             its own (–), nor, when that would give them away, the next smallest: nobody's \
+             scores can be read off this page."
         )));
     }
     report
+}
+
+/// The role focuses (by index) whose means the page withholds: those fewer than
+/// [`SMALLEST_GROUP`] participants prefer, and, while the people withheld are fewer than that
+/// (so the whole cohort's means less the groups shown would give theirs), the next smallest
+/// groups with them.
+fn withheld(cohort: &Cohort) -> Vec<usize> {
+    let focuses = &cohort.by_preferred_role_focus;
+    let mut by_size: Vec<usize> = (0..focuses.len())
+        .filter(|&index| focuses[index].participants > 0)
+        .collect();
+    by_size.sort_by_key(|&index| focuses[index].participants);
+    let mut withheld = Vec::new();
+    let mut people = 0;
+    for index in by_size {
+        let participants = focuses[index].participants;
+        if participants >= SMALLEST_GROUP && (people == 0 || people >= SMALLEST_GROUP) {
+            break;
+        }
+        withheld.push(index);
+        people += participants;
+    }
+    withheld.sort_unstable();
+    withheld
 }
 
 /// What the heatmap draws, as a table: a row per participant (their row's label and preferred
@@ -139,15 +158,22 @@ mod tests {
     }
 
     #[test]
-    fn a_role_focus_of_fewer_than_three_shows_no_means_of_its_own() {
+    fn a_role_focus_of_fewer_than_three_shows_no_means_and_neither_does_the_group_that_would_give_them_away(
+    ) {
         let standard = Standard::builtin();
         let mut sheets = CohortSheets::new(&standard, Selection::default());
         let mut people = People::default();
+        // Di alone prefers MediaWiki: her means are withheld, and with them the Generalists'
+        // (the next smallest group), or the whole cohort's means less the rest would give hers.
         let cohort = [
             ("Ann", "Generalist", Score::Three),
             ("Bob", "Generalist", Score::Two),
             ("Cy", "Generalist", Score::One),
             ("Di", "MediaWiki Specialist", Score::Zero),
+            ("Ed", "Infrastructure Specialist", Score::Three),
+            ("Flo", "Infrastructure Specialist", Score::Three),
+            ("Gus", "Infrastructure Specialist", Score::Two),
+            ("Hal", "Infrastructure Specialist", Score::Two),
         ];
         for (i, (name, focus, score)) in cohort.iter().enumerate() {
             let mut sheet = test_support::sheet(&standard, focus, &[("K1", *score)]);
@@ -175,11 +201,13 @@ mod tests {
             let heading = |i: usize| table.columns[i].name.as_str();
             assert_eq!(heading(2), "Generalist (3)");
             assert_eq!(heading(3), "MediaWiki Specialist (1)");
+            assert_eq!(heading(4), "Infrastructure Specialist (4)");
             for row in &table.rows {
+                assert_eq!(row[2].text(), "–", "{row:?}");
                 assert_eq!(row[3].text(), "–", "{row:?}");
             }
             assert!(
-                table.rows.iter().any(|row| row[2].text() == "2.00"),
+                table.rows.iter().any(|row| row[4].text() == "2.50"),
                 "{table:?}"
             );
         }
