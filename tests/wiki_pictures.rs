@@ -465,4 +465,13 @@ fn a_cohort_page_under_its_own_prefix_is_not_read_as_a_sheet() {
         "{again}"
     );
     assert!(wiki.text("Cohort 2027").contains("Cohort: 3 participants"));
+    // A pull of the same prefix leaves the cohort's page out too, and says so.
+    let pulled = ws.ok(&["wiki", "pull", "--prefix", "Cohort 2027", "-o", "pulled/"]);
+    assert!(
+        pulled.contains("Left out 'Cohort 2027': a cohort's page (ksb wiki report)"),
+        "{pulled}"
+    );
+    assert!(pulled.contains("Pulled 3 of 3 pages"), "{pulled}");
+    // Named on its own, it is what was asked for, and it holds no sheet.
+    ws.fails(1, &["wiki", "pull", "Cohort 2027", "-o", "report.toml"]);
 }

@@ -14,6 +14,7 @@ use anyhow::{bail, Context as _, Result};
 use ksb::wiki::client::{Page, TITLES_PER_REQUEST};
 use ksb::wiki::merge::{self, Choices};
 use ksb::wiki::page::{self, PageSheet};
+use ksb::wiki::report_page;
 use ksb::wiki::{sync, Client};
 use ksb::{Sheet, Standard};
 
@@ -83,6 +84,8 @@ impl WikiPullArgs {
         let choices = self.take.choices(&standard, forced)?;
         let client = wiki_conn::connect(&ctx.settings, &ctx.secrets, url, Need::Read)?;
         let titles = self.titles_to_pull(&client)?;
+        let listed = self.prefix.is_some() || self.category.is_some();
+        let mut reports: Vec<String> = Vec::new();
         let target = self.target(ctx, &titles)?;
         let total = titles.len();
         let mut failed = 0;
@@ -105,6 +108,13 @@ impl WikiPullArgs {
                 }
             };
             for page in pages {
+                // A cohort's page (`ksb wiki report`) under the same prefix or in the same
+                // category is no participant's sheet: a listing leaves it out.
+                let text = page.latest.as_ref().map(|rev| rev.text.as_str());
+                if listed && text.is_some_and(report_page::holds_report) {
+                    reports.push(page.title);
+                    continue;
+                }
                 match self.read_one(ctx, &standard, page, &target) {
                     Ok(one) => pulled.push(one),
                     Err(err) => report(err),
@@ -189,6 +199,18 @@ impl WikiPullArgs {
         let into = match &target {
             Target::File(path) | Target::Folder(path) => path.display().to_string(),
         };
+        match reports.as_slice() {
+            [] => {}
+            [one] => lines.push(format!(
+                "Left out '{one}': a cohort's page (ksb wiki report), no participant's sheet"
+            )),
+            several => lines.push(format!(
+                "Left out {} cohort pages (ksb wiki report), no participant's sheets, such as '{}'",
+                several.len(),
+                several[0]
+            )),
+        }
+        let total = total - reports.len();
         lines.push(format!(
             "Pulled {count} of {total} page{} into {into} ({} requests)",
             if total == 1 { "" } else { "s" },
