@@ -127,8 +127,8 @@ pub fn supports(standard: &Standard, items: &[Evidence]) -> Vec<Support> {
 }
 
 /// The evidence of two sheets compared, each item once. An item of `b` with the number and
-/// description of one of `a` is the same item (the copy a review carries of the
-/// self-assessment's): it counts once, as `b` has it, with the later of the two verdicts
+/// description of one of `a` is the same item (a sheet copied by hand, or pulled from a page
+/// that carried the other's items): it counts once, as `b` has it, with the later of the two verdicts
 /// (`b`'s on the same day, and any verdict over none). Every other item of either sheet counts
 /// as it is.
 pub fn combined(a: &[Evidence], b: &[Evidence]) -> Vec<Evidence> {

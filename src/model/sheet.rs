@@ -319,14 +319,13 @@ impl Sheet {
         number: EvidenceNumber,
         verdict: Option<Verdict>,
     ) -> Result<(), EvidenceError> {
-        let missing = self.no_such_item(number);
-        let item = self
-            .evidence
-            .iter_mut()
-            .find(|item| item.number == number)
-            .ok_or(missing)?;
-        item.verdict = verdict;
-        Ok(())
+        match self.evidence.iter_mut().find(|item| item.number == number) {
+            Some(item) => {
+                item.verdict = verdict;
+                Ok(())
+            }
+            None => Err(self.no_such_item(number)),
+        }
     }
 
     /// Puts `items` in place of the sheet's evidence: what a merge or an import decided.
