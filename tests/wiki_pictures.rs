@@ -176,6 +176,28 @@ fn a_sheets_chart_is_uploaded_byte_for_byte_shown_as_a_png_and_not_uploaded_agai
     // Pulled back, the page gives the sheet alone: the chart is ksb's, not the sheet's.
     let pulled = ws.ok(&["wiki", "pull", SECOND, "-o", "pulled.toml"]);
     assert!(pulled.contains("Pulled 1 of 1 page"), "{pulled}");
+
+    // Without a login a dry run cannot tell whose the file is, and says so rather than
+    // naming the reader's address as the one refused.
+    let anonymous = crate::common::Workspace::new();
+    std::fs::copy(ws.file("second.toml"), anonymous.file("second.toml")).unwrap();
+    anonymous.ok(&["score", "second.toml", "K2=3"]);
+    let err = anonymous.fails(
+        1,
+        &[
+            "wiki",
+            "--wiki",
+            &wiki.api(),
+            "publish",
+            "second.toml",
+            "--chart",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        err.contains("uploaded by Admin, and without a login ksb cannot tell whether that is you"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -196,8 +196,11 @@ pub struct RawImageInfo {
 /// Who the request was made as (`meta=userinfo`).
 #[derive(Debug, Deserialize)]
 pub struct UserInfo {
-    /// The user's name.
+    /// The user's name (an address when not logged in).
     pub name: String,
+    /// Whether the request was made without a login.
+    #[serde(default)]
+    pub anon: bool,
 }
 
 /// The answer to `action=upload`.

@@ -364,7 +364,10 @@ impl Client {
             let Some(query) = answer.query else {
                 return Ok(());
             };
-            found.user = found.user.take().or(query.userinfo.map(|info| info.name));
+            found.user = found.user.take().or(query
+                .userinfo
+                .filter(|info| !info.anon)
+                .map(|info| info.name));
             for n in query.normalized {
                 found.renamed.insert(n.from, n.to);
             }
@@ -573,7 +576,7 @@ pub fn check_url(url: &str) -> Result<(), WikiError> {
 
 /// What [`Client::read_titles`] found: each title as the wiki spells it with its latest
 /// revision and current file version, the wiki's renamings of the titles asked, the server's
-/// time and who asked.
+/// time and who asked (none without a login).
 #[derive(Default)]
 struct Found {
     titles: HashMap<String, (Option<Revision>, Option<FileVersion>)>,

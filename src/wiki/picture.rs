@@ -37,16 +37,33 @@ pub enum Upload {
     Unchanged,
 }
 
-/// A file under `ksb`'s title that someone else uploaded: it is theirs, and stays.
+/// A file under `ksb`'s title that someone else uploaded: it is theirs, and stays. Without a
+/// login (a dry run may read anonymously) `ksb` cannot tell whose the file is, and says so.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("file '{title}' was uploaded by {user}, not by {me}: ksb never replaces someone else's file; nothing uploaded")]
+#[error("{}", self.message())]
 pub struct NotOurFile {
     /// The file.
     pub title: String,
     /// Who uploaded its current version.
     pub user: String,
-    /// Who `ksb` is logged in as.
-    pub me: String,
+    /// Who `ksb` is logged in as; `None` when it is not.
+    pub me: Option<String>,
+}
+
+impl NotOurFile {
+    fn message(&self) -> String {
+        let NotOurFile { title, user, me } = self;
+        match me {
+            Some(me) => format!(
+                "file '{title}' was uploaded by {user}, not by {me}: ksb never replaces someone \
+                 else's file; nothing uploaded"
+            ),
+            None => format!(
+                "file '{title}' holds another picture, uploaded by {user}, and without a login \
+                 ksb cannot tell whether that is you: log in to see what a publish would do"
+            ),
+        }
+    }
 }
 
 /// A file title that cannot be made from a page's title.
@@ -59,10 +76,11 @@ pub struct BadFileName {
     pub problem: String,
 }
 
-/// Whether `bytes` need uploading over `now`, as `me` (the wiki user `ksb` is logged in as):
-/// the same bytes need nothing whoever uploaded them; other bytes over a file whose current
-/// version someone else uploaded are refused.
-pub fn decide(now: &FileNow, bytes: &[u8], me: &str) -> Result<Upload, NotOurFile> {
+/// Whether `bytes` need uploading over `now`, as `me` (the wiki user `ksb` is logged in as,
+/// `None` when it is not): the same bytes need nothing whoever uploaded them; other bytes over
+/// a file whose current version someone else (or, without a login, anyone) uploaded are
+/// refused.
+pub fn decide(now: &FileNow, bytes: &[u8], me: Option<&str>) -> Result<Upload, NotOurFile> {
     let Some(latest) = &now.latest else {
         return Ok(Upload::New);
     };
@@ -70,11 +88,11 @@ pub fn decide(now: &FileNow, bytes: &[u8], me: &str) -> Result<Upload, NotOurFil
         return Ok(Upload::Unchanged);
     }
     let canonical = crate::model::username::canonical;
-    if canonical(&latest.user) != canonical(me) {
+    if me.is_none_or(|me| canonical(&latest.user) != canonical(me)) {
         return Err(NotOurFile {
             title: now.title.clone(),
             user: latest.user.clone(),
-            me: me.to_string(),
+            me: me.map(str::to_string),
         });
     }
     Ok(Upload::NewVersion)
@@ -206,22 +224,38 @@ mod tests {
             title: "File:X.svg".to_string(),
             latest: None,
         };
-        assert_eq!(decide(&missing, b"<svg/>", "Bot"), Ok(Upload::New));
+        assert_eq!(decide(&missing, b"<svg/>", Some("Bot")), Ok(Upload::New));
         assert_eq!(
-            decide(&file("Bot", b"<svg/>"), b"<svg/>", "Bot"),
+            decide(&file("Bot", b"<svg/>"), b"<svg/>", Some("Bot")),
             Ok(Upload::Unchanged)
         );
         assert_eq!(
-            decide(&file("Bot", b"<svg/>"), b"<svg></svg>", "Bot"),
+            decide(&file("Bot", b"<svg/>"), b"<svg></svg>", Some("Bot")),
             Ok(Upload::NewVersion)
         );
         assert_eq!(
-            decide(&file("Someone_else", b"<svg/>"), b"<svg/>", "Bot"),
+            decide(&file("Someone_else", b"<svg/>"), b"<svg/>", Some("Bot")),
             Ok(Upload::Unchanged)
         );
-        let refused = decide(&file("Someone", b"<svg/>"), b"<svg></svg>", "Bot").unwrap_err();
+        let refused = decide(&file("Someone", b"<svg/>"), b"<svg></svg>", Some("Bot")).unwrap_err();
         assert_eq!(refused.user, "Someone");
         assert!(refused.to_string().contains("never replaces"));
+        // Without a login: the same picture needs nothing, another cannot be told apart.
+        assert_eq!(
+            decide(&file("Bot", b"<svg/>"), b"<svg/>", None),
+            Ok(Upload::Unchanged)
+        );
+        let unsure = decide(&file("Bot", b"<svg/>"), b"<svg></svg>", None).unwrap_err();
+        assert!(
+            unsure
+                .to_string()
+                .contains("without a login ksb cannot tell"),
+            "{unsure}"
+        );
+        assert_eq!(
+            decide(&file("Bot", b"<svg/>"), b"x", None).unwrap_err().me,
+            None
+        );
     }
 
     #[test]

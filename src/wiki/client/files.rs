@@ -13,8 +13,8 @@ pub struct PageAndFiles {
     pub now: PageNow,
     /// The files, in the order asked.
     pub files: Vec<FileNow>,
-    /// The user the request was made as, as the wiki spells it.
-    pub user: String,
+    /// The user the request was made as, as the wiki spells it; `None` without a login.
+    pub user: Option<String>,
 }
 
 /// One upload of a picture.
@@ -58,7 +58,7 @@ impl Client {
                 now: found.now.unwrap_or_default(),
             },
             files,
-            user: found.user.unwrap_or_default(),
+            user: found.user,
         })
     }
 

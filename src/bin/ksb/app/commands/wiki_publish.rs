@@ -81,11 +81,7 @@ impl WikiPublishArgs {
                 }
                 (read.now, read.files.pop(), read.user)
             }
-            None => (
-                client.page_now(&title).context(doing.clone())?,
-                None,
-                String::new(),
-            ),
+            None => (client.page_now(&title).context(doing.clone())?, None, None),
         };
         let doing = format!("publishing '{name}' to page '{}'", now.page.title);
         let mut plan = self
@@ -102,8 +98,8 @@ impl WikiPublishArgs {
         if let Some(file_now) = &file_now {
             let chart = chart::sheet_chart(&standard, &plan.merged.sheet, &now.page.title)
                 .context(doing.clone())?;
-            let step =
-                picture::decide(file_now, chart.svg.as_bytes(), &user).context(doing.clone())?;
+            let step = picture::decide(file_now, chart.svg.as_bytes(), user.as_deref())
+                .context(doing.clone())?;
             plan = publish::with_picture(&standard, plan, latest, &chart.wikitext);
             upload = Some((file_now.title.clone(), chart, step));
         }

@@ -185,8 +185,8 @@ impl WikiReportArgs {
         let doing = format!("publishing the cohort report to page '{title}'");
         let mut uploads = Vec::new();
         for (picture, now) in built.pictures.iter().zip(&read.files) {
-            let step =
-                picture::decide(now, picture.svg.as_bytes(), &read.user).context(doing.clone())?;
+            let step = picture::decide(now, picture.svg.as_bytes(), read.user.as_deref())
+                .context(doing.clone())?;
             uploads.push((picture, now.title.clone(), step));
         }
         let latest = read.now.page.latest.as_ref();
