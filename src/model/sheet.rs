@@ -136,6 +136,18 @@ pub enum EvidenceError {
         /// The would-be reviewer, as given.
         by: String,
     },
+    /// The item a verdict was given on is no longer what the reviewer was shown: its author
+    /// changed it (or removed it and added another under its number) meanwhile.
+    #[error(
+        "evidence {number} changed since it was shown (it now reads \"{now}\"): the verdict was \
+         not recorded; look at it again"
+    )]
+    ChangedSinceShown {
+        /// The item.
+        number: EvidenceNumber,
+        /// Its description now.
+        now: String,
+    },
 }
 
 fn item_numbers(numbers: &[EvidenceNumber]) -> String {

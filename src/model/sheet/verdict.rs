@@ -2,7 +2,7 @@
 //! by someone else than the person it speaks for, or the check means nothing.
 
 use super::{EvidenceError, Sheet};
-use crate::model::evidence::{EvidenceNumber, Verdict};
+use crate::model::evidence::{Evidence, EvidenceNumber, Verdict};
 use crate::model::username::canonical;
 
 impl Sheet {
@@ -35,6 +35,34 @@ impl Sheet {
     ) -> Result<(), EvidenceError> {
         self.may_judge(number, &verdict.by)?;
         self.set_verdict(number, Some(verdict))
+    }
+
+    /// [`Sheet::judge_evidence`] of an item as the reviewer was shown it (`shown`): refused
+    /// when the item changed since (its description, link, KSBs, or who added it when), so a
+    /// verdict never lands on evidence its mentor did not see.
+    pub fn judge_shown_evidence(
+        &mut self,
+        shown: &Evidence,
+        verdict: Verdict,
+    ) -> Result<(), EvidenceError> {
+        let number = shown.number;
+        let item = self
+            .evidence_item(number)
+            .ok_or_else(|| self.no_such_item(number))?;
+        let same = Evidence {
+            verdict: None,
+            ..item.clone()
+        } == Evidence {
+            verdict: None,
+            ..shown.clone()
+        };
+        if !same {
+            return Err(EvidenceError::ChangedSinceShown {
+                number,
+                now: item.text.clone(),
+            });
+        }
+        self.judge_evidence(number, verdict)
     }
 }
 
@@ -150,6 +178,40 @@ mod tests {
             sheet.evidence_item(1).unwrap().verdict.as_ref().unwrap().by,
             "Mentor C",
             "a later verdict replaces the earlier"
+        );
+    }
+
+    #[test]
+    fn a_verdict_on_an_item_changed_since_it_was_shown_is_refused() {
+        let standard = Standard::builtin();
+        let mut sheet = sheet(&standard);
+        let shown = sheet.evidence_item(1).unwrap().clone();
+        // Its author rewords it meanwhile.
+        let mut items = sheet.evidence().to_vec();
+        items[0].text = "Something else".into();
+        sheet.set_evidence(items).unwrap();
+        let err = sheet
+            .judge_shown_evidence(&shown, verdict("Mentor C", VerdictState::Checked))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            EvidenceError::ChangedSinceShown {
+                number: 1,
+                now: "Something else".into()
+            }
+        );
+        assert_eq!(sheet.evidence_item(1).unwrap().verdict, None);
+        // As shown, with another verdict already given meanwhile: recorded.
+        let shown = sheet.evidence_item(1).unwrap().clone();
+        sheet
+            .set_verdict(1, Some(verdict("Mentor B", VerdictState::Questioned)))
+            .unwrap();
+        sheet
+            .judge_shown_evidence(&shown, verdict("Mentor C", VerdictState::Checked))
+            .unwrap();
+        assert_eq!(
+            sheet.evidence_item(1).unwrap().verdict.as_ref().unwrap().by,
+            "Mentor C"
         );
     }
 

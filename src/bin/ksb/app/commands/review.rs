@@ -251,6 +251,7 @@ impl Guide for MenteeAnswers<'_> {
                 .collect()
         };
         let mut record = |number: EvidenceNumber, verdict: Verdict| -> Result<()> {
+            let shown = self.sheet.borrow().evidence_item(number).cloned();
             let updated = SheetFile::update(self.path, self.standard, |current| {
                 let Some(mut sheet) = current else {
                     bail!(
@@ -258,7 +259,10 @@ impl Guide for MenteeAnswers<'_> {
                         self.path.display()
                     );
                 };
-                sheet.judge_evidence(number, verdict)?;
+                match &shown {
+                    Some(shown) => sheet.judge_shown_evidence(shown, verdict)?,
+                    None => sheet.judge_evidence(number, verdict)?,
+                }
                 Ok(sheet)
             })
             .with_context(|| format!("recording a verdict in '{}'", self.path.display()))?;
