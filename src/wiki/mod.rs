@@ -18,6 +18,7 @@ pub mod publish;
 pub mod report_page;
 pub mod retry;
 pub mod summary;
+pub mod stamp;
 pub mod sync;
 pub mod title;
 
