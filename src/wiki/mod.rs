@@ -17,8 +17,8 @@ pub mod picture;
 pub mod publish;
 pub mod report_page;
 pub mod retry;
-pub mod summary;
 pub mod stamp;
+pub mod summary;
 pub mod sync;
 pub mod title;
 

@@ -71,10 +71,7 @@ impl PageSheet {
 fn picture_edited(block: &str) -> bool {
     let (begin, rest) = block.split_once('\n').unwrap_or((block, ""));
     let begin = begin.trim_end_matches('\r');
-    let inner = rest
-        .trim_end()
-        .strip_suffix(PICTURE_END)
-        .unwrap_or(rest);
+    let inner = rest.trim_end().strip_suffix(PICTURE_END).unwrap_or(rest);
     match super::stamp::read(begin, PICTURE_BEGIN) {
         Some(_) => !super::stamp::matches(begin, PICTURE_BEGIN, inner),
         None => false,

@@ -192,6 +192,9 @@ fn a_chart_block_edited_inside_is_told_apart_and_the_sheet_is_still_read_around_
     assert_eq!(found.sheet, sheet);
     assert!(found.picture.is_some() && !found.picture_edited());
 
-    let no_chart = read(&format!("{INTRO}{}{AFTER}", part_text(&standard, &sheet)), &standard);
+    let no_chart = read(
+        &format!("{INTRO}{}{AFTER}", part_text(&standard, &sheet)),
+        &standard,
+    );
     assert!(!no_chart.unwrap().picture_edited());
 }

@@ -208,24 +208,36 @@ fn a_chart_block_edited_on_the_wiki_is_refused_unless_forced_and_an_unstamped_on
         "{refused:?}"
     );
     assert!(refused.to_string().contains("last edited by Someone"));
-    let forced = with_picture(&standard, plan_for(&sheet, true).unwrap(), Some(&rev), &picture, true)
-        .unwrap()
-        .text
-        .unwrap();
+    let forced = with_picture(
+        &standard,
+        plan_for(&sheet, true).unwrap(),
+        Some(&rev),
+        &picture,
+        true,
+    )
+    .unwrap()
+    .text
+    .unwrap();
     assert_eq!(forced, format!("Intro\n\n{part}\nAfter\n"));
 
     // Without the chart: a changed sheet would drop the block.
     let mut changed = test_support::sheet(&standard, "Generalist", &[("K1", Score::Three)]);
     changed.wiki = Some(sync::record(&standard, "P", 8, &sheet));
     let refused = plan_for(&changed, false).unwrap_err();
-    assert!(matches!(refused, Refusal::PictureEdited { .. }), "{refused:?}");
+    assert!(
+        matches!(refused, Refusal::PictureEdited { .. }),
+        "{refused:?}"
+    );
     let dropped = plan_for(&changed, true).unwrap().text.unwrap();
     assert!(!dropped.contains("ksb:picture") && dropped.ends_with("\nAfter\n"));
 
     // A block as ksb wrote it before the line carried a digest is ksb's own.
     let old_line = "<!-- ksb:picture · the sheet's chart and its figures: `ksb wiki publish --chart` rewrites them -->";
     let unstamped = edited.replace(
-        edited.lines().find(|l| l.starts_with(page::PICTURE_BEGIN)).unwrap(),
+        edited
+            .lines()
+            .find(|l| l.starts_with(page::PICTURE_BEGIN))
+            .unwrap(),
         old_line,
     );
     let rev = revision(8, unstamped);
