@@ -497,3 +497,86 @@ fn a_cohort_page_under_its_own_prefix_is_not_read_as_a_sheet() {
     // Named on its own, it is what was asked for, and it holds no sheet.
     ws.fails(1, &["wiki", "pull", "Cohort 2027", "-o", "report.toml"]);
 }
+
+#[test]
+fn text_someone_wrote_inside_ksbs_chart_lines_is_refused_until_forced_and_the_rest_is_kept() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = logged_in(&wiki);
+    std::fs::copy(fixture("example.toml"), ws.file("me.toml")).unwrap();
+    ws.ok(&["wiki", "publish", "me.toml", "--chart"]);
+
+    // A mentor writes around ksb's part, and a note inside its chart lines.
+    wiki.user("Mentor");
+    let published = wiki.text(PAGE);
+    let embed = published.find(&format!("[[{FILE}|")).expect("embedded");
+    let line_end = embed + published[embed..].find('\n').unwrap() + 1;
+    let inside = format!(
+        "Intro by the mentor.\n\n{}The mentor's note on the chart.\n{}\n== Mentor comments ==\nKeep going.\n",
+        &published[..line_end],
+        &published[line_end..]
+    );
+    wiki.edit(PAGE, "Mentor", &inside);
+    let edited = wiki.text(PAGE);
+    assert!(
+        edited.contains("The mentor's note on the chart."),
+        "{edited}"
+    );
+
+    // The sheet changes: with the chart or without it, the block would be rewritten or
+    // dropped, so nothing is written, and the page is as the mentor left it.
+    ws.ok(&["score", "me.toml", "K1=3"]);
+    for args in [
+        &["wiki", "publish", "me.toml", "--chart"][..],
+        &["wiki", "publish", "me.toml"][..],
+    ] {
+        let before = wiki.requests().len();
+        let err = ws.fails(1, args);
+        assert!(
+            err.contains(&format!("to page '{PAGE}'"))
+                && err.contains("someone edited inside ksb's chart lines")
+                && err.contains("last edited by Mentor")
+                && err.contains("--force"),
+            "{err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(
+            !since(&wiki, before)
+                .iter()
+                .any(|r| r.contains(" upload") || r.contains(" edit")),
+            "{:#?}",
+            since(&wiki, before)
+        );
+        assert_eq!(wiki.text(PAGE), edited);
+    }
+
+    // --force rewrites ksb's part; the mentor's text around it is kept byte for byte.
+    ws.ok(&["wiki", "publish", "me.toml", "--chart", "--force"]);
+    let forced = wiki.text(PAGE);
+    assert!(!forced.contains("The mentor's note"), "{forced}");
+    assert!(forced.contains(&format!("[[{FILE}|")), "{forced}");
+    let begin = |text: &str| text.find(ksb::wiki::page::BEGIN).unwrap();
+    let after_end =
+        |text: &str| text.find(ksb::wiki::page::END).unwrap() + ksb::wiki::page::END.len();
+    assert_eq!(forced[..begin(&forced)], edited[..begin(&edited)]);
+    assert_eq!(forced[after_end(&forced)..], edited[after_end(&edited)..]);
+    assert!(forced.starts_with("Intro by the mentor.\n\n"), "{forced}");
+    assert!(
+        forced.ends_with("== Mentor comments ==\nKeep going."),
+        "{forced:?}"
+    );
+
+    // ksb's own block again: the same chart writes nothing (the file has two versions now,
+    // and only the current one is read: the wiki's answer continues to the older one).
+    let before = wiki.requests().len();
+    let again = ws.ok(&["wiki", "publish", "me.toml", "--chart"]);
+    assert!(again.contains("already holds this sheet"), "{again}");
+    assert!(
+        !since(&wiki, before)
+            .iter()
+            .any(|r| r.contains(" upload") || r.contains(" edit")),
+        "{:#?}",
+        since(&wiki, before)
+    );
+}

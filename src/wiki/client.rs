@@ -393,7 +393,9 @@ impl Client {
                         });
                     }
                 }
-                if let Some(info) = raw.imageinfo.into_iter().next() {
+                // The first answer gives the file's current version; a continued one, an
+                // older version, which never replaces it.
+                if let (Some(info), None) = (raw.imageinfo.into_iter().next(), &entry.1) {
                     entry.1 = Some(FileVersion {
                         user: info.user.unwrap_or_else(|| "(hidden)".into()),
                         sha1: info.sha1.unwrap_or_default(),
@@ -427,7 +429,15 @@ impl Client {
             each(answer)?;
             match more {
                 Some(more) => {
-                    next = continuation(&more);
+                    // `iistart` continues to a file's older versions, never wanted: only its
+                    // current one (in the first answer) is read.
+                    next = continuation(&more)
+                        .into_iter()
+                        .filter(|(key, _)| key != "iistart")
+                        .collect();
+                    if next.iter().all(|(key, _)| key == "continue") {
+                        return Ok(());
+                    }
                     if !seen.insert(next.clone()) {
                         return Err(WikiError::Runaway(
                             "the wiki's answer went back to where it had been (a repeated continuation); stopped".to_string(),

@@ -17,6 +17,7 @@ pub mod picture;
 pub mod publish;
 pub mod report_page;
 pub mod retry;
+pub mod stamp;
 pub mod summary;
 pub mod sync;
 pub mod title;

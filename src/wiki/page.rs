@@ -25,8 +25,13 @@ use crate::render::wikitext::Wikitext;
 pub const BEGIN: &str = "<!-- ksb:begin · the participant sheet: `ksb wiki publish` rewrites what is between ksb:begin and ksb:end and keeps everything else on the page -->";
 /// The line after the sheet's part of a page.
 pub const END: &str = "<!-- ksb:end -->";
-/// The line before the sheet's chart and its figures, inside the sheet's part.
-pub const PICTURE_BEGIN: &str = "<!-- ksb:picture · the sheet's chart and its figures: `ksb wiki publish --chart` rewrites them -->";
+/// How the line before the sheet's chart and its figures (inside the sheet's part) starts;
+/// the digest of the chart block's content follows it ([`super::stamp`]), so that a block
+/// someone edited since is told apart from `ksb`'s own ([`PageSheet::picture_edited`]).
+pub const PICTURE_BEGIN: &str = "<!-- ksb:picture · the sheet's chart and its figures: `ksb wiki publish --chart` rewrites them · sha256 ";
+/// How every ksb:picture line starts, with a digest or without (as `ksb` wrote it before the
+/// line carried one).
+const PICTURE_BEGIN_START: &str = "<!-- ksb:picture ·";
 /// The line after the sheet's chart and its figures.
 pub const PICTURE_END: &str = "<!-- ksb:picture:end -->";
 
@@ -50,6 +55,27 @@ pub struct PageSheet {
     pub outside: bool,
     /// The sheet's chart and its figures in the part, marker lines included, when there.
     pub picture: Option<String>,
+}
+
+impl PageSheet {
+    /// Whether someone edited inside the chart block since `ksb` wrote it: its ksb:picture
+    /// line carries a digest the block's content no longer matches. A block without a digest
+    /// (written before the line carried one) is taken as `ksb`'s own; no block, as unedited.
+    pub fn picture_edited(&self) -> bool {
+        self.picture.as_deref().is_some_and(picture_edited)
+    }
+}
+
+/// Whether the chart block `block` (marker lines included, as [`PageSheet::picture`] holds
+/// it) was edited since `ksb` wrote it.
+fn picture_edited(block: &str) -> bool {
+    let (begin, rest) = block.split_once('\n').unwrap_or((block, ""));
+    let begin = begin.trim_end_matches('\r');
+    let inner = rest.trim_end().strip_suffix(PICTURE_END).unwrap_or(rest);
+    match super::stamp::read(begin, PICTURE_BEGIN) {
+        Some(_) => !super::stamp::matches(begin, PICTURE_BEGIN, inner),
+        None => false,
+    }
 }
 
 /// Why the sheet of a page cannot be read.
@@ -124,9 +150,14 @@ pub fn part_with_picture(standard: &Standard, sheet: &Sheet, picture: Option<&st
     )
 }
 
-/// The chart and its figures (`wikitext`) between [`PICTURE_BEGIN`] and [`PICTURE_END`].
+/// The chart and its figures (`wikitext`) between a ksb:picture line carrying their digest
+/// ([`PICTURE_BEGIN`]) and [`PICTURE_END`].
 pub fn picture_part(wikitext: &str) -> String {
-    format!("{PICTURE_BEGIN}\n{}\n{PICTURE_END}\n", wikitext.trim_end())
+    let content = wikitext.trim_end();
+    format!(
+        "{}\n{content}\n{PICTURE_END}\n",
+        super::stamp::line(PICTURE_BEGIN, content)
+    )
 }
 
 /// The page with `new_part` in the place of `part`, every other byte as it was; with no part
@@ -249,18 +280,21 @@ fn picture_markers(
     begin: usize,
     end: usize,
 ) -> Result<Option<(usize, usize)>, PageSheetError> {
-    let find = |marker: &str| -> Vec<usize> {
-        (begin + 1..end)
-            .filter(|&i| lines[i].text.trim() == marker)
-            .collect()
+    let find = |is: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        (begin + 1..end).filter(|&i| is(lines[i].text)).collect()
     };
+    let is_begin = |line: &str| {
+        let line = line.trim();
+        line.starts_with(PICTURE_BEGIN_START) && line.ends_with("-->")
+    };
+    let is_end = |line: &str| line.trim() == PICTURE_END;
     let fail = |line: usize, problem| {
         Err(PageSheetError::Markers {
             line: line + 1,
             problem,
         })
     };
-    match (find(PICTURE_BEGIN).as_slice(), find(PICTURE_END).as_slice()) {
+    match (find(&is_begin).as_slice(), find(&is_end).as_slice()) {
         ([], []) => Ok(None),
         ([first], [last]) if first < last => Ok(Some((*first, *last))),
         ([first, ..], _) => fail(

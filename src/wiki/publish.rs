@@ -54,6 +54,27 @@ pub enum Refusal {
     /// The sheet and the page both changed these items differently.
     #[error(transparent)]
     Conflicts(#[from] Conflicts),
+    /// Someone edited inside the sheet's chart block since `ksb` wrote it, and publishing
+    /// would rewrite or drop the block.
+    #[error("someone edited inside ksb's chart lines (ksb:picture … ksb:picture:end) since ksb wrote them (last edited by {user}, revision {revision})")]
+    PictureEdited {
+        /// Who saved the page's latest revision.
+        user: String,
+        /// Its id.
+        revision: u64,
+    },
+}
+
+/// Refuses to rewrite or drop a chart block someone edited since `ksb` wrote it, unless
+/// `force`.
+fn check_picture(found: &page::PageSheet, rev: &Revision, force: bool) -> Result<(), Refusal> {
+    if found.picture_edited() && !force {
+        return Err(Refusal::PictureEdited {
+            user: rev.user.clone(),
+            revision: rev.id,
+        });
+    }
+    Ok(())
 }
 
 /// A page whose title says it is someone else's than the sheet's participant.
@@ -96,8 +117,9 @@ pub struct Page<'a> {
     pub template: Option<&'a str>,
 }
 
-/// What to write: `sheet` merged with the page's sheet, in the page's sheet part. `force`
-/// creates a page deleted since and adds the sheet to a page that holds none; `base` reads
+/// What to write: `sheet` merged with the page's sheet, in the page's sheet part (without a
+/// chart: [`with_picture`] adds it). `force` creates a page deleted since, adds the sheet to a
+/// page that holds none, and drops a chart block someone edited inside; `base` reads
 /// the sheet at a revision, the base of the merge, when the merge needs one.
 pub fn plan(
     standard: &Standard,
@@ -159,6 +181,9 @@ pub fn plan(
         choices,
     )?;
     let same = merge::changes(standard, &found.sheet, &merged.sheet).is_empty();
+    if !same {
+        check_picture(&found, rev, force)?;
+    }
     let text = (!same).then(|| {
         page::replace_part(
             &rev.text,
@@ -176,24 +201,29 @@ pub fn plan(
 
 /// `plan` with the sheet's chart and its figures (`picture`, a [`page::picture_part`]) in
 /// the sheet's part: the page is edited when the sheet or the picture part changed, and left
-/// alone when it already holds both.
+/// alone when it already holds both. A chart block someone edited inside since `ksb` wrote it
+/// is refused, unless `force`.
 pub fn with_picture(
     standard: &Standard,
     mut plan: Plan,
     latest: Option<&Revision>,
     picture: &str,
-) -> Plan {
+    force: bool,
+) -> Result<Plan, Refusal> {
     let part = page::part_with_picture(standard, &plan.merged.sheet, Some(picture));
     plan.text = match latest {
         None => Some(part),
         Some(rev) => match page::read(&rev.text, standard) {
             Ok(found) if plan.text.is_none() && found.picture.as_deref() == Some(picture) => None,
-            Ok(found) => Some(page::replace_part(&rev.text, Some(&found.part), &part)),
+            Ok(found) => {
+                check_picture(&found, rev, force)?;
+                Some(page::replace_part(&rev.text, Some(&found.part), &part))
+            }
             // A page that holds no sheet yet, which `plan` only lets through with `force`.
             Err(_) => Some(page::replace_part(&rev.text, None, &part)),
         },
     };
-    plan
+    Ok(plan)
 }
 
 /// A sheet published as it is, nothing merged.

@@ -4,7 +4,7 @@
 //! edited since is told apart and refused rather than overwritten (unless forced).
 
 use super::client::{Create, Revision};
-use super::page;
+use super::{page, stamp};
 
 /// How the line before `ksb`'s part of a report page starts; the digest follows it.
 pub const BEGIN: &str = "<!-- ksb:report · `ksb wiki report` rewrites what is between ksb:report and ksb:report:end and keeps everything else on the page · sha256 ";
@@ -52,12 +52,7 @@ pub enum ReportRefusal {
 /// `content` as `ksb`'s part of a report page, marker lines and digest included.
 pub fn part(content: &str) -> String {
     let content = content.trim_end();
-    format!("{BEGIN}{} -->\n{content}\n{END}\n", digest(content))
-}
-
-/// The digest a part's ksb:report line carries: enough of SHA-256 to tell an edit.
-fn digest(content: &str) -> String {
-    super::digest(content.trim_end())[..16].to_string()
+    format!("{}\n{content}\n{END}\n", stamp::line(BEGIN, content))
 }
 
 /// What to write to the page whose latest revision is `latest` (`None`: no page yet) for the
@@ -89,13 +84,14 @@ pub fn plan(
         });
     };
     let inner = text[found.inner.clone()].trim_end();
-    if inner == content.trim_end() && found.digest == digest(inner) {
+    let intact = found.digest.as_deref() == Some(stamp::digest(inner).as_str());
+    if inner == content.trim_end() && intact {
         return Ok(ReportPlan {
             text: None,
             create: Create::Never,
         });
     }
-    if found.digest != digest(inner) && !force {
+    if !intact && !force {
         return Err(ReportRefusal::Edited {
             user: rev.user.clone(),
             revision: rev.id,
@@ -122,8 +118,9 @@ struct Found {
     whole: std::ops::Range<usize>,
     /// The bytes between the marker lines.
     inner: std::ops::Range<usize>,
-    /// The digest on the ksb:report line.
-    digest: String,
+    /// The digest on the ksb:report line; `None` when it carries none (then the part is
+    /// taken as edited).
+    digest: Option<String>,
 }
 
 /// The one ksb:report … ksb:report:end part of a page, `None` when it has neither line.
@@ -151,12 +148,7 @@ fn find(text: &str) -> Result<Option<Found>, ReportRefusal> {
         ([begin], [end]) if begin.0 < end.0 => Ok(Some(Found {
             whole: begin.1..end.2,
             inner: begin.2..end.1,
-            digest: begin
-                .3
-                .strip_prefix(BEGIN.trim())
-                .and_then(|rest| rest.strip_suffix("-->"))
-                .map(|digest| digest.trim().to_string())
-                .unwrap_or_default(),
+            digest: stamp::read(begin.3, BEGIN).map(str::to_string),
         })),
         ([begin], [_]) => fail(
             begin.0,

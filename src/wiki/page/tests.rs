@@ -168,3 +168,33 @@ fn text_between_the_sheet_and_its_evidence_inside_the_markers_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_chart_block_edited_inside_is_told_apart_and_the_sheet_is_still_read_around_it() {
+    let (standard, sheet) = example();
+    let picture = picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|b]]\n");
+    assert!(picture.starts_with(PICTURE_BEGIN) && picture.ends_with(&format!("{PICTURE_END}\n")));
+    let part = part_with_picture(&standard, &sheet, Some(&picture));
+    let found = read(&format!("{INTRO}{part}{AFTER}"), &standard).unwrap();
+    assert_eq!(found.picture.as_deref(), Some(picture.as_str()));
+    assert!(!found.picture_edited());
+
+    let edited = part.replace("|alt=a|b]]\n", "|alt=a|b]]\nA note of the mentor's.\n");
+    let found = read(&format!("{INTRO}{edited}{AFTER}"), &standard).unwrap();
+    assert_eq!(found.sheet, sheet);
+    assert!(found.picture_edited());
+
+    // As ksb wrote the block before its line carried a digest: ksb's own, edited or not.
+    let digest_line = picture.lines().next().unwrap();
+    let old = "<!-- ksb:picture · the sheet's chart and its figures: `ksb wiki publish --chart` rewrites them -->";
+    let unstamped = edited.replace(digest_line, old);
+    let found = read(&format!("{INTRO}{unstamped}{AFTER}"), &standard).unwrap();
+    assert_eq!(found.sheet, sheet);
+    assert!(found.picture.is_some() && !found.picture_edited());
+
+    let no_chart = read(
+        &format!("{INTRO}{}{AFTER}", part_text(&standard, &sheet)),
+        &standard,
+    );
+    assert!(!no_chart.unwrap().picture_edited());
+}

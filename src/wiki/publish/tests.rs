@@ -145,7 +145,7 @@ fn a_picture_is_added_once_and_the_page_is_left_alone_when_it_holds_it() {
         no_base,
     )
     .unwrap();
-    let first = with_picture(&standard, first, None, &picture);
+    let first = with_picture(&standard, first, None, &picture, false).unwrap();
     let text = first.text.clone().unwrap();
     assert!(text.contains(&picture));
     let rev = revision(7, text);
@@ -159,7 +159,8 @@ fn a_picture_is_added_once_and_the_page_is_left_alone_when_it_holds_it() {
     )
     .unwrap();
     assert!(again.text.is_none());
-    assert!(with_picture(&standard, again, Some(&rev), &picture)
+    assert!(with_picture(&standard, again, Some(&rev), &picture, false)
+        .unwrap()
         .text
         .is_none());
     let other = page::picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|c]]");
@@ -172,8 +173,86 @@ fn a_picture_is_added_once_and_the_page_is_left_alone_when_it_holds_it() {
         no_base,
     )
     .unwrap();
-    let changed = with_picture(&standard, again, Some(&rev), &other)
+    let changed = with_picture(&standard, again, Some(&rev), &other, false)
+        .unwrap()
         .text
         .unwrap();
     assert!(changed.contains(&other) && !changed.contains(&picture));
+}
+
+#[test]
+fn a_chart_block_edited_on_the_wiki_is_refused_unless_forced_and_an_unstamped_one_is_ksbs() {
+    let (standard, sheet) = example();
+    let picture = page::picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|b]]");
+    let part = page::part_with_picture(&standard, &sheet, Some(&picture));
+    let edited = part.replace("|alt=a|b]]\n", "|alt=a|b]]\nMy note on the chart.\n");
+    assert_ne!(edited, part);
+    let rev = revision(8, format!("Intro\n\n{edited}\nAfter\n"));
+    let plan_for = |sheet: &Sheet, force| {
+        plan(
+            &standard,
+            sheet,
+            page("P", Some(&rev)),
+            force,
+            &Choices::default(),
+            no_base,
+        )
+    };
+
+    // With the chart: the same chart, or another, would rewrite the block.
+    let same = plan_for(&sheet, false).unwrap();
+    assert!(same.text.is_none());
+    let refused = with_picture(&standard, same, Some(&rev), &picture, false).unwrap_err();
+    assert!(
+        matches!(&refused, Refusal::PictureEdited { user, revision: 8 } if user == "Someone"),
+        "{refused:?}"
+    );
+    assert!(refused.to_string().contains("last edited by Someone"));
+    let forced = with_picture(
+        &standard,
+        plan_for(&sheet, true).unwrap(),
+        Some(&rev),
+        &picture,
+        true,
+    )
+    .unwrap()
+    .text
+    .unwrap();
+    assert_eq!(forced, format!("Intro\n\n{part}\nAfter\n"));
+
+    // Without the chart: a changed sheet would drop the block.
+    let mut changed = test_support::sheet(&standard, "Generalist", &[("K1", Score::Three)]);
+    changed.wiki = Some(sync::record(&standard, "P", 8, &sheet));
+    let refused = plan_for(&changed, false).unwrap_err();
+    assert!(
+        matches!(refused, Refusal::PictureEdited { .. }),
+        "{refused:?}"
+    );
+    let dropped = plan_for(&changed, true).unwrap().text.unwrap();
+    assert!(!dropped.contains("ksb:picture") && dropped.ends_with("\nAfter\n"));
+
+    // A block as ksb wrote it before the line carried a digest is ksb's own.
+    let old_line = "<!-- ksb:picture · the sheet's chart and its figures: `ksb wiki publish --chart` rewrites them -->";
+    let unstamped = edited.replace(
+        edited
+            .lines()
+            .find(|l| l.starts_with(page::PICTURE_BEGIN))
+            .unwrap(),
+        old_line,
+    );
+    let rev = revision(8, unstamped);
+    let again = plan(
+        &standard,
+        &changed,
+        page("P", Some(&rev)),
+        false,
+        &Choices::default(),
+        no_base,
+    )
+    .unwrap();
+    let rewritten = with_picture(&standard, again, Some(&rev), &picture, false)
+        .unwrap()
+        .text
+        .unwrap();
+    assert!(rewritten.contains(&picture) && !rewritten.contains("My note"));
 }

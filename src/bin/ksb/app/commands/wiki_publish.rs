@@ -100,7 +100,9 @@ impl WikiPublishArgs {
                 .context(doing.clone())?;
             let step = picture::decide(file_now, chart.svg.as_bytes(), user.as_deref())
                 .context(doing.clone())?;
-            plan = publish::with_picture(&standard, plan, latest, &chart.wikitext);
+            plan = publish::with_picture(&standard, plan, latest, &chart.wikitext, self.force)
+                .map_err(refused)
+                .context(doing.clone())?;
             upload = Some((file_now.title.clone(), chart, step));
         }
         if self.dry_run {
@@ -217,6 +219,7 @@ impl WikiPublishArgs {
                     &self.sheet.display().to_string(),
                     &now.page.title
                 )),
+                refusal @ Refusal::PictureEdited { .. } => refused(refusal),
             }
         })
     }
@@ -237,6 +240,15 @@ impl WikiPublishArgs {
         }
         SheetFile::record_wiki(&self.sheet, standard, sheet, &updated)
     }
+}
+
+/// A refusal of the chart block, with the ways out.
+fn refused(refusal: Refusal) -> anyhow::Error {
+    let way_out = match &refusal {
+        Refusal::PictureEdited { .. } => "nothing written: move what was added outside ksb's lines on the wiki, or give --force to rewrite ksb's part (the rest of the page is kept)",
+        _ => "nothing written",
+    };
+    anyhow!("{}; {way_out}", output::printable(&refusal.to_string()))
 }
 
 /// The line saying what became of the chart's file (or, in a dry run, what would).
