@@ -31,18 +31,28 @@ fn no_base(_: u64) -> Result<Option<Sheet>, WikiError> {
     panic!("no base was needed")
 }
 
-#[test]
-fn a_missing_page_is_created_with_the_sheet_alone() {
-    let (standard, sheet) = example();
-    let plan = plan(
-        &standard,
-        &sheet,
-        page("P", None),
-        false,
+/// [`plan`] of `sheet` over the page `title` at `latest`, with no choices and no base to read.
+fn plan_of(
+    standard: &Standard,
+    sheet: &Sheet,
+    title: &str,
+    latest: Option<&Revision>,
+    force: bool,
+) -> Result<Plan, Refusal> {
+    plan(
+        standard,
+        sheet,
+        page(title, latest),
+        force,
         &Choices::default(),
         no_base,
     )
-    .unwrap();
+}
+
+#[test]
+fn a_missing_page_is_created_with_the_sheet_alone() {
+    let (standard, sheet) = example();
+    let plan = plan_of(&standard, &sheet, "P", None, false).unwrap();
     assert_eq!(plan.create, Create::Only);
     assert_eq!(
         plan.text.as_deref(),
@@ -55,23 +65,9 @@ fn a_missing_page_is_created_with_the_sheet_alone() {
 fn a_page_deleted_since_the_sheet_was_in_step_is_refused_unless_forced() {
     let (standard, mut sheet) = example();
     sheet.wiki = Some(sync::record(&standard, "P", 7, &sheet));
-    let refused = plan(
-        &standard,
-        &sheet,
-        page("P", None),
-        false,
-        &Choices::default(),
-        no_base,
-    );
+    let refused = plan_of(&standard, &sheet, "P", None, false);
     assert!(matches!(refused, Err(Refusal::Deleted(7))));
-    let forced = plan(
-        &standard,
-        &sheet,
-        page("P", None),
-        true,
-        &Choices::default(),
-        no_base,
-    );
+    let forced = plan_of(&standard, &sheet, "P", None, true);
     assert_eq!(forced.unwrap().create, Create::Only);
 }
 
@@ -79,23 +75,9 @@ fn a_page_deleted_since_the_sheet_was_in_step_is_refused_unless_forced() {
 fn a_page_without_a_sheet_is_refused_unless_forced_and_then_keeps_its_text() {
     let (standard, sheet) = example();
     let rev = revision(3, "Just some words.\n".to_string());
-    let refused = plan(
-        &standard,
-        &sheet,
-        page("P", Some(&rev)),
-        false,
-        &Choices::default(),
-        no_base,
-    );
+    let refused = plan_of(&standard, &sheet, "P", Some(&rev), false);
     assert!(matches!(refused, Err(Refusal::NoSheet(r)) if r.id == 3));
-    let forced = plan(
-        &standard,
-        &sheet,
-        page("P", Some(&rev)),
-        true,
-        &Choices::default(),
-        no_base,
-    );
+    let forced = plan_of(&standard, &sheet, "P", Some(&rev), true);
     let text = forced.unwrap().text.unwrap();
     assert!(text.starts_with("Just some words."), "{text}");
 }
@@ -104,15 +86,7 @@ fn a_page_without_a_sheet_is_refused_unless_forced_and_then_keeps_its_text() {
 fn a_page_already_holding_the_sheet_needs_no_edit() {
     let (standard, sheet) = example();
     let rev = revision(4, page::part_text(&standard, &sheet));
-    let plan = plan(
-        &standard,
-        &sheet,
-        page("P", Some(&rev)),
-        false,
-        &Choices::default(),
-        no_base,
-    )
-    .unwrap();
+    let plan = plan_of(&standard, &sheet, "P", Some(&rev), false).unwrap();
     assert_eq!(plan.text, None);
     assert_eq!(plan.on_page.as_ref(), Some(&sheet));
 }
@@ -121,13 +95,12 @@ fn a_page_already_holding_the_sheet_needs_no_edit() {
 fn someone_elses_user_page_is_refused() {
     let (standard, sheet) = example();
     let rev = revision(5, page::part_text(&standard, &sheet));
-    let refused = plan(
+    let refused = plan_of(
         &standard,
         &sheet,
-        page("User:Somebody Else/Sheet", Some(&rev)),
+        "User:Somebody Else/Sheet",
+        Some(&rev),
         false,
-        &Choices::default(),
-        no_base,
     );
     assert!(matches!(refused, Err(Refusal::NotOwner(_))), "{refused:?}");
 }
@@ -136,43 +109,19 @@ fn someone_elses_user_page_is_refused() {
 fn a_picture_is_added_once_and_the_page_is_left_alone_when_it_holds_it() {
     let (standard, sheet) = example();
     let picture = page::picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|b]]");
-    let first = plan(
-        &standard,
-        &sheet,
-        page("P", None),
-        false,
-        &Choices::default(),
-        no_base,
-    )
-    .unwrap();
+    let first = plan_of(&standard, &sheet, "P", None, false).unwrap();
     let first = with_picture(&standard, first, None, &picture, false).unwrap();
     let text = first.text.clone().unwrap();
     assert!(text.contains(&picture));
     let rev = revision(7, text);
-    let again = plan(
-        &standard,
-        &sheet,
-        page("P", Some(&rev)),
-        false,
-        &Choices::default(),
-        no_base,
-    )
-    .unwrap();
+    let again = plan_of(&standard, &sheet, "P", Some(&rev), false).unwrap();
     assert!(again.text.is_none());
     assert!(with_picture(&standard, again, Some(&rev), &picture, false)
         .unwrap()
         .text
         .is_none());
     let other = page::picture_part("[[File:KSB radar – X.svg|thumb|none|alt=a|c]]");
-    let again = plan(
-        &standard,
-        &sheet,
-        page("P", Some(&rev)),
-        false,
-        &Choices::default(),
-        no_base,
-    )
-    .unwrap();
+    let again = plan_of(&standard, &sheet, "P", Some(&rev), false).unwrap();
     let changed = with_picture(&standard, again, Some(&rev), &other, false)
         .unwrap()
         .text
@@ -188,16 +137,7 @@ fn a_chart_block_edited_on_the_wiki_is_refused_unless_forced_and_an_unstamped_on
     let edited = part.replace("|alt=a|b]]\n", "|alt=a|b]]\nMy note on the chart.\n");
     assert_ne!(edited, part);
     let rev = revision(8, format!("Intro\n\n{edited}\nAfter\n"));
-    let plan_for = |sheet: &Sheet, force| {
-        plan(
-            &standard,
-            sheet,
-            page("P", Some(&rev)),
-            force,
-            &Choices::default(),
-            no_base,
-        )
-    };
+    let plan_for = |sheet: &Sheet, force| plan_of(&standard, sheet, "P", Some(&rev), force);
 
     // With the chart: the same chart, or another, would rewrite the block.
     let same = plan_for(&sheet, false).unwrap();
@@ -241,15 +181,7 @@ fn a_chart_block_edited_on_the_wiki_is_refused_unless_forced_and_an_unstamped_on
         old_line,
     );
     let rev = revision(8, unstamped);
-    let again = plan(
-        &standard,
-        &changed,
-        page("P", Some(&rev)),
-        false,
-        &Choices::default(),
-        no_base,
-    )
-    .unwrap();
+    let again = plan_of(&standard, &changed, "P", Some(&rev), false).unwrap();
     let rewritten = with_picture(&standard, again, Some(&rev), &picture, false)
         .unwrap()
         .text
