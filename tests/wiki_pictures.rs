@@ -246,12 +246,10 @@ fn rendered(wiki: &TestWiki, title: &str) -> String {
     parsed["parse"]["text"].as_str().unwrap().to_string()
 }
 
-#[test]
-fn a_cohort_page_names_nobody_by_default_and_keeps_what_others_wrote_around_it() {
-    let Some(wiki) = TestWiki::start() else {
-        return;
-    };
-    let ws = logged_in(&wiki);
+/// A logged-in workspace and `count` participants' sheets (`Mentee000`, …) on the wiki as
+/// pages `{prefix}Sheet 000`, …
+fn cohort_on_the_wiki(wiki: &TestWiki, count: usize, prefix: &str) -> crate::common::Workspace {
+    let ws = logged_in(wiki);
     let wikitext = ws.ok(&[
         "export",
         fixture("example.toml").to_str().unwrap(),
@@ -259,11 +257,20 @@ fn a_cohort_page_names_nobody_by_default_and_keeps_what_others_wrote_around_it()
     ]);
     let folder = ws.file("pages");
     std::fs::create_dir(&folder).unwrap();
-    for i in 0..12 {
+    for i in 0..count {
         let page = wikitext.replace("ExampleUser", &format!("Mentee{i:03}"));
         std::fs::write(folder.join(format!("Sheet {i:03}")), page).unwrap();
     }
-    wiki.import_pages(&folder, "Tech Mentoring/Cohort 2026/");
+    wiki.import_pages(&folder, prefix);
+    ws
+}
+
+#[test]
+fn a_cohort_page_names_nobody_by_default_and_keeps_what_others_wrote_around_it() {
+    let Some(wiki) = TestWiki::start() else {
+        return;
+    };
+    let ws = cohort_on_the_wiki(&wiki, 12, "Tech Mentoring/Cohort 2026/");
     let report = [
         "wiki",
         "report",
@@ -457,19 +464,7 @@ fn a_cohort_page_under_its_own_prefix_is_not_read_as_a_sheet() {
     let Some(wiki) = TestWiki::start() else {
         return;
     };
-    let ws = logged_in(&wiki);
-    let wikitext = ws.ok(&[
-        "export",
-        fixture("example.toml").to_str().unwrap(),
-        "--notes",
-    ]);
-    let folder = ws.file("pages");
-    std::fs::create_dir(&folder).unwrap();
-    for i in 0..3 {
-        let page = wikitext.replace("ExampleUser", &format!("Mentee{i:03}"));
-        std::fs::write(folder.join(format!("Sheet {i:03}")), page).unwrap();
-    }
-    wiki.import_pages(&folder, "Cohort 2027/");
+    let ws = cohort_on_the_wiki(&wiki, 3, "Cohort 2027/");
     // The prefix takes in the report's own page too, once it is written.
     let report = [
         "wiki",
