@@ -13,21 +13,58 @@ use crate::model::score::Score;
 use crate::model::sheet::Sheet;
 use crate::model::standard::Standard;
 
-/// The columns of the long export, in order.
-pub const COLUMNS: [&str; 12] = [
+/// The columns naming the sheet a row comes from, first in the long export and in its
+/// evidence table alike.
+const SHEET_COLUMNS: [&str; 6] = [
     "username",
     "role_focus",
     "assessment_type",
     "date",
     "reviewer",
     "file",
-    "id",
-    "category",
-    "title",
-    "stack_area",
-    "score",
-    "note",
 ];
+
+/// The columns of the long export, in order.
+pub const COLUMNS: [&str; 12] =
+    after_sheet(["id", "category", "title", "stack_area", "score", "note"]);
+
+/// [`SHEET_COLUMNS`] followed by `rest`.
+const fn after_sheet<const R: usize, const N: usize>(rest: [&'static str; R]) -> [&'static str; N] {
+    assert!(
+        N == SHEET_COLUMNS.len() + R,
+        "N is the sheet's columns and the rest"
+    );
+    let mut all = [""; N];
+    let mut i = 0;
+    while i < N {
+        all[i] = if i < SHEET_COLUMNS.len() {
+            SHEET_COLUMNS[i]
+        } else {
+            rest[i - SHEET_COLUMNS.len()]
+        };
+        i += 1;
+    }
+    all
+}
+
+/// The cells of [`SHEET_COLUMNS`] for a sheet read from `file`, its date and reviewer as the
+/// row writes them.
+fn sheet_cells<'a>(
+    sheet: &'a Sheet,
+    date: &'a str,
+    reviewer: &'a str,
+    file: &'a str,
+) -> Vec<CsvCell<'a>> {
+    let p = &sheet.participant;
+    vec![
+        CsvCell::Text(&p.username),
+        CsvCell::Text(&p.role_focus),
+        CsvCell::Text(&p.assessment_type),
+        CsvCell::Text(date),
+        CsvCell::Text(reviewer),
+        CsvCell::Text(file),
+    ]
+}
 
 /// The header line of the long CSV.
 pub fn csv_header() -> String {
@@ -49,20 +86,16 @@ pub fn csv_rows(standard: &Standard, file: &str, sheet: &Sheet) -> String {
         })
         .collect();
     csv::to_text(rows.iter().map(|(ksb, score)| {
-        vec![
-            CsvCell::Text(&p.username),
-            CsvCell::Text(&p.role_focus),
-            CsvCell::Text(&p.assessment_type),
-            CsvCell::Text(&date),
-            CsvCell::Text(&reviewer),
-            CsvCell::Text(file),
+        let mut cells = sheet_cells(sheet, &date, &reviewer, file);
+        cells.extend([
             CsvCell::Text(ksb.id.as_str()),
             CsvCell::Text(ksb.category.key()),
             CsvCell::Text(&ksb.title),
             CsvCell::Text(&ksb.stack_area),
             CsvCell::Number(score),
             CsvCell::Text(sheet.note(&ksb.id).unwrap_or_default()),
-        ]
+        ]);
+        cells
     }))
 }
 
@@ -96,13 +129,7 @@ pub fn json_rows(standard: &Standard, file: &str, sheet: &Sheet) -> Vec<String> 
 
 /// The columns of the evidence table, in order: the sheet's header as in [`COLUMNS`], then the
 /// item.
-pub const EVIDENCE_COLUMNS: [&str; 17] = [
-    "username",
-    "role_focus",
-    "assessment_type",
-    "date",
-    "reviewer",
-    "file",
+pub const EVIDENCE_COLUMNS: [&str; 17] = after_sheet([
     "number",
     "text",
     "link",
@@ -114,7 +141,7 @@ pub const EVIDENCE_COLUMNS: [&str; 17] = [
     "verdict_by",
     "verdict_date",
     "verdict_comment",
-];
+]);
 
 /// The header line of the evidence table's CSV.
 pub fn evidence_csv_header() -> String {
@@ -161,15 +188,8 @@ pub fn evidence_csv_rows(file: &str, sheet: &Sheet) -> String {
         .collect();
     csv::to_text(rows.iter().map(|item| {
         let [number, rest @ ..] = item;
-        let mut cells = vec![
-            CsvCell::Text(&p.username),
-            CsvCell::Text(&p.role_focus),
-            CsvCell::Text(&p.assessment_type),
-            CsvCell::Text(&date),
-            CsvCell::Text(&reviewer),
-            CsvCell::Text(file),
-            CsvCell::Number(number),
-        ];
+        let mut cells = sheet_cells(sheet, &date, &reviewer, file);
+        cells.push(CsvCell::Number(number));
         cells.extend(rest.iter().map(|cell| CsvCell::Text(cell)));
         cells
     }))
