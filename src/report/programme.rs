@@ -122,6 +122,29 @@ mod tests {
     use crate::model::score::Score;
     use crate::test_support;
 
+    /// The cohort of one sheet each of `cohort`'s participants (username, role focus, K1's
+    /// score), counted by `selection`.
+    fn counted(
+        standard: &Standard,
+        selection: Selection,
+        cohort: &[(&str, &str, Score)],
+    ) -> Counted {
+        let mut sheets = CohortSheets::new(standard, selection);
+        let mut people = People::default();
+        for (i, (name, focus, score)) in cohort.iter().enumerate() {
+            let mut sheet = test_support::sheet(standard, focus, &[("K1", *score)]);
+            sheet.participant.username = name.to_string();
+            let key = key_of(&sheet.participant);
+            let placed = Placed {
+                key: &key,
+                recency: Recency::of(standard, &sheet.participant, i),
+            };
+            people.add(standard, placed, &sheet);
+            sheets.add(standard, placed, &sheet);
+        }
+        sheets.finish(standard, &people, cohort.len())
+    }
+
     #[test]
     fn the_cohort_figures_name_nobody() {
         let standard = Standard::builtin();
@@ -130,20 +153,11 @@ mod tests {
             assessment_type: Some("Final check".to_string()),
             ..Selection::default()
         };
-        let mut sheets = CohortSheets::new(&standard, selection);
-        let mut people = People::default();
-        for (i, name) in ["Zebedee", "Quentin"].iter().enumerate() {
-            let mut sheet = test_support::sheet(&standard, "Generalist", &[("K1", Score::Two)]);
-            sheet.participant.username = name.to_string();
-            let key = key_of(&sheet.participant);
-            let placed = Placed {
-                key: &key,
-                recency: Recency::of(&standard, &sheet.participant, i),
-            };
-            people.add(&standard, placed, &sheet);
-            sheets.add(&standard, placed, &sheet);
-        }
-        let counted = sheets.finish(&standard, &people, 2);
+        let cohort = [
+            ("Zebedee", "Generalist", Score::Two),
+            ("Quentin", "Generalist", Score::Two),
+        ];
+        let counted = counted(&standard, selection, &cohort);
         let report = cohort_figures(&standard, &counted);
         let text = format!("{report:?}");
         assert!(
@@ -161,8 +175,6 @@ mod tests {
     fn a_role_focus_of_fewer_than_three_shows_no_means_and_neither_does_the_group_that_would_give_them_away(
     ) {
         let standard = Standard::builtin();
-        let mut sheets = CohortSheets::new(&standard, Selection::default());
-        let mut people = People::default();
         // Di alone prefers MediaWiki: her means are withheld, and with them the Generalists'
         // (the next smallest group), or the whole cohort's means less the rest would give hers.
         let cohort = [
@@ -175,18 +187,7 @@ mod tests {
             ("Gus", "Infrastructure Specialist", Score::Two),
             ("Hal", "Infrastructure Specialist", Score::Two),
         ];
-        for (i, (name, focus, score)) in cohort.iter().enumerate() {
-            let mut sheet = test_support::sheet(&standard, focus, &[("K1", *score)]);
-            sheet.participant.username = name.to_string();
-            let key = key_of(&sheet.participant);
-            let placed = Placed {
-                key: &key,
-                recency: Recency::of(&standard, &sheet.participant, i),
-            };
-            people.add(&standard, placed, &sheet);
-            sheets.add(&standard, placed, &sheet);
-        }
-        let counted = sheets.finish(&standard, &people, cohort.len());
+        let counted = counted(&standard, Selection::default(), &cohort);
         let report = cohort_figures(&standard, &counted);
         let means: Vec<&Table> = report
             .blocks
